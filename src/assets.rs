@@ -1,0 +1,138 @@
+//! The data that ships inside the binary: the 2016 baseline, the profile catalogue, the
+//! assumptions, the rule sets and the shipped plans. Everything is compiled in, so the app
+//! never reads or fetches anything it needs at run time.
+
+use crate::io::{self, ParseError};
+use crate::model::{Municipality, ParamTable, Plan, Profile, RuleSet, RuleSetId};
+use serde::Deserialize;
+
+const BASELINE: &str = include_str!("../assets/baseline-htk-2016.ron");
+const PROFILES: &str = include_str!("../assets/profiles.ron");
+const ASSUMPTIONS: &str = include_str!("../assets/assumptions.ron");
+const RULES: &str = include_str!("../assets/rules.ron");
+
+/// A plan that ships in `saves/`, compiled in so it opens from anywhere.
+pub struct ShippedPlan {
+    pub file_name: &'static str,
+    pub text: &'static str,
+}
+
+/// The plans in `saves/` that ship with the product.
+pub const SHIPPED_PLANS: [ShippedPlan; 2] = [
+    ShippedPlan {
+        file_name: "visionsplan-2016.ron",
+        text: include_str!("../saves/visionsplan-2016.ron"),
+    },
+    ShippedPlan {
+        file_name: "basisforloeb-2016.ron",
+        text: include_str!("../saves/basisforloeb-2016.ron"),
+    },
+];
+
+/// A shipped data file that does not parse: a bug in the build, reported with where.
+#[derive(Debug, thiserror::Error)]
+#[error("the shipped file {file} is broken: {error}")]
+pub struct AssetError {
+    pub file: &'static str,
+    pub error: ParseError,
+}
+
+fn parse<T: for<'de> Deserialize<'de>>(file: &'static str, text: &str) -> Result<T, AssetError> {
+    io::parse_ron(text).map_err(|error| AssetError { file, error })
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ProfileCatalogue {
+    profiles: Vec<Profile>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleSets {
+    rule_sets: Vec<RuleSet>,
+}
+
+/// The municipality on 1 January 2016, with the profile catalogue.
+pub fn baseline_municipality() -> Result<Municipality, AssetError> {
+    let mut municipality: Municipality = parse("assets/baseline-htk-2016.ron", BASELINE)?;
+    municipality.profiles = profile_catalogue()?;
+    Ok(municipality)
+}
+
+/// The catalogue of district profiles.
+pub fn profile_catalogue() -> Result<Vec<Profile>, AssetError> {
+    Ok(parse::<ProfileCatalogue>("assets/profiles.ron", PROFILES)?.profiles)
+}
+
+/// The shipped table of assumptions.
+pub fn param_table() -> Result<ParamTable, AssetError> {
+    parse("assets/assumptions.ron", ASSUMPTIONS)
+}
+
+/// All four rule sets.
+pub fn rule_sets() -> Result<Vec<RuleSet>, AssetError> {
+    Ok(parse::<RuleSets>("assets/rules.ron", RULES)?.rule_sets)
+}
+
+/// One rule set by id.
+pub fn rule_set(id: RuleSetId) -> Result<RuleSet, AssetError> {
+    rule_sets()?
+        .into_iter()
+        .find(|r| r.id == id)
+        .ok_or(AssetError {
+            file: "assets/rules.ron",
+            error: ParseError {
+                line: 0,
+                column: 0,
+                message: format!("the rule set {} is missing", id.key()),
+            },
+        })
+}
+
+/// A shipped plan by file name, e.g. `visionsplan-2016.ron`.
+pub fn shipped_plan(file_name: &str) -> Result<Plan, AssetError> {
+    let shipped = SHIPPED_PLANS
+        .iter()
+        .find(|p| p.file_name == file_name)
+        .ok_or(AssetError {
+            file: "saves/",
+            error: ParseError {
+                line: 0,
+                column: 0,
+                message: format!("no shipped plan is called {file_name}"),
+            },
+        })?;
+    io::parse_plan(shipped.text).map_err(|error| AssetError {
+        file: shipped.file_name,
+        error,
+    })
+}
+
+/// Everything the engine needs besides a plan, loaded once.
+pub struct Library {
+    pub table: ParamTable,
+    pub rule_sets: Vec<RuleSet>,
+}
+
+impl Library {
+    /// Loads the shipped table and rule sets; every rule-set id must have its rules.
+    pub fn load() -> Result<Self, AssetError> {
+        let rule_sets = RuleSetId::ALL
+            .into_iter()
+            .map(rule_set)
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Self {
+            table: param_table()?,
+            rule_sets,
+        })
+    }
+
+    pub fn rule_set(&self, id: RuleSetId) -> &RuleSet {
+        // `load` put one rule set per id, in `RuleSetId::ALL` order.
+        &self.rule_sets[RuleSetId::ALL
+            .iter()
+            .position(|r| *r == id)
+            .unwrap_or_default()]
+    }
+}

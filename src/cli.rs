@@ -1,0 +1,258 @@
+//! The command line for analysts and scripts: `project`, `score` and `check`. Exit codes:
+//! 0 ok, 1 a plan that cannot be used (every problem in words), 2 bad usage. Never panics.
+
+use crate::assets::Library;
+use crate::export;
+use crate::io;
+use crate::model::{FIRST_YEAR, LAST_YEAR, Params, Plan, RuleSetId};
+use crate::sim::{self, COMPONENTS, Projection};
+use std::io::Write;
+use std::path::Path;
+
+/// The usage text printed for `--help` and after a usage error.
+pub const USAGE: &str = "\
+By i balance: projects a plan for Høje-Taastrup's housing estates to 2040.
+
+Usage:
+  by-i-balance                                  open the workshop app with the Visionsplan
+  by-i-balance project PLAN.ron [--format json|csv] [--rules 2010|2014|2018|2021]
+  by-i-balance score PLAN.ron [--year YEAR] [--rules 2010|2014|2018|2021]
+  by-i-balance check PLAN.ron
+
+Exit status: 0 ok, 1 the plan cannot be used, 2 bad usage.";
+
+/// Exit status of a command.
+pub const EXIT_OK: i32 = 0;
+pub const EXIT_BAD_PLAN: i32 = 1;
+pub const EXIT_USAGE: i32 = 2;
+
+/// Output format of `project`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Format {
+    Json,
+    Csv,
+}
+
+/// Parsed options shared by the commands.
+struct Options<'a> {
+    plan: Option<&'a str>,
+    format: Format,
+    rules: Option<RuleSetId>,
+    year: Option<u16>,
+}
+
+fn parse_options(args: &[String]) -> Result<Options<'_>, String> {
+    let mut options = Options {
+        plan: None,
+        format: Format::Json,
+        rules: None,
+        year: None,
+    };
+    let mut i = 0;
+    while i < args.len() {
+        let arg = args[i].as_str();
+        let value = |i: usize| {
+            args.get(i + 1)
+                .map(String::as_str)
+                .ok_or(format!("{arg} needs a value"))
+        };
+        match arg {
+            "--format" => {
+                options.format = match value(i)? {
+                    "json" => Format::Json,
+                    "csv" => Format::Csv,
+                    other => return Err(format!("unknown format '{other}' (json or csv)")),
+                };
+                i += 1;
+            }
+            "--rules" => {
+                let text = value(i)?;
+                options.rules = Some(RuleSetId::parse(text).ok_or(format!(
+                    "unknown rule set '{text}' (2010, 2014, 2018 or 2021)"
+                ))?);
+                i += 1;
+            }
+            "--year" => {
+                let text = value(i)?;
+                let year: u16 = text
+                    .parse()
+                    .map_err(|_| format!("'{text}' is not a year"))?;
+                if !(FIRST_YEAR..=LAST_YEAR).contains(&year) {
+                    return Err(format!(
+                        "the year {year} is outside {FIRST_YEAR}–{LAST_YEAR}"
+                    ));
+                }
+                options.year = Some(year);
+                i += 1;
+            }
+            flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
+            path if options.plan.is_none() => options.plan = Some(path),
+            extra => return Err(format!("unexpected argument '{extra}'")),
+        }
+        i += 1;
+    }
+    Ok(options)
+}
+
+/// Runs a command line (without the program name); writes to `out` and `err`; returns the
+/// exit status.
+pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let Some((command, rest)) = args.split_first() else {
+        let _ = writeln!(err, "{USAGE}");
+        return EXIT_USAGE;
+    };
+    if matches!(command.as_str(), "--help" | "-h" | "help") {
+        let _ = writeln!(out, "{USAGE}");
+        return EXIT_OK;
+    }
+    let options = match parse_options(rest) {
+        Ok(options) => options,
+        Err(message) => return usage_error(err, &message),
+    };
+    let Some(plan_path) = options.plan else {
+        return usage_error(err, &format!("{command} needs a plan file"));
+    };
+    let library = match Library::load() {
+        Ok(library) => library,
+        Err(e) => {
+            let _ = writeln!(err, "error: {e}");
+            return EXIT_BAD_PLAN;
+        }
+    };
+    match command.as_str() {
+        "check" | "project" | "score" => {}
+        other => return usage_error(err, &format!("unknown command '{other}'")),
+    }
+    let plan = match load_checked(Path::new(plan_path), &library, err) {
+        Some(plan) => plan,
+        None => return EXIT_BAD_PLAN,
+    };
+    let params = match Params::resolve(&library.table, &plan.assumptions) {
+        Ok(params) => params,
+        Err(e) => {
+            let _ = writeln!(err, "error: {e} ({plan_path})");
+            return EXIT_BAD_PLAN;
+        }
+    };
+    let rules = library.rule_set(options.rules.unwrap_or(plan.rule_set));
+    let written = match command.as_str() {
+        "check" => writeln!(
+            out,
+            "ok: '{}' can be used ({} areas, {} actions, {} efforts)",
+            plan.name,
+            plan.municipality.areas.len(),
+            plan.actions.len(),
+            plan.efforts.len()
+        ),
+        "project" => {
+            let projection = sim::project(&plan, &params, rules);
+            match options.format {
+                Format::Json => writeln!(out, "{:#}", export::projection_json(&projection)),
+                Format::Csv => write!(out, "{}", export::projection_csv(&projection)),
+            }
+        }
+        _ => {
+            let projection = sim::project(&plan, &params, rules);
+            write_score(out, &projection, &params, options.year.unwrap_or(LAST_YEAR))
+        }
+    };
+    // A closed pipe (e.g. `| head`) is not the plan's fault: stop quietly.
+    let _ = written;
+    EXIT_OK
+}
+
+fn usage_error(err: &mut dyn Write, message: &str) -> i32 {
+    let _ = writeln!(err, "error: {message}\n\n{USAGE}");
+    EXIT_USAGE
+}
+
+/// Loads and validates a plan, printing every problem; `None` when it cannot be used.
+fn load_checked(path: &Path, library: &Library, err: &mut dyn Write) -> Option<Plan> {
+    match io::load_valid_plan(path, &library.table) {
+        Ok(plan) => Some(plan),
+        Err(io::LoadError::Invalid { path, problems }) => {
+            let _ = writeln!(
+                err,
+                "error: the plan has {} problem(s) ({}):",
+                problems.len(),
+                path.display()
+            );
+            for problem in problems {
+                let _ = writeln!(err, "  - {problem}");
+            }
+            None
+        }
+        Err(e) => {
+            let _ = writeln!(err, "error: {e}");
+            None
+        }
+    }
+}
+
+fn write_score(
+    out: &mut dyn Write,
+    projection: &Projection,
+    params: &Params,
+    year: u16,
+) -> std::io::Result<()> {
+    let Some(i) = projection.year_index(year) else {
+        return Ok(());
+    };
+    let score = &projection.score[i];
+    writeln!(
+        out,
+        "{}: balance score {year} under the {} rules",
+        projection.plan,
+        projection.rules.key()
+    )?;
+    writeln!(out, "  total        {:5.1} / 100", score.total)?;
+    for c in COMPONENTS {
+        writeln!(
+            out,
+            "  {:<12} {:5.1}   weight {:>3.0}%",
+            c.key(),
+            c.value(&score.components),
+            100.0 * c.weight_share(params)
+        )?;
+    }
+    writeln!(out, "estates:")?;
+    for area in projection
+        .areas
+        .iter()
+        .filter(|a| a.kind == crate::model::AreaKind::Estate)
+    {
+        let y = &area.years[i];
+        let met: Vec<String> = y
+            .status
+            .criteria
+            .iter()
+            .filter(|c| c.met)
+            .map(|c| {
+                format!(
+                    "{} {:.1}% vs {:.1}%",
+                    c.id,
+                    100.0 * c.value,
+                    100.0 * c.threshold
+                )
+            })
+            .collect();
+        writeln!(
+            out,
+            "  {:<14} {:<10} {:<16} {} year(s) in a row; criteria met: {}",
+            area.name,
+            if y.status.listed {
+                "listed"
+            } else {
+                "not listed"
+            },
+            y.status.category.key(),
+            y.status.consecutive_years,
+            if met.is_empty() {
+                "none".to_owned()
+            } else {
+                met.join(", ")
+            }
+        )?;
+    }
+    Ok(())
+}

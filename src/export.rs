@@ -1,0 +1,155 @@
+//! The projection as JSON and CSV for scripts. The JSON keys are a contract (see README):
+//! shares are fractions 0–1, counts are numbers; keys may be added, never renamed.
+
+use crate::model::{Group, Tenure};
+use crate::sim::{AreaYear, Projection};
+use serde_json::{Map, Value, json};
+use std::fmt::Write;
+
+fn tenure_map(year: &AreaYear) -> Value {
+    Value::Object(
+        Tenure::ALL
+            .iter()
+            .map(|t| (t.key().to_owned(), json!(year.homes[*t])))
+            .collect::<Map<_, _>>(),
+    )
+}
+
+fn group_map(year: &AreaYear) -> Value {
+    Value::Object(
+        Group::ALL
+            .iter()
+            .map(|g| (g.key().to_owned(), json!(year.residents[*g])))
+            .collect::<Map<_, _>>(),
+    )
+}
+
+/// The projection as the JSON document `by-i-balance project --format json` prints.
+pub fn projection_json(p: &Projection) -> Value {
+    let areas: Vec<Value> = p
+        .areas
+        .iter()
+        .map(|a| {
+            let years: Vec<Value> = a
+                .years
+                .iter()
+                .map(|y| {
+                    let met: Vec<&str> =
+                        y.status.criteria.iter().filter(|c| c.met).map(|c| c.id.as_str()).collect();
+                    json!({
+                        "year": y.year,
+                        "homes": tenure_map(y),
+                        "residents": group_map(y),
+                        "outside_work_share": y.indicators.outside_work_share,
+                        "employment_share": y.indicators.employment_share,
+                        "basic_schooling_share": y.indicators.basic_schooling_share,
+                        "income_ratio": y.indicators.income_ratio,
+                        "convicted_share": y.indicators.convicted_share,
+                        "non_western_share": y.indicators.non_western_share,
+                        "criteria_met": met,
+                        "listed": y.status.listed,
+                        "category": y.status.category.key(),
+                        "consecutive_years": y.status.consecutive_years,
+                        "almen_family_share_168a": y.almen_family_share_168a,
+                    })
+                })
+                .collect();
+            json!({"id": a.id, "name": a.name, "kind": a.kind.key(), "district": a.district, "years": years})
+        })
+        .collect();
+    let municipality: Vec<Value> = p
+        .municipality
+        .iter()
+        .map(|m| {
+            json!({"year": m.year, "homes": m.homes, "residents": m.residents, "almen_share": m.almen_share,
+                   "outside_work_share": m.outside_work_share})
+        })
+        .collect();
+    let score: Vec<Value> = p
+        .score
+        .iter()
+        .map(|s| {
+            json!({"year": s.year, "total": s.total, "components": {
+                "list": s.components.list, "segregation": s.components.segregation,
+                "tenure_mix": s.components.tenure_mix, "school_mix": s.components.school_mix}})
+        })
+        .collect();
+    let ledger: Vec<Value> = p
+        .ledger
+        .iter()
+        .map(|l| {
+            json!({"year": l.year, "displaced": l.displaced, "rehoused": l.rehoused, "left": l.left,
+                   "births": l.births, "deaths": l.deaths, "moved_in": l.moved_in, "moved_out": l.moved_out,
+                   "effort_moves": l.effort_moves})
+        })
+        .collect();
+    json!({
+        "plan": p.plan,
+        "rules": p.rules.key(),
+        "years": p.years,
+        "areas": areas,
+        "municipality": {"years": municipality},
+        "score": score,
+        "ledger": ledger,
+    })
+}
+
+/// Quotes a CSV field when it needs it.
+fn csv_field(text: &str) -> String {
+    if text.contains([',', '"', '\n']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_owned()
+    }
+}
+
+/// One row per area and year, shares as fractions.
+pub fn projection_csv(p: &Projection) -> String {
+    let mut out = String::from("plan,rules,area,name,kind,district,year");
+    for t in Tenure::ALL {
+        let _ = write!(out, ",homes_{}", t.key());
+    }
+    for g in Group::ALL {
+        let _ = write!(out, ",residents_{}", g.key());
+    }
+    out.push_str(
+        ",outside_work_share,basic_schooling_share,income_ratio,convicted_share,non_western_share",
+    );
+    out.push_str(",listed,category,almen_family_share_168a,score_total\n");
+    let plan = csv_field(&p.plan);
+    for a in &p.areas {
+        for (y, score) in a.years.iter().zip(&p.score) {
+            let _ = write!(
+                out,
+                "{plan},{},{},{},{},{},{}",
+                p.rules.key(),
+                a.id,
+                csv_field(&a.name),
+                a.kind.key(),
+                a.district,
+                y.year
+            );
+            for t in Tenure::ALL {
+                let _ = write!(out, ",{}", y.homes[t]);
+            }
+            for g in Group::ALL {
+                let _ = write!(out, ",{:.3}", y.residents[g]);
+            }
+            let i = &y.indicators;
+            let _ = writeln!(
+                out,
+                ",{:.5},{:.5},{:.5},{:.5},{:.5},{},{},{:.5},{:.3}",
+                i.outside_work_share,
+                i.basic_schooling_share,
+                i.income_ratio,
+                i.convicted_share,
+                i.non_western_share,
+                y.status.listed,
+                y.status.category.key(),
+                y.almen_family_share_168a,
+                score.total
+            );
+        }
+    }
+    out
+}

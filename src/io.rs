@@ -1,0 +1,193 @@
+//! Plan files: read, check, migrate and write RON, with errors that say what and where
+//! (line and column, the path last). Saving is atomic: a temporary file is written, flushed and
+//! renamed over the old one, which is kept as a backup. No dialogs here: callers pick paths.
+
+use crate::model::{FORMAT_VERSION, ParamTable, Plan, PlanProblem};
+use serde::Deserialize;
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Files larger than this are refused before reading: no plan is that big.
+pub const MAX_PLAN_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Where a text fails to parse, and why.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("line {line}, column {column}: {message}")]
+pub struct ParseError {
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+/// Why a plan file could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("cannot read the file: {reason} ({path})")]
+    Read { path: PathBuf, reason: String },
+    #[error("the file is {bytes} bytes, far larger than any plan (at most {max} bytes) ({path})", max = MAX_PLAN_BYTES)]
+    TooLarge { path: PathBuf, bytes: u64 },
+    #[error("this is a folder, not a plan file ({path})")]
+    NotAFile { path: PathBuf },
+    #[error("the file is not a plan: {error} ({path})")]
+    Parse { path: PathBuf, error: ParseError },
+    #[error("the plan has {} problem(s): {} ({path})", problems.len(), problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
+    Invalid {
+        path: PathBuf,
+        problems: Vec<PlanProblem>,
+    },
+}
+
+/// Why a plan could not be saved.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    #[error("cannot write the plan: {reason} ({path})")]
+    Write { path: PathBuf, reason: String },
+    #[error("cannot turn the plan into text: {0}")]
+    Serialise(String),
+}
+
+/// Parses RON into any type, with line and column on failure.
+pub fn parse_ron<T: for<'de> Deserialize<'de>>(text: &str) -> Result<T, ParseError> {
+    ron::Options::default()
+        .from_str(text)
+        .map_err(|e| ParseError {
+            line: e.span.start.line,
+            column: e.span.start.col,
+            message: e.code.to_string(),
+        })
+}
+
+#[derive(Deserialize)]
+struct VersionOnly {
+    format_version: u32,
+}
+
+/// Parses a plan from RON text, checking its format version first.
+pub fn parse_plan(text: &str) -> Result<Plan, ParseError> {
+    match parse_ron::<Plan>(text) {
+        Ok(plan) => Ok(plan),
+        Err(error) => {
+            // A version mismatch explains a failure better than the field it tripped on.
+            if let Ok(VersionOnly { format_version }) =
+                ron::Options::default().from_str::<VersionOnly>(text)
+                && format_version > FORMAT_VERSION
+            {
+                return Err(ParseError {
+                    line: 1,
+                    column: 1,
+                    message: format!(
+                        "the plan was written by a newer By i balance (format {format_version}; this one reads up to {FORMAT_VERSION})"
+                    ),
+                });
+            }
+            Err(error)
+        }
+    }
+}
+
+/// Reads a plan file; parse errors carry line, column and the path.
+pub fn load_plan(path: &Path) -> Result<Plan, LoadError> {
+    let meta = fs::metadata(path).map_err(|e| LoadError::Read {
+        path: path.to_owned(),
+        reason: e.to_string(),
+    })?;
+    if meta.is_dir() {
+        return Err(LoadError::NotAFile {
+            path: path.to_owned(),
+        });
+    }
+    if meta.len() > MAX_PLAN_BYTES {
+        return Err(LoadError::TooLarge {
+            path: path.to_owned(),
+            bytes: meta.len(),
+        });
+    }
+    let bytes = fs::read(path).map_err(|e| LoadError::Read {
+        path: path.to_owned(),
+        reason: e.to_string(),
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| LoadError::Parse {
+        path: path.to_owned(),
+        error: ParseError {
+            line: 0,
+            column: 0,
+            message: format!("the file is not UTF-8 text ({e})"),
+        },
+    })?;
+    parse_plan(&text).map_err(|error| LoadError::Parse {
+        path: path.to_owned(),
+        error,
+    })
+}
+
+/// Reads a plan file and checks it can be projected.
+pub fn load_valid_plan(path: &Path, table: &ParamTable) -> Result<Plan, LoadError> {
+    let plan = load_plan(path)?;
+    let problems = plan.validate(table);
+    if problems.is_empty() {
+        Ok(plan)
+    } else {
+        Err(LoadError::Invalid {
+            path: path.to_owned(),
+            problems,
+        })
+    }
+}
+
+/// The plan as pretty RON with a stable field order, ready to diff.
+pub fn plan_to_ron(plan: &Plan) -> Result<String, SaveError> {
+    let config = ron::ser::PrettyConfig::new()
+        .indentor("  ")
+        .struct_names(false)
+        .compact_arrays(false);
+    let mut text = ron::ser::to_string_pretty(plan, config)
+        .map_err(|e| SaveError::Serialise(e.to_string()))?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// Writes `bytes` to `path` atomically: a temporary file beside it is written and flushed to
+/// disk, the old file (if any) is kept as `<name>.bak`, and the temporary file is renamed over
+/// the old one. A crash at any point leaves either the old or the new file whole.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    let fail = |reason: String| SaveError::Write {
+        path: path.to_owned(),
+        reason,
+    };
+    let name = path
+        .file_name()
+        .ok_or_else(|| fail("the path has no file name".to_owned()))?;
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut temp_name = name.to_owned();
+    temp_name.push(format!(".{}.tmp", std::process::id()));
+    let temp = dir.join(temp_name);
+    let result = (|| -> std::io::Result<()> {
+        let mut file = fs::File::create(&temp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        if path.exists() {
+            let mut backup = name.to_owned();
+            backup.push(".bak");
+            fs::copy(path, dir.join(backup))?;
+        }
+        fs::rename(&temp, path)?;
+        if let Ok(d) = fs::File::open(dir) {
+            // Make the rename itself durable; not every platform can sync a folder.
+            let _ = d.sync_all();
+        }
+        Ok(())
+    })();
+    result.map_err(|e| {
+        let _ = fs::remove_file(&temp);
+        fail(e.to_string())
+    })
+}
+
+/// Saves a plan as pretty RON, atomically.
+pub fn save_plan(path: &Path, plan: &Plan) -> Result<(), SaveError> {
+    write_atomically(path, plan_to_ron(plan)?.as_bytes())
+}

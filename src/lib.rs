@@ -1,0 +1,15 @@
+//! By i balance ("city in balance"): a workshop tool for Høje-Taastrup Kommune's plan for its
+//! three vulnerable housing estates. A plan goes in; a projection of who lives where to 2040,
+//! each estate's standing on the government's list and a balance score come out.
+//!
+//! Layers, with arrows one way: [`ui`] → [`sim`] → [`model`], [`io`] → [`model`]. The model and
+//! the engine know nothing of egui; the shipped data lives in `assets/` and `saves/`.
+
+pub mod app;
+pub mod assets;
+pub mod cli;
+pub mod export;
+pub mod io;
+pub mod model;
+pub mod sim;
+pub mod ui;

@@ -1,0 +1,25 @@
+//! The plan as data: places, tenures, resident groups, institutions, profiles, timed actions,
+//! letting policies, efforts and assumptions. Plain serde types, no egui, no simulation.
+//!
+//! A [`Plan`] is self-contained: it carries the municipality as it stood in 2016, so one file
+//! holds a whole scenario and opens the same years later.
+
+mod action;
+mod assumptions;
+mod groups;
+mod place;
+mod plan;
+mod policy;
+mod rules;
+
+pub use action::{Action, ActionKind, FacilityKind};
+pub use assumptions::{ParamDef, ParamTable, Params};
+pub use groups::{Group, PerGroup, PerTenure, Tenure};
+pub use place::{
+    Area, AreaKind, District, HeldInputs, Institution, InstitutionKind, Municipality, Profile,
+};
+pub use plan::{FIRST_YEAR, FORMAT_VERSION, LAST_YEAR, Plan, PlanProblem};
+pub use policy::{Effort, EffortKind, FlexibleLetting, Letting};
+pub use rules::{
+    Category, CategoryRule, Comparison, Consecutive, Criterion, Indicator, RuleSet, RuleSetId,
+};

@@ -1,0 +1,192 @@
+//! Places: areas (the unit that is projected), districts (what participants rearrange),
+//! institutions and the catalogue of district profiles.
+
+use super::groups::{PerGroup, PerTenure};
+use serde::{Deserialize, Serialize};
+
+/// What kind of place an area is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AreaKind {
+    /// A social-housing estate: the unit the government's list judges.
+    Estate,
+    /// The rest of a district.
+    Ordinary,
+    /// A new town, built out by scheduled actions.
+    Growth,
+}
+
+impl AreaKind {
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Estate => "estate",
+            Self::Ordinary => "ordinary",
+            Self::Growth => "growth",
+        }
+    }
+}
+
+/// Inputs the model does not project: shown as "not projected" wherever they appear.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct HeldInputs {
+    /// Share of residents 18+ convicted under the penal code, weapons or drugs law (0–1).
+    pub convicted_share: f64,
+    /// Share of residents who are immigrants or descendants from non-Western countries (0–1).
+    pub non_western_share: f64,
+    /// Yearly change of `convicted_share`, in share points (0.001 = 0.1 point).
+    pub convicted_drift_per_year: f64,
+    /// Yearly change of `non_western_share`, in share points.
+    pub non_western_drift_per_year: f64,
+    /// Earnings of the area's residents relative to the group averages (1 = average).
+    pub income_level: f64,
+    /// Years the area had been in its 2016 list category before 2016 (for the rules that
+    /// count consecutive years).
+    pub years_listed_before_2016: u32,
+}
+
+impl Default for HeldInputs {
+    fn default() -> Self {
+        Self {
+            convicted_share: 0.0,
+            non_western_share: 0.0,
+            convicted_drift_per_year: 0.0,
+            non_western_drift_per_year: 0.0,
+            income_level: 1.0,
+            years_listed_before_2016: 0,
+        }
+    }
+}
+
+/// A housing area (boligområde).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Area {
+    /// Stable id used by scripts, e.g. `taastrupgaard`.
+    pub id: String,
+    pub name: String,
+    pub kind: AreaKind,
+    /// The id of the district the area belongs to.
+    pub district: String,
+    /// Homes per tenure on 1 January 2016.
+    pub homes: PerTenure<f64>,
+    /// Residents per group on 1 January 2016.
+    pub residents: PerGroup<f64>,
+    #[serde(default)]
+    pub held: HeldInputs,
+    /// Commercial floor space (erhverv) in m², counted by the 40% rule.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub commercial_m2: f64,
+    /// Schematic map outline in normalised coordinates (0–1, y down).
+    #[serde(default)]
+    pub shape: Vec<[f32; 2]>,
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference.
+fn is_zero(value: &f64) -> bool {
+    *value == 0.0
+}
+
+/// A district (kvarter): a named group of areas with a profile and institutions.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct District {
+    pub id: String,
+    pub name: String,
+    /// The id of the district's profile in the catalogue, if it has one in 2016.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profile: Option<String>,
+}
+
+/// What an institution is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InstitutionKind {
+    School,
+    Daycare,
+    CultureHouse,
+    Campus,
+    JobCentreOutpost,
+}
+
+impl InstitutionKind {
+    pub const ALL: [Self; 5] = [
+        Self::School,
+        Self::Daycare,
+        Self::CultureHouse,
+        Self::Campus,
+        Self::JobCentreOutpost,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::School => "school",
+            Self::Daycare => "daycare",
+            Self::CultureHouse => "culture_house",
+            Self::Campus => "campus",
+            Self::JobCentreOutpost => "job_centre_outpost",
+        }
+    }
+}
+
+/// A school, daycare, culture house, campus or job-centre outpost.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Institution {
+    pub id: String,
+    pub name: String,
+    pub kind: InstitutionKind,
+    /// The id of the district it stands in.
+    pub district: String,
+    /// Places (pupils, children or users).
+    #[serde(default)]
+    pub capacity: f64,
+    /// A strong profile (e.g. "science"), which makes a school attractive.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profile: Option<String>,
+    /// For schools: the districts whose children go there (its own district is always served).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub catchment: Vec<String>,
+}
+
+/// A district profile from the catalogue (kvartersprofil).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    pub id: String,
+    pub name_da: String,
+    pub name_en: String,
+    /// Attractiveness it adds to a district that holds it alone (−1..1 scale).
+    pub strength: f64,
+    /// Where the figure comes from: a source, or "assumption".
+    pub source: String,
+}
+
+/// The municipality as it stood on 1 January 2016.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Municipality {
+    pub name: String,
+    pub areas: Vec<Area>,
+    pub districts: Vec<District>,
+    pub institutions: Vec<Institution>,
+    pub profiles: Vec<Profile>,
+}
+
+impl Municipality {
+    pub fn area(&self, id: &str) -> Option<&Area> {
+        self.areas.iter().find(|a| a.id == id)
+    }
+
+    pub fn district(&self, id: &str) -> Option<&District> {
+        self.districts.iter().find(|d| d.id == id)
+    }
+
+    pub fn institution(&self, id: &str) -> Option<&Institution> {
+        self.institutions.iter().find(|i| i.id == id)
+    }
+
+    pub fn profile(&self, id: &str) -> Option<&Profile> {
+        self.profiles.iter().find(|p| p.id == id)
+    }
+}

@@ -1,0 +1,100 @@
+//! A district's attractiveness (−1..1): the sum of named terms, each shown to the user. It
+//! shifts who moves in (employed and in-education newcomers up, outside-work down) and who
+//! moves out (employed households leave unattractive districts more often).
+
+use super::state::{Simulation, ratio};
+use crate::model::{AreaKind, InstitutionKind, Tenure};
+use serde::Serialize;
+
+/// The terms of one district's attractiveness in one year.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct AttractivenessTerms {
+    /// The district's profile, divided among the districts that share it.
+    pub profile: f64,
+    /// Culture house, campus, schools with a strong profile, commercial space.
+    pub institutions: f64,
+    /// Disadvantaged pupils in the district's schools against the municipality's share.
+    pub school_mix: f64,
+    /// An estate of the district on the list (last judged year).
+    pub stigma: f64,
+    /// Demolition, sales and new private homes in the district's estates.
+    pub opening: f64,
+    /// Almene family homes above the 40% line in the district.
+    pub tenure_mix: f64,
+    /// The sum, clamped to −1..1.
+    pub total: f64,
+}
+
+/// The terms for every district, from the current state.
+pub(super) fn all(sim: &Simulation) -> Vec<AttractivenessTerms> {
+    let a = &sim.params.attractiveness;
+    let n = sim.plan.municipality.districts.len();
+    let mut sharing = vec![0usize; sim.plan.municipality.profiles.len()];
+    for p in sim.district_profiles.iter().flatten() {
+        sharing[*p] += 1;
+    }
+    let mut culture = vec![false; n];
+    let mut campus = vec![false; n];
+    let mut school_profile = vec![false; n];
+    let mut commercial_m2 = vec![0.0; n];
+    let mut listed = vec![false; n];
+    let mut opened = vec![0.0; n];
+    let mut estate_homes = vec![0.0; n];
+    let mut almen_family = vec![0.0; n];
+    let mut homes = vec![0.0; n];
+    for area in &sim.areas {
+        let Some(d) = area.district else { continue };
+        culture[d] |= area.culture_house;
+        campus[d] |= area.campus;
+        commercial_m2[d] += area.commercial_m2;
+        listed[d] |= area.status.listed;
+        if area.kind == AreaKind::Estate {
+            opened[d] += area.opened;
+            estate_homes[d] += area.estate_homes_2016;
+        }
+        almen_family[d] += area.homes[Tenure::AlmenFamily];
+        homes[d] += area.homes.total();
+    }
+    for inst in sim.institutions.iter().filter(|i| i.active) {
+        let Some(d) = inst.district else { continue };
+        match inst.kind {
+            InstitutionKind::CultureHouse => culture[d] = true,
+            InstitutionKind::Campus => campus[d] = true,
+            InstitutionKind::School => school_profile[d] |= inst.has_profile,
+            InstitutionKind::Daycare | InstitutionKind::JobCentreOutpost => {}
+        }
+    }
+    let school_mix = &sim.school_mix;
+    (0..n)
+        .map(|d| {
+            let profile = sim.district_profiles[d].map_or(0.0, |p| {
+                let strength = sim.plan.municipality.profiles[p].strength;
+                strength / (sharing[p] as f64).powf(a.profile_sharing_exponent)
+            });
+            let institutions = f64::from(u8::from(culture[d])) * a.culture_house
+                + f64::from(u8::from(campus[d])) * a.campus
+                + f64::from(u8::from(school_profile[d])) * a.school_profile
+                + (commercial_m2[d] / 1000.0 * a.commercial_per_1000_m2).min(a.commercial_cap);
+            let school_gap = school_mix.district_disadvantaged[d]
+                .map_or(0.0, |s| s - school_mix.municipal_share);
+            let school = -a.school_mix_per_point * 100.0 * school_gap;
+            let stigma = if listed[d] { -a.stigma_listed } else { 0.0 };
+            let opening =
+                (a.opening_per_share * ratio(opened[d], estate_homes[d])).min(a.opening_cap);
+            let over_cap =
+                (ratio(almen_family[d], homes[d]) - sim.params.score.almen_family_cap).max(0.0);
+            let tenure_mix = -a.tenure_mix_per_point * 100.0 * over_cap;
+            let total =
+                (profile + institutions + school + stigma + opening + tenure_mix).clamp(-1.0, 1.0);
+            AttractivenessTerms {
+                profile,
+                institutions,
+                school_mix: school,
+                stigma,
+                opening,
+                tenure_mix,
+                total,
+            }
+        })
+        .collect()
+}

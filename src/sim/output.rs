@@ -1,0 +1,235 @@
+//! What the engine returns: plain numbers per area, district, school and year, the
+//! municipality's totals, the flow ledger and the balance score. Serialisable for scripts.
+
+use crate::model::{
+    AreaKind, Category, Comparison, Indicator, PerGroup, PerTenure, Plan, RuleSetId,
+};
+use serde::Serialize;
+
+/// The indicators of one area in one year.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct Indicators {
+    /// 18–64-year-olds outside work and education, share 0–1.
+    pub outside_work_share: f64,
+    /// 18–64-year-olds in work, share 0–1.
+    pub employment_share: f64,
+    /// 30–59-year-olds with only basic schooling, share 0–1 (from group shares).
+    pub basic_schooling_share: f64,
+    /// Average gross income of 15–64-year-olds (students excluded) relative to the region's.
+    pub income_ratio: f64,
+    /// Convicted persons 18+, share 0–1 (held input, not projected).
+    pub convicted_share: f64,
+    /// Non-Western immigrants and descendants, share 0–1 (held input, not projected).
+    pub non_western_share: f64,
+}
+
+impl Indicators {
+    pub fn value(&self, indicator: Indicator) -> f64 {
+        match indicator {
+            Indicator::OutsideWork => self.outside_work_share,
+            Indicator::Convicted => self.convicted_share,
+            Indicator::NonWestern => self.non_western_share,
+            Indicator::BasicSchooling => self.basic_schooling_share,
+            Indicator::Income => self.income_ratio,
+        }
+    }
+}
+
+/// One criterion of the rule set, judged.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CriterionResult {
+    pub id: String,
+    pub indicator: Indicator,
+    pub comparison: Comparison,
+    /// The value judged (averaged over the criterion's years).
+    pub value: f64,
+    pub threshold: f64,
+    pub met: bool,
+}
+
+/// An area's standing under the rule set in one year.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Status {
+    /// Every criterion of the rule set (empty for areas that are not judged).
+    pub criteria: Vec<CriterionResult>,
+    pub category: Category,
+    pub listed: bool,
+    /// Years in a row the area has been in its current category (0 for none).
+    pub consecutive_years: u32,
+    /// How far the area is from the listing line, relative to the thresholds: the margin of the
+    /// criterion that would list it next. Positive = off the list by that much; ≤ 0 = listed.
+    pub list_margin: f64,
+    /// Whether the rule set judges the area (an estate with enough residents).
+    pub judged: bool,
+}
+
+/// One area in one year (state on 1 January).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct AreaYear {
+    pub year: u16,
+    pub homes: PerTenure<f64>,
+    pub residents: PerGroup<f64>,
+    pub indicators: Indicators,
+    pub status: Status,
+    /// Almene family homes over all homes as almenboligloven § 168 a counts them.
+    pub almen_family_share_168a: f64,
+    /// Homes demolished since 2010 and not replaced, counted by the 40% rule.
+    pub demolished_counted: f64,
+    pub commercial_m2: f64,
+}
+
+/// One area over all years.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct AreaSeries {
+    pub id: String,
+    pub name: String,
+    pub kind: AreaKind,
+    pub district: String,
+    pub years: Vec<AreaYear>,
+}
+
+/// One district over all years: its attractiveness and the terms it is made of.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DistrictSeries {
+    pub id: String,
+    pub name: String,
+    /// Per year: the profile the district holds, if any.
+    pub profile: Vec<Option<String>>,
+    pub attractiveness: Vec<super::AttractivenessTerms>,
+}
+
+/// One school in one year.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct SchoolYear {
+    pub year: u16,
+    /// False once the school has merged into another.
+    pub active: bool,
+    pub pupils: f64,
+    /// Share of pupils from households outside work (0–1).
+    pub disadvantaged_share: f64,
+}
+
+/// One school over all years.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SchoolSeries {
+    pub id: String,
+    pub name: String,
+    pub years: Vec<SchoolYear>,
+}
+
+/// The municipality's totals in one year.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct MunicipalityYear {
+    pub year: u16,
+    pub homes: f64,
+    pub residents: f64,
+    pub residents_by_group: PerGroup<f64>,
+    pub homes_by_tenure: PerTenure<f64>,
+    /// Almene homes (family, youth, elderly) over all homes, 0–1.
+    pub almen_share: f64,
+    pub outside_work_share: f64,
+}
+
+/// The balance score's components, each 0–100.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct ScoreComponents {
+    pub list: f64,
+    pub segregation: f64,
+    pub tenure_mix: f64,
+    pub school_mix: f64,
+}
+
+/// The balance score in one year.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct ScoreYear {
+    pub year: u16,
+    /// The weighted mean of the components, 0–100.
+    pub total: f64,
+    pub components: ScoreComponents,
+}
+
+/// Where people went during the year that ends on 1 January of `year`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct LedgerYear {
+    pub year: u16,
+    pub births: f64,
+    /// Seniors who died or moved into care.
+    pub deaths: f64,
+    /// Newcomers from outside the model's housing market (ordinary intake).
+    pub moved_in: f64,
+    /// Residents who moved away (ordinary moves and over-full homes).
+    pub moved_out: f64,
+    /// Residents whose homes were demolished or merged.
+    pub displaced: f64,
+    /// Displaced residents rehoused in almene homes elsewhere in the municipality.
+    pub rehoused: f64,
+    /// Displaced residents who left the municipality.
+    pub left: f64,
+    /// Adults moved into work or education by job consultants and social workers.
+    pub effort_moves: f64,
+}
+
+/// The whole projection.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Projection {
+    pub plan: String,
+    pub rules: RuleSetId,
+    pub years: Vec<u16>,
+    pub areas: Vec<AreaSeries>,
+    pub districts: Vec<DistrictSeries>,
+    pub schools: Vec<SchoolSeries>,
+    pub municipality: Vec<MunicipalityYear>,
+    pub score: Vec<ScoreYear>,
+    /// One entry per year from 2017: the flows of the year before.
+    pub ledger: Vec<LedgerYear>,
+}
+
+impl Projection {
+    pub(super) fn empty(plan: &Plan, rules: RuleSetId) -> Self {
+        let m = &plan.municipality;
+        Self {
+            plan: plan.name.clone(),
+            rules,
+            years: Vec::new(),
+            areas: m
+                .areas
+                .iter()
+                .map(|a| AreaSeries {
+                    id: a.id.clone(),
+                    name: a.name.clone(),
+                    kind: a.kind,
+                    district: a.district.clone(),
+                    years: Vec::new(),
+                })
+                .collect(),
+            districts: m
+                .districts
+                .iter()
+                .map(|d| DistrictSeries {
+                    id: d.id.clone(),
+                    name: d.name.clone(),
+                    profile: Vec::new(),
+                    attractiveness: Vec::new(),
+                })
+                .collect(),
+            schools: Vec::new(),
+            municipality: Vec::new(),
+            score: Vec::new(),
+            ledger: Vec::new(),
+        }
+    }
+
+    /// The position of a year in the series, if projected.
+    pub fn year_index(&self, year: u16) -> Option<usize> {
+        self.years.iter().position(|y| *y == year)
+    }
+
+    pub fn area(&self, id: &str) -> Option<&AreaSeries> {
+        self.areas.iter().find(|a| a.id == id)
+    }
+
+    /// The score in a year, if projected.
+    pub fn score_in(&self, year: u16) -> Option<&ScoreYear> {
+        self.score.iter().find(|s| s.year == year)
+    }
+}

@@ -1,0 +1,95 @@
+//! School mix: each district's pupils are shared among the schools that serve it; a school's
+//! disadvantaged share is the share of its pupils from households outside work.
+
+use super::state::{Simulation, ratio};
+use crate::model::InstitutionKind;
+
+/// Pupils and disadvantaged pupils per institution (zero for non-schools), and per district
+/// the pupil-weighted disadvantaged share of the schools that stand in it.
+#[derive(Clone, Debug, Default)]
+pub(super) struct SchoolMix {
+    pub pupils: Vec<f64>,
+    pub disadvantaged: Vec<f64>,
+    pub district_disadvantaged: Vec<Option<f64>>,
+    /// Disadvantaged share of all pupils in the municipality.
+    pub municipal_share: f64,
+    /// Per area: the disadvantaged share at the schools its children attend.
+    pub area_school_share: Vec<f64>,
+}
+
+pub(super) fn mix(sim: &Simulation) -> SchoolMix {
+    let n_districts = sim.plan.municipality.districts.len();
+    let mut district_pupils = vec![0.0; n_districts];
+    let mut district_disadvantaged = vec![0.0; n_districts];
+    for area in &sim.areas {
+        let Some(d) = area.district else { continue };
+        let pupils = area.residents.children * sim.params.pupils_per_child;
+        district_pupils[d] += pupils;
+        district_disadvantaged[d] +=
+            pupils * ratio(area.residents.outside_work, area.residents.working_age());
+    }
+    let mut serving = vec![0usize; n_districts];
+    for inst in sim
+        .institutions
+        .iter()
+        .filter(|i| i.active && i.kind == InstitutionKind::School)
+    {
+        for d in &inst.catchment {
+            serving[*d] += 1;
+        }
+    }
+    let mut out = SchoolMix {
+        pupils: vec![0.0; sim.institutions.len()],
+        disadvantaged: vec![0.0; sim.institutions.len()],
+        district_disadvantaged: vec![None; n_districts],
+        municipal_share: 0.0,
+        area_school_share: Vec::with_capacity(sim.areas.len()),
+    };
+    for (i, inst) in sim.institutions.iter().enumerate() {
+        if !inst.active || inst.kind != InstitutionKind::School {
+            continue;
+        }
+        for d in &inst.catchment {
+            let share = 1.0 / serving[*d] as f64;
+            out.pupils[i] += district_pupils[*d] * share;
+            out.disadvantaged[i] += district_disadvantaged[*d] * share;
+        }
+    }
+    let total_pupils: f64 = out.pupils.iter().sum();
+    out.municipal_share = ratio(out.disadvantaged.iter().sum(), total_pupils);
+    // Per district: the mix of the schools its children attend (for social inheritance) and of
+    // the schools standing in it (for attractiveness).
+    let mut attended = vec![(0.0, 0.0); n_districts];
+    let mut standing = vec![(0.0, 0.0); n_districts];
+    for (i, inst) in sim.institutions.iter().enumerate() {
+        if !inst.active || inst.kind != InstitutionKind::School {
+            continue;
+        }
+        let share = ratio(out.disadvantaged[i], out.pupils[i]);
+        for d in &inst.catchment {
+            attended[*d].0 += share;
+            attended[*d].1 += 1.0;
+        }
+        if let Some(d) = inst.district {
+            standing[d].0 += out.disadvantaged[i];
+            standing[d].1 += out.pupils[i];
+        }
+    }
+    for (slot, (disadvantaged, pupils)) in out.district_disadvantaged.iter_mut().zip(&standing) {
+        if *pupils > 0.0 {
+            *slot = Some(disadvantaged / pupils);
+        }
+    }
+    out.area_school_share = sim
+        .areas
+        .iter()
+        .map(|area| {
+            let own = ratio(area.residents.outside_work, area.residents.working_age());
+            match area.district {
+                Some(d) if attended[d].1 > 0.0 => attended[d].0 / attended[d].1,
+                _ => own,
+            }
+        })
+        .collect();
+    out
+}
