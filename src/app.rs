@@ -17,13 +17,7 @@ impl WorkshopApp {
     /// The app with a plan loaded.
     pub fn new(library: Library, plan: Plan) -> Self {
         let (projection, error) = project(&library, &plan);
-        Self {
-            library,
-            plan,
-            projection,
-            year: 2025,
-            error,
-        }
+        Self { library, plan, projection, year: 2025, error }
     }
 }
 
@@ -56,10 +50,6 @@ pub fn run_native() -> Result<(), String> {
             .with_min_inner_size([1024.0, 640.0]),
         ..Default::default()
     };
-    eframe::run_native(
-        "By i balance",
-        options,
-        Box::new(|_cc| Ok(Box::new(WorkshopApp::new(library, plan)))),
-    )
-    .map_err(|e| e.to_string())
+    eframe::run_native("By i balance", options, Box::new(|_cc| Ok(Box::new(WorkshopApp::new(library, plan)))))
+        .map_err(|e| e.to_string())
 }

@@ -19,14 +19,8 @@ pub struct ShippedPlan {
 
 /// The plans in `saves/` that ship with the product.
 pub const SHIPPED_PLANS: [ShippedPlan; 2] = [
-    ShippedPlan {
-        file_name: "visionsplan-2016.ron",
-        text: include_str!("../saves/visionsplan-2016.ron"),
-    },
-    ShippedPlan {
-        file_name: "basisforloeb-2016.ron",
-        text: include_str!("../saves/basisforloeb-2016.ron"),
-    },
+    ShippedPlan { file_name: "visionsplan-2016.ron", text: include_str!("../saves/visionsplan-2016.ron") },
+    ShippedPlan { file_name: "basisforloeb-2016.ron", text: include_str!("../saves/basisforloeb-2016.ron") },
 ];
 
 /// A shipped data file that does not parse: a bug in the build, reported with where.
@@ -77,36 +71,19 @@ pub fn rule_sets() -> Result<Vec<RuleSet>, AssetError> {
 
 /// One rule set by id.
 pub fn rule_set(id: RuleSetId) -> Result<RuleSet, AssetError> {
-    rule_sets()?
-        .into_iter()
-        .find(|r| r.id == id)
-        .ok_or(AssetError {
-            file: "assets/rules.ron",
-            error: ParseError {
-                line: 0,
-                column: 0,
-                message: format!("the rule set {} is missing", id.key()),
-            },
-        })
+    rule_sets()?.into_iter().find(|r| r.id == id).ok_or(AssetError {
+        file: "assets/rules.ron",
+        error: ParseError { line: 0, column: 0, message: format!("the rule set {} is missing", id.key()) },
+    })
 }
 
 /// A shipped plan by file name, e.g. `visionsplan-2016.ron`.
 pub fn shipped_plan(file_name: &str) -> Result<Plan, AssetError> {
-    let shipped = SHIPPED_PLANS
-        .iter()
-        .find(|p| p.file_name == file_name)
-        .ok_or(AssetError {
-            file: "saves/",
-            error: ParseError {
-                line: 0,
-                column: 0,
-                message: format!("no shipped plan is called {file_name}"),
-            },
-        })?;
-    io::parse_plan(shipped.text).map_err(|error| AssetError {
-        file: shipped.file_name,
-        error,
-    })
+    let shipped = SHIPPED_PLANS.iter().find(|p| p.file_name == file_name).ok_or(AssetError {
+        file: "saves/",
+        error: ParseError { line: 0, column: 0, message: format!("no shipped plan is called {file_name}") },
+    })?;
+    io::parse_plan(shipped.text).map_err(|error| AssetError { file: shipped.file_name, error })
 }
 
 /// Everything the engine needs besides a plan, loaded once.
@@ -118,21 +95,12 @@ pub struct Library {
 impl Library {
     /// Loads the shipped table and rule sets; every rule-set id must have its rules.
     pub fn load() -> Result<Self, AssetError> {
-        let rule_sets = RuleSetId::ALL
-            .into_iter()
-            .map(rule_set)
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(Self {
-            table: param_table()?,
-            rule_sets,
-        })
+        let rule_sets = RuleSetId::ALL.into_iter().map(rule_set).collect::<Result<Vec<_>, _>>()?;
+        Ok(Self { table: param_table()?, rule_sets })
     }
 
     pub fn rule_set(&self, id: RuleSetId) -> &RuleSet {
         // `load` put one rule set per id, in `RuleSetId::ALL` order.
-        &self.rule_sets[RuleSetId::ALL
-            .iter()
-            .position(|r| *r == id)
-            .unwrap_or_default()]
+        &self.rule_sets[RuleSetId::ALL.iter().position(|r| *r == id).unwrap_or_default()]
     }
 }

@@ -42,20 +42,11 @@ struct Options<'a> {
 }
 
 fn parse_options(args: &[String]) -> Result<Options<'_>, String> {
-    let mut options = Options {
-        plan: None,
-        format: Format::Json,
-        rules: None,
-        year: None,
-    };
+    let mut options = Options { plan: None, format: Format::Json, rules: None, year: None };
     let mut i = 0;
     while i < args.len() {
         let arg = args[i].as_str();
-        let value = |i: usize| {
-            args.get(i + 1)
-                .map(String::as_str)
-                .ok_or(format!("{arg} needs a value"))
-        };
+        let value = |i: usize| args.get(i + 1).map(String::as_str).ok_or(format!("{arg} needs a value"));
         match arg {
             "--format" => {
                 options.format = match value(i)? {
@@ -67,20 +58,16 @@ fn parse_options(args: &[String]) -> Result<Options<'_>, String> {
             }
             "--rules" => {
                 let text = value(i)?;
-                options.rules = Some(RuleSetId::parse(text).ok_or(format!(
-                    "unknown rule set '{text}' (2010, 2014, 2018 or 2021)"
-                ))?);
+                options.rules = Some(
+                    RuleSetId::parse(text).ok_or(format!("unknown rule set '{text}' (2010, 2014, 2018 or 2021)"))?,
+                );
                 i += 1;
             }
             "--year" => {
                 let text = value(i)?;
-                let year: u16 = text
-                    .parse()
-                    .map_err(|_| format!("'{text}' is not a year"))?;
+                let year: u16 = text.parse().map_err(|_| format!("'{text}' is not a year"))?;
                 if !(FIRST_YEAR..=LAST_YEAR).contains(&year) {
-                    return Err(format!(
-                        "the year {year} is outside {FIRST_YEAR}–{LAST_YEAR}"
-                    ));
+                    return Err(format!("the year {year} is outside {FIRST_YEAR}–{LAST_YEAR}"));
                 }
                 options.year = Some(year);
                 i += 1;
@@ -105,6 +92,9 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         let _ = writeln!(out, "{USAGE}");
         return EXIT_OK;
     }
+    if !matches!(command.as_str(), "check" | "project" | "score") {
+        return usage_error(err, &format!("unknown command '{command}'"));
+    }
     let options = match parse_options(rest) {
         Ok(options) => options,
         Err(message) => return usage_error(err, &message),
@@ -119,10 +109,6 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             return EXIT_BAD_PLAN;
         }
     };
-    match command.as_str() {
-        "check" | "project" | "score" => {}
-        other => return usage_error(err, &format!("unknown command '{other}'")),
-    }
     let plan = match load_checked(Path::new(plan_path), &library, err) {
         Some(plan) => plan,
         None => return EXIT_BAD_PLAN,
@@ -171,12 +157,7 @@ fn load_checked(path: &Path, library: &Library, err: &mut dyn Write) -> Option<P
     match io::load_valid_plan(path, &library.table) {
         Ok(plan) => Some(plan),
         Err(io::LoadError::Invalid { path, problems }) => {
-            let _ = writeln!(
-                err,
-                "error: the plan has {} problem(s) ({}):",
-                problems.len(),
-                path.display()
-            );
+            let _ = writeln!(err, "error: the plan has {} problem(s) ({}):", problems.len(), path.display());
             for problem in problems {
                 let _ = writeln!(err, "  - {problem}");
             }
@@ -189,22 +170,12 @@ fn load_checked(path: &Path, library: &Library, err: &mut dyn Write) -> Option<P
     }
 }
 
-fn write_score(
-    out: &mut dyn Write,
-    projection: &Projection,
-    params: &Params,
-    year: u16,
-) -> std::io::Result<()> {
+fn write_score(out: &mut dyn Write, projection: &Projection, params: &Params, year: u16) -> std::io::Result<()> {
     let Some(i) = projection.year_index(year) else {
         return Ok(());
     };
     let score = &projection.score[i];
-    writeln!(
-        out,
-        "{}: balance score {year} under the {} rules",
-        projection.plan,
-        projection.rules.key()
-    )?;
+    writeln!(out, "{}: balance score {year} under the {} rules", projection.plan, projection.rules.key())?;
     writeln!(out, "  total        {:5.1} / 100", score.total)?;
     for c in COMPONENTS {
         writeln!(
@@ -216,42 +187,23 @@ fn write_score(
         )?;
     }
     writeln!(out, "estates:")?;
-    for area in projection
-        .areas
-        .iter()
-        .filter(|a| a.kind == crate::model::AreaKind::Estate)
-    {
+    for area in projection.areas.iter().filter(|a| a.kind == crate::model::AreaKind::Estate) {
         let y = &area.years[i];
         let met: Vec<String> = y
             .status
             .criteria
             .iter()
             .filter(|c| c.met)
-            .map(|c| {
-                format!(
-                    "{} {:.1}% vs {:.1}%",
-                    c.id,
-                    100.0 * c.value,
-                    100.0 * c.threshold
-                )
-            })
+            .map(|c| format!("{} {:.1}% vs {:.1}%", c.id, 100.0 * c.value, 100.0 * c.threshold))
             .collect();
         writeln!(
             out,
             "  {:<14} {:<10} {:<16} {} year(s) in a row; criteria met: {}",
             area.name,
-            if y.status.listed {
-                "listed"
-            } else {
-                "not listed"
-            },
+            if y.status.listed { "listed" } else { "not listed" },
             y.status.category.key(),
             y.status.consecutive_years,
-            if met.is_empty() {
-                "none".to_owned()
-            } else {
-                met.join(", ")
-            }
+            if met.is_empty() { "none".to_owned() } else { met.join(", ") }
         )?;
     }
     Ok(())

@@ -7,21 +7,11 @@ use serde_json::{Map, Value, json};
 use std::fmt::Write;
 
 fn tenure_map(year: &AreaYear) -> Value {
-    Value::Object(
-        Tenure::ALL
-            .iter()
-            .map(|t| (t.key().to_owned(), json!(year.homes[*t])))
-            .collect::<Map<_, _>>(),
-    )
+    Value::Object(Tenure::ALL.iter().map(|t| (t.key().to_owned(), json!(year.homes[*t]))).collect::<Map<_, _>>())
 }
 
 fn group_map(year: &AreaYear) -> Value {
-    Value::Object(
-        Group::ALL
-            .iter()
-            .map(|g| (g.key().to_owned(), json!(year.residents[*g])))
-            .collect::<Map<_, _>>(),
-    )
+    Value::Object(Group::ALL.iter().map(|g| (g.key().to_owned(), json!(year.residents[*g]))).collect::<Map<_, _>>())
 }
 
 /// The projection as the JSON document `by-i-balance project --format json` prints.
@@ -34,8 +24,12 @@ pub fn projection_json(p: &Projection) -> Value {
                 .years
                 .iter()
                 .map(|y| {
-                    let met: Vec<&str> =
-                        y.status.criteria.iter().filter(|c| c.met).map(|c| c.id.as_str()).collect();
+                    // Criteria count only for estates the rule set judges.
+                    let met: Vec<&str> = if y.status.judged {
+                        y.status.criteria.iter().filter(|c| c.met).map(|c| &*c.id).collect()
+                    } else {
+                        Vec::new()
+                    };
                     json!({
                         "year": y.year,
                         "homes": tenure_map(y),
@@ -96,11 +90,7 @@ pub fn projection_json(p: &Projection) -> Value {
 
 /// Quotes a CSV field when it needs it.
 fn csv_field(text: &str) -> String {
-    if text.contains([',', '"', '\n']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_owned()
-    }
+    if text.contains([',', '"', '\n']) { format!("\"{}\"", text.replace('"', "\"\"")) } else { text.to_owned() }
 }
 
 /// One row per area and year, shares as fractions.
@@ -112,9 +102,7 @@ pub fn projection_csv(p: &Projection) -> String {
     for g in Group::ALL {
         let _ = write!(out, ",residents_{}", g.key());
     }
-    out.push_str(
-        ",outside_work_share,basic_schooling_share,income_ratio,convicted_share,non_western_share",
-    );
+    out.push_str(",outside_work_share,basic_schooling_share,income_ratio,convicted_share,non_western_share");
     out.push_str(",listed,category,almen_family_share_168a,score_total\n");
     let plan = csv_field(&p.plan);
     for a in &p.areas {

@@ -32,10 +32,7 @@ pub enum LoadError {
     #[error("the file is not a plan: {error} ({path})")]
     Parse { path: PathBuf, error: ParseError },
     #[error("the plan has {} problem(s): {} ({path})", problems.len(), problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
-    Invalid {
-        path: PathBuf,
-        problems: Vec<PlanProblem>,
-    },
+    Invalid { path: PathBuf, problems: Vec<PlanProblem> },
 }
 
 /// Why a plan could not be saved.
@@ -49,13 +46,11 @@ pub enum SaveError {
 
 /// Parses RON into any type, with line and column on failure.
 pub fn parse_ron<T: for<'de> Deserialize<'de>>(text: &str) -> Result<T, ParseError> {
-    ron::Options::default()
-        .from_str(text)
-        .map_err(|e| ParseError {
-            line: e.span.start.line,
-            column: e.span.start.col,
-            message: e.code.to_string(),
-        })
+    ron::Options::default().from_str(text).map_err(|e| ParseError {
+        line: e.span.start.line,
+        column: e.span.start.col,
+        message: e.code.to_string(),
+    })
 }
 
 #[derive(Deserialize)]
@@ -65,12 +60,16 @@ struct VersionOnly {
 
 /// Parses a plan from RON text, checking its format version first.
 pub fn parse_plan(text: &str) -> Result<Plan, ParseError> {
+    // Editors on Windows may start a UTF-8 file with a byte-order mark.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(ParseError { line: 1, column: 1, message: "the file is empty".to_owned() });
+    }
     match parse_ron::<Plan>(text) {
         Ok(plan) => Ok(plan),
         Err(error) => {
             // A version mismatch explains a failure better than the field it tripped on.
-            if let Ok(VersionOnly { format_version }) =
-                ron::Options::default().from_str::<VersionOnly>(text)
+            if let Ok(VersionOnly { format_version }) = ron::Options::default().from_str::<VersionOnly>(text)
                 && format_version > FORMAT_VERSION
             {
                 return Err(ParseError {
@@ -88,61 +87,35 @@ pub fn parse_plan(text: &str) -> Result<Plan, ParseError> {
 
 /// Reads a plan file; parse errors carry line, column and the path.
 pub fn load_plan(path: &Path) -> Result<Plan, LoadError> {
-    let meta = fs::metadata(path).map_err(|e| LoadError::Read {
-        path: path.to_owned(),
-        reason: e.to_string(),
-    })?;
+    let meta = fs::metadata(path).map_err(|e| LoadError::Read { path: path.to_owned(), reason: e.to_string() })?;
     if meta.is_dir() {
-        return Err(LoadError::NotAFile {
-            path: path.to_owned(),
-        });
+        return Err(LoadError::NotAFile { path: path.to_owned() });
     }
     if meta.len() > MAX_PLAN_BYTES {
-        return Err(LoadError::TooLarge {
-            path: path.to_owned(),
-            bytes: meta.len(),
-        });
+        return Err(LoadError::TooLarge { path: path.to_owned(), bytes: meta.len() });
     }
-    let bytes = fs::read(path).map_err(|e| LoadError::Read {
-        path: path.to_owned(),
-        reason: e.to_string(),
+    let bytes = fs::read(path).map_err(|e| LoadError::Read { path: path.to_owned(), reason: e.to_string() })?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
+        let column = valid.iter().rev().take_while(|b| **b != b'\n').count() + 1;
+        let message = "the file is not UTF-8 text; is it really a plan?".to_owned();
+        LoadError::Parse { path: path.to_owned(), error: ParseError { line, column, message } }
     })?;
-    let text = String::from_utf8(bytes).map_err(|e| LoadError::Parse {
-        path: path.to_owned(),
-        error: ParseError {
-            line: 0,
-            column: 0,
-            message: format!("the file is not UTF-8 text ({e})"),
-        },
-    })?;
-    parse_plan(&text).map_err(|error| LoadError::Parse {
-        path: path.to_owned(),
-        error,
-    })
+    parse_plan(&text).map_err(|error| LoadError::Parse { path: path.to_owned(), error })
 }
 
 /// Reads a plan file and checks it can be projected.
 pub fn load_valid_plan(path: &Path, table: &ParamTable) -> Result<Plan, LoadError> {
     let plan = load_plan(path)?;
     let problems = plan.validate(table);
-    if problems.is_empty() {
-        Ok(plan)
-    } else {
-        Err(LoadError::Invalid {
-            path: path.to_owned(),
-            problems,
-        })
-    }
+    if problems.is_empty() { Ok(plan) } else { Err(LoadError::Invalid { path: path.to_owned(), problems }) }
 }
 
 /// The plan as pretty RON with a stable field order, ready to diff.
 pub fn plan_to_ron(plan: &Plan) -> Result<String, SaveError> {
-    let config = ron::ser::PrettyConfig::new()
-        .indentor("  ")
-        .struct_names(false)
-        .compact_arrays(false);
-    let mut text = ron::ser::to_string_pretty(plan, config)
-        .map_err(|e| SaveError::Serialise(e.to_string()))?;
+    let config = ron::ser::PrettyConfig::new().indentor("  ").struct_names(false).compact_arrays(false);
+    let mut text = ron::ser::to_string_pretty(plan, config).map_err(|e| SaveError::Serialise(e.to_string()))?;
     text.push('\n');
     Ok(text)
 }
@@ -151,17 +124,9 @@ pub fn plan_to_ron(plan: &Plan) -> Result<String, SaveError> {
 /// disk, the old file (if any) is kept as `<name>.bak`, and the temporary file is renamed over
 /// the old one. A crash at any point leaves either the old or the new file whole.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
-    let fail = |reason: String| SaveError::Write {
-        path: path.to_owned(),
-        reason,
-    };
-    let name = path
-        .file_name()
-        .ok_or_else(|| fail("the path has no file name".to_owned()))?;
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    let fail = |reason: String| SaveError::Write { path: path.to_owned(), reason };
+    let name = path.file_name().ok_or_else(|| fail("the path has no file name".to_owned()))?;
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let mut temp_name = name.to_owned();
     temp_name.push(format!(".{}.tmp", std::process::id()));
     let temp = dir.join(temp_name);

@@ -40,11 +40,7 @@ fn is_one_year(years: &u16) -> bool {
 #[serde(rename_all = "snake_case")]
 pub enum ActionKind {
     /// Homes are torn down; their residents are displaced.
-    Demolish {
-        area: String,
-        tenure: Tenure,
-        count: f64,
-    },
+    Demolish { area: String, tenure: Tenure, count: f64 },
     /// New homes are built and let from the tenure's intake, spread evenly over `over_years`
     /// years from the action's year (1 = all in that year).
     Build {
@@ -57,41 +53,19 @@ pub enum ActionKind {
     /// Almene family homes are sold as owner-occupied homes; sitting residents stay.
     Sell { area: String, count: f64 },
     /// Homes change tenure (e.g. family homes become youth or elderly homes).
-    Convert {
-        area: String,
-        from: Tenure,
-        to: Tenure,
-        count: f64,
-    },
+    Convert { area: String, from: Tenure, to: Tenure, count: f64 },
     /// `count` small homes become `count / 2` larger ones; residents who no longer fit move.
-    Merge {
-        area: String,
-        tenure: Tenure,
-        count: f64,
-    },
+    Merge { area: String, tenure: Tenure, count: f64 },
     /// Floor space of a culture house, campus or commercial use is added to an area.
-    Facility {
-        area: String,
-        facility: FacilityKind,
-        area_m2: f64,
-    },
+    Facility { area: String, facility: FacilityKind, area_m2: f64 },
     /// An institution moves to another district.
-    MoveInstitution {
-        institution: String,
-        district: String,
-    },
+    MoveInstitution { institution: String, district: String },
     /// A district gets a profile from the catalogue (or loses its profile with `None`).
-    AssignProfile {
-        district: String,
-        profile: Option<String>,
-    },
+    AssignProfile { district: String, profile: Option<String> },
     /// A school merges into another: pupils and catchments are pooled.
     MergeSchools { school: String, into: String },
     /// A school gets a strong profile (or loses it).
-    SchoolProfile {
-        school: String,
-        profile: Option<String>,
-    },
+    SchoolProfile { school: String, profile: Option<String> },
 }
 
 impl ActionKind {

@@ -109,32 +109,19 @@ pub enum ParamError {
     #[error("'{0}' is not an assumption the model knows")]
     Unknown(String),
     #[error("the assumption '{key}' is {value}, outside its range {min}–{max}")]
-    OutOfRange {
-        key: String,
-        value: f64,
-        min: f64,
-        max: f64,
-    },
+    OutOfRange { key: String, value: f64, min: f64, max: f64 },
 }
 
 impl Params {
     /// Resolves the table with overrides. Every key of the model must be in the table, every key
     /// in the table and the overrides must be known, and every value within its bounds.
-    pub fn resolve(
-        table: &ParamTable,
-        overrides: &BTreeMap<String, f64>,
-    ) -> Result<Self, ParamError> {
+    pub fn resolve(table: &ParamTable, overrides: &BTreeMap<String, f64>) -> Result<Self, ParamError> {
         let mut params = Self::default();
         let mut seen = 0usize;
         for def in &table.params {
             let value = overrides.get(&def.key).copied().unwrap_or(def.value);
             if !value.is_finite() || value < def.min || value > def.max {
-                return Err(ParamError::OutOfRange {
-                    key: def.key.clone(),
-                    value,
-                    min: def.min,
-                    max: def.max,
-                });
+                return Err(ParamError::OutOfRange { key: def.key.clone(), value, min: def.min, max: def.max });
             }
             if !params.set(&def.key, value) {
                 return Err(ParamError::Unknown(def.key.clone()));
@@ -145,17 +132,14 @@ impl Params {
             return Err(ParamError::Unknown(key.clone()));
         }
         if seen != Self::KEY_COUNT {
-            let missing = Self::all_keys()
-                .into_iter()
-                .find(|k| table.get(k).is_none());
+            let missing = Self::all_keys().into_iter().find(|k| table.get(k).is_none());
             return Err(ParamError::Missing(missing.unwrap_or_default()));
         }
         Ok(params)
     }
 
     /// How many keys the model reads.
-    pub const KEY_COUNT: usize =
-        6 + 6 + 30 + 5 * 4 + SCALAR_KEYS.len() + ATTRACTIVENESS_KEYS.len() + SCORE_KEYS.len();
+    pub const KEY_COUNT: usize = 6 + 6 + 30 + 5 * 4 + SCALAR_KEYS.len() + ATTRACTIVENESS_KEYS.len() + SCORE_KEYS.len();
 
     /// Every key the model reads, in table order.
     pub fn all_keys() -> Vec<String> {
@@ -164,26 +148,13 @@ impl Params {
             keys.extend(Tenure::ALL.iter().map(|t| format!("{prefix}.{}", t.key())));
         }
         for t in Tenure::ALL {
-            keys.extend(
-                Group::ALL
-                    .iter()
-                    .map(|g| format!("intake.{}.{}", t.key(), g.key())),
-            );
+            keys.extend(Group::ALL.iter().map(|g| format!("intake.{}.{}", t.key(), g.key())));
         }
-        for prefix in [
-            "flexible_intake",
-            "needy_intake",
-            "basic_schooling_share",
-            "income_ratio",
-        ] {
+        for prefix in ["flexible_intake", "needy_intake", "basic_schooling_share", "income_ratio"] {
             keys.extend(Group::ALL.iter().map(|g| format!("{prefix}.{}", g.key())));
         }
         keys.extend(SCALAR_KEYS.iter().map(|k| (*k).to_owned()));
-        keys.extend(
-            ATTRACTIVENESS_KEYS
-                .iter()
-                .map(|k| format!("attractiveness.{k}")),
-        );
+        keys.extend(ATTRACTIVENESS_KEYS.iter().map(|k| format!("attractiveness.{k}")));
         keys.extend(SCORE_KEYS.iter().map(|k| format!("score.{k}")));
         keys
     }

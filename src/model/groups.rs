@@ -41,10 +41,7 @@ impl Tenure {
 
     /// Non-profit social housing (almene boliger) of any kind.
     pub fn is_almen(self) -> bool {
-        matches!(
-            self,
-            Self::AlmenFamily | Self::AlmenYouth | Self::AlmenElderly
-        )
+        matches!(self, Self::AlmenFamily | Self::AlmenYouth | Self::AlmenElderly)
     }
 
     pub fn index(self) -> usize {
@@ -69,13 +66,7 @@ pub enum Group {
 }
 
 impl Group {
-    pub const ALL: [Self; 5] = [
-        Self::Children,
-        Self::Employed,
-        Self::InEducation,
-        Self::OutsideWork,
-        Self::Seniors,
-    ];
+    pub const ALL: [Self; 5] = [Self::Children, Self::Employed, Self::InEducation, Self::OutsideWork, Self::Seniors];
 
     pub fn key(self) -> &'static str {
         match self {
@@ -127,10 +118,7 @@ impl PerTenure<f64> {
     }
 
     pub fn almen(&self) -> f64 {
-        self.iter()
-            .filter(|(t, _)| t.is_almen())
-            .map(|(_, v)| v)
-            .sum()
+        self.iter().filter(|(t, _)| t.is_almen()).map(|(_, v)| v).sum()
     }
 }
 
@@ -211,11 +199,7 @@ impl PerGroup<f64> {
     /// Shares summing to 1, or all zero for an empty vector.
     pub fn normalised(&self) -> Self {
         let total = self.total();
-        if total > 0.0 {
-            self.scaled(1.0 / total)
-        } else {
-            Self::default()
-        }
+        if total > 0.0 { self.scaled(1.0 / total) } else { Self::default() }
     }
 }
 

@@ -110,13 +110,7 @@ pub enum InstitutionKind {
 }
 
 impl InstitutionKind {
-    pub const ALL: [Self; 5] = [
-        Self::School,
-        Self::Daycare,
-        Self::CultureHouse,
-        Self::Campus,
-        Self::JobCentreOutpost,
-    ];
+    pub const ALL: [Self; 5] = [Self::School, Self::Daycare, Self::CultureHouse, Self::Campus, Self::JobCentreOutpost];
 
     pub fn key(self) -> &'static str {
         match self {

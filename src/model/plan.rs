@@ -67,42 +67,32 @@ struct Checker {
 
 impl Checker {
     fn report(&mut self, location: &str, message: String) {
-        self.problems.push(PlanProblem {
-            location: location.to_owned(),
-            message,
-        });
+        self.problems.push(PlanProblem { location: location.to_owned(), message });
     }
 
     /// A count or size: finite, not negative, not absurd.
     fn amount(&mut self, location: &str, what: &str, value: f64) {
-        if !value.is_finite() {
+        if value.is_nan() {
             self.report(location, format!("{what} is not a number ({value})"));
+        } else if value.is_infinite() {
+            self.report(location, format!("{what} is infinite ({value})"));
         } else if value < 0.0 {
-            self.report(location, format!("{what} is negative ({value})"));
+            self.report(location, format!("{what} is negative ({})", short(value)));
         } else if value > MAX_COUNT {
-            self.report(
-                location,
-                format!("{what} is absurdly large ({value}; at most {MAX_COUNT})"),
-            );
+            self.report(location, format!("{what} is absurdly large ({}; at most {MAX_COUNT})", short(value)));
         }
     }
 
     /// A share between 0 and 1.
     fn share(&mut self, location: &str, what: &str, value: f64) {
         if !(0.0..=1.0).contains(&value) {
-            self.report(
-                location,
-                format!("{what} must be a share from 0 to 1, not {value}"),
-            );
+            self.report(location, format!("{what} must be from 0 to 1, not {}", short(value)));
         }
     }
 
     fn year(&mut self, location: &str, what: &str, year: u16) {
         if !(FIRST_YEAR..=LAST_YEAR).contains(&year) {
-            self.report(
-                location,
-                format!("{what} {year} is outside {FIRST_YEAR}–{LAST_YEAR}"),
-            );
+            self.report(location, format!("{what} {year} is outside {FIRST_YEAR}–{LAST_YEAR}"));
         }
     }
 
@@ -117,16 +107,14 @@ impl Plan {
     /// Every problem that keeps the plan from being projected, each with where it is.
     /// An empty list means the plan can be used.
     pub fn validate(&self, table: &ParamTable) -> Vec<PlanProblem> {
-        let mut check = Checker {
-            problems: Vec::new(),
-        };
-        if self.format_version != FORMAT_VERSION {
+        let mut check = Checker { problems: Vec::new() };
+        if self.format_version > FORMAT_VERSION {
+            let written = format!("is {}: the plan was written by a newer By i balance", self.format_version);
+            check.report("format_version", format!("{written} (this one reads up to {FORMAT_VERSION})"));
+        } else if self.format_version != FORMAT_VERSION {
             check.report(
                 "format_version",
-                format!(
-                    "is {}, this program reads version {FORMAT_VERSION}",
-                    self.format_version
-                ),
+                format!("is {}, this program reads version {FORMAT_VERSION}", self.format_version),
             );
         }
         self.validate_places(&mut check);
@@ -138,10 +126,7 @@ impl Plan {
                 None => check.report(&location, "is not an assumption the model knows".to_owned()),
                 Some(def) if !(def.min..=def.max).contains(value) => check.report(
                     &location,
-                    format!(
-                        "is {value}, outside its range {} to {} ({})",
-                        def.min, def.max, def.unit
-                    ),
+                    format!("is {value}, outside its range {} to {} ({})", def.min, def.max, def.unit),
                 ),
                 Some(_) => {}
             }
@@ -156,37 +141,16 @@ impl Plan {
         }
         let district_ids: HashSet<&str> = m.districts.iter().map(|d| d.id.as_str()).collect();
         let profile_ids: HashSet<&str> = m.profiles.iter().map(|p| p.id.as_str()).collect();
-        duplicates(
-            check,
-            "municipality.areas",
-            m.areas.iter().map(|a| a.id.as_str()),
-        );
-        duplicates(
-            check,
-            "municipality.districts",
-            m.districts.iter().map(|d| d.id.as_str()),
-        );
-        duplicates(
-            check,
-            "municipality.institutions",
-            m.institutions.iter().map(|i| i.id.as_str()),
-        );
-        duplicates(
-            check,
-            "municipality.profiles",
-            m.profiles.iter().map(|p| p.id.as_str()),
-        );
+        duplicates(check, "municipality.areas", m.areas.iter().map(|a| a.id.as_str()));
+        duplicates(check, "municipality.districts", m.districts.iter().map(|d| d.id.as_str()));
+        duplicates(check, "municipality.institutions", m.institutions.iter().map(|i| i.id.as_str()));
+        duplicates(check, "municipality.profiles", m.profiles.iter().map(|p| p.id.as_str()));
         for (i, area) in m.areas.iter().enumerate() {
             let at = format!("municipality.areas[{i}] ({})", area.id);
             if area.id.trim().is_empty() {
                 check.report(&at, "the area has no id".to_owned());
             }
-            check.known(
-                &at,
-                "district",
-                &area.district,
-                district_ids.contains(area.district.as_str()),
-            );
+            check.known(&at, "district", &area.district, district_ids.contains(area.district.as_str()));
             for (tenure, homes) in area.homes.iter() {
                 check.amount(&at, &format!("homes.{}", tenure.key()), homes);
             }
@@ -197,77 +161,41 @@ impl Plan {
             check.share(&at, "held.convicted_share", area.held.convicted_share);
             check.share(&at, "held.non_western_share", area.held.non_western_share);
             for (what, drift) in [
-                (
-                    "held.convicted_drift_per_year",
-                    area.held.convicted_drift_per_year,
-                ),
-                (
-                    "held.non_western_drift_per_year",
-                    area.held.non_western_drift_per_year,
-                ),
+                ("held.convicted_drift_per_year", area.held.convicted_drift_per_year),
+                ("held.non_western_drift_per_year", area.held.non_western_drift_per_year),
             ] {
                 if !(-0.1..=0.1).contains(&drift) {
-                    check.report(
-                        &at,
-                        format!("{what} must be between −0.1 and 0.1 a year, not {drift}"),
-                    );
+                    check.report(&at, format!("{what} must be between −0.1 and 0.1 a year, not {drift}"));
                 }
             }
             if !(0.05..=5.0).contains(&area.held.income_level) {
                 check.report(
                     &at,
-                    format!(
-                        "held.income_level must be between 0.05 and 5, not {}",
-                        area.held.income_level
-                    ),
+                    format!("held.income_level must be between 0.05 and 5, not {}", area.held.income_level),
                 );
             }
             if area.shape.iter().flatten().any(|c| !c.is_finite()) {
-                check.report(
-                    &at,
-                    "the map shape has a coordinate that is not a number".to_owned(),
-                );
+                check.report(&at, "the map shape has a coordinate that is not a number".to_owned());
             }
         }
         for (i, district) in m.districts.iter().enumerate() {
             if let Some(profile) = &district.profile {
                 let at = format!("municipality.districts[{i}] ({})", district.id);
-                check.known(
-                    &at,
-                    "profile",
-                    profile,
-                    profile_ids.contains(profile.as_str()),
-                );
+                check.known(&at, "profile", profile, profile_ids.contains(profile.as_str()));
             }
         }
         for (i, inst) in m.institutions.iter().enumerate() {
             let at = format!("municipality.institutions[{i}] ({})", inst.id);
-            check.known(
-                &at,
-                "district",
-                &inst.district,
-                district_ids.contains(inst.district.as_str()),
-            );
+            check.known(&at, "district", &inst.district, district_ids.contains(inst.district.as_str()));
             check.amount(&at, "capacity", inst.capacity);
             for d in &inst.catchment {
-                check.known(
-                    &at,
-                    "catchment district",
-                    d,
-                    district_ids.contains(d.as_str()),
-                );
+                check.known(&at, "catchment district", d, district_ids.contains(d.as_str()));
             }
         }
         for (i, profile) in m.profiles.iter().enumerate() {
             if !(-1.0..=1.0).contains(&profile.strength) {
                 let at = format!("municipality.profiles[{i}] ({})", profile.id);
-                check.report(
-                    &at,
-                    format!(
-                        "strength must be between −1 and 1, not {}",
-                        profile.strength
-                    ),
-                );
+                check.report(&at, format!("strength must be between −1 and 1, not {}", profile.strength));
             }
         }
     }
@@ -275,68 +203,37 @@ impl Plan {
     /// Checks each action in the order it takes effect, against the stock it meets.
     fn validate_actions(&self, check: &mut Checker) {
         let m = &self.municipality;
-        let mut stock: BTreeMap<&str, PerTenure<f64>> =
-            m.areas.iter().map(|a| (a.id.as_str(), a.homes)).collect();
-        let mut schools: BTreeMap<&str, bool> = m
-            .institutions
-            .iter()
-            .map(|i| (i.id.as_str(), i.kind == InstitutionKind::School))
-            .collect();
+        let mut stock: BTreeMap<&str, PerTenure<f64>> = m.areas.iter().map(|a| (a.id.as_str(), a.homes)).collect();
+        let mut schools: BTreeMap<&str, bool> =
+            m.institutions.iter().map(|i| (i.id.as_str(), i.kind == InstitutionKind::School)).collect();
         let district_known = |id: &str| m.district(id).is_some();
         let mut order: Vec<usize> = (0..self.actions.len()).collect();
         order.sort_by_key(|&i| self.actions[i].year);
         for i in order {
             let action = &self.actions[i];
-            let at = format!(
-                "actions[{i}] ({} {}, {})",
-                action.kind.key(),
-                action_target(&action.kind),
-                action.year
-            );
+            let at = format!("actions[{i}] ({} {}, {})", action.kind.key(), action_target(&action.kind), action.year);
             check.year(&at, "the year", action.year);
             if let Some(area) = action.kind.area() {
                 check.known(&at, "area", area, stock.contains_key(area));
             }
             match &action.kind {
-                ActionKind::Demolish {
-                    area,
-                    tenure,
-                    count,
-                }
-                | ActionKind::Merge {
-                    area,
-                    tenure,
-                    count,
-                } => {
+                ActionKind::Demolish { area, tenure, count } | ActionKind::Merge { area, tenure, count } => {
                     check.amount(&at, "count", *count);
                     if let Some(homes) = stock.get_mut(area.as_str()) {
                         take(check, &at, homes, *tenure, *count);
-                        if matches!(action.kind, ActionKind::Merge { .. })
-                            && count.is_finite()
-                            && *count > 0.0
-                        {
+                        if matches!(action.kind, ActionKind::Merge { .. }) && count.is_finite() && *count > 0.0 {
                             homes[*tenure] += count / 2.0;
                         }
                     }
                 }
-                ActionKind::Build {
-                    area,
-                    tenure,
-                    count,
-                    over_years,
-                } => {
+                ActionKind::Build { area, tenure, count, over_years } => {
                     check.amount(&at, "count", *count);
                     if *over_years == 0 {
                         check.report(&at, "over_years must be at least 1".to_owned());
-                    } else if u32::from(action.year) + u32::from(*over_years) - 1
-                        > u32::from(LAST_YEAR)
-                    {
+                    } else if u32::from(action.year) + u32::from(*over_years) - 1 > u32::from(LAST_YEAR) {
                         check.report(
                             &at,
-                            format!(
-                                "building over {over_years} years from {} runs past {LAST_YEAR}",
-                                action.year
-                            ),
+                            format!("building over {over_years} years from {} runs past {LAST_YEAR}", action.year),
                         );
                     }
                     if let Some(homes) = stock.get_mut(area.as_str())
@@ -354,18 +251,10 @@ impl Plan {
                         homes[Tenure::OwnerOccupied] += count;
                     }
                 }
-                ActionKind::Convert {
-                    area,
-                    from,
-                    to,
-                    count,
-                } => {
+                ActionKind::Convert { area, from, to, count } => {
                     check.amount(&at, "count", *count);
                     if from == to {
-                        check.report(
-                            &at,
-                            format!("converts {} homes into the same tenure", from.key()),
-                        );
+                        check.report(&at, format!("converts {} homes into the same tenure", from.key()));
                     }
                     if let Some(homes) = stock.get_mut(area.as_str())
                         && take(check, &at, homes, *from, *count)
@@ -374,16 +263,8 @@ impl Plan {
                     }
                 }
                 ActionKind::Facility { area_m2, .. } => check.amount(&at, "area_m2", *area_m2),
-                ActionKind::MoveInstitution {
-                    institution,
-                    district,
-                } => {
-                    check.known(
-                        &at,
-                        "institution",
-                        institution,
-                        schools.contains_key(institution.as_str()),
-                    );
+                ActionKind::MoveInstitution { institution, district } => {
+                    check.known(&at, "institution", institution, schools.contains_key(institution.as_str()));
                     check.known(&at, "district", district, district_known(district));
                 }
                 ActionKind::AssignProfile { district, profile } => {
@@ -406,12 +287,7 @@ impl Plan {
                     schools.remove(school.as_str());
                 }
                 ActionKind::SchoolProfile { school, .. } => {
-                    check.known(
-                        &at,
-                        "school",
-                        school,
-                        schools.get(school.as_str()) == Some(&true),
-                    );
+                    check.known(&at, "school", school, schools.get(school.as_str()) == Some(&true));
                 }
             }
         }
@@ -419,11 +295,7 @@ impl Plan {
 
     fn validate_policies(&self, check: &mut Checker) {
         let m = &self.municipality;
-        check.share(
-            "letting.municipal_allocation_share",
-            "the share",
-            self.letting.municipal_allocation_share,
-        );
+        check.share("letting.municipal_allocation_share", "the share", self.letting.municipal_allocation_share);
         for (i, flex) in self.letting.flexible.iter().enumerate() {
             let at = format!("letting.flexible[{i}] ({})", flex.area);
             check.known(&at, "area", &flex.area, m.area(&flex.area).is_some());
@@ -438,53 +310,34 @@ impl Plan {
             check.known(&at, "area", &effort.area, m.area(&effort.area).is_some());
             check.amount(&at, "count", effort.count);
             if effort.count > 1000.0 {
-                check.report(
-                    &at,
-                    format!(
-                        "{} is more staff than one area can take (at most 1000)",
-                        effort.count
-                    ),
-                );
+                check.report(&at, format!("{} is more staff than one area can take (at most 1000)", effort.count));
             }
             check.year(&at, "from_year", effort.from_year);
             check.year(&at, "to_year", effort.to_year);
             if effort.to_year < effort.from_year {
-                check.report(
-                    &at,
-                    format!(
-                        "ends in {} before it starts in {}",
-                        effort.to_year, effort.from_year
-                    ),
-                );
+                check.report(&at, format!("ends in {} before it starts in {}", effort.to_year, effort.from_year));
             }
         }
     }
 }
 
 /// Takes `count` homes of a tenure from the stock, or reports that there are not that many.
-fn take(
-    check: &mut Checker,
-    at: &str,
-    homes: &mut PerTenure<f64>,
-    tenure: Tenure,
-    count: f64,
-) -> bool {
-    if !count.is_finite() || count < 0.0 {
+fn take(check: &mut Checker, at: &str, homes: &mut PerTenure<f64>, tenure: Tenure, count: f64) -> bool {
+    // Counts and stocks that are themselves wrong have been reported already.
+    if !count.is_finite() || !(0.0..=MAX_COUNT).contains(&count) || homes[tenure] < 0.0 {
         return false;
     }
     if count > homes[tenure] + 1e-9 {
-        check.report(
-            at,
-            format!(
-                "{count} {} homes, but only {} are there that year",
-                tenure.key(),
-                homes[tenure]
-            ),
-        );
+        check.report(at, format!("{count} {} homes, but only {} are there that year", tenure.key(), homes[tenure]));
         return false;
     }
     homes[tenure] -= count;
     true
+}
+
+/// A number as a person reads it: plain when ordinary, scientific when absurd.
+fn short(value: f64) -> String {
+    if value.abs() >= 1e9 { format!("{value:e}") } else { format!("{value}") }
 }
 
 fn duplicates<'a>(check: &mut Checker, location: &str, ids: impl Iterator<Item = &'a str>) {

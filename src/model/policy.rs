@@ -31,11 +31,7 @@ pub struct Letting {
 
 impl Default for Letting {
     fn default() -> Self {
-        Self {
-            municipal_allocation_share: 0.25,
-            flexible: Vec::new(),
-            joint_allocation_from: None,
-        }
+        Self { municipal_allocation_share: 0.25, flexible: Vec::new(), joint_allocation_from: None }
     }
 }
 
@@ -52,11 +48,7 @@ pub enum EffortKind {
 }
 
 impl EffortKind {
-    pub const ALL: [Self; 3] = [
-        Self::JobConsultants,
-        Self::SocialWorkers,
-        Self::FamilyCourses,
-    ];
+    pub const ALL: [Self; 3] = [Self::JobConsultants, Self::SocialWorkers, Self::FamilyCourses];
 
     pub fn key(self) -> &'static str {
         match self {

@@ -2,6 +2,7 @@
 //! sets, each a list of categories with criteria, thresholds and averaging windows.
 
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 /// Which rule set judges the estates. Written as its year in quotes (`"2021"`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -18,9 +19,7 @@ pub enum RuleSetId {
 impl TryFrom<String> for RuleSetId {
     type Error = String;
     fn try_from(text: String) -> Result<Self, String> {
-        Self::parse(&text).ok_or(format!(
-            "unknown rule set \"{text}\" (2010, 2014, 2018 or 2021)"
-        ))
+        Self::parse(&text).ok_or(format!("unknown rule set \"{text}\" (2010, 2014, 2018 or 2021)"))
     }
 }
 
@@ -48,9 +47,7 @@ impl RuleSetId {
 }
 
 /// A category on (or beside) the list, as the rule set names it.
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
-)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Category {
     #[default]
@@ -104,13 +101,8 @@ pub enum Indicator {
 }
 
 impl Indicator {
-    pub const ALL: [Self; 5] = [
-        Self::OutsideWork,
-        Self::Convicted,
-        Self::NonWestern,
-        Self::BasicSchooling,
-        Self::Income,
-    ];
+    pub const ALL: [Self; 5] =
+        [Self::OutsideWork, Self::Convicted, Self::NonWestern, Self::BasicSchooling, Self::Income];
 
     pub fn index(self) -> usize {
         self as usize
@@ -165,8 +157,8 @@ impl Comparison {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Criterion {
-    /// Stable id, e.g. `outside_work_40`.
-    pub id: String,
+    /// Stable id, e.g. `outside_work_40` (shared, as every judged year carries it).
+    pub id: Arc<str>,
     pub indicator: Indicator,
     pub comparison: Comparison,
     pub threshold: f64,
@@ -233,9 +225,7 @@ pub struct RuleSet {
 impl RuleSet {
     /// The category that puts an area on the list in the first place (the mildest listed one).
     pub fn listing_rule(&self) -> Option<&CategoryRule> {
-        self.categories
-            .iter()
-            .find(|c| c.listed && c.builds_on.is_none())
+        self.categories.iter().find(|c| c.listed && c.builds_on.is_none())
     }
 
     /// Every distinct criterion of the rule set, in order of first use.

@@ -75,26 +75,14 @@ pub(super) fn all(sim: &Simulation) -> Vec<AttractivenessTerms> {
                 + f64::from(u8::from(campus[d])) * a.campus
                 + f64::from(u8::from(school_profile[d])) * a.school_profile
                 + (commercial_m2[d] / 1000.0 * a.commercial_per_1000_m2).min(a.commercial_cap);
-            let school_gap = school_mix.district_disadvantaged[d]
-                .map_or(0.0, |s| s - school_mix.municipal_share);
+            let school_gap = school_mix.district_disadvantaged[d].map_or(0.0, |s| s - school_mix.municipal_share);
             let school = -a.school_mix_per_point * 100.0 * school_gap;
             let stigma = if listed[d] { -a.stigma_listed } else { 0.0 };
-            let opening =
-                (a.opening_per_share * ratio(opened[d], estate_homes[d])).min(a.opening_cap);
-            let over_cap =
-                (ratio(almen_family[d], homes[d]) - sim.params.score.almen_family_cap).max(0.0);
+            let opening = (a.opening_per_share * ratio(opened[d], estate_homes[d])).min(a.opening_cap);
+            let over_cap = (ratio(almen_family[d], homes[d]) - sim.params.score.almen_family_cap).max(0.0);
             let tenure_mix = -a.tenure_mix_per_point * 100.0 * over_cap;
-            let total =
-                (profile + institutions + school + stigma + opening + tenure_mix).clamp(-1.0, 1.0);
-            AttractivenessTerms {
-                profile,
-                institutions,
-                school_mix: school,
-                stigma,
-                opening,
-                tenure_mix,
-                total,
-            }
+            let total = (profile + institutions + school + stigma + opening + tenure_mix).clamp(-1.0, 1.0);
+            AttractivenessTerms { profile, institutions, school_mix: school, stigma, opening, tenure_mix, total }
         })
         .collect()
 }

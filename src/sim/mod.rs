@@ -17,10 +17,11 @@ mod step;
 
 pub use attractiveness::AttractivenessTerms;
 pub use output::{
-    AreaSeries, AreaYear, CriterionResult, DistrictSeries, Indicators, LedgerYear,
-    MunicipalityYear, Projection, SchoolSeries, SchoolYear, ScoreComponents, ScoreYear, Status,
+    AreaSeries, AreaYear, CriterionResult, DistrictSeries, Indicators, LedgerYear, MunicipalityYear, Projection,
+    SchoolSeries, SchoolYear, ScoreComponents, ScoreYear, Status,
 };
-pub use score::{COMPONENTS, ScoreComponent};
+pub use score::{COMPONENTS, ScoreComponent, dissimilarity};
+pub use status::{COMMERCIAL_M2_PER_HOME, IndicatorHistory, evaluate};
 
 use crate::model::{FIRST_YEAR, LAST_YEAR, Params, Plan, RuleSet};
 

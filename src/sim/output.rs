@@ -1,9 +1,7 @@
 //! What the engine returns: plain numbers per area, district, school and year, the
 //! municipality's totals, the flow ledger and the balance score. Serialisable for scripts.
 
-use crate::model::{
-    AreaKind, Category, Comparison, Indicator, PerGroup, PerTenure, Plan, RuleSetId,
-};
+use crate::model::{AreaKind, Category, Comparison, Indicator, PerGroup, PerTenure, Plan, RuleSetId};
 use serde::Serialize;
 
 /// The indicators of one area in one year.
@@ -38,7 +36,7 @@ impl Indicators {
 /// One criterion of the rule set, judged.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct CriterionResult {
-    pub id: String,
+    pub id: std::sync::Arc<str>,
     pub indicator: Indicator,
     pub comparison: Comparison,
     /// The value judged (averaged over the criterion's years).
@@ -50,14 +48,16 @@ pub struct CriterionResult {
 /// An area's standing under the rule set in one year.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Status {
-    /// Every criterion of the rule set (empty for areas that are not judged).
+    /// Every criterion of the rule set, for estates (also those too small to be judged, whose
+    /// values are still shown); empty for other areas.
     pub criteria: Vec<CriterionResult>,
     pub category: Category,
     pub listed: bool,
     /// Years in a row the area has been in its current category (0 for none).
     pub consecutive_years: u32,
     /// How far the area is from the listing line, relative to the thresholds: the margin of the
-    /// criterion that would list it next. Positive = off the list by that much; ≤ 0 = listed.
+    /// criterion that would list it next. Positive = off the list by that much; negative =
+    /// listed; 0 = exactly on a line.
     pub list_margin: f64,
     /// Whether the rule set judges the area (an estate with enough residents).
     pub judged: bool,

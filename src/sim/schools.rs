@@ -25,15 +25,10 @@ pub(super) fn mix(sim: &Simulation) -> SchoolMix {
         let Some(d) = area.district else { continue };
         let pupils = area.residents.children * sim.params.pupils_per_child;
         district_pupils[d] += pupils;
-        district_disadvantaged[d] +=
-            pupils * ratio(area.residents.outside_work, area.residents.working_age());
+        district_disadvantaged[d] += pupils * ratio(area.residents.outside_work, area.residents.working_age());
     }
     let mut serving = vec![0usize; n_districts];
-    for inst in sim
-        .institutions
-        .iter()
-        .filter(|i| i.active && i.kind == InstitutionKind::School)
-    {
+    for inst in sim.institutions.iter().filter(|i| i.active && i.kind == InstitutionKind::School) {
         for d in &inst.catchment {
             serving[*d] += 1;
         }

@@ -19,12 +19,8 @@ pub enum ScoreComponent {
 }
 
 /// The components in display order.
-pub const COMPONENTS: [ScoreComponent; 4] = [
-    ScoreComponent::List,
-    ScoreComponent::Segregation,
-    ScoreComponent::TenureMix,
-    ScoreComponent::SchoolMix,
-];
+pub const COMPONENTS: [ScoreComponent; 4] =
+    [ScoreComponent::List, ScoreComponent::Segregation, ScoreComponent::TenureMix, ScoreComponent::SchoolMix];
 
 impl ScoreComponent {
     pub fn key(self) -> &'static str {
@@ -61,9 +57,7 @@ impl ScoreComponent {
 
 /// The dissimilarity index D = ½ Σ |aᵢ/A − bᵢ/B| of two groups over places, 0 (even) to 1.
 pub fn dissimilarity(pairs: impl Iterator<Item = (f64, f64)> + Clone) -> f64 {
-    let (total_a, total_b) = pairs
-        .clone()
-        .fold((0.0, 0.0), |(sa, sb), (a, b)| (sa + a, sb + b));
+    let (total_a, total_b) = pairs.clone().fold((0.0, 0.0), |(sa, sb), (a, b)| (sa + a, sb + b));
     if total_a <= 0.0 || total_b <= 0.0 {
         return 0.0;
     }
@@ -73,11 +67,7 @@ pub fn dissimilarity(pairs: impl Iterator<Item = (f64, f64)> + Clone) -> f64 {
 
 pub(super) fn score(sim: &Simulation, year: u16) -> ScoreYear {
     let p = &sim.params.score;
-    let estates: Vec<_> = sim
-        .areas
-        .iter()
-        .filter(|a| a.kind == AreaKind::Estate)
-        .collect();
+    let estates: Vec<_> = sim.areas.iter().filter(|a| a.kind == AreaKind::Estate).collect();
     let list = mean_or_full(estates.iter().map(|a| {
         if a.status.judged {
             (50.0 + 50.0 * a.status.list_margin / p.list_full_margin.max(1e-9)).clamp(0.0, 100.0)
@@ -94,11 +84,7 @@ pub(super) fn score(sim: &Simulation, year: u16) -> ScoreYear {
     let cap = p.almen_family_cap;
     let cap_score = mean_or_full(estates.iter().map(|a| {
         let (share, _) = super::status::almen_family_share_168a(a);
-        if share <= cap {
-            100.0
-        } else {
-            (100.0 * (1.0 - (share - cap) / (1.0 - cap).max(1e-9))).clamp(0.0, 100.0)
-        }
+        if share <= cap { 100.0 } else { (100.0 * (1.0 - (share - cap) / (1.0 - cap).max(1e-9))).clamp(0.0, 100.0) }
     }));
     let n_districts = sim.plan.municipality.districts.len();
     let mut almen = vec![(0.0, 0.0); n_districts];
@@ -119,21 +105,9 @@ pub(super) fn score(sim: &Simulation, year: u16) -> ScoreYear {
         .filter(|(_, i)| i.active && i.kind == InstitutionKind::School)
         .map(|(i, _)| (mix.disadvantaged[i], mix.pupils[i] - mix.disadvantaged[i]));
     let school_mix = 100.0 * (1.0 - dissimilarity(schools));
-    let components = ScoreComponents {
-        list,
-        segregation,
-        tenure_mix,
-        school_mix,
-    };
-    let total = super::COMPONENTS
-        .iter()
-        .map(|c| c.weight_share(sim.params) * c.value(&components))
-        .sum::<f64>();
-    ScoreYear {
-        year,
-        total: total.clamp(0.0, 100.0),
-        components,
-    }
+    let components = ScoreComponents { list, segregation, tenure_mix, school_mix };
+    let total = super::COMPONENTS.iter().map(|c| c.weight_share(sim.params) * c.value(&components)).sum::<f64>();
+    ScoreYear { year, total: total.clamp(0.0, 100.0), components }
 }
 
 fn mean_or_full(values: impl Iterator<Item = f64>) -> f64 {

@@ -2,19 +2,16 @@
 //! district and institution on 1 January of the current year.
 
 use super::attractiveness::{self, AttractivenessTerms};
-use super::output::{
-    AreaYear, Indicators, LedgerYear, MunicipalityYear, Projection, SchoolSeries, SchoolYear,
-    Status,
-};
+use super::output::{AreaYear, Indicators, LedgerYear, MunicipalityYear, Projection, SchoolSeries, SchoolYear, Status};
 use super::schools::{self, SchoolMix};
 use super::{score, status, step};
 use crate::model::{
-    Action, ActionKind, AreaKind, FIRST_YEAR, Group, InstitutionKind, Params, PerGroup, PerTenure,
-    Plan, RuleSet, Tenure,
+    Action, ActionKind, AreaKind, Criterion, FIRST_YEAR, Group, InstitutionKind, Params, PerGroup, PerTenure, Plan,
+    RuleSet, Tenure,
 };
 
 /// Indicator history kept for averaged criteria (the longest window is four years).
-pub(super) const HISTORY_YEARS: usize = 4;
+pub const HISTORY_YEARS: usize = 4;
 
 /// One area's state.
 #[derive(Clone, Debug)]
@@ -61,6 +58,8 @@ pub(super) struct InstitutionState {
 pub(super) struct Simulation<'a> {
     pub params: &'a Params,
     pub rules: &'a RuleSet,
+    /// The rule set's distinct criteria, listed once.
+    pub criteria: Vec<&'a Criterion>,
     pub plan: &'a Plan,
     pub year: u16,
     pub areas: Vec<AreaState>,
@@ -81,33 +80,14 @@ pub(super) struct Simulation<'a> {
 impl<'a> Simulation<'a> {
     pub fn new(plan: &'a Plan, params: &'a Params, rules: &'a RuleSet) -> Self {
         let m = &plan.municipality;
-        let district_index = m
-            .districts
-            .iter()
-            .enumerate()
-            .map(|(i, d)| (d.id.as_str(), i))
-            .collect();
-        let area_index = m
-            .areas
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.id.as_str(), i))
-            .collect();
-        let institution_index = m
-            .institutions
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.id.as_str(), i))
-            .collect();
-        let profile_index = m
-            .profiles
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.id.as_str(), i))
-            .collect();
+        let district_index = m.districts.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect();
+        let area_index = m.areas.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
+        let institution_index = m.institutions.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
+        let profile_index = m.profiles.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
         let mut sim = Self {
             params,
             rules,
+            criteria: rules.all_criteria(),
             plan,
             year: FIRST_YEAR,
             areas: Vec::with_capacity(m.areas.len()),
@@ -122,25 +102,15 @@ impl<'a> Simulation<'a> {
             institution_index,
             profile_index,
         };
-        sim.district_profiles = m
-            .districts
-            .iter()
-            .map(|d| {
-                d.profile
-                    .as_deref()
-                    .and_then(|p| sim.profile_index.get(p).copied())
-            })
-            .collect();
+        sim.district_profiles =
+            m.districts.iter().map(|d| d.profile.as_deref().and_then(|p| sim.profile_index.get(p).copied())).collect();
         sim.institutions = m
             .institutions
             .iter()
             .map(|inst| {
                 let district = sim.district_index.get(inst.district.as_str()).copied();
-                let mut catchment: Vec<usize> = inst
-                    .catchment
-                    .iter()
-                    .filter_map(|d| sim.district_index.get(d.as_str()).copied())
-                    .collect();
+                let mut catchment: Vec<usize> =
+                    inst.catchment.iter().filter_map(|d| sim.district_index.get(d.as_str()).copied()).collect();
                 catchment.extend(district);
                 catchment.sort_unstable();
                 catchment.dedup();
@@ -162,9 +132,7 @@ impl<'a> Simulation<'a> {
             };
             for offset in 0..years {
                 let year = action.year.saturating_add(offset);
-                let slot = year
-                    .checked_sub(FIRST_YEAR)
-                    .and_then(|i| sim.actions_by_year.get_mut(usize::from(i)));
+                let slot = year.checked_sub(FIRST_YEAR).and_then(|i| sim.actions_by_year.get_mut(usize::from(i)));
                 if let Some(slot) = slot {
                     slot.push((action, 1.0 / f64::from(years)));
                 }
@@ -174,24 +142,14 @@ impl<'a> Simulation<'a> {
             .areas
             .iter()
             .map(|a| {
-                let weighted: f64 = a
-                    .homes
-                    .iter()
-                    .map(|(t, n)| n * params.persons_per_home[t])
-                    .sum();
+                let weighted: f64 = a.homes.iter().map(|(t, n)| n * params.persons_per_home[t]).sum();
                 let residents = a.residents.total();
-                let fill = if weighted > 0.0 && residents > 0.0 {
-                    residents / weighted
-                } else {
-                    1.0
-                };
+                let fill = if weighted > 0.0 && residents > 0.0 { residents / weighted } else { 1.0 };
                 AreaState {
                     kind: a.kind,
                     district: sim.district_index.get(a.district.as_str()).copied(),
                     homes: a.homes,
-                    capacity: PerTenure::from_fn(|t| {
-                        a.homes[t] * params.persons_per_home[t] * fill
-                    }),
+                    capacity: PerTenure::from_fn(|t| a.homes[t] * params.persons_per_home[t] * fill),
                     new_capacity: PerTenure::default(),
                     residents: a.residents,
                     intake_residual: PerGroup::default(),
@@ -206,11 +164,7 @@ impl<'a> Simulation<'a> {
                     history: [[0.0; 5]; HISTORY_YEARS],
                     runs: vec![0; rules.categories.len()],
                     held: a.held.clone(),
-                    estate_homes_2016: if a.kind == AreaKind::Estate {
-                        a.homes.total()
-                    } else {
-                        0.0
-                    },
+                    estate_homes_2016: if a.kind == AreaKind::Estate { a.homes.total() } else { 0.0 },
                 }
             })
             .collect();
@@ -219,7 +173,7 @@ impl<'a> Simulation<'a> {
             let indicators = status::indicators(&sim.areas[i], params, FIRST_YEAR);
             sim.areas[i].history = [status::indicator_values(&indicators); HISTORY_YEARS];
             sim.areas[i].indicators = indicators;
-            let (st, runs) = status::judge(&sim.areas[i], rules, FIRST_YEAR, true);
+            let (st, runs) = status::judge(&sim.areas[i], rules, &sim.criteria, FIRST_YEAR, true);
             sim.areas[i].status = st;
             sim.areas[i].runs = runs;
         }
@@ -231,9 +185,7 @@ impl<'a> Simulation<'a> {
 
     /// The change in a district's attractiveness since 2016 (0 for areas without a district).
     pub fn attractiveness_change(&self, district: Option<usize>) -> f64 {
-        district.map_or(0.0, |d| {
-            self.attractiveness[d].total - self.attractiveness_2016[d]
-        })
+        district.map_or(0.0, |d| self.attractiveness[d].total - self.attractiveness_2016[d])
     }
 
     /// The district's attractiveness now.
@@ -250,7 +202,7 @@ impl<'a> Simulation<'a> {
             area.history.rotate_left(1);
             area.history[HISTORY_YEARS - 1] = status::indicator_values(&indicators);
             area.indicators = indicators;
-            let (st, runs) = status::judge(area, self.rules, self.year, false);
+            let (st, runs) = status::judge(area, self.rules, &self.criteria, self.year, false);
             area.status = st;
             area.runs = runs;
         }
@@ -262,10 +214,7 @@ impl<'a> Simulation<'a> {
     pub fn record(&self, out: &mut Projection, ledger: Option<LedgerYear>) {
         let year = self.year;
         out.years.push(year);
-        let mut totals = MunicipalityYear {
-            year,
-            ..MunicipalityYear::default()
-        };
+        let mut totals = MunicipalityYear { year, ..MunicipalityYear::default() };
         for (area, series) in self.areas.iter().zip(&mut out.areas) {
             let (share_168a, demolished_counted) = status::almen_family_share_168a(area);
             series.years.push(AreaYear {
@@ -288,14 +237,11 @@ impl<'a> Simulation<'a> {
         totals.homes = totals.homes_by_tenure.total();
         totals.residents = totals.residents_by_group.total();
         totals.almen_share = ratio(totals.homes_by_tenure.almen(), totals.homes);
-        totals.outside_work_share = ratio(
-            totals.residents_by_group.outside_work,
-            totals.residents_by_group.working_age(),
-        );
+        totals.outside_work_share =
+            ratio(totals.residents_by_group.outside_work, totals.residents_by_group.working_age());
         out.municipality.push(totals);
         for (d, series) in out.districts.iter_mut().enumerate() {
-            let profile =
-                self.district_profiles[d].map(|p| self.plan.municipality.profiles[p].id.clone());
+            let profile = self.district_profiles[d].map(|p| self.plan.municipality.profiles[p].id.clone());
             series.profile.push(profile);
             series.attractiveness.push(self.attractiveness[d].clone());
         }
@@ -306,18 +252,10 @@ impl<'a> Simulation<'a> {
                 .institutions
                 .iter()
                 .filter(|i| i.kind == InstitutionKind::School)
-                .map(|i| SchoolSeries {
-                    id: i.id.clone(),
-                    name: i.name.clone(),
-                    years: Vec::new(),
-                })
+                .map(|i| SchoolSeries { id: i.id.clone(), name: i.name.clone(), years: Vec::new() })
                 .collect();
         }
-        let school_ids = self
-            .institutions
-            .iter()
-            .enumerate()
-            .filter(|(_, i)| i.kind == InstitutionKind::School);
+        let school_ids = self.institutions.iter().enumerate().filter(|(_, i)| i.kind == InstitutionKind::School);
         for ((i, inst), series) in school_ids.zip(&mut out.schools) {
             let pupils = self.school_mix.pupils[i];
             series.years.push(SchoolYear {

@@ -3,7 +3,7 @@
 
 use super::output::{CriterionResult, Indicators, Status};
 use super::state::{AreaState, HISTORY_YEARS, ratio};
-use crate::model::{AreaKind, Category, FIRST_YEAR, Indicator, Params, RuleSet, Tenure};
+use crate::model::{AreaKind, Category, Criterion, FIRST_YEAR, Indicator, Params, RuleSet, Tenure};
 
 /// One home per this many m² of commercial floor space under § 168 a.
 pub const COMMERCIAL_M2_PER_HOME: f64 = 75.0;
@@ -21,8 +21,7 @@ pub(super) fn indicators(area: &AreaState, params: &Params, year: u16) -> Indica
     .sum();
     // Students are left out of the income criterion, as the law does.
     let earners = r.employed + r.outside_work;
-    let income = r.employed * params.income_ratio.employed
-        + r.outside_work * params.income_ratio.outside_work;
+    let income = r.employed * params.income_ratio.employed + r.outside_work * params.income_ratio.outside_work;
     let years = f64::from(year.saturating_sub(FIRST_YEAR));
     let held = &area.held;
     Indicators {
@@ -30,10 +29,8 @@ pub(super) fn indicators(area: &AreaState, params: &Params, year: u16) -> Indica
         employment_share: ratio(r.employed, working_age),
         basic_schooling_share: ratio(basic, working_age),
         income_ratio: ratio(income, earners) * held.income_level,
-        convicted_share: (held.convicted_share + held.convicted_drift_per_year * years)
-            .clamp(0.0, 1.0),
-        non_western_share: (held.non_western_share + held.non_western_drift_per_year * years)
-            .clamp(0.0, 1.0),
+        convicted_share: (held.convicted_share + held.convicted_drift_per_year * years).clamp(0.0, 1.0),
+        non_western_share: (held.non_western_share + held.non_western_drift_per_year * years).clamp(0.0, 1.0),
     }
 }
 
@@ -42,33 +39,67 @@ pub(super) fn indicator_values(ind: &Indicators) -> [f64; 5] {
     Indicator::ALL.map(|i| ind.value(i))
 }
 
+/// Indicator values of the last four years, oldest first, each in [`Indicator::ALL`] order.
+pub type IndicatorHistory = [[f64; 5]; HISTORY_YEARS];
+
 /// The mean of the last `years` values of an indicator.
-fn averaged(area: &AreaState, indicator: Indicator, years: u32) -> f64 {
+fn averaged(history: &IndicatorHistory, indicator: Indicator, years: u32) -> f64 {
     let n = (years as usize).clamp(1, HISTORY_YEARS);
-    let sum: f64 = area.history[HISTORY_YEARS - n..]
-        .iter()
-        .map(|v| v[indicator.index()])
-        .sum();
+    let sum: f64 = history[HISTORY_YEARS - n..].iter().map(|v| v[indicator.index()]).sum();
     sum / n as f64
 }
 
-/// Judges an area under a rule set in a year, from its indicator history and the runs of
-/// categories up to last year. `initial` marks 2016, when the area is assumed to have been in
-/// its category for `years_listed_before_2016` years already.
+/// Judges an area in the simulation. In 2016 (`initial`) the area is assumed to have been in
+/// each category that holds for `years_listed_before_2016` years already.
 pub(super) fn judge(
     area: &AreaState,
     rules: &RuleSet,
+    criteria: &[&Criterion],
     year: u16,
     initial: bool,
 ) -> (Status, Vec<u32>) {
+    let is_estate = area.kind == AreaKind::Estate;
+    let residents = area.residents.total();
+    if initial {
+        let previous_runs = vec![area.held.years_listed_before_2016; rules.categories.len()];
+        evaluate_with(rules, criteria, year, is_estate, residents, &area.history, &previous_runs)
+    } else {
+        evaluate_with(rules, criteria, year, is_estate, residents, &area.history, &area.runs)
+    }
+}
+
+/// Judges one area under a rule set in a year: each criterion's averaged value against its
+/// threshold, the hardest category that holds, and how many years in a row each category has
+/// held (`previous_runs` are last year's, one per category of the rule set). Only estates are
+/// judged, and only with at least the rule set's minimum residents.
+pub fn evaluate(
+    rules: &RuleSet,
+    year: u16,
+    is_estate: bool,
+    residents: f64,
+    history: &IndicatorHistory,
+    previous_runs: &[u32],
+) -> (Status, Vec<u32>) {
+    evaluate_with(rules, &rules.all_criteria(), year, is_estate, residents, history, previous_runs)
+}
+
+/// [`evaluate`] with the rule set's distinct criteria listed once by the caller.
+fn evaluate_with(
+    rules: &RuleSet,
+    all_criteria: &[&Criterion],
+    year: u16,
+    is_estate: bool,
+    residents: f64,
+    history: &IndicatorHistory,
+    previous_runs: &[u32],
+) -> (Status, Vec<u32>) {
     let n = rules.categories.len();
-    let judged = area.kind == AreaKind::Estate && area.residents.total() >= rules.min_residents;
-    let criteria: Vec<CriterionResult> = if area.kind == AreaKind::Estate {
-        rules
-            .all_criteria()
-            .into_iter()
+    let judged = is_estate && residents >= rules.min_residents;
+    let criteria: Vec<CriterionResult> = if is_estate {
+        all_criteria
+            .iter()
             .map(|c| {
-                let value = averaged(area, c.indicator, c.average_years);
+                let value = averaged(history, c.indicator, c.average_years);
                 CriterionResult {
                     id: c.id.clone(),
                     indicator: c.indicator,
@@ -82,58 +113,30 @@ pub(super) fn judge(
     } else {
         Vec::new()
     };
-    let met = |id: &str| criteria.iter().any(|c| c.id == id && c.met);
+    let met = |id: &str| criteria.iter().any(|c| &*c.id == id && c.met);
     let mut satisfied = vec![false; n];
     let mut runs = vec![0u32; n];
-    let prior = if initial {
-        area.held.years_listed_before_2016
-    } else {
-        0
-    };
-    for (i, rule) in rules.categories.iter().enumerate() {
-        if !judged {
-            break;
+    if judged {
+        for (i, rule) in rules.categories.iter().enumerate() {
+            let base = rule.builds_on.and_then(|b| rules.categories.iter().position(|r| r.category == b));
+            let base_ok = base.is_none_or(|b| satisfied[b]);
+            let required_ok = rule.required.iter().all(|c| met(&c.id));
+            let count = rule.criteria.iter().filter(|c| met(&c.id)).count();
+            let consecutive_ok = match (&rule.consecutive, base) {
+                (Some(consecutive), Some(b)) => runs[b] >= consecutive.years_in(year),
+                _ => true,
+            };
+            satisfied[i] = base_ok && required_ok && count >= rule.min_met as usize && consecutive_ok;
+            runs[i] = if satisfied[i] { previous_runs.get(i).copied().unwrap_or(0) + 1 } else { 0 };
         }
-        let base = rule
-            .builds_on
-            .and_then(|b| rules.categories.iter().position(|r| r.category == b));
-        let base_ok = base.is_none_or(|b| satisfied[b]);
-        let required_ok = rule.required.iter().all(|c| met(&c.id));
-        let count = rule.criteria.iter().filter(|c| met(&c.id)).count();
-        let consecutive_ok = match (&rule.consecutive, base) {
-            (Some(consecutive), Some(b)) => runs[b] >= consecutive.years_in(year),
-            _ => true,
-        };
-        satisfied[i] = base_ok && required_ok && count >= rule.min_met as usize && consecutive_ok;
-        let previous = if initial {
-            prior
-        } else {
-            area.runs.get(i).copied().unwrap_or(0)
-        };
-        runs[i] = if satisfied[i] { previous + 1 } else { 0 };
     }
     // The hardest category that holds; the rules list them mildest first.
     let hardest = (0..n).rev().find(|&i| satisfied[i]);
     let category = hardest.map_or(Category::None, |i| rules.categories[i].category);
-    let listed = hardest.is_some_and(|i| rules.categories[i].listed)
-        || (0..n).any(|i| satisfied[i] && rules.categories[i].listed);
+    let listed = (0..n).any(|i| satisfied[i] && rules.categories[i].listed);
     let consecutive_years = hardest.map_or(0, |i| runs[i]);
-    let list_margin = if judged {
-        list_margin(&criteria, rules)
-    } else {
-        1.0
-    };
-    (
-        Status {
-            criteria,
-            category,
-            listed,
-            consecutive_years,
-            list_margin,
-            judged,
-        },
-        runs,
-    )
+    let list_margin = if judged { list_margin(&criteria, rules) } else { 1.0 };
+    (Status { criteria, category, listed, consecutive_years, list_margin, judged }, runs)
 }
 
 /// The margin of the criterion that would list the area next: the `min_met`-th smallest margin
@@ -158,10 +161,6 @@ fn list_margin(criteria: &[CriterionResult], rules: &RuleSet) -> f64 {
 /// Returns the share and the demolished homes counted.
 pub(super) fn almen_family_share_168a(area: &AreaState) -> (f64, f64) {
     let demolished_counted = (area.demolished - area.built).max(0.0);
-    let total =
-        area.homes.total() + demolished_counted + area.commercial_m2 / COMMERCIAL_M2_PER_HOME;
-    (
-        ratio(area.homes[Tenure::AlmenFamily], total),
-        demolished_counted,
-    )
+    let total = area.homes.total() + demolished_counted + area.commercial_m2 / COMMERCIAL_M2_PER_HOME;
+    (ratio(area.homes[Tenure::AlmenFamily], total), demolished_counted)
 }

@@ -5,8 +5,7 @@
 use super::output::LedgerYear;
 use super::state::{AreaState, Simulation, ratio};
 use crate::model::{
-    ActionKind, AreaKind, EffortKind, FacilityKind, InstitutionKind, Letting, Params, PerGroup,
-    PerTenure, Tenure,
+    ActionKind, AreaKind, EffortKind, FacilityKind, InstitutionKind, Letting, Params, PerGroup, PerTenure, Tenure,
 };
 
 /// Efforts active in one area in one year.
@@ -26,29 +25,15 @@ struct Transition {
 }
 
 /// Births, ageing, deaths, work and education, and the efforts' flows.
-fn transition(
-    x: &PerGroup<f64>,
-    p: &Params,
-    school_share: f64,
-    efforts: AreaEfforts,
-) -> Transition {
+fn transition(x: &PerGroup<f64>, p: &Params, school_share: f64, efforts: AreaEfforts) -> Transition {
     let working_age = x.working_age();
     let births = p.births_per_adult * working_age;
     let age_out = x.children * p.children_age_out_rate.min(1.0);
     let deaths = x.seniors * p.seniors_exit_rate.min(1.0);
     // Outflow rates from each adult group, scaled down together if they would exceed the group.
-    let bounded = |rates: &[f64]| {
-        let sum: f64 = rates.iter().sum();
-        let scale = if sum > 1.0 { 1.0 / sum } else { 1.0 };
-        rates.iter().map(|r| r * scale).collect::<Vec<_>>()
-    };
-    let emp = bounded(&[p.adults_to_seniors_rate, p.job_loss_rate]);
-    let out = bounded(&[
-        p.adults_to_seniors_rate,
-        p.job_finding_rate,
-        p.education_entry_rate,
-    ]);
-    let edu = bounded(&[p.adults_to_seniors_rate, p.education_completion_rate]);
+    let emp = bounded([p.adults_to_seniors_rate, p.job_loss_rate]);
+    let out = bounded([p.adults_to_seniors_rate, p.job_finding_rate, p.education_entry_rate]);
+    let edu = bounded([p.adults_to_seniors_rate, p.education_completion_rate]);
     let to_seniors = x.employed * emp[0] + x.outside_work * out[0] + x.in_education * edu[0];
     let job_loss = x.employed * emp[1];
     let job_finding = x.outside_work * out[1];
@@ -58,19 +43,14 @@ fn transition(
     // Children who come of age: most start an education; the rest split by their parents' mix,
     // softened by the mix of the schools they went to, and by family courses.
     let parents_outside = ratio(x.outside_work, working_age);
-    let inherited =
-        (1.0 - p.school_mix_influence) * parents_outside + p.school_mix_influence * school_share;
-    let new_outside_share =
-        (inherited * (-p.family_course_effect * efforts.family_courses).exp()).clamp(0.0, 1.0);
+    let inherited = (1.0 - p.school_mix_influence) * parents_outside + p.school_mix_influence * school_share;
+    let new_outside_share = (inherited * (-p.family_course_effect * efforts.family_courses).exp()).clamp(0.0, 1.0);
     let new_in_education = age_out * p.new_adults_in_education_share;
     let new_outside = (age_out - new_in_education) * new_outside_share;
     let new_employed = age_out - new_in_education - new_outside;
     let mut r = PerGroup {
         children: x.children + births - age_out,
-        employed: x.employed * (1.0 - emp[0] - emp[1])
-            + job_finding
-            + completed_to_work
-            + new_employed,
+        employed: x.employed * (1.0 - emp[0] - emp[1]) + job_finding + completed_to_work + new_employed,
         in_education: x.in_education * (1.0 - edu[0] - edu[1]) + education_entry + new_in_education,
         outside_work: x.outside_work * (1.0 - out[0] - out[1] - out[2])
             + job_loss
@@ -81,16 +61,8 @@ fn transition(
     // Efforts work on the pool left outside work, with diminishing returns as it shrinks.
     let mut effort_moves = 0.0;
     for (staff, per_year, into_work) in [
-        (
-            efforts.job_consultants,
-            p.job_consultant_persons_per_year,
-            true,
-        ),
-        (
-            efforts.social_workers,
-            p.social_worker_persons_per_year,
-            false,
-        ),
+        (efforts.job_consultants, p.job_consultant_persons_per_year, true),
+        (efforts.social_workers, p.social_worker_persons_per_year, false),
     ] {
         let pool = r.outside_work;
         if pool <= 0.0 || staff <= 0.0 {
@@ -105,12 +77,14 @@ fn transition(
         }
         effort_moves += moved;
     }
-    Transition {
-        residents: clamp_groups(r),
-        births,
-        deaths,
-        effort_moves,
-    }
+    Transition { residents: clamp_groups(r), births, deaths, effort_moves }
+}
+
+/// Rates of flows out of one group, scaled down together if they would take more than all.
+fn bounded<const N: usize>(rates: [f64; N]) -> [f64; N] {
+    let sum: f64 = rates.iter().sum();
+    let scale = if sum > 1.0 { 1.0 / sum } else { 1.0 };
+    rates.map(|r| r * scale)
 }
 
 fn clamp_groups(r: PerGroup<f64>) -> PerGroup<f64> {
@@ -120,23 +94,14 @@ fn clamp_groups(r: PerGroup<f64>) -> PerGroup<f64> {
 /// The area's yearly move-out rate: its tenures' rates weighted by the persons they house.
 fn move_out_rate(area: &AreaState, p: &Params) -> f64 {
     let cap = area.capacity.total();
-    ratio(
-        area.capacity
-            .iter()
-            .map(|(t, c)| c * p.move_out_rate[t])
-            .sum(),
-        cap,
-    )
+    ratio(area.capacity.iter().map(|(t, c)| c * p.move_out_rate[t]).sum(), cap)
 }
 
 /// Who moves out: the move-out rate for all, except that employed residents leave
 /// unattractive districts more often (selective exit) and attractive ones less.
 fn leavers(x: &PerGroup<f64>, rate: f64, attractiveness: f64, p: &Params) -> PerGroup<f64> {
     let employed_weight = (1.0 - p.selective_exit * attractiveness).max(0.2);
-    let weights = PerGroup {
-        employed: employed_weight,
-        ..PerGroup::from_fn(|_| 1.0)
-    };
+    let weights = PerGroup { employed: employed_weight, ..PerGroup::from_fn(|_| 1.0) };
     let weighted: f64 = x.iter().map(|(g, n)| n * weights[g]).sum();
     let norm = ratio(x.total(), weighted);
     PerGroup::from_fn(|g| (x[g] * weights[g] * norm * rate).min(x[g]))
@@ -194,10 +159,7 @@ fn intake_mix(
 
 /// `base` moved towards `towards` by `share` (negative shares move away), kept non-negative.
 fn blend(base: &PerGroup<f64>, towards: &PerGroup<f64>, share: f64) -> PerGroup<f64> {
-    clamp_groups(PerGroup::from_fn(|g| {
-        base[g] + share * (towards[g] - base[g])
-    }))
-    .normalised()
+    clamp_groups(PerGroup::from_fn(|g| base[g] + share * (towards[g] - base[g]))).normalised()
 }
 
 /// Letting rules in force for one area's almene vacancies.
@@ -218,14 +180,8 @@ pub(super) fn calibrate(sim: &mut Simulation) {
         }
         let school_share = sim.school_mix.area_school_share[i];
         let t = transition(&area.residents, p, school_share, AreaEfforts::default());
-        let left = leavers(
-            &t.residents,
-            move_out_rate(area, p),
-            sim.attractiveness_now(area.district),
-            p,
-        );
-        let needed = PerGroup::from_fn(|g| (area.residents[g] - t.residents[g] + left[g]).max(0.0))
-            .normalised();
+        let left = leavers(&t.residents, move_out_rate(area, p), sim.attractiveness_now(area.district), p);
+        let needed = PerGroup::from_fn(|g| (area.residents[g] - t.residents[g] + left[g]).max(0.0)).normalised();
         let weights = vacancy_weights(area, p);
         let mut blended = PerGroup::default();
         for (tenure, w) in weights.iter() {
@@ -239,17 +195,11 @@ pub(super) fn calibrate(sim: &mut Simulation) {
 pub(super) fn advance(sim: &mut Simulation, year: u16) -> LedgerYear {
     let p = sim.params;
     let n = sim.areas.len();
-    let mut ledger = LedgerYear {
-        year: year + 1,
-        ..LedgerYear::default()
-    };
+    let mut ledger = LedgerYear { year: year + 1, ..LedgerYear::default() };
     let mut displaced = vec![PerGroup::<f64>::default(); n];
-    let actions = sim
-        .actions_by_year
-        .get(usize::from(year - crate::model::FIRST_YEAR))
-        .cloned()
-        .unwrap_or_default();
-    for (action, share) in actions {
+    let slot = usize::from(year - crate::model::FIRST_YEAR);
+    for k in 0..sim.actions_by_year.get(slot).map_or(0, Vec::len) {
+        let (action, share) = sim.actions_by_year[slot][k];
         apply_action(sim, &action.kind, share, &mut displaced);
     }
     let efforts = efforts_in(sim, year);
@@ -257,12 +207,7 @@ pub(super) fn advance(sim: &mut Simulation, year: u16) -> LedgerYear {
     // Transitions and moves out.
     let mut vacancies = vec![0.0; n];
     for i in 0..n {
-        let school_share = sim
-            .school_mix
-            .area_school_share
-            .get(i)
-            .copied()
-            .unwrap_or(0.0);
+        let school_share = sim.school_mix.area_school_share.get(i).copied().unwrap_or(0.0);
         let area = &sim.areas[i];
         let rate = move_out_rate(area, p);
         let attractiveness = sim.attractiveness_now(area.district);
@@ -284,9 +229,7 @@ pub(super) fn advance(sim: &mut Simulation, year: u16) -> LedgerYear {
         sim.areas[i].residents = residents;
     }
     // Displaced residents take almene vacancies elsewhere first; the rest leave.
-    let displaced_total = displaced
-        .iter()
-        .fold(PerGroup::default(), |acc, d| acc.plus(d));
+    let displaced_total = displaced.iter().fold(PerGroup::default(), |acc, d| acc.plus(d));
     ledger.displaced = displaced_total.total();
     let weights: Vec<PerTenure<f64>> = sim.areas.iter().map(|a| vacancy_weights(a, p)).collect();
     let mut rehoused = vec![0.0; n];
@@ -299,11 +242,7 @@ pub(super) fn advance(sim: &mut Simulation, year: u16) -> LedgerYear {
                     return 0.0;
                 }
                 vacancies[i]
-                    * weights[i]
-                        .iter()
-                        .filter(|(t, _)| t.is_almen())
-                        .map(|(_, w)| w)
-                        .sum::<f64>()
+                    * weights[i].iter().filter(|(t, _)| t.is_almen()).map(|(_, w)| w).sum::<f64>()
                     * p.rehouse_max_vacancy_share
             })
             .collect();
@@ -326,17 +265,8 @@ pub(super) fn advance(sim: &mut Simulation, year: u16) -> LedgerYear {
             continue;
         }
         let area = &sim.areas[i];
-        let shares = LettingShares {
-            flexible: letting.flexible[i],
-            municipal: municipal[i],
-        };
-        let mix = intake_mix(
-            area,
-            &weights[i],
-            shares,
-            sim.attractiveness_change(area.district),
-            p,
-        );
+        let shares = LettingShares { flexible: letting.flexible[i], municipal: municipal[i] };
+        let mix = intake_mix(area, &weights[i], shares, sim.attractiveness_change(area.district), p);
         let arrivals = mix.scaled(open);
         ledger.moved_in += open;
         sim.areas[i].residents = sim.areas[i].residents.plus(&arrivals);
@@ -365,9 +295,7 @@ fn letting_in(sim: &Simulation, year: u16) -> LettingYear {
     LettingYear {
         flexible,
         municipal: letting.municipal_allocation_share.clamp(0.0, 1.0),
-        joint: letting
-            .joint_allocation_from
-            .is_some_and(|from| from <= year),
+        joint: letting.joint_allocation_from.is_some_and(|from| from <= year),
     }
 }
 
@@ -409,20 +337,11 @@ fn municipal_shares(
 
 fn efforts_in(sim: &Simulation, year: u16) -> Vec<AreaEfforts> {
     let mut out = vec![AreaEfforts::default(); sim.areas.len()];
-    for effort in sim
-        .plan
-        .efforts
-        .iter()
-        .filter(|e| e.from_year <= year && year <= e.to_year)
-    {
+    for effort in sim.plan.efforts.iter().filter(|e| e.from_year <= year && year <= e.to_year) {
         let Some(&i) = sim.area_index.get(effort.area.as_str()) else {
             continue;
         };
-        let count = if effort.count.is_finite() {
-            effort.count.max(0.0)
-        } else {
-            0.0
-        };
+        let count = if effort.count.is_finite() { effort.count.max(0.0) } else { 0.0 };
         match effort.kind {
             EffortKind::JobConsultants => out[i].job_consultants += count,
             EffortKind::SocialWorkers => out[i].social_workers += count,
@@ -434,11 +353,7 @@ fn efforts_in(sim: &Simulation, year: u16) -> Vec<AreaEfforts> {
 
 /// A usable count: finite, not negative, at most what is there.
 fn usable(count: f64, available: f64) -> f64 {
-    if count.is_finite() {
-        count.clamp(0.0, available.max(0.0))
-    } else {
-        0.0
-    }
+    if count.is_finite() { count.clamp(0.0, available.max(0.0)) } else { 0.0 }
 }
 
 /// Removes capacity from an area and displaces the residents it housed.
@@ -448,9 +363,7 @@ fn displace(area: &mut AreaState, tenure: Tenure, capacity_removed: f64) -> PerG
     area.new_capacity[tenure] = area.new_capacity[tenure].min(area.capacity[tenure]);
     let occupancy = ratio(area.residents.total(), capacity_before).min(1.0);
     let persons = (capacity_removed * occupancy).min(area.residents.total());
-    let out = area
-        .residents
-        .scaled(ratio(persons, area.residents.total()));
+    let out = area.residents.scaled(ratio(persons, area.residents.total()));
     area.residents = clamp_groups(PerGroup::from_fn(|g| area.residents[g] - out[g]));
     out
 }
@@ -470,25 +383,11 @@ fn change_tenure(area: &mut AreaState, from: Tenure, to: Tenure, count: f64) -> 
 }
 
 /// Carries out an action (for phased building, `share` of it) and records whom it displaced.
-fn apply_action(
-    sim: &mut Simulation,
-    kind: &ActionKind,
-    share: f64,
-    displaced: &mut [PerGroup<f64>],
-) {
+fn apply_action(sim: &mut Simulation, kind: &ActionKind, share: f64, displaced: &mut [PerGroup<f64>]) {
     let p = sim.params;
     let area_of = |id: &str| sim.area_index.get(id).copied();
     match kind {
-        ActionKind::Demolish {
-            area,
-            tenure,
-            count,
-        }
-        | ActionKind::Merge {
-            area,
-            tenure,
-            count,
-        } => {
+        ActionKind::Demolish { area, tenure, count } | ActionKind::Merge { area, tenure, count } => {
             let Some(i) = area_of(area) else { return };
             let a = &mut sim.areas[i];
             let count = usable(*count, a.homes[*tenure]);
@@ -498,10 +397,7 @@ fn apply_action(
             let per_home = ratio(a.capacity[*tenure], a.homes[*tenure]);
             let is_merge = matches!(kind, ActionKind::Merge { .. });
             let (homes_removed, capacity_removed) = if is_merge {
-                (
-                    count / 2.0,
-                    count * per_home * (1.0 - p.merged_home_persons_factor / 2.0).max(0.0),
-                )
+                (count / 2.0, count * per_home * (1.0 - p.merged_home_persons_factor / 2.0).max(0.0))
             } else {
                 (count, count * per_home)
             };
@@ -515,12 +411,7 @@ fn apply_action(
             let out = displace(a, *tenure, capacity_removed);
             displaced[i] = displaced[i].plus(&out);
         }
-        ActionKind::Build {
-            area,
-            tenure,
-            count,
-            ..
-        } => {
+        ActionKind::Build { area, tenure, count, .. } => {
             let Some(i) = area_of(area) else { return };
             let a = &mut sim.areas[i];
             let count = usable(*count, f64::MAX) * share;
@@ -541,20 +432,11 @@ fn apply_action(
                 a.opened += sold;
             }
         }
-        ActionKind::Convert {
-            area,
-            from,
-            to,
-            count,
-        } => {
+        ActionKind::Convert { area, from, to, count } => {
             let Some(i) = area_of(area) else { return };
             change_tenure(&mut sim.areas[i], *from, *to, *count);
         }
-        ActionKind::Facility {
-            area,
-            facility,
-            area_m2,
-        } => {
+        ActionKind::Facility { area, facility, area_m2 } => {
             let Some(i) = area_of(area) else { return };
             let a = &mut sim.areas[i];
             a.commercial_m2 += usable(*area_m2, f64::MAX);
@@ -564,14 +446,10 @@ fn apply_action(
                 FacilityKind::Commercial => {}
             }
         }
-        ActionKind::MoveInstitution {
-            institution,
-            district,
-        } => {
-            let (Some(&i), Some(&d)) = (
-                sim.institution_index.get(institution.as_str()),
-                sim.district_index.get(district.as_str()),
-            ) else {
+        ActionKind::MoveInstitution { institution, district } => {
+            let (Some(&i), Some(&d)) =
+                (sim.institution_index.get(institution.as_str()), sim.district_index.get(district.as_str()))
+            else {
                 return;
             };
             let inst = &mut sim.institutions[i];
@@ -584,15 +462,12 @@ fn apply_action(
             let Some(&d) = sim.district_index.get(district.as_str()) else {
                 return;
             };
-            sim.district_profiles[d] = profile
-                .as_deref()
-                .and_then(|id| sim.profile_index.get(id).copied());
+            sim.district_profiles[d] = profile.as_deref().and_then(|id| sim.profile_index.get(id).copied());
         }
         ActionKind::MergeSchools { school, into } => {
-            let (Some(&from), Some(&to)) = (
-                sim.institution_index.get(school.as_str()),
-                sim.institution_index.get(into.as_str()),
-            ) else {
+            let (Some(&from), Some(&to)) =
+                (sim.institution_index.get(school.as_str()), sim.institution_index.get(into.as_str()))
+            else {
                 return;
             };
             if from == to || !sim.institutions[from].active {

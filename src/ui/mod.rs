@@ -11,12 +11,7 @@ pub fn main_ui(ui: &mut egui::Ui, app: &mut WorkshopApp) {
         if let Some(error) = &app.error {
             ui.colored_label(egui::Color32::DARK_RED, error);
         }
-        let points: PlotPoints = app
-            .projection
-            .score
-            .iter()
-            .map(|s| [f64::from(s.year), s.total])
-            .collect();
+        let points: PlotPoints = app.projection.score.iter().map(|s| [f64::from(s.year), s.total]).collect();
         Plot::new("score")
             .height(300.0)
             .legend(Legend::default())
@@ -31,23 +26,11 @@ pub fn main_ui(ui: &mut egui::Ui, app: &mut WorkshopApp) {
                 ui.strong(year.to_string());
             }
             ui.end_row();
-            for area in app
-                .projection
-                .areas
-                .iter()
-                .filter(|a| a.kind == AreaKind::Estate)
-            {
+            for area in app.projection.areas.iter().filter(|a| a.kind == AreaKind::Estate) {
                 ui.label(&area.name);
                 for year in [2016u16, 2025, 2030, 2040] {
-                    let listed = app
-                        .projection
-                        .year_index(year)
-                        .is_some_and(|i| area.years[i].status.listed);
-                    ui.label(if listed {
-                        "på listen"
-                    } else {
-                        "ikke på listen"
-                    });
+                    let listed = app.projection.year_index(year).is_some_and(|i| area.years[i].status.listed);
+                    ui.label(if listed { "på listen" } else { "ikke på listen" });
                 }
                 ui.end_row();
             }

@@ -1,0 +1,229 @@
+//! The projection engine against the deck, against itself and against common sense: the 2016
+//! baseline reproduces the deck, the baseline is stationary without actions, the engine is
+//! deterministic, and each lever moves the numbers the way a planner would expect.
+
+#![allow(clippy::expect_used, clippy::unwrap_used)] // Test code: a failed expectation is the report.
+
+use by_i_balance::assets::{self, Library};
+use by_i_balance::model::{
+    Action, ActionKind, AreaKind, Effort, EffortKind, FacilityKind, FlexibleLetting, Group, Params, Plan, RuleSetId,
+    Tenure,
+};
+use by_i_balance::sim::{self, Projection};
+
+fn library() -> Library {
+    Library::load().expect("shipped assets load")
+}
+
+fn baseline() -> Plan {
+    assets::shipped_plan("basisforloeb-2016.ron").expect("the baseline plan ships")
+}
+
+fn project(plan: &Plan, rules: RuleSetId) -> Projection {
+    let library = library();
+    let params = Params::resolve(&library.table, &plan.assumptions).expect("assumptions resolve");
+    sim::project(plan, &params, library.rule_set(rules))
+}
+
+fn area_year<'a>(p: &'a Projection, id: &str, year: u16) -> &'a by_i_balance::sim::AreaYear {
+    let i = p.year_index(year).expect("year projected");
+    &p.area(id).expect("area exists").years[i]
+}
+
+fn action(year: u16, kind: ActionKind) -> Action {
+    Action { year, kind, note: String::new() }
+}
+
+#[test]
+fn the_2016_baseline_reproduces_the_deck() {
+    let p = project(&baseline(), RuleSetId::Y2014);
+    for (id, homes, residents) in
+        [("taastrupgaard", 913.0, 2670.0), ("gadehavegaard", 987.0, 2153.0), ("charlotteager", 773.0, 1755.0)]
+    {
+        let y = area_year(&p, id, 2016);
+        assert_eq!(y.homes.total(), homes, "{id} homes");
+        assert_eq!(y.homes[Tenure::AlmenFamily], homes, "{id} is all almene family homes");
+        assert!((y.residents.total() - residents).abs() < 0.5, "{id} residents {}", y.residents.total());
+        assert!(y.status.listed, "{id} is on the 2014 list in 2016");
+    }
+    let m = &p.municipality[0];
+    assert!((m.residents - 49_960.0).abs() < 100.0, "about 50,000 residents: {}", m.residents);
+    assert!((m.almen_share - 0.28).abs() < 0.005, "28% almene homes: {}", m.almen_share);
+}
+
+#[test]
+fn the_estates_are_listed_in_2016_under_every_rule_set() {
+    for rules in RuleSetId::ALL {
+        let p = project(&baseline(), rules);
+        for id in ["taastrupgaard", "gadehavegaard", "charlotteager"] {
+            assert!(area_year(&p, id, 2016).status.listed, "{id} listed under {}", rules.key());
+        }
+    }
+}
+
+/// With no actions at all, each estate's composition stays within one percentage point per
+/// group, and its head count within 1%, of 2016 for ten years.
+#[test]
+fn without_actions_the_estates_stay_as_they_were_for_ten_years() {
+    let mut plan = baseline();
+    plan.actions.clear();
+    let p = project(&plan, RuleSetId::Y2021);
+    for id in ["taastrupgaard", "gadehavegaard", "charlotteager", "taastrup-oevrige"] {
+        let start = area_year(&p, id, 2016).residents;
+        for year in 2017..=2026 {
+            let now = area_year(&p, id, year).residents;
+            assert!((now.total() / start.total() - 1.0).abs() < 0.01, "{id} {year} head count");
+            for g in Group::ALL {
+                let drift = now[g] / now.total() - start[g] / start.total();
+                assert!(drift.abs() < 0.01, "{id} {year} {} drifted {:.4}", g.key(), drift);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_projection_is_deterministic_to_the_bit() {
+    let plan = assets::shipped_plan("visionsplan-2016.ron").expect("ships");
+    let a = project(&plan, RuleSetId::Y2021);
+    let b = project(&plan, RuleSetId::Y2021);
+    let bits = |p: &Projection| p.score.iter().map(|s| s.total.to_bits()).collect::<Vec<_>>();
+    assert_eq!(bits(&a), bits(&b));
+    assert_eq!(a, b);
+}
+
+#[test]
+fn demolition_lowers_the_almene_share_and_displaces_people_into_the_ledger_and_other_areas() {
+    let base = baseline();
+    let mut plan = base.clone();
+    plan.actions.push(action(
+        2018,
+        ActionKind::Demolish { area: "taastrupgaard".into(), tenure: Tenure::AlmenFamily, count: 188.0 },
+    ));
+    let (before, after) = (project(&base, RuleSetId::Y2021), project(&plan, RuleSetId::Y2021));
+    let tg = area_year(&after, "taastrupgaard", 2019);
+    assert_eq!(tg.homes[Tenure::AlmenFamily], 913.0 - 188.0);
+    // § 168 a counts the demolished homes in the total: 725 / 913.
+    assert!((tg.almen_family_share_168a - 725.0 / 913.0).abs() < 1e-9);
+    assert!(tg.residents.total() < area_year(&before, "taastrupgaard", 2019).residents.total() - 400.0);
+    let ledger = after.ledger.iter().find(|l| l.year == 2019).expect("ledger for 2018→2019");
+    assert!(ledger.displaced > 400.0, "about 188 × 2.9 people displaced: {}", ledger.displaced);
+    assert!((ledger.rehoused + ledger.left - ledger.displaced).abs() < 1e-6);
+    assert!(ledger.rehoused > 0.0 && ledger.left > 0.0);
+    // The rehoused take almene vacancies elsewhere, ahead of newcomers from outside: the
+    // municipality's ordinary intake falls by as many (and by Taastrupgaard's smaller turnover),
+    // and outside-work adults elsewhere rise.
+    let before_ledger = before.ledger.iter().find(|l| l.year == 2019).expect("baseline ledger");
+    let fewer_newcomers = before_ledger.moved_in - ledger.moved_in;
+    let smaller_turnover = 0.104 * ledger.displaced;
+    assert!(
+        fewer_newcomers > ledger.rehoused && fewer_newcomers < ledger.rehoused + 1.2 * smaller_turnover,
+        "{fewer_newcomers} fewer newcomers, {} rehoused",
+        ledger.rehoused
+    );
+    let outside_elsewhere = |p: &Projection| -> f64 {
+        p.areas.iter().filter(|a| a.id != "taastrupgaard").map(|a| a.years[3].residents.outside_work).sum()
+    };
+    assert!(outside_elsewhere(&after) > outside_elsewhere(&before) + 10.0);
+}
+
+#[test]
+fn the_40_percent_rule_counts_demolished_homes_and_75_m2_of_commercial_space_as_homes() {
+    let mut plan = baseline();
+    plan.actions.extend([
+        action(2018, ActionKind::Demolish { area: "taastrupgaard".into(), tenure: Tenure::AlmenFamily, count: 188.0 }),
+        action(
+            2018,
+            ActionKind::Facility { area: "taastrupgaard".into(), facility: FacilityKind::Commercial, area_m2: 7500.0 },
+        ),
+    ]);
+    let p = project(&plan, RuleSetId::Y2021);
+    // 725 family homes over 725 homes + 188 demolished + 7,500 / 75 = 100 homes' worth.
+    let share = area_year(&p, "taastrupgaard", 2019).almen_family_share_168a;
+    assert!((share - 725.0 / 1013.0).abs() < 1e-9, "{share}");
+    // New homes replace demolished ones: 100 owner-occupied homes leave 88 demolished counted.
+    plan.actions.push(action(
+        2019,
+        ActionKind::Build { area: "taastrupgaard".into(), tenure: Tenure::OwnerOccupied, count: 100.0, over_years: 1 },
+    ));
+    let p = project(&plan, RuleSetId::Y2021);
+    let y = area_year(&p, "taastrupgaard", 2020);
+    assert_eq!(y.demolished_counted, 88.0);
+    assert!((y.almen_family_share_168a - 725.0 / (825.0 + 88.0 + 100.0)).abs() < 1e-9);
+}
+
+fn with_consultants(count: f64) -> Projection {
+    let mut plan = baseline();
+    if count > 0.0 {
+        plan.efforts.push(Effort {
+            kind: EffortKind::JobConsultants,
+            area: "gadehavegaard".into(),
+            count,
+            from_year: 2016,
+            to_year: 2040,
+        });
+    }
+    project(&plan, RuleSetId::Y2021)
+}
+
+#[test]
+fn job_consultants_lower_the_outside_work_share_with_diminishing_returns() {
+    let (none, five, ten) = (with_consultants(0.0), with_consultants(5.0), with_consultants(10.0));
+    let share = |p: &Projection, year| area_year(p, "gadehavegaard", year).indicators.outside_work_share;
+    for year in [2018, 2020, 2025] {
+        assert!(share(&five, year) < share(&none, year) - 0.005, "{year}: consultants lower the share");
+    }
+    // The effect keeps growing over the years …
+    assert!(share(&none, 2025) - share(&five, 2025) > share(&none, 2018) - share(&five, 2018));
+    // … but each year moves fewer people as the pool shrinks …
+    let moves: Vec<f64> = five.ledger.iter().map(|l| l.effort_moves).collect();
+    assert!(moves[0] > moves[5] && moves[5] > moves[15], "{moves:?}");
+    // … and twice the staff does less than twice the good.
+    let gain = |p: &Projection| share(&none, 2025) - share(p, 2025);
+    assert!(gain(&ten) > gain(&five) && gain(&ten) < 2.0 * gain(&five));
+}
+
+#[test]
+fn flexible_letting_shifts_intake_towards_people_in_work_or_education() {
+    let base = baseline();
+    let mut plan = base.clone();
+    plan.letting.flexible.push(FlexibleLetting { area: "charlotteager".into(), share: 0.5, from_year: 2017 });
+    let (before, after) = (project(&base, RuleSetId::Y2021), project(&plan, RuleSetId::Y2021));
+    let share = |p: &Projection| area_year(p, "charlotteager", 2022).indicators.outside_work_share;
+    assert!(share(&after) < share(&before) - 0.02, "{} vs {}", share(&after), share(&before));
+    // Other estates are not touched by Charlotteager's letting rule.
+    let other = |p: &Projection| area_year(p, "taastrupgaard", 2022).indicators.outside_work_share;
+    assert!((other(&after) - other(&before)).abs() < 0.005);
+}
+
+#[test]
+fn a_profile_shared_by_two_districts_adds_less_than_two_distinct_profiles() {
+    let assign = |district: &str, profile: &str| {
+        action(2017, ActionKind::AssignProfile { district: district.into(), profile: Some(profile.into()) })
+    };
+    let mut shared = baseline();
+    shared.actions.extend([assign("kjeld-abells", "kultur"), assign("gregersens", "kultur")]);
+    let mut distinct = baseline();
+    distinct.actions.extend([assign("kjeld-abells", "kultur"), assign("gregersens", "viden")]);
+    let profile_sum = |plan: &Plan| -> f64 {
+        let p = project(plan, RuleSetId::Y2021);
+        let i = p.year_index(2018).expect("2018");
+        p.districts
+            .iter()
+            .filter(|d| d.id == "kjeld-abells" || d.id == "gregersens")
+            .map(|d| d.attractiveness[i].profile)
+            .sum()
+    };
+    assert!(profile_sum(&shared) < profile_sum(&distinct) - 0.05);
+}
+
+#[test]
+fn the_visionsplan_moves_the_score_and_is_judged_per_estate() {
+    let vision = project(&assets::shipped_plan("visionsplan-2016.ron").expect("ships"), RuleSetId::Y2021);
+    let base = project(&baseline(), RuleSetId::Y2021);
+    let score = |p: &Projection, year| p.score_in(year).expect("year").total;
+    assert_eq!(score(&vision, 2016), score(&base, 2016), "same 2016 start");
+    assert!(score(&vision, 2030) > score(&base, 2030));
+    for area in vision.areas.iter().filter(|a| a.kind == AreaKind::Estate) {
+        assert!(!area.years[0].status.criteria.is_empty(), "{} is judged", area.id);
+    }
+}
