@@ -58,14 +58,15 @@ pub(super) fn judge(
     year: u16,
     initial: bool,
 ) -> (Status, Vec<u32>) {
-    let is_estate = area.kind == AreaKind::Estate;
-    let residents = area.residents.total();
-    if initial {
-        let previous_runs = vec![area.held.years_listed_before_2016; rules.categories.len()];
-        evaluate_with(rules, criteria, year, is_estate, residents, &area.history, &previous_runs)
+    let assumed_runs;
+    let previous_runs: &[u32] = if initial {
+        assumed_runs = vec![area.held.years_listed_before_2016; rules.categories.len()];
+        &assumed_runs
     } else {
-        evaluate_with(rules, criteria, year, is_estate, residents, &area.history, &area.runs)
-    }
+        &area.runs
+    };
+    let is_estate = area.kind == AreaKind::Estate;
+    evaluate_with(rules, criteria, year, is_estate, area.residents.total(), &area.history, previous_runs)
 }
 
 /// Judges one area under a rule set in a year: each criterion's averaged value against its
