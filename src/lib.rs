@@ -6,6 +6,8 @@
 //! the engine know nothing of egui; the shipped data lives in `assets/` and `saves/`.
 
 pub mod app;
+pub mod explain;
+pub mod i18n;
 pub mod assets;
 pub mod cli;
 pub mod export;

@@ -1,39 +1,70 @@
-//! Everything the participants see. The only place that uses egui and egui_plot.
+//! Everything the participants see: the window's layout and the panels in it. The only layer
+//! that uses egui and egui_plot. Panels read the app's state and turn gestures into edits
+//! through [`crate::app::Session::edit`]; no panel changes the plan any other way.
+
+mod assumptions;
+mod charts;
+mod editor;
+mod explain;
+mod map;
+mod palette;
+mod status;
+mod timeline;
+mod top_bar;
+mod widgets;
+pub mod words;
 
 use crate::app::WorkshopApp;
-use crate::model::AreaKind;
-use egui_plot::{Legend, Line, Plot, PlotPoints};
 
-/// The whole window.
-pub fn main_ui(ui: &mut egui::Ui, app: &mut WorkshopApp) {
-    egui::CentralPanel::default().show(ui, |ui| {
-        ui.heading(&app.plan.name);
-        if let Some(error) = &app.error {
-            ui.colored_label(egui::Color32::DARK_RED, error);
-        }
-        let points: PlotPoints = app.projection.score.iter().map(|s| [f64::from(s.year), s.total]).collect();
-        Plot::new("score")
-            .height(300.0)
-            .legend(Legend::default())
-            .x_axis_label("År")
-            .y_axis_label("Balancescore (0–100)")
-            .include_y(0.0)
-            .include_y(100.0)
-            .show(ui, |plot| plot.line(Line::new("Balancescore", points)));
-        egui::Grid::new("status").striped(true).show(ui, |ui| {
-            ui.strong("Boligområde");
-            for year in [2016u16, 2025, 2030, 2040] {
-                ui.strong(year.to_string());
-            }
-            ui.end_row();
-            for area in app.projection.areas.iter().filter(|a| a.kind == AreaKind::Estate) {
-                ui.label(&area.name);
-                for year in [2016u16, 2025, 2030, 2040] {
-                    let listed = app.projection.year_index(year).is_some_and(|i| area.years[i].status.listed);
-                    ui.label(if listed { "på listen" } else { "ikke på listen" });
-                }
-                ui.end_row();
-            }
-        });
+/// Text sizes and theme for a room: light by default, body text large enough for a projector.
+pub fn setup(ctx: &egui::Context) {
+    ctx.set_theme(egui::Theme::Light);
+    ctx.all_styles_mut(|style| {
+        use egui::{FontFamily, FontId, TextStyle};
+        style.text_styles = [
+            (TextStyle::Heading, FontId::new(22.0, FontFamily::Proportional)),
+            (TextStyle::Body, FontId::new(15.0, FontFamily::Proportional)),
+            (TextStyle::Button, FontId::new(15.0, FontFamily::Proportional)),
+            (TextStyle::Small, FontId::new(12.0, FontFamily::Proportional)),
+            (TextStyle::Monospace, FontId::new(14.0, FontFamily::Monospace)),
+        ]
+        .into();
+        style.spacing.item_spacing = egui::vec2(8.0, 5.0);
+        style.spacing.interact_size.y = 24.0;
     });
+}
+
+/// The whole window: menu and tool bar on top, the year slider at the bottom, the plan editor
+/// on the left, the charts on the right and the map in the centre.
+pub fn main_ui(ui: &mut egui::Ui, app: &mut WorkshopApp) {
+    top_bar::shortcuts(ui, app);
+    if !ui.input(|i| i.pointer.any_down()) {
+        app.session.end_gesture();
+    }
+    if app.view.playing {
+        let dt = ui.input(|i| i.stable_dt).min(0.1);
+        app.view.advance_play(dt);
+        ui.ctx().request_repaint();
+    }
+    top_bar::show(ui, app);
+    timeline::show(ui, app);
+    if app.view.show_editor {
+        egui::Panel::left("editor")
+            .resizable(true)
+            .default_size(340.0)
+            .size_range(260.0..=560.0)
+            .show(ui, |ui| editor::show(ui, app));
+    }
+    if app.view.show_charts {
+        egui::Panel::right("charts")
+            .resizable(true)
+            .default_size(500.0)
+            .size_range(320.0..=900.0)
+            .show(ui, |ui| {
+                app.refresh_feed();
+                charts::show(ui, app);
+            });
+    }
+    egui::CentralPanel::default().show(ui, |ui| map::show(ui, app));
+    app.refresh_feed();
 }

@@ -1,0 +1,92 @@
+//! The workshop app: the open plan (a [`Session`]), the room's view of it ([`ViewState`]), the
+//! chart feed, and the eframe entry point. Drawing lives in [`crate::ui`]; this layer holds
+//! state and turns gestures into plan edits.
+
+pub mod edits;
+pub mod feed;
+pub mod session;
+pub mod view;
+
+pub use feed::ChartFeed;
+pub use session::Session;
+pub use view::{ChartTab, EditorTab, MapIndicator, Selection, ViewState};
+
+use crate::assets::{self, Library};
+use crate::i18n::{Translations, Tr};
+use crate::model::Plan;
+use std::sync::Arc;
+
+/// The workshop app.
+pub struct WorkshopApp {
+    pub session: Session,
+    pub view: ViewState,
+    pub translations: &'static Translations,
+    /// What the charts were last given (rebuilt when plan, selection or year change).
+    pub feed: ChartFeed,
+}
+
+impl WorkshopApp {
+    /// The app with a plan open.
+    pub fn new(plan: Plan) -> Result<Self, String> {
+        let library = Arc::new(Library::load().map_err(|e| e.to_string())?);
+        let translations = Translations::shared()?;
+        let session = Session::new(library, plan).map_err(|e| e.to_string())?;
+        let mut app = Self { session, view: ViewState::default(), translations, feed: ChartFeed::default() };
+        app.refresh_feed();
+        Ok(app)
+    }
+
+    /// The app with the Visionsplan open, as it starts.
+    pub fn with_visionsplan() -> Result<Self, String> {
+        Self::new(assets::shipped_plan("visionsplan-2016.ron").map_err(|e| e.to_string())?)
+    }
+
+    /// Texts and number formats in the current language.
+    pub fn tr(&self) -> Tr<'static> {
+        self.translations.tr(self.view.language)
+    }
+
+    /// Rebuilds the chart feed if the plan, the selection or the year changed since.
+    pub fn refresh_feed(&mut self) {
+        let revision = self.session.revision();
+        if !self.feed.is_for(revision, &self.view.selection, self.view.year) {
+            self.feed = ChartFeed::build(
+                self.session.projection(),
+                self.session.baseline_projection(),
+                revision,
+                &self.view.selection,
+                self.view.year,
+                &self.session.plan().municipality.name,
+            );
+        }
+    }
+}
+
+impl eframe::App for WorkshopApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        crate::ui::main_ui(ui, self);
+    }
+}
+
+/// Opens the app window with the Visionsplan loaded.
+pub fn run_native() -> Result<(), String> {
+    let app = WorkshopApp::with_visionsplan()?;
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("By i balance")
+            .with_inner_size([1366.0, 768.0])
+            .with_min_inner_size([1024.0, 640.0]),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "By i balance",
+        options,
+        Box::new(|cc| {
+            let ctx = cc.egui_ctx.clone();
+            app.session.set_waker(Box::new(move || ctx.request_repaint()));
+            crate::ui::setup(&cc.egui_ctx);
+            Ok(Box::new(app))
+        }),
+    )
+    .map_err(|e| e.to_string())
+}

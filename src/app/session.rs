@@ -1,0 +1,339 @@
+//! The open plan and everything derived from it: its projection and its baseline's, the undo
+//! and redo history, the last change (for "explain this change"), and the attribution of plan
+//! against baseline, computed on a worker thread so that an edit never waits for it.
+//!
+//! Every edit goes through [`Session::edit`]: the plan is changed on a copy, validated, and only
+//! then replaces the open plan, so an invalid edit is refused with its reason and nothing else
+//! changes. Edits made during one pointer gesture with the same merge key (a slider drag) form
+//! one undo step.
+
+use crate::assets::{self, Library};
+use crate::explain::{self, Attribution};
+use crate::model::{Params, Plan};
+use crate::sim::{self, Projection};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::{Arc, Mutex};
+
+/// The shipped plan every other plan is compared with: the development that happens anyway.
+pub const BASELINE_PLAN: &str = "basisforloeb-2016.ron";
+
+/// One undoable step: the plan as it was before an edit, and what the edit did.
+#[derive(Clone, Debug)]
+struct Step {
+    label: String,
+    plan: Plan,
+}
+
+/// The last edit, undo or redo, with the projections on either side of it.
+#[derive(Clone, Debug)]
+pub struct Change {
+    pub label: String,
+    pub before: Arc<Projection>,
+    pub after: Arc<Projection>,
+}
+
+/// Why an edit was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Refusal {
+    pub label: String,
+    pub reason: String,
+}
+
+struct AttributionJob {
+    revision: u64,
+    plan: Plan,
+    baseline: Plan,
+}
+
+/// The plan being worked on.
+pub struct Session {
+    library: Arc<Library>,
+    plan: Plan,
+    /// The plan as last opened or saved, to tell whether there are unsaved changes.
+    saved: Plan,
+    baseline: Plan,
+    params: Params,
+    /// Why the plan's assumptions could not be used (the defaults are used instead).
+    assumption_error: Option<String>,
+    projection: Arc<Projection>,
+    baseline_projection: Arc<Projection>,
+    revision: u64,
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+    /// The merge key of the step still open in the current pointer gesture.
+    open_merge: Option<String>,
+    last_change: Option<Change>,
+    refusal: Option<Refusal>,
+    attribution: Option<(u64, Arc<Attribution>)>,
+    jobs: Sender<AttributionJob>,
+    results: Receiver<(u64, Attribution)>,
+    waker: Arc<Mutex<Option<Box<dyn Fn() + Send>>>>,
+}
+
+impl Session {
+    /// Opens a plan. The baseline is the shipped Basisforløb.
+    pub fn new(library: Arc<Library>, plan: Plan) -> Result<Self, assets::AssetError> {
+        let baseline = assets::shipped_plan(BASELINE_PLAN)?;
+        let (jobs, job_queue) = mpsc::channel::<AttributionJob>();
+        let (result_sender, results) = mpsc::channel();
+        let waker: Arc<Mutex<Option<Box<dyn Fn() + Send>>>> = Arc::new(Mutex::new(None));
+        let worker_library = Arc::clone(&library);
+        let worker_waker = Arc::clone(&waker);
+        std::thread::Builder::new()
+            .name("attribution".to_owned())
+            .spawn(move || attribution_worker(&worker_library, &job_queue, &result_sender, &worker_waker))
+            .map_err(|e| assets::AssetError {
+                file: "(worker thread)",
+                error: crate::io::ParseError { line: 0, column: 0, message: e.to_string() },
+            })?;
+        let (params, assumption_error) = resolve(&library, &plan);
+        let rules = library.rule_set(plan.rule_set);
+        let projection = Arc::new(sim::project(&plan, &params, rules));
+        let baseline_projection = Arc::new(project_baseline(&baseline, &plan, &params, rules));
+        let session = Self {
+            library,
+            saved: plan.clone(),
+            plan,
+            baseline,
+            params,
+            assumption_error,
+            projection,
+            baseline_projection,
+            revision: 1,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            open_merge: None,
+            last_change: None,
+            refusal: None,
+            attribution: None,
+            jobs,
+            results,
+            waker,
+        };
+        session.request_attribution();
+        Ok(session)
+    }
+
+    /// Sets what the worker calls when an attribution is ready (the app asks for a repaint).
+    pub fn set_waker(&self, waker: Box<dyn Fn() + Send>) {
+        if let Ok(mut slot) = self.waker.lock() {
+            *slot = Some(waker);
+        }
+    }
+
+    pub fn library(&self) -> &Library {
+        &self.library
+    }
+
+    pub fn plan(&self) -> &Plan {
+        &self.plan
+    }
+
+    pub fn baseline(&self) -> &Plan {
+        &self.baseline
+    }
+
+    pub fn params(&self) -> &Params {
+        &self.params
+    }
+
+    pub fn projection(&self) -> &Arc<Projection> {
+        &self.projection
+    }
+
+    pub fn baseline_projection(&self) -> &Arc<Projection> {
+        &self.baseline_projection
+    }
+
+    /// Goes up by one with every change of the plan; caches key on it.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    pub fn assumption_error(&self) -> Option<&str> {
+        self.assumption_error.as_deref()
+    }
+
+    pub fn last_change(&self) -> Option<&Change> {
+        self.last_change.as_ref()
+    }
+
+    pub fn refusal(&self) -> Option<&Refusal> {
+        self.refusal.as_ref()
+    }
+
+    pub fn dismiss_refusal(&mut self) {
+        self.refusal = None;
+    }
+
+    /// Whether the plan differs from the one last opened or saved.
+    pub fn is_dirty(&self) -> bool {
+        self.plan != self.saved
+    }
+
+    /// The attribution of plan against baseline, once the worker has it for this revision.
+    pub fn attribution(&mut self) -> Option<Arc<Attribution>> {
+        while let Ok((revision, attribution)) = self.results.try_recv() {
+            if revision == self.revision {
+                self.attribution = Some((revision, Arc::new(attribution)));
+            }
+        }
+        self.attribution.as_ref().filter(|(r, _)| *r == self.revision).map(|(_, a)| Arc::clone(a))
+    }
+
+    /// Labels of the steps that undo and redo would take back or do again (latest last).
+    pub fn undo_labels(&self) -> impl Iterator<Item = &str> {
+        self.undo.iter().map(|s| s.label.as_str())
+    }
+
+    pub fn redo_labels(&self) -> impl Iterator<Item = &str> {
+        self.redo.iter().map(|s| s.label.as_str())
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// Changes the plan with `change` if the result is valid. `merge_key`: edits with the same
+    /// key during one pointer gesture are one undo step. Returns whether the plan changed.
+    pub fn edit(&mut self, label: String, merge_key: Option<&str>, change: impl FnOnce(&mut Plan)) -> bool {
+        let mut next = self.plan.clone();
+        change(&mut next);
+        if next == self.plan {
+            return false;
+        }
+        if let Some(problem) = next.validate(&self.library.table).into_iter().next() {
+            self.refusal = Some(Refusal { label, reason: problem.to_string() });
+            return false;
+        }
+        self.refusal = None;
+        let merging = merge_key.is_some() && merge_key == self.open_merge.as_deref();
+        if !merging {
+            self.undo.push(Step { label: label.clone(), plan: self.plan.clone() });
+        } else if let Some(step) = self.undo.last_mut() {
+            step.label.clone_from(&label);
+        }
+        self.redo.clear();
+        self.open_merge = merge_key.map(str::to_owned);
+        let before = Arc::clone(&self.projection);
+        let merged_before = if merging { self.last_change.as_ref().map(|c| Arc::clone(&c.before)) } else { None };
+        self.plan = next;
+        self.reproject();
+        self.last_change =
+            Some(Change { label, before: merged_before.unwrap_or(before), after: Arc::clone(&self.projection) });
+        true
+    }
+
+    /// Ends the current pointer gesture: the next edit starts a new undo step.
+    pub fn end_gesture(&mut self) {
+        self.open_merge = None;
+    }
+
+    /// Takes back the last edit. `prefix` words the change, e.g. "Undone".
+    pub fn undo(&mut self, prefix: &str) -> bool {
+        let Some(step) = self.undo.pop() else { return false };
+        let current = std::mem::replace(&mut self.plan, step.plan);
+        self.redo.push(Step { label: step.label.clone(), plan: current });
+        self.after_history_move(format!("{prefix}: {}", step.label));
+        true
+    }
+
+    /// Does the last undone edit again.
+    pub fn redo(&mut self, prefix: &str) -> bool {
+        let Some(step) = self.redo.pop() else { return false };
+        let current = std::mem::replace(&mut self.plan, step.plan);
+        self.undo.push(Step { label: step.label.clone(), plan: current });
+        self.after_history_move(format!("{prefix}: {}", step.label));
+        true
+    }
+
+    fn after_history_move(&mut self, label: String) {
+        self.open_merge = None;
+        self.refusal = None;
+        let before = Arc::clone(&self.projection);
+        self.reproject();
+        self.last_change = Some(Change { label, before, after: Arc::clone(&self.projection) });
+    }
+
+    /// Replaces the open plan (New, Open): the history starts afresh.
+    pub fn replace_plan(&mut self, plan: Plan) {
+        self.saved = plan.clone();
+        self.plan = plan;
+        self.undo.clear();
+        self.redo.clear();
+        self.open_merge = None;
+        self.last_change = None;
+        self.refusal = None;
+        self.reproject();
+    }
+
+    /// Projects the plan and, when its assumptions or rule set changed, the baseline too; and
+    /// asks the worker for the attribution of the new revision.
+    fn reproject(&mut self) {
+        let (params, error) = resolve(&self.library, &self.plan);
+        let rules = self.library.rule_set(self.plan.rule_set);
+        let baseline_stale = params != self.params || self.baseline_projection.rules != self.plan.rule_set;
+        self.params = params;
+        self.assumption_error = error;
+        self.projection = Arc::new(sim::project(&self.plan, &self.params, rules));
+        if baseline_stale {
+            self.baseline_projection = Arc::new(project_baseline(&self.baseline, &self.plan, &self.params, rules));
+        }
+        self.revision += 1;
+        self.request_attribution();
+    }
+
+    fn request_attribution(&self) {
+        // A closed worker only means no attribution is shown; the plan itself is unaffected.
+        let _ = self.jobs.send(AttributionJob {
+            revision: self.revision,
+            plan: self.plan.clone(),
+            baseline: self.baseline.clone(),
+        });
+    }
+}
+
+/// The plan's parameters; if its assumptions cannot be used, the shipped ones and the reason.
+fn resolve(library: &Library, plan: &Plan) -> (Params, Option<String>) {
+    match Params::resolve(&library.table, &plan.assumptions) {
+        Ok(params) => (params, None),
+        Err(e) => (Params::resolve(&library.table, &Default::default()).unwrap_or_default(), Some(e.to_string())),
+    }
+}
+
+/// The baseline projected with the plan's assumptions and rule set, so the two compare like
+/// with like.
+fn project_baseline(baseline: &Plan, plan: &Plan, params: &Params, rules: &crate::model::RuleSet) -> Projection {
+    let mut baseline = baseline.clone();
+    baseline.assumptions.clone_from(&plan.assumptions);
+    baseline.rule_set = plan.rule_set;
+    sim::project(&baseline, params, rules)
+}
+
+/// Runs attributions, always for the newest job waiting, until the session is dropped.
+fn attribution_worker(
+    library: &Library,
+    jobs: &Receiver<AttributionJob>,
+    results: &Sender<(u64, Attribution)>,
+    waker: &Mutex<Option<Box<dyn Fn() + Send>>>,
+) {
+    while let Ok(mut job) = jobs.recv() {
+        while let Ok(newer) = jobs.try_recv() {
+            job = newer;
+        }
+        let params = Params::resolve(&library.table, &job.plan.assumptions).unwrap_or_default();
+        let attribution = explain::attribute(&job.plan, &job.baseline, &params, library.rule_set(job.plan.rule_set));
+        if results.send((job.revision, attribution)).is_err() {
+            return;
+        }
+        if let Ok(slot) = waker.lock()
+            && let Some(wake) = slot.as_ref()
+        {
+            wake();
+        }
+    }
+}

@@ -1,0 +1,232 @@
+//! How the room is looking at the plan, apart from the plan itself: the year on the slider,
+//! what is selected, which indicator colours the map, which panels show, the language. Not
+//! part of undo; a plan file never holds it.
+
+use crate::i18n::Language;
+use crate::model::{ActionKind, FIRST_YEAR, FacilityKind, LAST_YEAR, Tenure};
+
+/// What the editor and the composition chart are about.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Selection {
+    #[default]
+    Municipality,
+    District(String),
+    Area(String),
+}
+
+/// What colours the map.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum MapIndicator {
+    /// 18–64-year-olds outside work and education.
+    #[default]
+    OutsideWork,
+    /// Almene family homes as § 168 a counts them (the 40% line).
+    AlmenFamilyShare,
+    /// The estate's standing under the rule set.
+    Status,
+    /// How many points of the segregation index the area accounts for.
+    BalanceContribution,
+}
+
+impl MapIndicator {
+    pub const ALL: [Self; 4] = [Self::OutsideWork, Self::AlmenFamilyShare, Self::Status, Self::BalanceContribution];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::OutsideWork => "outside_work",
+            Self::AlmenFamilyShare => "almen_family_share",
+            Self::Status => "status",
+            Self::BalanceContribution => "balance_contribution",
+        }
+    }
+}
+
+/// The tabs of the editor panel.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum EditorTab {
+    #[default]
+    Area,
+    District,
+    Municipality,
+    Assumptions,
+}
+
+impl EditorTab {
+    pub const ALL: [Self; 4] = [Self::Area, Self::District, Self::Municipality, Self::Assumptions];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Area => "area",
+            Self::District => "district",
+            Self::Municipality => "municipality",
+            Self::Assumptions => "assumptions",
+        }
+    }
+}
+
+/// The tabs of the chart panel (the score chart is always shown above them).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum ChartTab {
+    #[default]
+    Composition,
+    TenureMix,
+    Status,
+    Schools,
+    Explain,
+}
+
+impl ChartTab {
+    pub const ALL: [Self; 5] = [Self::Composition, Self::TenureMix, Self::Status, Self::Schools, Self::Explain];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Composition => "composition",
+            Self::TenureMix => "tenure_mix",
+            Self::Status => "status",
+            Self::Schools => "schools",
+            Self::Explain => "explain",
+        }
+    }
+}
+
+/// The kinds of action the area editor adds.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum DraftKind {
+    #[default]
+    Demolish,
+    Build,
+    Sell,
+    Convert,
+    Merge,
+    Facility,
+}
+
+impl DraftKind {
+    pub const ALL: [Self; 6] = [Self::Demolish, Self::Build, Self::Sell, Self::Convert, Self::Merge, Self::Facility];
+
+    /// The same key as the action's (`demolish`, `build`, ...).
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Demolish => "demolish",
+            Self::Build => "build",
+            Self::Sell => "sell",
+            Self::Convert => "convert",
+            Self::Merge => "merge",
+            Self::Facility => "facility",
+        }
+    }
+}
+
+/// The action being put together in the area editor before it is added.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ActionDraft {
+    pub kind: DraftKind,
+    pub tenure: Tenure,
+    /// For conversions: the tenure the homes become.
+    pub to: Tenure,
+    pub facility: FacilityKind,
+    /// Homes, or m² for a facility.
+    pub count: f64,
+}
+
+impl Default for ActionDraft {
+    fn default() -> Self {
+        Self {
+            kind: DraftKind::Demolish,
+            tenure: Tenure::AlmenFamily,
+            to: Tenure::AlmenYouth,
+            facility: FacilityKind::CultureHouse,
+            count: 100.0,
+        }
+    }
+}
+
+impl ActionDraft {
+    /// The action this draft makes in an area.
+    pub fn action(&self, area: &str) -> ActionKind {
+        let area = area.to_owned();
+        let count = self.count;
+        match self.kind {
+            DraftKind::Demolish => ActionKind::Demolish { area, tenure: self.tenure, count },
+            DraftKind::Build => ActionKind::Build { area, tenure: self.tenure, count, over_years: 1 },
+            DraftKind::Sell => ActionKind::Sell { area, count },
+            DraftKind::Convert => ActionKind::Convert { area, from: self.tenure, to: self.to, count },
+            DraftKind::Merge => ActionKind::Merge { area, tenure: self.tenure, count },
+            DraftKind::Facility => ActionKind::Facility { area, facility: self.facility, area_m2: count },
+        }
+    }
+}
+
+/// Years the slider marks: the plan's milestones.
+pub const MILESTONES: [u16; 3] = [2025, 2030, 2040];
+
+/// The room's view of the plan.
+#[derive(Clone, Debug)]
+pub struct ViewState {
+    pub year: u16,
+    pub playing: bool,
+    /// Seconds since the last step of play.
+    pub play_clock: f32,
+    pub selection: Selection,
+    pub indicator: MapIndicator,
+    pub language: Language,
+    pub show_editor: bool,
+    pub show_charts: bool,
+    pub editor_tab: EditorTab,
+    pub chart_tab: ChartTab,
+    /// The composition chart in percent of residents instead of persons.
+    pub composition_in_percent: bool,
+    pub assumption_filter: String,
+    pub show_only_changed_assumptions: bool,
+    pub draft: ActionDraft,
+}
+
+impl Default for ViewState {
+    fn default() -> Self {
+        Self {
+            year: 2025,
+            playing: false,
+            play_clock: 0.0,
+            selection: Selection::Municipality,
+            indicator: MapIndicator::default(),
+            language: Language::Danish,
+            show_editor: true,
+            show_charts: true,
+            editor_tab: EditorTab::default(),
+            chart_tab: ChartTab::default(),
+            composition_in_percent: false,
+            assumption_filter: String::new(),
+            show_only_changed_assumptions: false,
+            draft: ActionDraft::default(),
+        }
+    }
+}
+
+impl ViewState {
+    /// Moves play on by `dt` seconds: one year a second, stopping at 2040.
+    pub fn advance_play(&mut self, dt: f32) {
+        if !self.playing {
+            return;
+        }
+        if self.year >= LAST_YEAR {
+            self.year = FIRST_YEAR;
+        }
+        self.play_clock += dt;
+        while self.play_clock >= 1.0 && self.playing {
+            self.play_clock -= 1.0;
+            self.year += 1;
+            if self.year >= LAST_YEAR {
+                self.year = LAST_YEAR;
+                self.playing = false;
+            }
+        }
+    }
+
+    /// The selected area's id, if an area is selected.
+    pub fn selected_area(&self) -> Option<&str> {
+        match &self.selection {
+            Selection::Area(id) => Some(id),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,259 @@
+//! The charts, drawn from the app's [`ChartFeed`](crate::app::ChartFeed): the balance score over
+//! time (always shown), and in tabs the resident composition, the tenure mix per area with the
+//! 40% line, the list-status table, the school mix and the explanation. Every axis has a unit,
+//! every series a legend entry, shares are in percent, and hovering shows exact values.
+
+use super::palette;
+use crate::app::{ChartTab, WorkshopApp};
+use crate::i18n::Tr;
+use crate::model::{Group, Tenure};
+use crate::sim::COMPONENTS;
+use egui_plot::{Bar, BarChart, FilledArea, Legend, Line, LineStyle, Plot, PlotPoints, VLine};
+
+pub fn show(ui: &mut egui::Ui, app: &mut WorkshopApp) {
+    let tr = app.translations.tr(app.view.language);
+    score_headline(ui, app, tr);
+    score_chart(ui, app, tr);
+    ui.separator();
+    ui.horizontal_wrapped(|ui| {
+        for tab in ChartTab::ALL {
+            ui.selectable_value(&mut app.view.chart_tab, tab, tr.of("chart_tab", tab.key()));
+        }
+    });
+    ui.separator();
+    match app.view.chart_tab {
+        ChartTab::Composition => composition_chart(ui, app, tr),
+        ChartTab::TenureMix => tenure_chart(ui, app, tr),
+        ChartTab::Status => super::status::show(ui, app),
+        ChartTab::Schools => school_chart(ui, app, tr),
+        ChartTab::Explain => super::explain::show(ui, app),
+    }
+}
+
+/// The score at the slider's year, against the baseline, in one sentence.
+fn score_headline(ui: &mut egui::Ui, app: &WorkshopApp, tr: Tr<'_>) {
+    let feed = &app.feed.score;
+    let Some(i) = feed.years.iter().position(|y| *y == f64::from(app.view.year)) else { return };
+    ui.horizontal_wrapped(|ui| {
+        ui.label(egui::RichText::new(tr.fill("score.headline", &[("year", &app.view.year.to_string())])).strong());
+        ui.label(egui::RichText::new(tr.num(feed.plan[i], 1)).size(24.0).strong().color(palette::PLAN));
+        ui.label(tr.fill(
+            "score.against_baseline",
+            &[("baseline", &tr.num(feed.baseline[i], 1)), ("change", &tr.signed(feed.plan[i] - feed.baseline[i], 1))],
+        ));
+    });
+}
+
+fn points(xs: &[f64], ys: &[f64]) -> PlotPoints<'static> {
+    xs.iter().zip(ys).map(|(x, y)| [*x, *y]).collect()
+}
+
+/// A plot with the year on the x axis and whole years in the hover label.
+fn year_plot<'a>(id: &'a str, tr: Tr<'a>, y_label: &'a str, height: f32) -> Plot<'a> {
+    Plot::new(id)
+        .height(height)
+        .legend(Legend::default().position(egui_plot::Corner::LeftTop))
+        .x_axis_label(tr.t("axis.year"))
+        .y_axis_label(y_label)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .x_axis_formatter(|mark, _| format!("{:.0}", mark.value))
+}
+
+fn score_chart(ui: &mut egui::Ui, app: &WorkshopApp, tr: Tr<'_>) {
+    let feed = &app.feed.score;
+    let year = f64::from(app.view.year);
+    let height = (ui.available_height() * 0.32).clamp(150.0, 260.0);
+    year_plot("score_chart", tr, tr.t("axis.score"), height)
+        .include_y(0.0)
+        .include_y(100.0)
+        .label_formatter(move |pos| {
+            let p = match pos {
+                egui_plot::HoverPosition::NearDataPoint { plot_name, position, .. } => {
+                    format!("{plot_name}\n{:.0}: {}", position.x, tr.num(position.y, 1))
+                }
+                egui_plot::HoverPosition::Elsewhere { position } => format!("{:.0}", position.x),
+            };
+            Some(p)
+        })
+        .show(ui, |plot| {
+            for (i, component) in COMPONENTS.iter().enumerate() {
+                let name = tr.of("component", component.key());
+                plot.line(
+                    Line::new(name, points(&feed.years, &feed.components[i]))
+                        .color(palette::COMPONENTS[i])
+                        .width(1.2)
+                        .style(LineStyle::dotted_dense()),
+                );
+            }
+            plot.line(
+                Line::new(tr.t("series.baseline"), points(&feed.years, &feed.baseline))
+                    .color(palette::BASELINE)
+                    .width(2.0)
+                    .style(LineStyle::dashed_loose()),
+            );
+            plot.line(Line::new(tr.t("series.plan"), points(&feed.years, &feed.plan)).color(palette::PLAN).width(3.0));
+            plot.vline(VLine::new(tr.t("series.slider_year"), year).color(egui::Color32::from_gray(150)));
+        });
+}
+
+fn composition_chart(ui: &mut egui::Ui, app: &mut WorkshopApp, tr: Tr<'_>) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(egui::RichText::new(tr.fill("composition.title", &[("name", &app.feed.composition.name)])).strong());
+        ui.checkbox(&mut app.view.composition_in_percent, tr.t("composition.in_percent"));
+    });
+    let feed = &app.feed.composition;
+    let percent = app.view.composition_in_percent;
+    let scale = |series: &[Vec<f64>; 5]| -> [Vec<f64>; 5] {
+        if !percent {
+            return series.clone();
+        }
+        let totals: Vec<f64> = (0..feed.years.len()).map(|y| series.iter().map(|g| g[y]).sum()).collect();
+        std::array::from_fn(|g| {
+            series[g].iter().zip(&totals).map(|(v, t)| if *t > 0.0 { 100.0 * v / t } else { 0.0 }).collect()
+        })
+    };
+    let plan = scale(&feed.plan);
+    let baseline = scale(&feed.baseline);
+    let unit = if percent { tr.t("axis.share_of_residents") } else { tr.t("axis.residents") };
+    let hover_plan = plan.clone();
+    let years = feed.years.clone();
+    let height = (ui.available_height() - 10.0).max(180.0);
+    year_plot("composition_chart", tr, unit, height)
+        .include_y(0.0)
+        .label_formatter(move |pos| {
+            let x = match pos {
+                egui_plot::HoverPosition::NearDataPoint { position, .. }
+                | egui_plot::HoverPosition::Elsewhere { position } => position.x,
+            };
+            let i = years.iter().position(|y| (*y - x).abs() < 0.5)?;
+            let mut text = format!("{:.0}", years[i]);
+            for group in Group::ALL.iter().rev() {
+                let value = hover_plan[group.index()][i];
+                let shown = if percent { format!("{} %", tr.num(value, 1)) } else { tr.num(value, 0) };
+                text.push_str(&format!("\n{}: {shown}", tr.of("group", group.key())));
+            }
+            Some(text)
+        })
+        .show(ui, |plot| {
+            let mut lower = vec![0.0; feed.years.len()];
+            let mut base_lower = vec![0.0; feed.years.len()];
+            for group in Group::ALL {
+                let g = group.index();
+                let upper: Vec<f64> = lower.iter().zip(&plan[g]).map(|(l, v)| l + v).collect();
+                let name = tr.of("group", group.key());
+                plot.add(FilledArea::new(&name, &feed.years, &lower, &upper).fill_color(palette::group(group)));
+                let base_upper: Vec<f64> = base_lower.iter().zip(&baseline[g]).map(|(l, v)| l + v).collect();
+                plot.line(
+                    Line::new(tr.t("series.baseline_ghost"), points(&feed.years, &base_upper))
+                        .color(egui::Color32::from_black_alpha(140))
+                        .style(LineStyle::dashed_dense())
+                        .width(1.2),
+                );
+                lower = upper;
+                base_lower = base_upper;
+            }
+            plot.vline(VLine::new(tr.t("series.slider_year"), f64::from(app.view.year)).color(egui::Color32::from_gray(120)));
+        });
+}
+
+fn tenure_chart(ui: &mut egui::Ui, app: &WorkshopApp, tr: Tr<'_>) {
+    ui.label(egui::RichText::new(tr.fill("tenure.title", &[("year", &app.view.year.to_string())])).strong());
+    let bars = &app.feed.tenure;
+    let names: Vec<String> = bars.iter().map(|b| b.name.clone()).collect();
+    let mut charts: Vec<BarChart> = Vec::new();
+    for tenure in Tenure::ALL {
+        let t = tenure.index();
+        let chart_bars = bars
+            .iter()
+            .enumerate()
+            .map(|(i, b)| {
+                Bar::new(i as f64, 100.0 * b.shares[t])
+                    .width(0.7)
+                    .name(format!("{}\n{}: {} %", b.name, tr.of("tenure", tenure.key()), tr.num(100.0 * b.shares[t], 1)))
+            })
+            .collect();
+        let chart = BarChart::new(tr.of("tenure", tenure.key()), chart_bars).color(palette::tenure(tenure)).horizontal();
+        let refs: Vec<&BarChart> = charts.iter().collect();
+        let chart = chart.stack_on(&refs);
+        charts.push(chart);
+    }
+    let height = (ui.available_height() - 10.0).max(220.0);
+    Plot::new("tenure_chart")
+        .height(height)
+        .legend(Legend::default().position(egui_plot::Corner::RightBottom))
+        .x_axis_label(tr.t("axis.share_of_homes"))
+        .include_x(0.0)
+        .include_x(100.0)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .show_grid([true, false])
+        .y_axis_formatter(move |mark, _| {
+            let i = mark.value.round();
+            if (mark.value - i).abs() < 0.01 && i >= 0.0 { names.get(i as usize).cloned().unwrap_or_default() } else { String::new() }
+        })
+        .y_axis_min_width(150.0)
+        .show(ui, |plot| {
+            for chart in charts {
+                plot.bar_chart(chart);
+            }
+            plot.vline(VLine::new(tr.t("series.line_40"), 40.0).color(egui::Color32::BLACK).width(2.0).style(LineStyle::dashed_loose()));
+        });
+}
+
+fn school_chart(ui: &mut egui::Ui, app: &WorkshopApp, tr: Tr<'_>) {
+    ui.label(egui::RichText::new(tr.fill("schools.title", &[("year", &app.view.year.to_string())])).strong());
+    let schools: Vec<_> = app.feed.schools.iter().filter(|s| s.active).collect();
+    let names: Vec<String> = schools.iter().map(|s| s.name.clone()).collect();
+    let plan_bars = schools
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            Bar::new(i as f64 + 0.2, 100.0 * s.disadvantaged_share).width(0.38).name(format!(
+                "{}\n{}: {} %\n{}: {}",
+                s.name,
+                tr.t("series.plan"),
+                tr.num(100.0 * s.disadvantaged_share, 1),
+                tr.t("schools.pupils"),
+                tr.num(s.pupils, 0)
+            ))
+        })
+        .collect();
+    let base_bars = schools
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            Bar::new(i as f64 - 0.2, 100.0 * s.baseline_share).width(0.38).name(format!(
+                "{}\n{}: {} %",
+                s.name,
+                tr.t("series.baseline"),
+                tr.num(100.0 * s.baseline_share, 1)
+            ))
+        })
+        .collect();
+    let height = (ui.available_height() - 10.0).max(220.0);
+    Plot::new("school_chart")
+        .height(height)
+        .legend(Legend::default().position(egui_plot::Corner::RightBottom))
+        .x_axis_label(tr.t("axis.disadvantaged_pupils"))
+        .include_x(0.0)
+        .include_x(60.0)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .show_grid([true, false])
+        .y_axis_formatter(move |mark, _| {
+            let i = mark.value.round();
+            if (mark.value - i).abs() < 0.01 && i >= 0.0 { names.get(i as usize).cloned().unwrap_or_default() } else { String::new() }
+        })
+        .y_axis_min_width(150.0)
+        .show(ui, |plot| {
+            plot.bar_chart(BarChart::new(tr.t("series.baseline"), base_bars).color(palette::BASELINE).horizontal());
+            plot.bar_chart(BarChart::new(tr.t("series.plan"), plan_bars).color(palette::PLAN).horizontal());
+        });
+}

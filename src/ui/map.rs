@@ -1,0 +1,380 @@
+//! The map: the municipality drawn from the areas' schematic shapes, coloured by the chosen
+//! indicator at the slider's year, with a legend, district names, profile badges and
+//! institutions. Participants rearrange the plan on it: drag an institution onto another
+//! district, drag a profile card from the catalogue below onto a district, click an area to
+//! edit it, hover for its key numbers.
+
+use super::palette;
+use crate::app::{MapIndicator, Selection, WorkshopApp, edits};
+use crate::i18n::Tr;
+use crate::model::{Area, AreaKind, InstitutionKind, Plan};
+use crate::sim::{AreaYear, Projection};
+use egui::{Color32, Pos2, Rect, Sense, Stroke, pos2, vec2};
+
+/// A profile card being dragged: `None` takes a district's profile away.
+#[derive(Clone, Debug, PartialEq)]
+struct ProfileCard(Option<String>);
+
+/// Normalised map coordinates (0–1, y down) to the screen.
+struct MapFrame {
+    rect: Rect,
+}
+
+impl MapFrame {
+    fn to_screen(&self, p: [f32; 2]) -> Pos2 {
+        pos2(self.rect.left() + p[0] * self.rect.width(), self.rect.top() + p[1] * self.rect.height())
+    }
+
+    fn polygon(&self, area: &Area) -> Vec<Pos2> {
+        area.shape.iter().map(|p| self.to_screen(*p)).collect()
+    }
+
+    fn bounds(&self, area: &Area) -> Rect {
+        Rect::from_points(&self.polygon(area))
+    }
+
+    fn district_bounds(&self, plan: &Plan, district: &str) -> Option<Rect> {
+        plan.municipality
+            .areas
+            .iter()
+            .filter(|a| a.district == district && !a.shape.is_empty())
+            .map(|a| self.bounds(a))
+            .reduce(|a, b| a.union(b))
+    }
+
+    /// The district under a screen position, if any.
+    fn district_at(&self, plan: &Plan, pos: Pos2) -> Option<String> {
+        plan.municipality.areas.iter().find(|a| contains(&self.polygon(a), pos)).map(|a| a.district.clone())
+    }
+}
+
+/// Whether a polygon contains a point (even–odd rule).
+fn contains(polygon: &[Pos2], p: Pos2) -> bool {
+    let mut inside = false;
+    let mut j = polygon.len().wrapping_sub(1);
+    for i in 0..polygon.len() {
+        let (a, b) = (polygon[i], polygon[j]);
+        if (a.y > p.y) != (b.y > p.y) && p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x {
+            inside = !inside;
+        }
+        j = i;
+    }
+    inside
+}
+
+pub fn show(ui: &mut egui::Ui, app: &mut WorkshopApp) {
+    let tr = app.translations.tr(app.view.language);
+    ui.horizontal_wrapped(|ui| legend(ui, tr, app.view.indicator));
+    let catalogue_height = 64.0;
+    let available = ui.available_size() - vec2(0.0, catalogue_height);
+    let (rect, _) = ui.allocate_exact_size(available.max(vec2(200.0, 160.0)), Sense::hover());
+    let frame = MapFrame { rect: rect.shrink(4.0) };
+    let projection = std::sync::Arc::clone(app.session.projection());
+    let Some(y) = projection.year_index(app.view.year) else { return };
+    let values = indicator_values(&projection, y, app.view.indicator);
+    draw_areas(ui, app, &frame, &projection, y, &values);
+    draw_districts(ui, app, &frame);
+    draw_institutions(ui, app, &frame);
+    catalogue(ui, app);
+}
+
+/// Each area's value of the indicator at year index `y` (None where it does not apply).
+fn indicator_values(p: &Projection, y: usize, indicator: MapIndicator) -> Vec<Option<f64>> {
+    match indicator {
+        MapIndicator::OutsideWork => p.areas.iter().map(|a| Some(a.years[y].indicators.outside_work_share)).collect(),
+        MapIndicator::AlmenFamilyShare => p.areas.iter().map(|a| Some(a.years[y].almen_family_share_168a)).collect(),
+        MapIndicator::Status => {
+            p.areas.iter().map(|a| (a.kind == AreaKind::Estate).then_some(a.years[y].status.list_margin)).collect()
+        }
+        MapIndicator::BalanceContribution => balance_contributions(p, y).into_iter().map(Some).collect(),
+    }
+}
+
+/// Points of the segregation index (0–100) each area accounts for: 100 × ½ |aᵢ/A − bᵢ/B| with
+/// a = adults outside work and b = other adults of working age, so they add up to 100 × D.
+fn balance_contributions(p: &Projection, y: usize) -> Vec<f64> {
+    let pairs: Vec<(f64, f64)> = p
+        .areas
+        .iter()
+        .map(|a| {
+            let r = &a.years[y].residents;
+            (r.outside_work, r.employed + r.in_education)
+        })
+        .collect();
+    let (total_a, total_b) = pairs.iter().fold((0.0, 0.0), |(sa, sb), (a, b)| (sa + a, sb + b));
+    if total_a <= 0.0 || total_b <= 0.0 {
+        return vec![0.0; pairs.len()];
+    }
+    pairs.iter().map(|(a, b)| 50.0 * (a / total_a - b / total_b).abs()).collect()
+}
+
+/// The fill colour and the short value text of an area.
+fn area_look(tr: Tr<'_>, indicator: MapIndicator, value: Option<f64>, at: &AreaYear) -> (Color32, String) {
+    match (indicator, value) {
+        (MapIndicator::OutsideWork, Some(v)) => (palette::sequential((v / 0.4) as f32), tr.pct(v, 1)),
+        (MapIndicator::AlmenFamilyShare, Some(v)) => (palette::sequential(v as f32), tr.pct(v, 0)),
+        (MapIndicator::BalanceContribution, Some(v)) => {
+            (palette::sequential((v / 10.0) as f32), format!("{} {}", tr.num(v, 1), tr.t("unit.points_short")))
+        }
+        (MapIndicator::Status, Some(_)) => {
+            let s = &at.status;
+            let text = if !s.judged {
+                tr.t("status.not_judged").to_owned()
+            } else if s.listed {
+                format!("{} · {}", tr.t("status.listed"), tr.of("category", s.category.key()))
+            } else if s.category == crate::model::Category::None {
+                tr.t("status.not_listed").to_owned()
+            } else {
+                tr.of("category", s.category.key())
+            };
+            (palette::category(s.category, s.listed), text)
+        }
+        (_, None) => (Color32::from_gray(225), String::new()),
+    }
+}
+
+fn draw_areas(ui: &mut egui::Ui, app: &mut WorkshopApp, frame: &MapFrame, p: &Projection, y: usize, values: &[Option<f64>]) {
+    let tr = app.translations.tr(app.view.language);
+    let plan = app.session.plan().clone();
+    let mut clicked: Option<String> = None;
+    let mut dropped: Option<(String, Option<String>)> = None;
+    for (i, area) in plan.municipality.areas.iter().enumerate() {
+        let Some(series) = p.areas.get(i).filter(|s| s.id == area.id) else { continue };
+        let at = &series.years[y];
+        let polygon = frame.polygon(area);
+        if polygon.len() < 3 {
+            continue;
+        }
+        let bounds = Rect::from_points(&polygon);
+        let (fill, value_text) = area_look(tr, app.view.indicator, values[i], at);
+        let response = ui.interact(bounds, ui.scope_id().with(("map_area", &area.id)), Sense::click());
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &area.name));
+        let hovering_card = response.dnd_hover_payload::<ProfileCard>().is_some();
+        let selected = app.view.selection == Selection::Area(area.id.clone());
+        let stroke = if selected || hovering_card {
+            Stroke::new(4.0, ui.visuals().selection.stroke.color)
+        } else {
+            Stroke::new(1.0, Color32::from_gray(90))
+        };
+        ui.painter().add(egui::Shape::convex_polygon(polygon, fill, stroke));
+        let text_colour = palette::text_on(fill);
+        let label = egui::RichText::new(format!("{}\n{}", area.name, value_text)).color(text_colour);
+        let galley = egui::WidgetText::from(label).into_galley(
+            ui,
+            Some(egui::TextWrapMode::Wrap),
+            bounds.width() - 8.0,
+            egui::TextStyle::Small,
+        );
+        let text_pos = bounds.center() - galley.size() / 2.0;
+        ui.painter().with_clip_rect(bounds).galley(text_pos, galley, text_colour);
+        if response.clicked() {
+            clicked = Some(area.id.clone());
+        }
+        if let Some(card) = response.dnd_release_payload::<ProfileCard>() {
+            dropped = Some((area.district.clone(), card.0.clone()));
+        }
+        response.on_hover_ui(|ui| area_tooltip(ui, tr, area, at));
+    }
+    if let Some(id) = clicked {
+        app.view.selection = Selection::Area(id);
+        app.view.editor_tab = crate::app::EditorTab::Area;
+    }
+    if let Some((district, profile)) = dropped {
+        assign_profile(app, &district, profile.as_deref());
+    }
+}
+
+fn assign_profile(app: &mut WorkshopApp, district: &str, profile: Option<&str>) {
+    let tr = app.translations.tr(app.view.language);
+    let year = app.view.year;
+    let plan = app.session.plan();
+    let kind = crate::model::ActionKind::AssignProfile {
+        district: district.to_owned(),
+        profile: profile.map(str::to_owned),
+    };
+    let label = format!("{} ({})", super::words::action(tr, &plan.municipality, &kind), edits::action_year_for(year));
+    app.session.edit(label, None, |plan| {
+        edits::assign_profile(plan, district, profile, year);
+    });
+    app.view.selection = Selection::District(district.to_owned());
+}
+
+fn area_tooltip(ui: &mut egui::Ui, tr: Tr<'_>, area: &Area, at: &AreaYear) {
+    ui.strong(&area.name);
+    egui::Grid::new("area_tooltip").num_columns(2).show(ui, |ui| {
+        let rows = [
+            (tr.t("tooltip.residents"), tr.num(at.residents.total(), 0)),
+            (tr.t("tooltip.homes"), tr.num(at.homes.total(), 0)),
+            (tr.t("tooltip.outside_work"), tr.pct(at.indicators.outside_work_share, 1)),
+            (tr.t("tooltip.almen_family"), tr.pct(at.almen_family_share_168a, 1)),
+        ];
+        for (name, value) in rows {
+            ui.label(name);
+            ui.label(value);
+            ui.end_row();
+        }
+        if area.kind == AreaKind::Estate {
+            ui.label(tr.t("tooltip.status"));
+            ui.label(if at.status.listed { tr.t("status.listed") } else { tr.t("status.not_listed") });
+            ui.end_row();
+        }
+    });
+    ui.label(egui::RichText::new(tr.t("tooltip.click_to_edit")).small().italics());
+}
+
+fn draw_districts(ui: &egui::Ui, app: &WorkshopApp, frame: &MapFrame) {
+    let tr = app.translations.tr(app.view.language);
+    let plan = app.session.plan();
+    for district in &plan.municipality.districts {
+        let Some(bounds) = frame.district_bounds(plan, &district.id) else { continue };
+        let selected = app.view.selection == Selection::District(district.id.clone());
+        let width = if selected { 4.0 } else { 2.0 };
+        ui.painter().rect_stroke(bounds.expand(2.0), 4.0, Stroke::new(width, Color32::from_gray(40)), egui::StrokeKind::Outside);
+        let mut top = bounds.left_top() + vec2(4.0, 3.0);
+        let name = ui.painter().layout(
+            district.name.clone(),
+            egui::FontId::proportional(12.0),
+            Color32::WHITE,
+            bounds.width() - 8.0,
+        );
+        let name_rect = Rect::from_min_size(top, name.size()).expand(2.0);
+        ui.painter().rect_filled(name_rect, 3.0, Color32::from_gray(40));
+        top.y += name.size().y + 4.0;
+        ui.painter().galley(name_rect.min + vec2(2.0, 2.0), name, Color32::WHITE);
+        if let Some(profile) = edits::district_profile(plan, &district.id, app.view.year) {
+            let text = format!("★ {}", super::words::profile_name(tr, &plan.municipality, &profile));
+            let badge = ui.painter().layout(text, egui::FontId::proportional(12.0), Color32::BLACK, bounds.width() - 8.0);
+            let badge_rect = Rect::from_min_size(top, badge.size()).expand(2.0);
+            ui.painter().rect_filled(badge_rect, 6.0, Color32::from_rgb(0xFF, 0xE0, 0x8A));
+            ui.painter().galley(badge_rect.min + vec2(2.0, 2.0), badge, Color32::BLACK);
+        }
+    }
+}
+
+fn institution_letter(tr: Tr<'_>, kind: InstitutionKind) -> String {
+    tr.of("institution_letter", kind.key())
+}
+
+const ICON: f32 = 24.0;
+
+fn draw_institutions(ui: &mut egui::Ui, app: &mut WorkshopApp, frame: &MapFrame) {
+    let tr = app.translations.tr(app.view.language);
+    let year = app.view.year;
+    let plan = app.session.plan().clone();
+    let mut placed: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut moved: Option<(String, String)> = None;
+    for inst in &plan.municipality.institutions {
+        if !edits::institution_active(&plan, &inst.id, year) {
+            continue;
+        }
+        let Some(district) = edits::institution_district(&plan, &inst.id, year) else { continue };
+        let Some(bounds) = frame.district_bounds(&plan, &district) else { continue };
+        let slot = placed.entry(district.clone()).or_default();
+        let per_row = ((bounds.width() - 6.0) / (ICON + 4.0)).floor().max(1.0) as usize;
+        let (row, col) = (*slot / per_row, *slot % per_row);
+        *slot += 1;
+        let centre = pos2(
+            bounds.left() + 4.0 + ICON / 2.0 + col as f32 * (ICON + 4.0),
+            bounds.bottom() - 4.0 - ICON / 2.0 - row as f32 * (ICON + 4.0),
+        );
+        let rect = Rect::from_center_size(centre, vec2(ICON, ICON));
+        let response = ui.interact(rect, ui.scope_id().with(("institution", &inst.id)), Sense::click_and_drag());
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &inst.name));
+        let letter = institution_letter(tr, inst.kind);
+        let drawn_at = if response.dragged() { ui.ctx().pointer_interact_pos().unwrap_or(centre) } else { centre };
+        if response.dragged()
+            && let Some(target) = ui.ctx().pointer_interact_pos().and_then(|p| frame.district_at(&plan, p))
+            && let Some(target_bounds) = frame.district_bounds(&plan, &target)
+        {
+            ui.painter().rect_stroke(target_bounds.expand(3.0), 4.0, Stroke::new(4.0, ui.visuals().selection.stroke.color), egui::StrokeKind::Outside);
+        }
+        let painter = if response.dragged() { ui.ctx().layer_painter(egui::LayerId::new(egui::Order::Tooltip, ui.scope_id().with("drag_icon"))) } else { ui.painter().clone() };
+        painter.circle(drawn_at, ICON / 2.0, Color32::WHITE, Stroke::new(2.0, Color32::from_gray(30)));
+        painter.text(drawn_at, egui::Align2::CENTER_CENTER, letter, egui::FontId::proportional(13.0), Color32::BLACK);
+        if response.drag_stopped()
+            && let Some(target) = ui.ctx().pointer_interact_pos().and_then(|p| frame.district_at(&plan, p))
+            && target != district
+        {
+            moved = Some((inst.id.clone(), target));
+        }
+        response.on_hover_ui(|ui| {
+            ui.strong(&inst.name);
+            ui.label(tr.of("institution", inst.kind.key()));
+            ui.label(tr.fill("tooltip.capacity", &[("count", &tr.num(inst.capacity, 0))]));
+            ui.label(egui::RichText::new(tr.t("tooltip.drag_institution")).small().italics());
+        });
+    }
+    if let Some((institution, district)) = moved {
+        let kind = crate::model::ActionKind::MoveInstitution { institution: institution.clone(), district: district.clone() };
+        let label = format!("{} ({})", super::words::action(tr, &plan.municipality, &kind), edits::action_year_for(year));
+        app.session.edit(label, None, |plan| {
+            edits::move_institution(plan, &institution, &district, year);
+        });
+    }
+}
+
+/// The profile catalogue under the map: cards to drag onto a district.
+fn catalogue(ui: &mut egui::Ui, app: &WorkshopApp) {
+    let tr = app.translations.tr(app.view.language);
+    let m = &app.session.plan().municipality;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(egui::RichText::new(tr.t("map.catalogue")).strong());
+        let cards = m.profiles.iter().map(|p| (Some(p.id.clone()), super::words::profile_name(tr, m, &p.id), Some(p)));
+        for (id, name, profile) in cards.chain(std::iter::once((None, tr.t("map.no_profile").to_owned(), None))) {
+            let card_id = ui.scope_id().with(("profile_card", id.clone()));
+            let response = ui
+                .dnd_drag_source(card_id, ProfileCard(id.clone()), |ui| {
+                    egui::Frame::new()
+                        .fill(Color32::from_rgb(0xFF, 0xE0, 0x8A))
+                        .corner_radius(6.0)
+                        .inner_margin(egui::Margin::symmetric(6, 3))
+                        .show(ui, |ui| ui.label(egui::RichText::new(&name).color(Color32::BLACK)));
+                })
+                .response;
+            if let Some(p) = profile {
+                response.on_hover_text(tr.fill(
+                    "map.card_help",
+                    &[("strength", &tr.signed(p.strength, 2)), ("source", &p.source)],
+                ));
+            }
+        }
+    });
+}
+
+/// The legend of the map's colouring, with its unit.
+fn legend(ui: &mut egui::Ui, tr: Tr<'_>, indicator: MapIndicator) {
+    ui.label(egui::RichText::new(tr.of("legend", indicator.key())).strong());
+    let (low, high, marks): (&str, String, &[(f32, &str)]) = match indicator {
+        MapIndicator::OutsideWork => ("0 %", tr.pct(0.4, 0) + "+", &[]),
+        MapIndicator::AlmenFamilyShare => ("0 %", tr.pct(1.0, 0), &[(0.4, "40 %")]),
+        MapIndicator::BalanceContribution => ("0", format!("10+ {}", tr.t("unit.points_short")), &[]),
+        MapIndicator::Status => {
+            for (fill, key) in [
+                (palette::category(crate::model::Category::Ghetto, true), "status.listed"),
+                (palette::category(crate::model::Category::Forebyggelse, false), "legend.watch"),
+                (palette::category(crate::model::Category::None, false), "status.not_listed"),
+                (Color32::from_gray(225), "legend.not_estate"),
+            ] {
+                let (rect, _) = ui.allocate_exact_size(vec2(16.0, 16.0), Sense::hover());
+                ui.painter().rect_filled(rect, 2.0, fill);
+                ui.label(tr.t(key));
+            }
+            return;
+        }
+    };
+    ui.label(low);
+    let (rect, _) = ui.allocate_exact_size(vec2(160.0, 16.0), Sense::hover());
+    let steps = 32;
+    for i in 0..steps {
+        let t0 = i as f32 / steps as f32;
+        let x0 = rect.left() + t0 * rect.width();
+        let x1 = rect.left() + (i + 1) as f32 / steps as f32 * rect.width();
+        ui.painter().rect_filled(Rect::from_x_y_ranges(x0..=x1, rect.y_range()), 0.0, palette::sequential(t0));
+    }
+    for (t, text) in marks {
+        let x = rect.left() + t * rect.width();
+        ui.painter().line_segment([pos2(x, rect.top() - 2.0), pos2(x, rect.bottom() + 2.0)], Stroke::new(2.0, Color32::BLACK));
+        ui.painter().text(pos2(x, rect.top() - 2.0), egui::Align2::CENTER_BOTTOM, *text, egui::FontId::proportional(11.0), Color32::BLACK);
+    }
+    ui.label(high);
+}

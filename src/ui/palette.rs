@@ -1,0 +1,75 @@
+//! Colours that carry meaning: resident groups, tenures, list status and the map's scales.
+//! Groups and tenures use the Okabe–Ito palette, which stays distinct for the common forms of
+//! colour blindness; every chart also names its series in a legend, so colour is never alone.
+
+use crate::model::{Category, Group, Tenure};
+use egui::Color32;
+
+pub fn group(group: Group) -> Color32 {
+    match group {
+        Group::Children => Color32::from_rgb(0xE6, 0x9F, 0x00),
+        Group::Employed => Color32::from_rgb(0x00, 0x72, 0xB2),
+        Group::InEducation => Color32::from_rgb(0x56, 0xB4, 0xE9),
+        Group::OutsideWork => Color32::from_rgb(0xD5, 0x5E, 0x00),
+        Group::Seniors => Color32::from_rgb(0xCC, 0x79, 0xA7),
+    }
+}
+
+pub fn tenure(tenure: Tenure) -> Color32 {
+    match tenure {
+        Tenure::AlmenFamily => Color32::from_rgb(0xD5, 0x5E, 0x00),
+        Tenure::AlmenYouth => Color32::from_rgb(0xE6, 0x9F, 0x00),
+        Tenure::AlmenElderly => Color32::from_rgb(0xF0, 0xE4, 0x42),
+        Tenure::PrivateRental => Color32::from_rgb(0x56, 0xB4, 0xE9),
+        Tenure::Cooperative => Color32::from_rgb(0x00, 0x9E, 0x73),
+        Tenure::OwnerOccupied => Color32::from_rgb(0x00, 0x72, 0xB2),
+    }
+}
+
+/// The colour of the balance score's components, in `COMPONENTS` order.
+pub const COMPONENTS: [Color32; 4] = [
+    Color32::from_rgb(0xD5, 0x5E, 0x00),
+    Color32::from_rgb(0x00, 0x72, 0xB2),
+    Color32::from_rgb(0x00, 0x9E, 0x73),
+    Color32::from_rgb(0xCC, 0x79, 0xA7),
+];
+
+pub const PLAN: Color32 = Color32::from_rgb(0x1F, 0x2A, 0x44);
+pub const BASELINE: Color32 = Color32::from_rgb(0x88, 0x88, 0x88);
+pub const LISTED: Color32 = Color32::from_rgb(0xB0, 0x30, 0x20);
+pub const NOT_LISTED: Color32 = Color32::from_rgb(0x1A, 0x7F, 0x4B);
+
+/// A category's fill on the map: listed categories warm, the rest cool or neutral.
+pub fn category(category: Category, listed: bool) -> Color32 {
+    match category {
+        _ if listed => Color32::from_rgb(0xE3, 0x7B, 0x5B),
+        Category::Forebyggelse | Category::Udsat => Color32::from_rgb(0xF2, 0xC9, 0x8A),
+        _ => Color32::from_rgb(0xC7, 0xE3, 0xD0),
+    }
+}
+
+/// Stops of a light-to-dark sequential scale (cividis-like, colour-blind safe).
+const SCALE: [(f32, [u8; 3]); 5] = [
+    (0.0, [0xFF, 0xF7, 0xD6]),
+    (0.25, [0xF4, 0xD1, 0x6B]),
+    (0.5, [0xC9, 0x8F, 0x3E]),
+    (0.75, [0x8A, 0x4F, 0x5E]),
+    (1.0, [0x3B, 0x1F, 0x5C]),
+];
+
+/// A colour on the sequential scale for `t` in 0–1 (clamped).
+pub fn sequential(t: f32) -> Color32 {
+    let t = if t.is_finite() { t.clamp(0.0, 1.0) } else { 0.0 };
+    let upper = SCALE.iter().position(|(s, _)| *s >= t).unwrap_or(SCALE.len() - 1).max(1);
+    let (s0, c0) = SCALE[upper - 1];
+    let (s1, c1) = SCALE[upper];
+    let f = if s1 > s0 { (t - s0) / (s1 - s0) } else { 0.0 };
+    let mix = |a: u8, b: u8| (f32::from(a) + (f32::from(b) - f32::from(a)) * f).round() as u8;
+    Color32::from_rgb(mix(c0[0], c1[0]), mix(c0[1], c1[1]), mix(c0[2], c1[2]))
+}
+
+/// Black or white, whichever reads better on `fill`.
+pub fn text_on(fill: Color32) -> Color32 {
+    let luminance = 0.299 * f32::from(fill.r()) + 0.587 * f32::from(fill.g()) + 0.114 * f32::from(fill.b());
+    if luminance > 140.0 { Color32::BLACK } else { Color32::WHITE }
+}

@@ -1,0 +1,129 @@
+//! Every text the app shows exists in both languages: the Danish and English tables have the
+//! same keys, every key the code names is in them, and every key built from the model's enums
+//! and the assumptions table is too.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+use by_i_balance::app::view::DraftKind;
+use by_i_balance::app::{ChartTab, EditorTab, MapIndicator};
+use by_i_balance::assets::{self, SHIPPED_PLANS};
+use by_i_balance::i18n::{Language, Translations};
+use by_i_balance::model::{
+    AreaKind, Category, EffortKind, FacilityKind, Group, Indicator, InstitutionKind, RuleSetId, Tenure,
+};
+use by_i_balance::sim::COMPONENTS;
+use std::collections::BTreeSet;
+use std::path::Path;
+
+fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// String literals of the form `prefix.name` in the UI and app code whose prefix is one the
+/// tables use: the keys the code looks up.
+fn keys_named_in_code(prefixes: &BTreeSet<String>) -> BTreeSet<String> {
+    let mut files = Vec::new();
+    for dir in ["src/ui", "src/app"] {
+        rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join(dir), &mut files);
+    }
+    let mut keys = BTreeSet::new();
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        for literal in text.split('"').skip(1).step_by(2) {
+            let Some((prefix, rest)) = literal.split_once('.') else { continue };
+            let is_key = !rest.is_empty()
+                && literal.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '.');
+            if is_key && prefixes.contains(prefix) {
+                keys.insert(literal.to_owned());
+            }
+        }
+    }
+    keys
+}
+
+fn keys_built_from_the_model() -> Vec<String> {
+    let mut keys = Vec::new();
+    let mut add = |prefix: &str, names: &[&str]| keys.extend(names.iter().map(|n| format!("{prefix}.{n}")));
+    add("tenure", &Tenure::ALL.map(Tenure::key));
+    add("group", &Group::ALL.map(Group::key));
+    add("component", &COMPONENTS.map(|c| c.key()));
+    add("indicator", &MapIndicator::ALL.map(MapIndicator::key));
+    add("legend", &MapIndicator::ALL.map(MapIndicator::key));
+    add("rules", &RuleSetId::ALL.map(RuleSetId::key));
+    add("category", &Category::ALL.map(Category::key));
+    add("indicator_name", &Indicator::ALL.map(Indicator::key));
+    add("effort", &EffortKind::ALL.map(EffortKind::key));
+    add("effort_short", &EffortKind::ALL.map(EffortKind::key));
+    add("facility", &FacilityKind::ALL.map(FacilityKind::key));
+    add("institution", &InstitutionKind::ALL.map(InstitutionKind::key));
+    add("institution_letter", &InstitutionKind::ALL.map(InstitutionKind::key));
+    add("area_kind", &[AreaKind::Estate, AreaKind::Ordinary, AreaKind::Growth].map(AreaKind::key));
+    add("editor_tab", &EditorTab::ALL.map(EditorTab::key));
+    add("chart_tab", &ChartTab::ALL.map(ChartTab::key));
+    add("action_kind", &DraftKind::ALL.map(DraftKind::key));
+    add("shipped", &SHIPPED_PLANS.map(|p| p.file_name));
+    let table = assets::param_table().unwrap();
+    for def in &table.params {
+        keys.push(format!("param_unit.{}", def.unit));
+    }
+    keys
+}
+
+#[test]
+fn both_languages_have_the_same_keys() {
+    let t = Translations::load().unwrap();
+    let danish: BTreeSet<_> = t.table(Language::Danish).keys().collect();
+    let english: BTreeSet<_> = t.table(Language::English).keys().collect();
+    let only_danish: Vec<_> = danish.difference(&english).collect();
+    let only_english: Vec<_> = english.difference(&danish).collect();
+    assert!(only_danish.is_empty() && only_english.is_empty(), "only in da: {only_danish:?}; only in en: {only_english:?}");
+    for language in Language::ALL {
+        for (key, text) in t.table(language) {
+            assert!(!text.trim().is_empty(), "{key} is empty in {language:?}");
+        }
+    }
+}
+
+#[test]
+fn every_key_the_app_uses_is_in_both_tables() {
+    let t = Translations::load().unwrap();
+    let prefixes: BTreeSet<String> =
+        t.table(Language::Danish).keys().filter_map(|k| k.split_once('.').map(|(p, _)| p.to_owned())).collect();
+    let mut needed: BTreeSet<String> = keys_named_in_code(&prefixes);
+    needed.extend(keys_built_from_the_model());
+    assert!(needed.len() > 200, "the scan found too few keys ({}) to be looking at the code", needed.len());
+    for language in Language::ALL {
+        let missing: Vec<_> = needed.iter().filter(|k| !t.table(language).contains_key(*k)).collect();
+        assert!(missing.is_empty(), "missing in {language:?}: {missing:?}");
+    }
+}
+
+#[test]
+fn every_assumption_has_a_name_in_both_languages() {
+    let t = Translations::load().unwrap();
+    let table = assets::param_table().unwrap();
+    for language in Language::ALL {
+        let tr = t.tr(language);
+        for def in &table.params {
+            let head = def.key.split('.').next().unwrap();
+            let named = t.table(language).contains_key(&format!("param.{}", def.key))
+                || t.table(language).contains_key(&format!("param.{head}"));
+            assert!(named, "{} has no name in {language:?}", def.key);
+            assert!(!by_i_balance::ui::words::tenure_lower(tr, Tenure::AlmenFamily).contains('.'));
+        }
+    }
+}
+
+#[test]
+fn danish_is_the_default_and_differs_from_english() {
+    let t = Translations::load().unwrap();
+    assert_eq!(Language::default(), Language::Danish);
+    assert_eq!(t.tr(Language::Danish).t("menu.file"), "Filer");
+    assert_eq!(t.tr(Language::English).t("menu.file"), "File");
+}
