@@ -23,6 +23,8 @@ pub struct WorkshopApp {
     pub translations: &'static Translations,
     /// What the charts were last given (rebuilt when plan, selection or year change).
     pub feed: ChartFeed,
+    /// Whether the window has been fitted to the screen (done once, on the first frame).
+    pub fitted_to_screen: bool,
 }
 
 impl WorkshopApp {
@@ -31,7 +33,8 @@ impl WorkshopApp {
         let library = Arc::new(Library::load().map_err(|e| e.to_string())?);
         let translations = Translations::shared()?;
         let session = Session::new(library, plan).map_err(|e| e.to_string())?;
-        let mut app = Self { session, view: ViewState::default(), translations, feed: ChartFeed::default() };
+        let mut app =
+            Self { session, view: ViewState::default(), translations, feed: ChartFeed::default(), fitted_to_screen: false };
         app.refresh_feed();
         Ok(app)
     }
@@ -64,17 +67,27 @@ impl WorkshopApp {
 
 impl eframe::App for WorkshopApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        if !self.fitted_to_screen {
+            self.fitted_to_screen = crate::ui::fill_screen(ui.ctx());
+        }
         crate::ui::main_ui(ui, self);
     }
 }
 
-/// Opens the app window with the Visionsplan loaded.
+/// Environment variable that starts the app in English (`en`) instead of Danish.
+pub const LANGUAGE_VARIABLE: &str = "BY_I_BALANCE_LANGUAGE";
+
+/// Opens the app window with the Visionsplan loaded, filling the screen.
 pub fn run_native() -> Result<(), String> {
-    let app = WorkshopApp::with_visionsplan()?;
+    let mut app = WorkshopApp::with_visionsplan()?;
+    if std::env::var(LANGUAGE_VARIABLE).is_ok_and(|v| v.eq_ignore_ascii_case("en")) {
+        app.view.language = crate::i18n::Language::English;
+    }
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("By i balance")
             .with_inner_size([1366.0, 768.0])
+            .with_maximized(true)
             .with_min_inner_size([1024.0, 640.0]),
         ..Default::default()
     };

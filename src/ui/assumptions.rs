@@ -57,7 +57,12 @@ pub fn show(ui: &mut egui::Ui, app: &mut WorkshopApp) {
         ui.group(|ui| {
             ui.horizontal_wrapped(|ui| {
                 if changed {
-                    ui.label(egui::RichText::new(format!("● {}", tr.t("assumptions.changed"))).color(super::palette::LISTED).strong());
+                    ui.label(
+                        egui::RichText::new(tr.t("assumptions.changed"))
+                            .color(egui::Color32::WHITE)
+                            .background_color(super::palette::LISTED)
+                            .strong(),
+                    );
                 }
                 ui.label(egui::RichText::new(&name).strong()).on_hover_text(&def.key);
             });

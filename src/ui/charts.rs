@@ -8,7 +8,7 @@ use crate::app::{ChartTab, WorkshopApp};
 use crate::i18n::Tr;
 use crate::model::{Group, Tenure};
 use crate::sim::COMPONENTS;
-use egui_plot::{Bar, BarChart, FilledArea, Legend, Line, LineStyle, Plot, PlotPoints, VLine};
+use egui_plot::{Bar, BarChart, FilledArea, Line, LineStyle, Plot, PlotPoints, VLine};
 
 pub fn show(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     let tr = app.translations.tr(app.view.language);
@@ -44,6 +44,28 @@ fn score_headline(ui: &mut egui::Ui, app: &WorkshopApp, tr: Tr<'_>) {
     });
 }
 
+/// A legend above a chart: a swatch and a name per series, wrapped to the panel's width.
+/// Dashed series show a dashed swatch.
+fn legend_row(ui: &mut egui::Ui, entries: &[(egui::Color32, String, bool)]) {
+    ui.horizontal_wrapped(|ui| {
+        for (colour, name, dashed) in entries {
+            ui.horizontal(|ui| {
+                let (rect, _) = ui.allocate_exact_size(egui::vec2(22.0, 12.0), egui::Sense::hover());
+                if *dashed {
+                    let y = rect.center().y;
+                    for x in [rect.left(), rect.left() + 8.0, rect.left() + 16.0] {
+                        ui.painter().line_segment([egui::pos2(x, y), egui::pos2(x + 5.0, y)], egui::Stroke::new(2.5, *colour));
+                    }
+                } else {
+                    ui.painter().rect_filled(rect, 2.0, *colour);
+                }
+                ui.add(egui::Label::new(name).wrap_mode(egui::TextWrapMode::Extend));
+            });
+            ui.add_space(6.0);
+        }
+    });
+}
+
 fn points(xs: &[f64], ys: &[f64]) -> PlotPoints<'static> {
     xs.iter().zip(ys).map(|(x, y)| [*x, *y]).collect()
 }
@@ -52,7 +74,6 @@ fn points(xs: &[f64], ys: &[f64]) -> PlotPoints<'static> {
 fn year_plot<'a>(id: &'a str, tr: Tr<'a>, y_label: &'a str, height: f32) -> Plot<'a> {
     Plot::new(id)
         .height(height)
-        .legend(Legend::default().position(egui_plot::Corner::LeftTop))
         .x_axis_label(tr.t("axis.year"))
         .y_axis_label(y_label)
         .allow_drag(false)
@@ -65,7 +86,15 @@ fn year_plot<'a>(id: &'a str, tr: Tr<'a>, y_label: &'a str, height: f32) -> Plot
 fn score_chart(ui: &mut egui::Ui, app: &WorkshopApp, tr: Tr<'_>) {
     let feed = &app.feed.score;
     let year = f64::from(app.view.year);
-    let height = (ui.available_height() * 0.32).clamp(150.0, 260.0);
+    let mut entries = vec![
+        (palette::PLAN, tr.t("series.plan").to_owned(), false),
+        (palette::BASELINE, tr.t("series.baseline").to_owned(), true),
+    ];
+    for (i, component) in COMPONENTS.iter().enumerate() {
+        entries.push((palette::COMPONENTS[i], tr.of("component", component.key()), true));
+    }
+    legend_row(ui, &entries);
+    let height = (ui.available_height() * 0.3).clamp(140.0, 260.0);
     year_plot("score_chart", tr, tr.t("axis.score"), height)
         .include_y(0.0)
         .include_y(100.0)
@@ -120,6 +149,10 @@ fn composition_chart(ui: &mut egui::Ui, app: &mut WorkshopApp, tr: Tr<'_>) {
     let unit = if percent { tr.t("axis.share_of_residents") } else { tr.t("axis.residents") };
     let hover_plan = plan.clone();
     let years = feed.years.clone();
+    let mut entries: Vec<_> =
+        Group::ALL.iter().rev().map(|g| (palette::group(*g), tr.of("group", g.key()), false)).collect();
+    entries.push((egui::Color32::from_black_alpha(140), tr.t("series.baseline_ghost").to_owned(), true));
+    legend_row(ui, &entries);
     let height = (ui.available_height() - 10.0).max(180.0);
     year_plot("composition_chart", tr, unit, height)
         .include_y(0.0)
@@ -180,10 +213,12 @@ fn tenure_chart(ui: &mut egui::Ui, app: &WorkshopApp, tr: Tr<'_>) {
         let chart = chart.stack_on(&refs);
         charts.push(chart);
     }
+    let mut entries: Vec<_> = Tenure::ALL.iter().map(|t| (palette::tenure(*t), tr.of("tenure", t.key()), false)).collect();
+    entries.push((egui::Color32::BLACK, tr.t("series.line_40").to_owned(), true));
+    legend_row(ui, &entries);
     let height = (ui.available_height() - 10.0).max(220.0);
     Plot::new("tenure_chart")
         .height(height)
-        .legend(Legend::default().position(egui_plot::Corner::RightBottom))
         .x_axis_label(tr.t("axis.share_of_homes"))
         .include_x(0.0)
         .include_x(100.0)
@@ -235,10 +270,13 @@ fn school_chart(ui: &mut egui::Ui, app: &WorkshopApp, tr: Tr<'_>) {
             ))
         })
         .collect();
+    legend_row(
+        ui,
+        &[(palette::PLAN, tr.t("series.plan").to_owned(), false), (palette::BASELINE, tr.t("series.baseline").to_owned(), false)],
+    );
     let height = (ui.available_height() - 10.0).max(220.0);
     Plot::new("school_chart")
         .height(height)
-        .legend(Legend::default().position(egui_plot::Corner::RightBottom))
         .x_axis_label(tr.t("axis.disadvantaged_pupils"))
         .include_x(0.0)
         .include_x(60.0)

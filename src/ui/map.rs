@@ -163,9 +163,9 @@ fn draw_areas(ui: &mut egui::Ui, app: &mut WorkshopApp, frame: &MapFrame, p: &Pr
             ui,
             Some(egui::TextWrapMode::Wrap),
             bounds.width() - 8.0,
-            egui::TextStyle::Small,
+            egui::TextStyle::Body,
         );
-        let text_pos = bounds.center() - galley.size() / 2.0;
+        let text_pos = label_space(frame, &plan, area, bounds, district_header(ui, tr, frame, &plan, &area.district, app.view.year).2).center() - galley.size() / 2.0;
         ui.painter().with_clip_rect(bounds).galley(text_pos, galley, text_colour);
         if response.clicked() {
             clicked = Some(area.id.clone());
@@ -182,6 +182,20 @@ fn draw_areas(ui: &mut egui::Ui, app: &mut WorkshopApp, frame: &MapFrame, p: &Pr
     if let Some((district, profile)) = dropped {
         assign_profile(app, &district, profile.as_deref());
     }
+}
+
+/// The part of an area free for its label: below the district's name and badge if the area
+/// is at the top of its district, above the institution icons if at the bottom.
+fn label_space(frame: &MapFrame, plan: &Plan, area: &Area, bounds: Rect, header: f32) -> Rect {
+    let Some(district) = frame.district_bounds(plan, &area.district) else { return bounds };
+    let mut space = bounds;
+    if (bounds.top() - district.top()).abs() < 1.0 {
+        space.min.y = (space.min.y + header).min(space.max.y);
+    }
+    if (bounds.bottom() - district.bottom()).abs() < 1.0 {
+        space.max.y = (space.max.y - ICON - 8.0).max(space.min.y);
+    }
+    space
 }
 
 fn assign_profile(app: &mut WorkshopApp, district: &str, profile: Option<&str>) {
@@ -222,6 +236,27 @@ fn area_tooltip(ui: &mut egui::Ui, tr: Tr<'_>, area: &Area, at: &AreaYear) {
     ui.label(egui::RichText::new(tr.t("tooltip.click_to_edit")).small().italics());
 }
 
+/// A district's name and profile badge, laid out for its box, and the height they take.
+fn district_header(
+    ui: &egui::Ui,
+    tr: Tr<'_>,
+    frame: &MapFrame,
+    plan: &Plan,
+    district: &str,
+    year: u16,
+) -> (std::sync::Arc<egui::Galley>, Option<std::sync::Arc<egui::Galley>>, f32) {
+    let width = frame.district_bounds(plan, district).map_or(100.0, |b| b.width() - 8.0);
+    let name = plan.municipality.district(district).map_or(district, |d| d.name.as_str());
+    let font = egui::FontId::proportional(12.0);
+    let name = ui.painter().layout(name.to_owned(), font.clone(), Color32::WHITE, width);
+    let badge = edits::district_profile(plan, district, year).map(|profile| {
+        let text = super::words::profile_name(tr, &plan.municipality, &profile);
+        ui.painter().layout(text, font, Color32::BLACK, width)
+    });
+    let height = 8.0 + name.size().y + badge.as_ref().map_or(0.0, |b| b.size().y + 6.0);
+    (name, badge, height)
+}
+
 fn draw_districts(ui: &egui::Ui, app: &WorkshopApp, frame: &MapFrame) {
     let tr = app.translations.tr(app.view.language);
     let plan = app.session.plan();
@@ -229,21 +264,15 @@ fn draw_districts(ui: &egui::Ui, app: &WorkshopApp, frame: &MapFrame) {
         let Some(bounds) = frame.district_bounds(plan, &district.id) else { continue };
         let selected = app.view.selection == Selection::District(district.id.clone());
         let width = if selected { 4.0 } else { 2.0 };
-        ui.painter().rect_stroke(bounds.expand(2.0), 4.0, Stroke::new(width, Color32::from_gray(40)), egui::StrokeKind::Outside);
+        let outline = Stroke::new(width, Color32::from_gray(40));
+        ui.painter().rect_stroke(bounds.expand(2.0), 4.0, outline, egui::StrokeKind::Outside);
+        let (name, badge, _) = district_header(ui, tr, frame, plan, &district.id, app.view.year);
         let mut top = bounds.left_top() + vec2(4.0, 3.0);
-        let name = ui.painter().layout(
-            district.name.clone(),
-            egui::FontId::proportional(12.0),
-            Color32::WHITE,
-            bounds.width() - 8.0,
-        );
         let name_rect = Rect::from_min_size(top, name.size()).expand(2.0);
         ui.painter().rect_filled(name_rect, 3.0, Color32::from_gray(40));
-        top.y += name.size().y + 4.0;
+        top.y += name.size().y + 5.0;
         ui.painter().galley(name_rect.min + vec2(2.0, 2.0), name, Color32::WHITE);
-        if let Some(profile) = edits::district_profile(plan, &district.id, app.view.year) {
-            let text = format!("★ {}", super::words::profile_name(tr, &plan.municipality, &profile));
-            let badge = ui.painter().layout(text, egui::FontId::proportional(12.0), Color32::BLACK, bounds.width() - 8.0);
+        if let Some(badge) = badge {
             let badge_rect = Rect::from_min_size(top, badge.size()).expand(2.0);
             ui.painter().rect_filled(badge_rect, 6.0, Color32::from_rgb(0xFF, 0xE0, 0x8A));
             ui.painter().galley(badge_rect.min + vec2(2.0, 2.0), badge, Color32::BLACK);

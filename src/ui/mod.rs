@@ -34,6 +34,18 @@ pub fn setup(ctx: &egui::Context) {
     });
 }
 
+/// Grows the window to the screen it is on (where no window manager maximises it). Returns
+/// whether the screen's size was known, so it is done once.
+pub fn fill_screen(ctx: &egui::Context) -> bool {
+    let Some(monitor) = ctx.input(|i| i.viewport().monitor_size) else { return false };
+    let inner = ctx.input(|i| i.viewport().inner_rect.map(|r| r.size()));
+    if inner.is_some_and(|size| size.x < monitor.x - 1.0 || size.y < monitor.y - 1.0) {
+        ctx.send_viewport_cmd(egui::ViewportCommand::OuterPosition(egui::pos2(0.0, 0.0)));
+        ctx.send_viewport_cmd(egui::ViewportCommand::InnerSize(monitor));
+    }
+    true
+}
+
 /// The whole window: menu and tool bar on top, the year slider at the bottom, the plan editor
 /// on the left, the charts on the right and the map in the centre.
 pub fn main_ui(ui: &mut egui::Ui, app: &mut WorkshopApp) {

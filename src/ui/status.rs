@@ -70,9 +70,9 @@ pub fn status_words(tr: Tr<'_>, status: &Status) -> String {
 }
 
 fn status_cell(ui: &mut egui::Ui, tr: Tr<'_>, status: &Status) {
-    let (mark, colour) = if status.listed { ("●", palette::LISTED) } else { ("○", palette::NOT_LISTED) };
-    let text = if status.listed { tr.t("status.listed") } else { tr.t("status.not_listed") };
-    ui.label(egui::RichText::new(format!("{mark} {text}")).color(colour).strong())
+    let (text, colour) =
+        if status.listed { (tr.t("status.listed"), palette::LISTED) } else { (tr.t("status.not_listed"), palette::NOT_LISTED) };
+    ui.label(egui::RichText::new(text).color(colour).strong())
         .on_hover_text(status_words(tr, status));
 }
 
