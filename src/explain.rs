@@ -121,19 +121,17 @@ fn contribution(part: Part, before: &Projection, after: &Projection, params: &Pa
         .score
         .iter()
         .zip(&before.score)
-        .map(|(a, b)| {
-            COMPONENTS.map(|c| c.weight_share(params) * (c.value(&a.components) - c.value(&b.components)))
-        })
+        .map(|(a, b)| COMPONENTS.map(|c| c.weight_share(params) * (c.value(&a.components) - c.value(&b.components))))
         .collect();
-    let area_outside_work = match (part.area().and_then(|id| after.area(id)), part.area().and_then(|id| before.area(id)))
-    {
-        (Some(a), Some(b)) => a
-            .years
-            .iter()
-            .zip(&b.years)
-            .map(|(x, y)| x.indicators.outside_work_share - y.indicators.outside_work_share)
-            .collect(),
-        _ => vec![0.0; after.years.len()],
-    };
+    let area_outside_work =
+        match (part.area().and_then(|id| after.area(id)), part.area().and_then(|id| before.area(id))) {
+            (Some(a), Some(b)) => a
+                .years
+                .iter()
+                .zip(&b.years)
+                .map(|(x, y)| x.indicators.outside_work_share - y.indicators.outside_work_share)
+                .collect(),
+            _ => vec![0.0; after.years.len()],
+        };
     Contribution { part, score, components, area_outside_work }
 }

@@ -6,11 +6,11 @@
 //! the engine know nothing of egui; the shipped data lives in `assets/` and `saves/`.
 
 pub mod app;
-pub mod explain;
-pub mod i18n;
 pub mod assets;
 pub mod cli;
+pub mod explain;
 pub mod export;
+pub mod i18n;
 pub mod io;
 pub mod model;
 pub mod sim;

@@ -82,7 +82,10 @@ fn both_languages_have_the_same_keys() {
     let english: BTreeSet<_> = t.table(Language::English).keys().collect();
     let only_danish: Vec<_> = danish.difference(&english).collect();
     let only_english: Vec<_> = english.difference(&danish).collect();
-    assert!(only_danish.is_empty() && only_english.is_empty(), "only in da: {only_danish:?}; only in en: {only_english:?}");
+    assert!(
+        only_danish.is_empty() && only_english.is_empty(),
+        "only in da: {only_danish:?}; only in en: {only_english:?}"
+    );
     for language in Language::ALL {
         for (key, text) in t.table(language) {
             assert!(!text.trim().is_empty(), "{key} is empty in {language:?}");

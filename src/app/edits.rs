@@ -7,9 +7,7 @@
 //! made "in" year Y becomes an action carried out during Y − 1 and shows from Y on (2016 is the
 //! starting point, so edits there are carried out during 2016 and show from 2017).
 
-use crate::model::{
-    Action, ActionKind, Effort, EffortKind, FIRST_YEAR, FlexibleLetting, LAST_YEAR, Plan, Tenure,
-};
+use crate::model::{Action, ActionKind, Effort, EffortKind, FIRST_YEAR, FlexibleLetting, LAST_YEAR, Plan, Tenure};
 use crate::sim::Projection;
 
 /// The year an action must carry so that it shows on 1 January of `view_year`.
@@ -33,9 +31,8 @@ pub fn set_homes(
     target: f64,
 ) -> bool {
     let shown_year = shows_from(action_year_for(view_year));
-    let Some(now) = projection
-        .area(area)
-        .and_then(|a| projection.year_index(shown_year).map(|i| a.years[i].homes[tenure]))
+    let Some(now) =
+        projection.area(area).and_then(|a| projection.year_index(shown_year).map(|i| a.years[i].homes[tenure]))
     else {
         return false;
     };
@@ -94,6 +91,19 @@ pub fn institution_active(plan: &Plan, institution: &str, year: u16) -> bool {
         .any(|a| matches!(&a.kind, ActionKind::MergeSchools { school, .. } if school == institution))
 }
 
+/// Whether a school has a strong profile on 1 January of `year`.
+pub fn school_has_profile(plan: &Plan, school: &str, year: u16) -> bool {
+    let mut has = plan.municipality.institution(school).is_some_and(|i| i.profile.is_some());
+    for action in actions_in_effect(plan, year) {
+        if let ActionKind::SchoolProfile { school: s, profile } = &action.kind
+            && s == school
+        {
+            has = profile.is_some();
+        }
+    }
+    has
+}
+
 /// The profile a district holds on 1 January of `year`.
 pub fn district_profile(plan: &Plan, district: &str, year: u16) -> Option<String> {
     let mut profile = plan.municipality.district(district)?.profile.clone();
@@ -130,7 +140,12 @@ pub fn move_institution(plan: &mut Plan, institution: &str, district: &str, view
         return false;
     }
     let kind = ActionKind::MoveInstitution { institution: institution.to_owned(), district: district.to_owned() };
-    put_action(plan, year, kind, |k| matches!(k, ActionKind::MoveInstitution { institution: i, .. } if i == institution));
+    put_action(
+        plan,
+        year,
+        kind,
+        |k| matches!(k, ActionKind::MoveInstitution { institution: i, .. } if i == institution),
+    );
     true
 }
 

@@ -112,7 +112,9 @@ fn residents_by_group(p: &Projection, selection: &Selection) -> [Vec<f64>; 5] {
 fn composition(plan: &Projection, baseline: &Projection, selection: &Selection, municipality: &str) -> CompositionFeed {
     let name = match selection {
         Selection::Municipality => municipality.to_owned(),
-        Selection::District(d) => plan.districts.iter().find(|x| &x.id == d).map(|x| x.name.clone()).unwrap_or_default(),
+        Selection::District(d) => {
+            plan.districts.iter().find(|x| &x.id == d).map(|x| x.name.clone()).unwrap_or_default()
+        }
         Selection::Area(a) => plan.area(a).map(|x| x.name.clone()).unwrap_or_default(),
     };
     CompositionFeed {

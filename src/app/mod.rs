@@ -12,7 +12,7 @@ pub use session::Session;
 pub use view::{ChartTab, EditorTab, MapIndicator, Selection, ViewState};
 
 use crate::assets::{self, Library};
-use crate::i18n::{Translations, Tr};
+use crate::i18n::{Tr, Translations};
 use crate::model::Plan;
 use std::sync::Arc;
 
@@ -33,8 +33,13 @@ impl WorkshopApp {
         let library = Arc::new(Library::load().map_err(|e| e.to_string())?);
         let translations = Translations::shared()?;
         let session = Session::new(library, plan).map_err(|e| e.to_string())?;
-        let mut app =
-            Self { session, view: ViewState::default(), translations, feed: ChartFeed::default(), fitted_to_screen: false };
+        let mut app = Self {
+            session,
+            view: ViewState::default(),
+            translations,
+            feed: ChartFeed::default(),
+            fitted_to_screen: false,
+        };
         app.refresh_feed();
         Ok(app)
     }

@@ -17,6 +17,10 @@ use std::sync::{Arc, Mutex};
 /// The shipped plan every other plan is compared with: the development that happens anyway.
 pub const BASELINE_PLAN: &str = "basisforloeb-2016.ron";
 
+/// What the worker calls when a result is ready (the app asks for a repaint).
+type Waker = Box<dyn Fn() + Send>;
+type SharedWaker = Arc<Mutex<Option<Waker>>>;
+
 /// One undoable step: the plan as it was before an edit, and what the edit did.
 #[derive(Clone, Debug)]
 struct Step {
@@ -67,7 +71,7 @@ pub struct Session {
     attribution: Option<(u64, Arc<Attribution>)>,
     jobs: Sender<AttributionJob>,
     results: Receiver<(u64, Attribution)>,
-    waker: Arc<Mutex<Option<Box<dyn Fn() + Send>>>>,
+    waker: SharedWaker,
 }
 
 impl Session {
@@ -76,7 +80,7 @@ impl Session {
         let baseline = assets::shipped_plan(BASELINE_PLAN)?;
         let (jobs, job_queue) = mpsc::channel::<AttributionJob>();
         let (result_sender, results) = mpsc::channel();
-        let waker: Arc<Mutex<Option<Box<dyn Fn() + Send>>>> = Arc::new(Mutex::new(None));
+        let waker: SharedWaker = Arc::new(Mutex::new(None));
         let worker_library = Arc::clone(&library);
         let worker_waker = Arc::clone(&waker);
         std::thread::Builder::new()
@@ -115,7 +119,7 @@ impl Session {
     }
 
     /// Sets what the worker calls when an attribution is ready (the app asks for a repaint).
-    pub fn set_waker(&self, waker: Box<dyn Fn() + Send>) {
+    pub fn set_waker(&self, waker: Waker) {
         if let Ok(mut slot) = self.waker.lock() {
             *slot = Some(waker);
         }
@@ -319,7 +323,7 @@ fn attribution_worker(
     library: &Library,
     jobs: &Receiver<AttributionJob>,
     results: &Sender<(u64, Attribution)>,
-    waker: &Mutex<Option<Box<dyn Fn() + Send>>>,
+    waker: &Mutex<Option<Waker>>,
 ) {
     while let Ok(mut job) = jobs.recv() {
         while let Ok(newer) = jobs.try_recv() {

@@ -35,7 +35,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     ui.label(egui::RichText::new(tr.t("assumptions.help")).small());
     ui.horizontal(|ui| {
         ui.label(tr.t("assumptions.filter"));
-        ui.text_edit_singleline(&mut app.view.assumption_filter);
+        ui.text_edit_singleline(&mut app.view.assumption_filter).on_hover_text(tr.t("assumptions.filter"));
     });
     ui.checkbox(&mut app.view.show_only_changed_assumptions, tr.t("assumptions.only_changed"));
     let changed_count = app.session.plan().assumptions.len();
@@ -69,12 +69,14 @@ pub fn show(ui: &mut egui::Ui, app: &mut WorkshopApp) {
             ui.horizontal_wrapped(|ui| {
                 let mut v = value;
                 let decimals = if def.max - def.min > 50.0 { 0 } else { 3 };
-                ui.add(number(&mut v, def.min..=def.max, decimals, tr));
+                ui.add(number(&mut v, def.min..=def.max, decimals, tr)).on_hover_text(&name);
                 ui.label(egui::RichText::new(tr.of("param_unit", &def.unit)).small());
                 if v != value {
                     edit = Some((def.key.clone(), Some(v)));
                 }
-                if changed && ui.button(tr.fill("assumptions.reset", &[("value", &tr.num(def.value, decimals))])).clicked() {
+                if changed
+                    && ui.button(tr.fill("assumptions.reset", &[("value", &tr.num(def.value, decimals))])).clicked()
+                {
                     edit = Some((def.key.clone(), None));
                 }
             });

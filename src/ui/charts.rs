@@ -54,7 +54,8 @@ fn legend_row(ui: &mut egui::Ui, entries: &[(egui::Color32, String, bool)]) {
                 if *dashed {
                     let y = rect.center().y;
                     for x in [rect.left(), rect.left() + 8.0, rect.left() + 16.0] {
-                        ui.painter().line_segment([egui::pos2(x, y), egui::pos2(x + 5.0, y)], egui::Stroke::new(2.5, *colour));
+                        ui.painter()
+                            .line_segment([egui::pos2(x, y), egui::pos2(x + 5.0, y)], egui::Stroke::new(2.5, *colour));
                     }
                 } else {
                     ui.painter().rect_filled(rect, 2.0, *colour);
@@ -188,7 +189,9 @@ fn composition_chart(ui: &mut egui::Ui, app: &mut WorkshopApp, tr: Tr<'_>) {
                 lower = upper;
                 base_lower = base_upper;
             }
-            plot.vline(VLine::new(tr.t("series.slider_year"), f64::from(app.view.year)).color(egui::Color32::from_gray(120)));
+            plot.vline(
+                VLine::new(tr.t("series.slider_year"), f64::from(app.view.year)).color(egui::Color32::from_gray(120)),
+            );
         });
 }
 
@@ -203,17 +206,22 @@ fn tenure_chart(ui: &mut egui::Ui, app: &WorkshopApp, tr: Tr<'_>) {
             .iter()
             .enumerate()
             .map(|(i, b)| {
-                Bar::new(i as f64, 100.0 * b.shares[t])
-                    .width(0.7)
-                    .name(format!("{}\n{}: {} %", b.name, tr.of("tenure", tenure.key()), tr.num(100.0 * b.shares[t], 1)))
+                Bar::new(i as f64, 100.0 * b.shares[t]).width(0.7).name(format!(
+                    "{}\n{}: {} %",
+                    b.name,
+                    tr.of("tenure", tenure.key()),
+                    tr.num(100.0 * b.shares[t], 1)
+                ))
             })
             .collect();
-        let chart = BarChart::new(tr.of("tenure", tenure.key()), chart_bars).color(palette::tenure(tenure)).horizontal();
+        let chart =
+            BarChart::new(tr.of("tenure", tenure.key()), chart_bars).color(palette::tenure(tenure)).horizontal();
         let refs: Vec<&BarChart> = charts.iter().collect();
         let chart = chart.stack_on(&refs);
         charts.push(chart);
     }
-    let mut entries: Vec<_> = Tenure::ALL.iter().map(|t| (palette::tenure(*t), tr.of("tenure", t.key()), false)).collect();
+    let mut entries: Vec<_> =
+        Tenure::ALL.iter().map(|t| (palette::tenure(*t), tr.of("tenure", t.key()), false)).collect();
     entries.push((egui::Color32::BLACK, tr.t("series.line_40").to_owned(), true));
     legend_row(ui, &entries);
     let height = (ui.available_height() - 10.0).max(220.0);
@@ -229,14 +237,23 @@ fn tenure_chart(ui: &mut egui::Ui, app: &WorkshopApp, tr: Tr<'_>) {
         .show_grid([true, false])
         .y_axis_formatter(move |mark, _| {
             let i = mark.value.round();
-            if (mark.value - i).abs() < 0.01 && i >= 0.0 { names.get(i as usize).cloned().unwrap_or_default() } else { String::new() }
+            if (mark.value - i).abs() < 0.01 && i >= 0.0 {
+                names.get(i as usize).cloned().unwrap_or_default()
+            } else {
+                String::new()
+            }
         })
         .y_axis_min_width(150.0)
         .show(ui, |plot| {
             for chart in charts {
                 plot.bar_chart(chart);
             }
-            plot.vline(VLine::new(tr.t("series.line_40"), 40.0).color(egui::Color32::BLACK).width(2.0).style(LineStyle::dashed_loose()));
+            plot.vline(
+                VLine::new(tr.t("series.line_40"), 40.0)
+                    .color(egui::Color32::BLACK)
+                    .width(2.0)
+                    .style(LineStyle::dashed_loose()),
+            );
         });
 }
 
@@ -272,7 +289,10 @@ fn school_chart(ui: &mut egui::Ui, app: &WorkshopApp, tr: Tr<'_>) {
         .collect();
     legend_row(
         ui,
-        &[(palette::PLAN, tr.t("series.plan").to_owned(), false), (palette::BASELINE, tr.t("series.baseline").to_owned(), false)],
+        &[
+            (palette::PLAN, tr.t("series.plan").to_owned(), false),
+            (palette::BASELINE, tr.t("series.baseline").to_owned(), false),
+        ],
     );
     let height = (ui.available_height() - 10.0).max(220.0);
     Plot::new("school_chart")
@@ -287,7 +307,11 @@ fn school_chart(ui: &mut egui::Ui, app: &WorkshopApp, tr: Tr<'_>) {
         .show_grid([true, false])
         .y_axis_formatter(move |mark, _| {
             let i = mark.value.round();
-            if (mark.value - i).abs() < 0.01 && i >= 0.0 { names.get(i as usize).cloned().unwrap_or_default() } else { String::new() }
+            if (mark.value - i).abs() < 0.01 && i >= 0.0 {
+                names.get(i as usize).cloned().unwrap_or_default()
+            } else {
+                String::new()
+            }
         })
         .y_axis_min_width(150.0)
         .show(ui, |plot| {

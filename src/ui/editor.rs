@@ -97,14 +97,19 @@ fn homes_editor(ui: &mut egui::Ui, app: &mut WorkshopApp, area_id: &str) {
             let max = (now * 2.0).max(now + 500.0).round();
             let name = tr.of("tenure", tenure.key());
             ui.label(&name);
-            let slider = ui.add(egui::Slider::new(&mut value, 0.0..=max).step_by(1.0).show_value(false).text(""))
+            let slider = ui
+                .add(egui::Slider::new(&mut value, 0.0..=max).step_by(1.0).show_value(false).text(""))
                 .on_hover_text(&name);
-            let field = ui.add(number(&mut value, 0.0..=max, 0, tr));
+            let field = ui.add(number(&mut value, 0.0..=max, 0, tr)).on_hover_text(&name);
             ui.end_row();
             if (slider.changed() || field.changed()) && value != now {
                 let label = tr.fill(
                     "change.homes",
-                    &[("tenure", &words::tenure_lower(tr, tenure)), ("count", &tr.num(value, 0)), ("year", &shown.to_string())],
+                    &[
+                        ("tenure", &words::tenure_lower(tr, tenure)),
+                        ("count", &tr.num(value, 0)),
+                        ("year", &shown.to_string()),
+                    ],
                 );
                 let key = format!("homes:{area_id}:{}:{year}", tenure.key());
                 app.session.edit(label, Some(&key), |plan| {
@@ -136,7 +141,8 @@ fn actions_timeline(ui: &mut egui::Ui, app: &mut WorkshopApp, area_id: &str) {
             ui.horizontal(|ui| {
                 let mut action_year = action.year;
                 ui.label(tr.t("editor.year"));
-                ui.add(egui::DragValue::new(&mut action_year).range(FIRST_YEAR..=LAST_YEAR - 1));
+                ui.add(egui::DragValue::new(&mut action_year).range(FIRST_YEAR..=LAST_YEAR - 1))
+                    .on_hover_text(tr.t("editor.year"));
                 let (mut count, max) = match &action.kind {
                     ActionKind::Facility { area_m2, .. } => (*area_m2, 100_000.0),
                     ActionKind::Demolish { count, .. }
@@ -147,7 +153,8 @@ fn actions_timeline(ui: &mut egui::Ui, app: &mut WorkshopApp, area_id: &str) {
                     _ => (0.0, 0.0),
                 };
                 let unit = if matches!(action.kind, ActionKind::Facility { .. }) { "m²" } else { tr.t("unit.homes") };
-                ui.add(number(&mut count, 0.0..=max, 0, tr).suffix(format!(" {unit}")));
+                ui.add(number(&mut count, 0.0..=max, 0, tr).suffix(format!(" {unit}")))
+                    .on_hover_text(tr.t("editor.count"));
                 if action_year != action.year || count != action_count(&action.kind) {
                     change = Some((i, action_year, count));
                 }
@@ -178,7 +185,8 @@ fn actions_timeline(ui: &mut egui::Ui, app: &mut WorkshopApp, area_id: &str) {
         });
     }
     if let Some((i, new_year, count)) = change {
-        let label = tr.fill("change.action_changed", &[("what", &words::action(tr, &plan.municipality, &plan.actions[i].kind))]);
+        let label = tr
+            .fill("change.action_changed", &[("what", &words::action(tr, &plan.municipality, &plan.actions[i].kind))]);
         app.session.edit(label, Some(&format!("action:{i}")), |plan| {
             plan.actions[i].year = new_year;
             set_action_count(&mut plan.actions[i].kind, count);
@@ -187,7 +195,10 @@ fn actions_timeline(ui: &mut egui::Ui, app: &mut WorkshopApp, area_id: &str) {
     if let Some(i) = remove {
         let label = tr.fill(
             "change.action_removed",
-            &[("what", &format!("{} ({})", words::action(tr, &plan.municipality, &plan.actions[i].kind), plan.actions[i].year))],
+            &[(
+                "what",
+                &format!("{} ({})", words::action(tr, &plan.municipality, &plan.actions[i].kind), plan.actions[i].year),
+            )],
         );
         app.session.edit(label, None, |plan| {
             plan.actions.remove(i);
@@ -219,12 +230,16 @@ fn set_action_count(kind: &mut ActionKind, value: f64) {
     }
 }
 
-fn tenure_combo(ui: &mut egui::Ui, tr: Tr<'_>, id: &str, tenure: &mut Tenure) {
-    egui::ComboBox::from_id_salt(id).selected_text(tr.of("tenure", tenure.key())).show_ui(ui, |ui| {
-        for t in Tenure::ALL {
-            ui.selectable_value(tenure, t, tr.of("tenure", t.key()));
-        }
-    });
+fn tenure_combo(ui: &mut egui::Ui, tr: Tr<'_>, id: &str, name_key: &'static str, tenure: &mut Tenure) {
+    egui::ComboBox::from_id_salt(id)
+        .selected_text(tr.of("tenure", tenure.key()))
+        .show_ui(ui, |ui| {
+            for t in Tenure::ALL {
+                ui.selectable_value(tenure, t, tr.of("tenure", t.key()));
+            }
+        })
+        .response
+        .on_hover_text(tr.t(name_key));
 }
 
 fn add_action(ui: &mut egui::Ui, app: &mut WorkshopApp, area_id: &str) {
@@ -240,18 +255,24 @@ fn add_action(ui: &mut egui::Ui, app: &mut WorkshopApp, area_id: &str) {
             }
         });
     ui.horizontal_wrapped(|ui| match draft.kind {
-        DraftKind::Demolish | DraftKind::Build | DraftKind::Merge => tenure_combo(ui, tr, "draft_tenure", &mut draft.tenure),
+        DraftKind::Demolish | DraftKind::Build | DraftKind::Merge => {
+            tenure_combo(ui, tr, "draft_tenure", "editor.tenure", &mut draft.tenure)
+        }
         DraftKind::Convert => {
-            tenure_combo(ui, tr, "draft_from", &mut draft.tenure);
-            ui.label("→");
-            tenure_combo(ui, tr, "draft_to", &mut draft.to);
+            tenure_combo(ui, tr, "draft_from", "editor.from", &mut draft.tenure);
+            ui.label(tr.t("editor.into"));
+            tenure_combo(ui, tr, "draft_to", "editor.to", &mut draft.to);
         }
         DraftKind::Facility => {
-            egui::ComboBox::from_id_salt("draft_facility").selected_text(tr.of("facility", draft.facility.key())).show_ui(ui, |ui| {
-                for f in FacilityKind::ALL {
-                    ui.selectable_value(&mut draft.facility, f, tr.of("facility", f.key()));
-                }
-            });
+            egui::ComboBox::from_id_salt("draft_facility")
+                .selected_text(tr.of("facility", draft.facility.key()))
+                .show_ui(ui, |ui| {
+                    for f in FacilityKind::ALL {
+                        ui.selectable_value(&mut draft.facility, f, tr.of("facility", f.key()));
+                    }
+                })
+                .response
+                .on_hover_text(tr.t("editor.facility"));
         }
         DraftKind::Sell => {
             ui.label(tr.of("tenure", Tenure::AlmenFamily.key()));
@@ -259,7 +280,8 @@ fn add_action(ui: &mut egui::Ui, app: &mut WorkshopApp, area_id: &str) {
     });
     ui.horizontal(|ui| {
         let unit = if draft.kind == DraftKind::Facility { "m²" } else { tr.t("unit.homes") };
-        ui.add(number(&mut draft.count, 1.0..=20_000.0, 0, tr).suffix(format!(" {unit}")));
+        ui.add(number(&mut draft.count, 1.0..=20_000.0, 0, tr).suffix(format!(" {unit}")))
+            .on_hover_text(tr.t("editor.count"));
         if ui.button(tr.t("editor.add")).clicked() {
             let kind = draft.action(area_id);
             let label = format!("{} ({year})", words::action(tr, &app.session.plan().municipality, &kind));
@@ -280,7 +302,8 @@ fn area_policies(ui: &mut egui::Ui, app: &mut WorkshopApp, area_id: &str, kind: 
             let now = edits::flexible_share(app.session.plan(), area_id);
             let mut percent = now * 100.0;
             ui.label(tr.t("editor.flexible_letting"));
-            ui.add(egui::Slider::new(&mut percent, 0.0..=100.0).step_by(5.0).suffix(" %").text(""));
+            ui.add(egui::Slider::new(&mut percent, 0.0..=100.0).step_by(5.0).suffix(" %").text(""))
+                .on_hover_text(tr.t("editor.flexible_letting"));
             ui.end_row();
             if (percent / 100.0 - now).abs() > 1e-9 {
                 let label = tr.fill("change.flexible", &[("share", &tr.pct(percent / 100.0, 0))]);
@@ -293,10 +316,11 @@ fn area_policies(ui: &mut egui::Ui, app: &mut WorkshopApp, area_id: &str, kind: 
             let now = edits::effort_count(app.session.plan(), effort, area_id, from);
             let mut count = now;
             ui.label(tr.of("effort", effort.key()));
-            ui.add(number(&mut count, 0.0..=50.0, 0, tr).speed(0.1));
+            ui.add(number(&mut count, 0.0..=50.0, 0, tr).speed(0.1)).on_hover_text(tr.of("effort", effort.key()));
             ui.end_row();
             if count != now {
-                let label = tr.fill("change.effort", &[("kind", &tr.of("effort", effort.key())), ("count", &tr.num(count, 0))]);
+                let label =
+                    tr.fill("change.effort", &[("kind", &tr.of("effort", effort.key())), ("count", &tr.num(count, 0))]);
                 app.session.edit(label, Some(&format!("effort:{area_id}:{}", effort.key())), |plan| {
                     edits::set_effort(plan, effort, area_id, year, count.round());
                 });
@@ -322,7 +346,9 @@ fn district_tab(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     let current = current_district(app);
     let mut chosen = None;
     egui::ComboBox::from_label(tr.t("editor.choose_district"))
-        .selected_text(current.as_deref().and_then(|d| m.district(d)).map_or(tr.t("editor.none_chosen"), |d| d.name.as_str()))
+        .selected_text(
+            current.as_deref().and_then(|d| m.district(d)).map_or(tr.t("editor.none_chosen"), |d| d.name.as_str()),
+        )
         .show_ui(ui, |ui| {
             for d in &m.districts {
                 if ui.selectable_label(current.as_deref() == Some(d.id.as_str()), &d.name).clicked() {
@@ -340,7 +366,9 @@ fn district_tab(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     let profile = edits::district_profile(&plan, &district, year);
     let mut new_profile = profile.clone();
     egui::ComboBox::from_label(tr.fill("editor.profile_in", &[("year", &year.to_string())]))
-        .selected_text(profile.as_deref().map_or_else(|| tr.t("map.no_profile").to_owned(), |p| words::profile_name(tr, m, p)))
+        .selected_text(
+            profile.as_deref().map_or_else(|| tr.t("map.no_profile").to_owned(), |p| words::profile_name(tr, m, p)),
+        )
         .show_ui(ui, |ui| {
             ui.selectable_value(&mut new_profile, None, tr.t("map.no_profile"));
             for p in &m.profiles {
@@ -357,7 +385,8 @@ fn district_tab(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     ui.separator();
     ui.label(egui::RichText::new(tr.fill("editor.institutions_in", &[("year", &year.to_string())])).strong());
     for inst in m.institutions.iter().filter(|i| {
-        edits::institution_active(&plan, &i.id, year) && edits::institution_district(&plan, &i.id, year).as_deref() == Some(district.as_str())
+        edits::institution_active(&plan, &i.id, year)
+            && edits::institution_district(&plan, &i.id, year).as_deref() == Some(district.as_str())
     }) {
         ui.group(|ui| institution_editor(ui, app, &inst.id));
     }
@@ -374,7 +403,7 @@ fn institution_editor(ui: &mut egui::Ui, app: &mut WorkshopApp, id: &str) {
     let mut capacity = inst.capacity;
     ui.horizontal(|ui| {
         ui.label(tr.t("editor.capacity"));
-        ui.add(number(&mut capacity, 0.0..=5_000.0, 0, tr));
+        ui.add(number(&mut capacity, 0.0..=5_000.0, 0, tr)).on_hover_text(tr.t("editor.capacity"));
     });
     if capacity != inst.capacity {
         let label = tr.fill("change.capacity", &[("name", &inst.name), ("count", &tr.num(capacity, 0))]);
@@ -385,13 +414,17 @@ fn institution_editor(ui: &mut egui::Ui, app: &mut WorkshopApp, id: &str) {
         });
     }
     let mut target = None;
-    egui::ComboBox::from_id_salt(("move", id)).selected_text(tr.t("editor.move_to")).show_ui(ui, |ui| {
-        for d in &m.districts {
-            if ui.selectable_label(false, &d.name).clicked() {
-                target = Some(d.id.clone());
+    egui::ComboBox::from_id_salt(("move", id))
+        .selected_text(tr.t("editor.move_to"))
+        .show_ui(ui, |ui| {
+            for d in &m.districts {
+                if ui.selectable_label(false, &d.name).clicked() {
+                    target = Some(d.id.clone());
+                }
             }
-        }
-    });
+        })
+        .response
+        .on_hover_text(tr.t("editor.move_to"));
     if let Some(district) = target {
         let kind = ActionKind::MoveInstitution { institution: id.to_owned(), district: district.clone() };
         let label = format!("{} ({})", words::action(tr, m, &kind), edits::action_year_for(year));
@@ -411,23 +444,17 @@ fn school_editor(ui: &mut egui::Ui, app: &mut WorkshopApp, id: &str) {
     let plan = app.session.plan().clone();
     let m = &plan.municipality;
     let Some(inst) = m.institution(id) else { return };
-    let has_profile = plan
-        .actions
-        .iter()
-        .filter(|a| a.year < year)
-        .filter_map(|a| match &a.kind {
-            ActionKind::SchoolProfile { school, profile } if school == id => Some(profile.is_some()),
-            _ => None,
-        })
-        .last()
-        .unwrap_or(inst.profile.is_some());
+    let has_profile = edits::school_has_profile(&plan, id, year);
     let mut wants_profile = has_profile;
     ui.checkbox(&mut wants_profile, tr.t("editor.school_profile"));
     if wants_profile != has_profile {
-        let kind = ActionKind::SchoolProfile { school: id.to_owned(), profile: wants_profile.then(|| "strong".to_owned()) };
+        let kind =
+            ActionKind::SchoolProfile { school: id.to_owned(), profile: wants_profile.then(|| "strong".to_owned()) };
         let label = format!("{} ({action_year})", words::action(tr, m, &kind));
         app.session.edit(label, None, |plan| {
-            plan.actions.retain(|a| !(a.year == action_year && matches!(&a.kind, ActionKind::SchoolProfile { school, .. } if school == id)));
+            plan.actions.retain(|a| {
+                !(a.year == action_year && matches!(&a.kind, ActionKind::SchoolProfile { school, .. } if school == id))
+            });
             plan.actions.push(crate::model::Action { year: action_year, kind, note: String::new() });
         });
     }
@@ -454,19 +481,25 @@ fn school_editor(ui: &mut egui::Ui, app: &mut WorkshopApp, id: &str) {
         });
     }
     let mut into = None;
-    egui::ComboBox::from_id_salt(("merge", id)).selected_text(tr.t("editor.merge_into")).show_ui(ui, |ui| {
-        for other in m.institutions.iter().filter(|o| {
-            o.kind == InstitutionKind::School && o.id != id && edits::institution_active(&plan, &o.id, year)
-        }) {
-            if ui.selectable_label(false, &other.name).clicked() {
-                into = Some(other.id.clone());
+    egui::ComboBox::from_id_salt(("merge", id))
+        .selected_text(tr.t("editor.merge_into"))
+        .show_ui(ui, |ui| {
+            for other in m.institutions.iter().filter(|o| {
+                o.kind == InstitutionKind::School && o.id != id && edits::institution_active(&plan, &o.id, year)
+            }) {
+                if ui.selectable_label(false, &other.name).clicked() {
+                    into = Some(other.id.clone());
+                }
             }
-        }
-    });
+        })
+        .response
+        .on_hover_text(tr.t("editor.merge_into"));
     if let Some(into) = into {
         let kind = ActionKind::MergeSchools { school: id.to_owned(), into };
         let label = format!("{} ({action_year})", words::action(tr, m, &kind));
-        app.session.edit(label, None, |plan| plan.actions.push(crate::model::Action { year: action_year, kind, note: String::new() }));
+        app.session.edit(label, None, |plan| {
+            plan.actions.push(crate::model::Action { year: action_year, kind, note: String::new() })
+        });
     }
 }
 
@@ -477,31 +510,44 @@ fn municipality_tab(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     let mut name = plan.name.clone();
     let mut notes = plan.notes.clone();
     ui.label(tr.t("editor.plan_name"));
-    if ui.text_edit_singleline(&mut name).changed() {
+    if ui.text_edit_singleline(&mut name).on_hover_text(tr.t("editor.plan_name")).changed() {
         app.session.edit(tr.t("change.name").to_owned(), Some("plan_name"), |plan| plan.name = name);
     }
     ui.label(tr.t("editor.plan_notes"));
-    if ui.add(egui::TextEdit::multiline(&mut notes).desired_rows(3)).changed() {
+    if ui.add(egui::TextEdit::multiline(&mut notes).desired_rows(3)).on_hover_text(tr.t("editor.plan_notes")).changed()
+    {
         app.session.edit(tr.t("change.notes").to_owned(), Some("plan_notes"), |plan| plan.notes = notes);
     }
     ui.separator();
     ui.label(egui::RichText::new(tr.t("editor.letting")).strong());
     let now = plan.letting.municipal_allocation_share;
     let mut percent = now * 100.0;
-    ui.add(egui::Slider::new(&mut percent, 0.0..=100.0).step_by(1.0).suffix(" %").text(tr.t("editor.municipal_allocation")));
+    ui.add(
+        egui::Slider::new(&mut percent, 0.0..=100.0)
+            .step_by(1.0)
+            .suffix(" %")
+            .text(tr.t("editor.municipal_allocation")),
+    );
     if (percent / 100.0 - now).abs() > 1e-9 {
         let label = tr.fill("change.allocation", &[("share", &tr.pct(percent / 100.0, 0))]);
         app.session.edit(label, Some("allocation"), |plan| plan.letting.municipal_allocation_share = percent / 100.0);
     }
     let joint = plan.letting.joint_allocation_from;
     let mut has_joint = joint.is_some();
-    ui.checkbox(&mut has_joint, tr.fill("editor.joint_allocation", &[("year", &edits::action_year_for(year).to_string())]));
+    ui.checkbox(
+        &mut has_joint,
+        tr.fill("editor.joint_allocation", &[("year", &edits::action_year_for(year).to_string())]),
+    );
     if has_joint != joint.is_some() {
         let from = has_joint.then(|| edits::action_year_for(year));
-        app.session.edit(tr.t("change.joint_allocation").to_owned(), None, |plan| plan.letting.joint_allocation_from = from);
+        app.session
+            .edit(tr.t("change.joint_allocation").to_owned(), None, |plan| plan.letting.joint_allocation_from = from);
     }
     ui.separator();
-    ui.label(egui::RichText::new(tr.fill("editor.efforts_from", &[("year", &edits::action_year_for(year).to_string())])).strong());
+    ui.label(
+        egui::RichText::new(tr.fill("editor.efforts_from", &[("year", &edits::action_year_for(year).to_string())]))
+            .strong(),
+    );
     egui::Grid::new("efforts_grid").striped(true).show(ui, |ui| {
         ui.label("");
         for effort in EffortKind::ALL {
@@ -513,9 +559,16 @@ fn municipality_tab(ui: &mut egui::Ui, app: &mut WorkshopApp) {
             for effort in EffortKind::ALL {
                 let now = edits::effort_count(&plan, effort, &area.id, edits::action_year_for(year));
                 let mut count = now;
-                ui.add(number(&mut count, 0.0..=50.0, 0, tr).speed(0.1));
+                ui.add(number(&mut count, 0.0..=50.0, 0, tr).speed(0.1)).on_hover_text(format!(
+                    "{} – {}",
+                    area.name,
+                    tr.of("effort", effort.key())
+                ));
                 if count != now {
-                    let label = tr.fill("change.effort", &[("kind", &tr.of("effort", effort.key())), ("count", &tr.num(count, 0))]);
+                    let label = tr.fill(
+                        "change.effort",
+                        &[("kind", &tr.of("effort", effort.key())), ("count", &tr.num(count, 0))],
+                    );
                     app.session.edit(label, Some(&format!("effort:{}:{}", area.id, effort.key())), |plan| {
                         edits::set_effort(plan, effort, &area.id, year, count.round());
                     });

@@ -29,7 +29,14 @@ pub fn show(ui: &mut egui::Ui, app: &mut WorkshopApp) {
         ui.separator();
         ui.heading(tr.fill("explain.against_baseline", &[("year", &year.to_string())]));
         let params = app.session.params().clone();
-        change_lines(ui, tr, &params, &app.session.baseline_projection().clone(), &app.session.projection().clone(), year);
+        change_lines(
+            ui,
+            tr,
+            &params,
+            &app.session.baseline_projection().clone(),
+            &app.session.projection().clone(),
+            year,
+        );
         ui.add_space(6.0);
         ui.label(egui::RichText::new(tr.t("explain.by_part")).strong());
         by_part(ui, app, tr, year);
@@ -41,16 +48,28 @@ fn change_lines(ui: &mut egui::Ui, tr: Tr<'_>, params: &Params, before: &Project
     let (Some(b), Some(a)) = (before.score_in(year), after.score_in(year)) else { return };
     ui.label(tr.fill(
         "explain.score_change",
-        &[("year", &year.to_string()), ("from", &tr.num(b.total, 1)), ("to", &tr.num(a.total, 1)), ("change", &tr.signed(a.total - b.total, 1))],
+        &[
+            ("year", &year.to_string()),
+            ("from", &tr.num(b.total, 1)),
+            ("to", &tr.num(a.total, 1)),
+            ("change", &tr.signed(a.total - b.total, 1)),
+        ],
     ));
     for component in COMPONENTS {
         let delta = component.weight_share(params) * (component.value(&a.components) - component.value(&b.components));
         if delta.abs() >= SMALL {
-            ui.label(format!("  • {}: {} {}", tr.of("component", component.key()), tr.signed(delta, 1), tr.t("unit.points")));
+            ui.label(format!(
+                "  • {}: {} {}",
+                tr.of("component", component.key()),
+                tr.signed(delta, 1),
+                tr.t("unit.points")
+            ));
         }
     }
     let (Some(yb), Some(ya)) = (before.year_index(year), after.year_index(year)) else { return };
-    for (estate_after, estate_before) in after.areas.iter().zip(&before.areas).filter(|(x, _)| x.kind == AreaKind::Estate) {
+    for (estate_after, estate_before) in
+        after.areas.iter().zip(&before.areas).filter(|(x, _)| x.kind == AreaKind::Estate)
+    {
         let (x, y) = (&estate_after.years[ya], &estate_before.years[yb]);
         let delta = 100.0 * (x.indicators.outside_work_share - y.indicators.outside_work_share);
         if delta.abs() >= 0.05 {
@@ -98,17 +117,16 @@ fn by_part(ui: &mut egui::Ui, app: &mut WorkshopApp, tr: Tr<'_>, year: u16) {
             if let Some(area) = c.part.area().and_then(|id| plan.municipality.area(id)) {
                 let delta = 100.0 * c.area_outside_work[y];
                 if delta.abs() >= 0.05 {
-                    text.push_str(&format!(
-                        ": {} {} {} {} {year}",
-                        tr.t("explain.outside_work"),
-                        tr.fill("explain.in_area", &[("area", &area.name)]),
-                        tr.signed(delta, 1),
-                        tr.t("unit.points")
+                    text.push_str(&tr.fill(
+                        "explain.part_effect",
+                        &[("area", &area.name), ("change", &tr.signed(delta, 1)), ("year", &year.to_string())],
                     ));
                 }
             }
             ui.label(text);
-            ui.label(egui::RichText::new(format!("{} {}", tr.signed(c.score[y], 1), tr.t("unit.points_short"))).strong());
+            ui.label(
+                egui::RichText::new(format!("{} {}", tr.signed(c.score[y], 1), tr.t("unit.points_short"))).strong(),
+            );
             ui.end_row();
         }
         if rest.abs() > 0.0 {

@@ -133,7 +133,14 @@ fn area_look(tr: Tr<'_>, indicator: MapIndicator, value: Option<f64>, at: &AreaY
     }
 }
 
-fn draw_areas(ui: &mut egui::Ui, app: &mut WorkshopApp, frame: &MapFrame, p: &Projection, y: usize, values: &[Option<f64>]) {
+fn draw_areas(
+    ui: &mut egui::Ui,
+    app: &mut WorkshopApp,
+    frame: &MapFrame,
+    p: &Projection,
+    y: usize,
+    values: &[Option<f64>],
+) {
     let tr = app.translations.tr(app.view.language);
     let plan = app.session.plan().clone();
     let mut clicked: Option<String> = None;
@@ -165,7 +172,15 @@ fn draw_areas(ui: &mut egui::Ui, app: &mut WorkshopApp, frame: &MapFrame, p: &Pr
             bounds.width() - 8.0,
             egui::TextStyle::Body,
         );
-        let text_pos = label_space(frame, &plan, area, bounds, district_header(ui, tr, frame, &plan, &area.district, app.view.year).2).center() - galley.size() / 2.0;
+        let text_pos = label_space(
+            frame,
+            &plan,
+            area,
+            bounds,
+            district_header(ui, tr, frame, &plan, &area.district, app.view.year).2,
+        )
+        .center()
+            - galley.size() / 2.0;
         ui.painter().with_clip_rect(bounds).galley(text_pos, galley, text_colour);
         if response.clicked() {
             clicked = Some(area.id.clone());
@@ -202,10 +217,8 @@ fn assign_profile(app: &mut WorkshopApp, district: &str, profile: Option<&str>) 
     let tr = app.translations.tr(app.view.language);
     let year = app.view.year;
     let plan = app.session.plan();
-    let kind = crate::model::ActionKind::AssignProfile {
-        district: district.to_owned(),
-        profile: profile.map(str::to_owned),
-    };
+    let kind =
+        crate::model::ActionKind::AssignProfile { district: district.to_owned(), profile: profile.map(str::to_owned) };
     let label = format!("{} ({})", super::words::action(tr, &plan.municipality, &kind), edits::action_year_for(year));
     app.session.edit(label, None, |plan| {
         edits::assign_profile(plan, district, profile, year);
@@ -315,9 +328,18 @@ fn draw_institutions(ui: &mut egui::Ui, app: &mut WorkshopApp, frame: &MapFrame)
             && let Some(target) = ui.ctx().pointer_interact_pos().and_then(|p| frame.district_at(&plan, p))
             && let Some(target_bounds) = frame.district_bounds(&plan, &target)
         {
-            ui.painter().rect_stroke(target_bounds.expand(3.0), 4.0, Stroke::new(4.0, ui.visuals().selection.stroke.color), egui::StrokeKind::Outside);
+            ui.painter().rect_stroke(
+                target_bounds.expand(3.0),
+                4.0,
+                Stroke::new(4.0, ui.visuals().selection.stroke.color),
+                egui::StrokeKind::Outside,
+            );
         }
-        let painter = if response.dragged() { ui.ctx().layer_painter(egui::LayerId::new(egui::Order::Tooltip, ui.scope_id().with("drag_icon"))) } else { ui.painter().clone() };
+        let painter = if response.dragged() {
+            ui.ctx().layer_painter(egui::LayerId::new(egui::Order::Tooltip, ui.scope_id().with("drag_icon")))
+        } else {
+            ui.painter().clone()
+        };
         painter.circle(drawn_at, ICON / 2.0, Color32::WHITE, Stroke::new(2.0, Color32::from_gray(30)));
         painter.text(drawn_at, egui::Align2::CENTER_CENTER, letter, egui::FontId::proportional(13.0), Color32::BLACK);
         if response.drag_stopped()
@@ -334,8 +356,10 @@ fn draw_institutions(ui: &mut egui::Ui, app: &mut WorkshopApp, frame: &MapFrame)
         });
     }
     if let Some((institution, district)) = moved {
-        let kind = crate::model::ActionKind::MoveInstitution { institution: institution.clone(), district: district.clone() };
-        let label = format!("{} ({})", super::words::action(tr, &plan.municipality, &kind), edits::action_year_for(year));
+        let kind =
+            crate::model::ActionKind::MoveInstitution { institution: institution.clone(), district: district.clone() };
+        let label =
+            format!("{} ({})", super::words::action(tr, &plan.municipality, &kind), edits::action_year_for(year));
         app.session.edit(label, None, |plan| {
             edits::move_institution(plan, &institution, &district, year);
         });
@@ -361,10 +385,9 @@ fn catalogue(ui: &mut egui::Ui, app: &WorkshopApp) {
                 })
                 .response;
             if let Some(p) = profile {
-                response.on_hover_text(tr.fill(
-                    "map.card_help",
-                    &[("strength", &tr.signed(p.strength, 2)), ("source", &p.source)],
-                ));
+                response.on_hover_text(
+                    tr.fill("map.card_help", &[("strength", &tr.signed(p.strength, 2)), ("source", &p.source)]),
+                );
             }
         }
     });
@@ -402,8 +425,15 @@ fn legend(ui: &mut egui::Ui, tr: Tr<'_>, indicator: MapIndicator) {
     }
     for (t, text) in marks {
         let x = rect.left() + t * rect.width();
-        ui.painter().line_segment([pos2(x, rect.top() - 2.0), pos2(x, rect.bottom() + 2.0)], Stroke::new(2.0, Color32::BLACK));
-        ui.painter().text(pos2(x, rect.top() - 2.0), egui::Align2::CENTER_BOTTOM, *text, egui::FontId::proportional(11.0), Color32::BLACK);
+        ui.painter()
+            .line_segment([pos2(x, rect.top() - 2.0), pos2(x, rect.bottom() + 2.0)], Stroke::new(2.0, Color32::BLACK));
+        ui.painter().text(
+            pos2(x, rect.top() - 2.0),
+            egui::Align2::CENTER_BOTTOM,
+            *text,
+            egui::FontId::proportional(11.0),
+            Color32::BLACK,
+        );
     }
     ui.label(high);
 }

@@ -50,9 +50,6 @@ pub fn fill_screen(ctx: &egui::Context) -> bool {
 /// on the left, the charts on the right and the map in the centre.
 pub fn main_ui(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     top_bar::shortcuts(ui, app);
-    if !ui.input(|i| i.pointer.any_down()) {
-        app.session.end_gesture();
-    }
     if app.view.playing {
         let dt = ui.input(|i| i.stable_dt).min(0.1);
         app.view.advance_play(dt);
@@ -68,15 +65,16 @@ pub fn main_ui(ui: &mut egui::Ui, app: &mut WorkshopApp) {
             .show(ui, |ui| editor::show(ui, app));
     }
     if app.view.show_charts {
-        egui::Panel::right("charts")
-            .resizable(true)
-            .default_size(500.0)
-            .size_range(320.0..=900.0)
-            .show(ui, |ui| {
-                app.refresh_feed();
-                charts::show(ui, app);
-            });
+        egui::Panel::right("charts").resizable(true).default_size(500.0).size_range(320.0..=900.0).show(ui, |ui| {
+            app.refresh_feed();
+            charts::show(ui, app);
+        });
     }
     egui::CentralPanel::default().show(ui, |ui| map::show(ui, app));
     app.refresh_feed();
+    // A gesture ends after the frame in which the pointer was let go, so a slider's last change
+    // on release still belongs to its drag.
+    if !ui.input(|i| i.pointer.any_down()) {
+        app.session.end_gesture();
+    }
 }

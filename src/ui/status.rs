@@ -43,7 +43,9 @@ pub fn show(ui: &mut egui::Ui, app: &WorkshopApp) {
             }
         });
         ui.add_space(8.0);
-        ui.label(egui::RichText::new(tr.fill("status.criteria_title", &[("year", &app.view.year.to_string())])).strong());
+        ui.label(
+            egui::RichText::new(tr.fill("status.criteria_title", &[("year", &app.view.year.to_string())])).strong(),
+        );
         let Some(i) = projection.year_index(app.view.year) else { return };
         for estate in &estates {
             let status = &estate.years[i].status;
@@ -70,10 +72,12 @@ pub fn status_words(tr: Tr<'_>, status: &Status) -> String {
 }
 
 fn status_cell(ui: &mut egui::Ui, tr: Tr<'_>, status: &Status) {
-    let (text, colour) =
-        if status.listed { (tr.t("status.listed"), palette::LISTED) } else { (tr.t("status.not_listed"), palette::NOT_LISTED) };
-    ui.label(egui::RichText::new(text).color(colour).strong())
-        .on_hover_text(status_words(tr, status));
+    let (text, colour) = if status.listed {
+        (tr.t("status.listed"), palette::LISTED)
+    } else {
+        (tr.t("status.not_listed"), palette::NOT_LISTED)
+    };
+    ui.label(egui::RichText::new(text).color(colour).strong()).on_hover_text(status_words(tr, status));
 }
 
 fn criterion_value(tr: Tr<'_>, indicator: Indicator, value: f64) -> String {

@@ -52,6 +52,12 @@ fn milestone_marks(ui: &egui::Ui, slider: egui::Rect) {
     for year in std::iter::once(FIRST_YEAR).chain(MILESTONES) {
         let x = x_of(year);
         painter.line_segment([egui::pos2(x, y - 2.0), egui::pos2(x, y + 7.0)], strong);
-        painter.text(egui::pos2(x, y + 7.0), egui::Align2::CENTER_TOP, year.to_string(), font.clone(), ui.visuals().strong_text_color());
+        painter.text(
+            egui::pos2(x, y + 7.0),
+            egui::Align2::CENTER_TOP,
+            year.to_string(),
+            font.clone(),
+            ui.visuals().strong_text_color(),
+        );
     }
 }

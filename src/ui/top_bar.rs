@@ -100,17 +100,17 @@ fn edit_menu(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     let tr = app.tr();
     let (mut undo, mut redo) = (false, false);
     ui.menu_button(tr.t("menu.edit"), |ui| {
-        let undo_label = app.session.undo_labels().last().map_or_else(
-            || tr.t("menu.undo").to_owned(),
-            |l| format!("{}: {l}", tr.t("menu.undo")),
-        );
-        undo = ui
-            .add_enabled(app.session.can_undo(), egui::Button::new(undo_label).shortcut_text("Ctrl+Z"))
-            .clicked();
-        let redo_label = app.session.redo_labels().last().map_or_else(
-            || tr.t("menu.redo").to_owned(),
-            |l| format!("{}: {l}", tr.t("menu.redo")),
-        );
+        let undo_label = app
+            .session
+            .undo_labels()
+            .last()
+            .map_or_else(|| tr.t("menu.undo").to_owned(), |l| format!("{}: {l}", tr.t("menu.undo")));
+        undo = ui.add_enabled(app.session.can_undo(), egui::Button::new(undo_label).shortcut_text("Ctrl+Z")).clicked();
+        let redo_label = app
+            .session
+            .redo_labels()
+            .last()
+            .map_or_else(|| tr.t("menu.redo").to_owned(), |l| format!("{}: {l}", tr.t("menu.redo")));
         redo = ui
             .add_enabled(app.session.can_redo(), egui::Button::new(redo_label).shortcut_text("Ctrl+Shift+Z"))
             .clicked();
@@ -156,13 +156,11 @@ fn tool_bar(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     }
     ui.separator();
     let mut rule_set = app.session.plan().rule_set;
-    egui::ComboBox::from_label(tr.t("toolbar.rules"))
-        .selected_text(tr.of("rules", rule_set.key()))
-        .show_ui(ui, |ui| {
-            for id in RuleSetId::ALL {
-                ui.selectable_value(&mut rule_set, id, tr.of("rules", id.key()));
-            }
-        });
+    egui::ComboBox::from_label(tr.t("toolbar.rules")).selected_text(tr.of("rules", rule_set.key())).show_ui(ui, |ui| {
+        for id in RuleSetId::ALL {
+            ui.selectable_value(&mut rule_set, id, tr.of("rules", id.key()));
+        }
+    });
     if rule_set != app.session.plan().rule_set {
         let label = tr.fill("change.rule_set", &[("rules", &tr.of("rules", rule_set.key()))]);
         app.session.edit(label, None, |plan| plan.rule_set = rule_set);
@@ -178,7 +176,9 @@ fn tool_bar(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     ui.separator();
     let selected = match &app.view.selection {
         Selection::Municipality => app.session.plan().municipality.name.clone(),
-        Selection::District(id) => app.session.plan().municipality.district(id).map(|d| d.name.clone()).unwrap_or_default(),
+        Selection::District(id) => {
+            app.session.plan().municipality.district(id).map(|d| d.name.clone()).unwrap_or_default()
+        }
         Selection::Area(id) => app.session.plan().municipality.area(id).map(|a| a.name.clone()).unwrap_or_default(),
     };
     ui.label(tr.fill("toolbar.selected", &[("name", &selected)]));

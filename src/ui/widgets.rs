@@ -14,7 +14,12 @@ pub fn parse_number(text: &str, language: Language) -> Option<f64> {
 }
 
 /// A bounded number field in the language's format.
-pub fn number<'a>(value: &'a mut f64, range: std::ops::RangeInclusive<f64>, decimals: usize, tr: Tr<'a>) -> egui::DragValue<'a> {
+pub fn number<'a>(
+    value: &'a mut f64,
+    range: std::ops::RangeInclusive<f64>,
+    decimals: usize,
+    tr: Tr<'a>,
+) -> egui::DragValue<'a> {
     let speed = ((range.end() - range.start()) / 400.0).max(10f64.powi(-i32::try_from(decimals).unwrap_or(0)));
     egui::DragValue::new(value)
         .range(range)

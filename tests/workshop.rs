@@ -1,0 +1,249 @@
+//! The workshop app driven as a participant would, by visible labels, without a GPU: each test
+//! asserts on the plan, the projection and what the charts were given.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+use by_i_balance::app::{Selection, WorkshopApp, edits};
+use by_i_balance::i18n::Language;
+use by_i_balance::model::{ActionKind, Tenure};
+use egui::{Event, Key, Modifiers, PointerButton, Pos2, Role};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+
+fn workshop() -> Harness<'static, WorkshopApp> {
+    let app = WorkshopApp::with_visionsplan().unwrap();
+    let mut harness = Harness::builder()
+        .with_size([1920.0, 1080.0])
+        .build_ui_state(|ui, app: &mut WorkshopApp| by_i_balance::ui::main_ui(ui, app), app);
+    by_i_balance::ui::setup(&harness.ctx);
+    harness.run();
+    harness
+}
+
+fn centre_of(harness: &Harness<'_, WorkshopApp>, role: Role, label: &str) -> Pos2 {
+    harness.get_by_role_and_label(role, label).rect().center()
+}
+
+/// Presses at `from`, moves to `to` over a few frames, and releases there.
+fn drag(harness: &mut Harness<'_, WorkshopApp>, from: Pos2, to: Pos2) {
+    harness.hover_at(from);
+    harness.step();
+    harness.drag_at(from);
+    harness.step();
+    for i in 1..=4 {
+        let t = i as f32 / 4.0;
+        harness.hover_at(from + (to - from) * t);
+        harness.step();
+    }
+    harness.event(Event::PointerButton {
+        pos: to,
+        button: PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    harness.step();
+    harness.run();
+}
+
+fn score_2025(app: &WorkshopApp) -> f64 {
+    app.session.projection().score_in(2025).unwrap().total
+}
+
+#[test]
+fn changing_an_areas_homes_reprojects_and_the_charts_follow() {
+    let mut harness = workshop();
+    harness.get_by_role_and_label(Role::Button, "Charlotteager").click();
+    harness.run();
+    assert_eq!(harness.state().view.selection, Selection::Area("charlotteager".into()));
+    assert_eq!(harness.state().feed.composition.name, "Charlotteager", "the composition chart follows the selection");
+    let app = harness.state();
+    let y = app.session.projection().year_index(2025).unwrap();
+    let owned_before = app.session.projection().area("charlotteager").unwrap().years[y].homes[Tenure::OwnerOccupied];
+    let residents_before: f64 = app.feed.composition.plan.iter().map(|g| g[y]).sum();
+    let bar_before =
+        app.feed.tenure.iter().find(|b| b.area == "charlotteager").unwrap().shares[Tenure::OwnerOccupied.index()];
+
+    harness.get_by_role_and_label(Role::SpinButton, "Ejerboliger").set_value_accesskit(owned_before.round() + 200.0);
+    harness.run();
+
+    let app = harness.state();
+    let built = app.session.plan().actions.iter().any(|a| {
+        a.year == 2024
+            && matches!(&a.kind, ActionKind::Build { area, tenure: Tenure::OwnerOccupied, count, .. }
+                if area == "charlotteager" && (*count - 200.0).abs() < 0.5)
+    });
+    assert!(built, "the edit became a build of 200 owner-occupied homes carried out in 2024");
+    let owned_after = app.session.projection().area("charlotteager").unwrap().years[y].homes[Tenure::OwnerOccupied];
+    assert!((owned_after - owned_before.round() - 200.0).abs() < 0.5, "the projection shows the new homes in 2025");
+    let residents_after: f64 = app.feed.composition.plan.iter().map(|g| g[y]).sum();
+    assert!(residents_after > residents_before + 200.0, "the composition chart was given the new residents");
+    let bar_after =
+        app.feed.tenure.iter().find(|b| b.area == "charlotteager").unwrap().shares[Tenure::OwnerOccupied.index()];
+    assert!(bar_after > bar_before, "the tenure chart was given the larger owner-occupied share");
+    assert!(app.session.is_dirty());
+}
+
+#[test]
+fn dragging_an_institution_onto_another_district_moves_it_from_the_chosen_year() {
+    let mut harness = workshop();
+    let from = centre_of(&harness, Role::Button, "Charlotteskolen");
+    let to = centre_of(&harness, Role::Button, "Gadehavegaard");
+    let schools_before = harness.state().feed.schools.clone();
+    let district_2024 = edits::institution_district(harness.state().session.plan(), "charlotteskolen", 2024);
+    assert_ne!(district_2024.as_deref(), Some("gregersens"));
+    drag(&mut harness, from, to);
+    let app = harness.state();
+    let plan = app.session.plan();
+    let moved = plan.actions.iter().any(|a| {
+        a.year == 2024
+            && matches!(&a.kind, ActionKind::MoveInstitution { institution, district }
+                if institution == "charlotteskolen" && district == "gregersens")
+    });
+    assert!(moved, "a move-institution action in 2024 was added: {:?}", app.session.undo_labels().collect::<Vec<_>>());
+    assert_eq!(edits::institution_district(plan, "charlotteskolen", 2025).as_deref(), Some("gregersens"));
+    assert_eq!(edits::institution_district(plan, "charlotteskolen", 2024), district_2024, "not before 2025");
+    assert_ne!(app.feed.schools, schools_before, "the school chart was given the new pupil mix");
+}
+
+#[test]
+fn dropping_a_profile_card_on_a_district_gives_it_the_profile() {
+    let mut harness = workshop();
+    let catalogue = by_i_balance::assets::profile_catalogue().unwrap();
+    let year = harness.state().view.year;
+    let plan = harness.state().session.plan().clone();
+    let profile =
+        catalogue.iter().find(|p| edits::district_profile(&plan, "taastrup", year).as_deref() != Some(&p.id)).unwrap();
+    let from = harness.get_by_label(&profile.name_da).rect().center();
+    let to = centre_of(&harness, Role::Button, "Taastrup, øvrige");
+    drag(&mut harness, from, to);
+    let app = harness.state();
+    assert_eq!(edits::district_profile(app.session.plan(), "taastrup", 2025).as_deref(), Some(profile.id.as_str()));
+    let p = app.session.projection();
+    let d = p.districts.iter().find(|d| d.id == "taastrup").unwrap();
+    assert_eq!(
+        d.profile[p.year_index(2025).unwrap()].as_deref(),
+        Some(profile.id.as_str()),
+        "the engine sees it in 2025"
+    );
+    assert!(d.attractiveness[p.year_index(2025).unwrap()].profile > 0.0);
+    assert_eq!(app.view.selection, Selection::District("taastrup".into()));
+}
+
+#[test]
+fn adding_and_removing_an_action_changes_the_score_and_back() {
+    let mut harness = workshop();
+    harness.get_by_role_and_label(Role::Button, "Taastrupgaard").click();
+    harness.run();
+    let original = harness.state().session.plan().clone();
+    let score_before = score_2025(harness.state());
+    harness.get_by_label("+ Tilføj").click();
+    harness.run();
+    let app = harness.state();
+    let added = app.session.plan().actions.last().unwrap();
+    assert_eq!(added.year, 2024);
+    assert!(matches!(&added.kind, ActionKind::Demolish { area, tenure: Tenure::AlmenFamily, count }
+        if area == "taastrupgaard" && *count == 100.0));
+    assert_ne!(score_2025(app), score_before, "demolishing 100 homes moves the score");
+    assert!(
+        app.feed
+            .score
+            .plan
+            .iter()
+            .zip(&harness.state().feed.score.baseline)
+            .all(|(p, b)| p.is_finite() && b.is_finite())
+    );
+    let text = "Nedrivning af 100 almene familieboliger i Taastrupgaard";
+    assert!(harness.query_by_label(text).is_some(), "the action shows on the area's timeline in words");
+    harness.get_all_by_label("Fjern").last().unwrap().click();
+    harness.run();
+    assert_eq!(harness.state().session.plan(), &original, "removing the action gives back the plan");
+    assert!((score_2025(harness.state()) - score_before).abs() < 1e-12);
+}
+
+#[test]
+fn undo_and_redo_with_the_keyboard_and_a_slider_drag_is_one_step() {
+    let mut harness = workshop();
+    harness.get_by_role_and_label(Role::Button, "Gadehavegaard").click();
+    harness.run();
+    let original = harness.state().session.plan().clone();
+    let slider = harness.get_by_role_and_label(Role::Slider, "Almene familieboliger").rect();
+    let steps_before = harness.state().session.undo_labels().count();
+    drag(&mut harness, slider.center(), slider.center() + egui::vec2(slider.width() * 0.2, 0.0));
+    let app = harness.state();
+    assert_ne!(app.session.plan(), &original, "the drag changed the plan");
+    let labels: Vec<_> = app.session.undo_labels().collect();
+    assert_eq!(labels.len(), steps_before + 1, "one drag, one undo step: {labels:?}");
+    let edited = app.session.plan().clone();
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().session.plan(), &original, "Ctrl+Z takes the whole drag back");
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().session.plan(), &edited, "Ctrl+Shift+Z does it again");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    harness.run();
+    assert_eq!(harness.state().session.plan(), &edited, "Ctrl+Y redoes too");
+    let y = harness.state().session.projection().year_index(2025).unwrap();
+    assert_eq!(
+        harness.state().feed.score.plan[y],
+        score_2025(harness.state()),
+        "the score chart follows undo and redo"
+    );
+}
+
+#[test]
+fn switching_language_changes_every_text_and_the_number_format() {
+    let mut harness = workshop();
+    let score = score_2025(harness.state());
+    let danish = by_i_balance::i18n::format_number(score, 1, Language::Danish);
+    assert!(danish.contains(','), "Danish decimals use a comma: {danish}");
+    assert!(harness.query_by_label(&danish).is_some(), "the score shows as {danish}");
+    assert!(harness.query_by_label("Filer").is_some());
+    harness.get_by_label("Sprog").click();
+    harness.run();
+    harness.get_by_label("English").click();
+    harness.run();
+    assert_eq!(harness.state().view.language, Language::English);
+    assert!(harness.query_by_label("File").is_some());
+    assert!(harness.query_by_label("Filer").is_none(), "no Danish menu left");
+    assert!(harness.query_by_label("Residents").is_some(), "the chart tabs are in English");
+    let english = by_i_balance::i18n::format_number(score, 1, Language::English);
+    assert!(harness.query_by_label(&english).is_some(), "the score shows as {english}");
+}
+
+#[test]
+fn the_explanation_names_the_action_and_its_effect() {
+    let mut harness = workshop();
+    harness.get_by_role_and_label(Role::Button, "Taastrupgaard").click();
+    harness.run();
+    harness.get_by_label("+ Tilføj").click();
+    harness.run();
+    harness.get_by_label("Forklar").click();
+    for _ in 0..500 {
+        harness.step();
+        if harness.state_mut().session.attribution().is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    harness.run_steps(2);
+    let attribution = harness.state_mut().session.attribution().expect("the worker finished");
+    let y = attribution.year_index(2025).unwrap();
+    let sum: f64 = attribution.contributions.iter().map(|c| c.score[y]).sum();
+    let app = harness.state();
+    let total = score_2025(app) - app.session.baseline_projection().score_in(2025).unwrap().total;
+    assert!((sum - total).abs() < 1e-9, "the parts add up to plan − baseline: {sum} vs {total}");
+    assert!(harness.query_by_label("Seneste ændring").is_some());
+    let action = "Nedrivning af 100 almene familieboliger i Taastrupgaard (2024)";
+    let lines: Vec<String> = harness
+        .query_all_by_label_contains(action)
+        .filter_map(|n| n.accesskit_node().label().or_else(|| n.value()))
+        .collect();
+    assert!(lines.len() >= 2, "the last change and the plan's parts both name the action: {lines:?}");
+    assert!(
+        lines.iter().any(|l| l.contains("uden for arbejde i Taastrupgaard") && l.contains("point i 2025")),
+        "the part says what it did to the estate's outside-work share: {lines:?}"
+    );
+}
