@@ -247,3 +247,59 @@ fn the_explanation_names_the_action_and_its_effect() {
         "the part says what it did to the estate's outside-work share: {lines:?}"
     );
 }
+
+#[test]
+fn frames_without_an_edit_do_not_reproject() {
+    let mut harness = workshop();
+    let revision = harness.state().session.revision();
+    let projection = std::sync::Arc::clone(harness.state().session.projection());
+    harness.hover_at(Pos2::new(700.0, 400.0));
+    harness.run_steps(5);
+    harness.get_by_label("Boligtyper").click();
+    harness.run();
+    let app = harness.state();
+    assert_eq!(app.session.revision(), revision);
+    assert!(std::sync::Arc::ptr_eq(&projection, app.session.projection()), "the same projection is kept");
+    assert_eq!(app.feed.revision, revision, "the chart feed was not rebuilt for a new plan");
+}
+
+#[test]
+fn an_assumption_is_changed_marked_and_reset() {
+    let mut harness = workshop();
+    harness.get_by_label("Antagelser").click();
+    harness.run();
+    let key = "job_finding_rate";
+    let name = "Finder arbejde";
+    let score_before = score_2025(harness.state());
+    let shipped = harness.state().session.library().table.get(key).unwrap().value;
+    harness.get_by_role_and_label(Role::SpinButton, name).set_value_accesskit(shipped * 1.5);
+    harness.run();
+    let app = harness.state();
+    assert_eq!(app.session.plan().assumptions.get(key), Some(&(shipped * 1.5)), "the edit went into the plan");
+    assert_ne!(score_2025(app), score_before, "and the projection uses it");
+    assert!(harness.query_by_label("ændret").is_some(), "the changed value is marked");
+    let reset = by_i_balance::i18n::format_number(shipped, 3, Language::Danish);
+    let reset_label = format!("Nulstil til {reset}");
+    harness.get_by_label(&reset_label).scroll_to_me();
+    harness.run();
+    harness.get_by_label(&reset_label).click();
+    harness.run();
+    assert!(harness.state().session.plan().assumptions.is_empty(), "reset removes the override");
+    assert_eq!(score_2025(harness.state()), score_before);
+}
+
+#[test]
+fn play_runs_the_years_and_stops_at_2040() {
+    let mut harness = workshop();
+    harness.get_by_label("Afspil").click();
+    harness.step();
+    let start = harness.state().view.year;
+    harness.run_steps(12);
+    let app = harness.state();
+    assert!(app.view.year > start, "the slider moved on from {start} to {}", app.view.year);
+    assert_eq!(app.feed.year, app.view.year, "the charts follow the playing year");
+    harness.state_mut().view.year = 2039;
+    harness.run_steps(8);
+    assert_eq!(harness.state().view.year, 2040);
+    assert!(!harness.state().view.playing, "play stops at the horizon");
+}

@@ -11,10 +11,14 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
 const REDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
 const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
+const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
 
-/// Ctrl+Z undoes, Ctrl+Shift+Z and Ctrl+Y redo, unless a text field is being typed in (it
-/// has its own undo).
+/// Ctrl+Q quits; Ctrl+Z undoes, Ctrl+Shift+Z and Ctrl+Y redo, unless a text field is being
+/// typed in (it has its own undo).
 pub fn shortcuts(ui: &mut egui::Ui, app: &mut WorkshopApp) {
+    if ui.input_mut(|i| i.consume_shortcut(&QUIT)) {
+        ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+    }
     if ui.ctx().egui_wants_keyboard_input() {
         return;
     }
@@ -77,7 +81,7 @@ fn file_menu(ui: &mut egui::Ui, app: &mut WorkshopApp) {
             }
         }
         ui.separator();
-        quit = ui.button(tr.t("menu.quit")).clicked();
+        quit = ui.add(egui::Button::new(tr.t("menu.quit")).shortcut_text("Ctrl+Q")).clicked();
     });
     if new {
         let mut plan = app.session.baseline().clone();
