@@ -49,20 +49,28 @@ fn score_headline(ui: &mut egui::Ui, app: &WorkshopApp, tr: Tr<'_>) {
 fn legend_row(ui: &mut egui::Ui, entries: &[(egui::Color32, String, bool)]) {
     ui.horizontal_wrapped(|ui| {
         for (colour, name, dashed) in entries {
-            ui.horizontal(|ui| {
-                let (rect, _) = ui.allocate_exact_size(egui::vec2(22.0, 12.0), egui::Sense::hover());
-                if *dashed {
-                    let y = rect.center().y;
-                    for x in [rect.left(), rect.left() + 8.0, rect.left() + 16.0] {
-                        ui.painter()
-                            .line_segment([egui::pos2(x, y), egui::pos2(x + 5.0, y)], egui::Stroke::new(2.5, *colour));
-                    }
-                } else {
-                    ui.painter().rect_filled(rect, 2.0, *colour);
+            // Swatch and name are one widget, so the row wraps between entries, never inside one.
+            let galley = ui.painter().layout_no_wrap(
+                name.clone(),
+                egui::TextStyle::Body.resolve(ui.style()),
+                ui.visuals().text_color(),
+            );
+            let size = egui::vec2(26.0 + galley.size().x + 8.0, galley.size().y.max(14.0));
+            let (rect, response) = ui.allocate_exact_size(size, egui::Sense::hover());
+            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, name));
+            let swatch =
+                egui::Rect::from_min_size(egui::pos2(rect.left(), rect.center().y - 6.0), egui::vec2(22.0, 12.0));
+            if *dashed {
+                let y = swatch.center().y;
+                for x in [swatch.left(), swatch.left() + 8.0, swatch.left() + 16.0] {
+                    ui.painter()
+                        .line_segment([egui::pos2(x, y), egui::pos2(x + 5.0, y)], egui::Stroke::new(2.5, *colour));
                 }
-                ui.add(egui::Label::new(name).wrap_mode(egui::TextWrapMode::Extend));
-            });
-            ui.add_space(6.0);
+            } else {
+                ui.painter().rect_filled(swatch, 2.0, *colour);
+            }
+            let text_pos = egui::pos2(swatch.right() + 4.0, rect.center().y - galley.size().y / 2.0);
+            ui.painter().galley(text_pos, galley, ui.visuals().text_color());
         }
     });
 }

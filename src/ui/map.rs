@@ -170,7 +170,7 @@ fn draw_areas(
             ui,
             Some(egui::TextWrapMode::Wrap),
             bounds.width() - 8.0,
-            egui::TextStyle::Body,
+            if bounds.width() < 110.0 { egui::TextStyle::Small } else { egui::TextStyle::Body },
         );
         let text_pos = label_space(
             frame,
@@ -370,26 +370,34 @@ fn draw_institutions(ui: &mut egui::Ui, app: &mut WorkshopApp, frame: &MapFrame)
 fn catalogue(ui: &mut egui::Ui, app: &WorkshopApp) {
     let tr = app.translations.tr(app.view.language);
     let m = &app.session.plan().municipality;
-    ui.horizontal_wrapped(|ui| {
-        ui.label(egui::RichText::new(tr.t("map.catalogue")).strong());
-        let cards = m.profiles.iter().map(|p| (Some(p.id.clone()), super::words::profile_name(tr, m, &p.id), Some(p)));
-        for (id, name, profile) in cards.chain(std::iter::once((None, tr.t("map.no_profile").to_owned(), None))) {
-            let card_id = ui.scope_id().with(("profile_card", id.clone()));
-            let response = ui
-                .dnd_drag_source(card_id, ProfileCard(id.clone()), |ui| {
-                    egui::Frame::new()
-                        .fill(Color32::from_rgb(0xFF, 0xE0, 0x8A))
-                        .corner_radius(6.0)
-                        .inner_margin(egui::Margin::symmetric(6, 3))
-                        .show(ui, |ui| ui.label(egui::RichText::new(&name).color(Color32::BLACK)));
-                })
-                .response;
-            if let Some(p) = profile {
-                response.on_hover_text(
-                    tr.fill("map.card_help", &[("strength", &tr.signed(p.strength, 2)), ("source", &p.source)]),
-                );
+    ui.label(egui::RichText::new(tr.t("map.catalogue")).strong());
+    egui::ScrollArea::horizontal().id_salt("profile_catalogue").show(ui, |ui| {
+        ui.horizontal(|ui| {
+            let cards =
+                m.profiles.iter().map(|p| (Some(p.id.clone()), super::words::profile_name(tr, m, &p.id), Some(p)));
+            for (id, name, profile) in cards.chain(std::iter::once((None, tr.t("map.no_profile").to_owned(), None))) {
+                let card_id = ui.scope_id().with(("profile_card", id.clone()));
+                let response = ui
+                    .dnd_drag_source(card_id, ProfileCard(id.clone()), |ui| {
+                        egui::Frame::new()
+                            .fill(Color32::from_rgb(0xFF, 0xE0, 0x8A))
+                            .corner_radius(6.0)
+                            .inner_margin(egui::Margin::symmetric(6, 3))
+                            .show(ui, |ui| {
+                                ui.add(
+                                    egui::Label::new(egui::RichText::new(&name).color(Color32::BLACK))
+                                        .wrap_mode(egui::TextWrapMode::Extend),
+                                )
+                            });
+                    })
+                    .response;
+                if let Some(p) = profile {
+                    response.on_hover_text(
+                        tr.fill("map.card_help", &[("strength", &tr.signed(p.strength, 2)), ("source", &p.source)]),
+                    );
+                }
             }
-        }
+        });
     });
 }
 

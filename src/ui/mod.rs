@@ -57,18 +57,25 @@ pub fn main_ui(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     }
     top_bar::show(ui, app);
     timeline::show(ui, app);
+    // Panel sizes follow the window, so a 1366-pixel laptop and a 1920-pixel projector both
+    // keep the map in the middle readable; each panel can still be resized within its range.
+    let width = ui.available_width();
     if app.view.show_editor {
         egui::Panel::left("editor")
             .resizable(true)
-            .default_size(340.0)
-            .size_range(260.0..=560.0)
+            .default_size(width * 0.25)
+            .size_range(240.0..=(width * 0.32).max(260.0))
             .show(ui, |ui| editor::show(ui, app));
     }
     if app.view.show_charts {
-        egui::Panel::right("charts").resizable(true).default_size(500.0).size_range(320.0..=900.0).show(ui, |ui| {
-            app.refresh_feed();
-            charts::show(ui, app);
-        });
+        egui::Panel::right("charts")
+            .resizable(true)
+            .default_size(width * 0.36)
+            .size_range(320.0..=(width * 0.45).max(340.0))
+            .show(ui, |ui| {
+                app.refresh_feed();
+                charts::show(ui, app);
+            });
     }
     egui::CentralPanel::default().show(ui, |ui| map::show(ui, app));
     app.refresh_feed();

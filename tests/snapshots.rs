@@ -1,0 +1,55 @@
+//! Image snapshots of the main screen, in Danish and English at 1366×768 and 1920×1080, drawn
+//! on the software renderer (`cargo test --features snapshot --test snapshots`; Mesa's lavapipe
+//! Vulkan driver, Debian package mesa-vulkan-drivers). A changed layout fails the comparison;
+//! `UPDATE_SNAPSHOTS=1` rewrites the committed images after a change that is meant.
+#![cfg(feature = "snapshot")]
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+use by_i_balance::app::{Selection, WorkshopApp};
+use by_i_balance::i18n::Language;
+use egui_kittest::{Harness, SnapshotOptions};
+
+fn main_screen(language: Language, size: [f32; 2]) -> Harness<'static, WorkshopApp> {
+    let mut app = WorkshopApp::with_visionsplan().unwrap();
+    app.view.language = language;
+    app.view.selection = Selection::Area("taastrupgaard".into());
+    let mut harness = Harness::builder()
+        .with_size(size)
+        .wgpu()
+        .build_ui_state(|ui, app: &mut WorkshopApp| by_i_balance::ui::main_ui(ui, app), app);
+    by_i_balance::ui::setup(&harness.ctx);
+    // The actions' effects come from a worker thread: wait for them so the picture is stable.
+    for _ in 0..1000 {
+        if harness.state_mut().session.attribution().is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    harness.run();
+    harness
+}
+
+fn snapshot(language: Language, code: &str, size: [f32; 2], name: &str) {
+    let mut harness = main_screen(language, size);
+    harness.snapshot_options(format!("main_screen_{code}_{name}"), &SnapshotOptions::default().threshold(1.0));
+}
+
+#[test]
+fn main_screen_danish_laptop() {
+    snapshot(Language::Danish, "da", [1366.0, 768.0], "1366x768");
+}
+
+#[test]
+fn main_screen_danish_projector() {
+    snapshot(Language::Danish, "da", [1920.0, 1080.0], "1920x1080");
+}
+
+#[test]
+fn main_screen_english_laptop() {
+    snapshot(Language::English, "en", [1366.0, 768.0], "1366x768");
+}
+
+#[test]
+fn main_screen_english_projector() {
+    snapshot(Language::English, "en", [1920.0, 1080.0], "1920x1080");
+}
