@@ -75,6 +75,21 @@ fn legend_row(ui: &mut egui::Ui, entries: &[(egui::Color32, String, bool)]) {
     });
 }
 
+/// A horizontal bar chart's y axis: one mark per bar, named.
+fn category_axis(plot: Plot<'_>, names: Vec<String>) -> Plot<'_> {
+    let count = names.len();
+    plot.y_grid_spacer(move |_| (0..count).map(|i| egui_plot::GridMark { value: i as f64, step_size: 1.0 }).collect())
+        .y_axis_formatter(move |mark, _| {
+            let i = mark.value.round();
+            if (mark.value - i).abs() < 0.01 && i >= 0.0 {
+                names.get(i as usize).cloned().unwrap_or_default()
+            } else {
+                String::new()
+            }
+        })
+        .y_axis_min_width(150.0)
+}
+
 fn points(xs: &[f64], ys: &[f64]) -> PlotPoints<'static> {
     xs.iter().zip(ys).map(|(x, y)| [*x, *y]).collect()
 }
@@ -232,8 +247,9 @@ fn tenure_chart(ui: &mut egui::Ui, app: &WorkshopApp, tr: Tr<'_>) {
         Tenure::ALL.iter().map(|t| (palette::tenure(*t), tr.of("tenure", t.key()), false)).collect();
     entries.push((egui::Color32::BLACK, tr.t("series.line_40").to_owned(), true));
     legend_row(ui, &entries);
-    let height = (ui.available_height() - 10.0).max(220.0);
-    Plot::new("tenure_chart")
+    // Every area gets a readable row; below that the chart scrolls rather than hiding names.
+    let height = (ui.available_height() - 10.0).max(26.0 * bars.len() as f32 + 60.0);
+    let plot = category_axis(Plot::new("tenure_chart"), names)
         .height(height)
         .x_axis_label(tr.t("axis.share_of_homes"))
         .include_x(0.0)
@@ -242,17 +258,9 @@ fn tenure_chart(ui: &mut egui::Ui, app: &WorkshopApp, tr: Tr<'_>) {
         .allow_zoom(false)
         .allow_scroll(false)
         .allow_boxed_zoom(false)
-        .show_grid([true, false])
-        .y_axis_formatter(move |mark, _| {
-            let i = mark.value.round();
-            if (mark.value - i).abs() < 0.01 && i >= 0.0 {
-                names.get(i as usize).cloned().unwrap_or_default()
-            } else {
-                String::new()
-            }
-        })
-        .y_axis_min_width(150.0)
-        .show(ui, |plot| {
+        .show_grid([true, false]);
+    egui::ScrollArea::vertical().id_salt("tenure_scroll").show(ui, |ui| {
+        plot.show(ui, |plot| {
             for chart in charts {
                 plot.bar_chart(chart);
             }
@@ -263,6 +271,7 @@ fn tenure_chart(ui: &mut egui::Ui, app: &WorkshopApp, tr: Tr<'_>) {
                     .style(LineStyle::dashed_loose()),
             );
         });
+    });
 }
 
 fn school_chart(ui: &mut egui::Ui, app: &WorkshopApp, tr: Tr<'_>) {
@@ -273,7 +282,7 @@ fn school_chart(ui: &mut egui::Ui, app: &WorkshopApp, tr: Tr<'_>) {
         .iter()
         .enumerate()
         .map(|(i, s)| {
-            Bar::new(i as f64 + 0.2, 100.0 * s.disadvantaged_share).width(0.38).name(format!(
+            Bar::new(i as f64 + 0.2, 100.0 * s.disadvantaged_share).width(0.38).fill(palette::PLAN).name(format!(
                 "{}\n{}: {} %\n{}: {}",
                 s.name,
                 tr.t("series.plan"),
@@ -287,7 +296,7 @@ fn school_chart(ui: &mut egui::Ui, app: &WorkshopApp, tr: Tr<'_>) {
         .iter()
         .enumerate()
         .map(|(i, s)| {
-            Bar::new(i as f64 - 0.2, 100.0 * s.baseline_share).width(0.38).name(format!(
+            Bar::new(i as f64 - 0.2, 100.0 * s.baseline_share).width(0.38).fill(palette::BASELINE).name(format!(
                 "{}\n{}: {} %",
                 s.name,
                 tr.t("series.baseline"),
@@ -303,7 +312,7 @@ fn school_chart(ui: &mut egui::Ui, app: &WorkshopApp, tr: Tr<'_>) {
         ],
     );
     let height = (ui.available_height() - 10.0).max(220.0);
-    Plot::new("school_chart")
+    category_axis(Plot::new("school_chart"), names)
         .height(height)
         .x_axis_label(tr.t("axis.disadvantaged_pupils"))
         .include_x(0.0)
@@ -313,15 +322,6 @@ fn school_chart(ui: &mut egui::Ui, app: &WorkshopApp, tr: Tr<'_>) {
         .allow_scroll(false)
         .allow_boxed_zoom(false)
         .show_grid([true, false])
-        .y_axis_formatter(move |mark, _| {
-            let i = mark.value.round();
-            if (mark.value - i).abs() < 0.01 && i >= 0.0 {
-                names.get(i as usize).cloned().unwrap_or_default()
-            } else {
-                String::new()
-            }
-        })
-        .y_axis_min_width(150.0)
         .show(ui, |plot| {
             plot.bar_chart(BarChart::new(tr.t("series.baseline"), base_bars).color(palette::BASELINE).horizontal());
             plot.bar_chart(BarChart::new(tr.t("series.plan"), plan_bars).color(palette::PLAN).horizontal());

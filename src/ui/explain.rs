@@ -88,6 +88,14 @@ fn change_lines(ui: &mut egui::Ui, tr: Tr<'_>, params: &Params, before: &Project
     }
 }
 
+/// One part of the plan: its effect on the score in bold, then what it is, wrapped.
+fn part_line(ui: &mut egui::Ui, text: &str, points: &str) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(egui::RichText::new(points).strong());
+        ui.label(text);
+    });
+}
+
 fn by_part(ui: &mut egui::Ui, app: &mut WorkshopApp, tr: Tr<'_>, year: u16) {
     let Some(attribution) = app.session.attribution() else {
         ui.horizontal(|ui| {
@@ -105,36 +113,28 @@ fn by_part(ui: &mut egui::Ui, app: &mut WorkshopApp, tr: Tr<'_>, year: u16) {
     });
     let mut rest = 0.0;
     let mut shown = 0;
-    egui::Grid::new("explain_parts").striped(true).num_columns(2).show(ui, |ui| {
-        for i in order {
-            let c = &attribution.contributions[i];
-            if c.score[y].abs() < SMALL {
-                rest += c.score[y];
-                continue;
-            }
-            shown += 1;
-            let mut text = super::words::part(tr, plan, &c.part);
-            if let Some(area) = c.part.area().and_then(|id| plan.municipality.area(id)) {
-                let delta = 100.0 * c.area_outside_work[y];
-                if delta.abs() >= 0.05 {
-                    text.push_str(&tr.fill(
-                        "explain.part_effect",
-                        &[("area", &area.name), ("change", &tr.signed(delta, 1)), ("year", &year.to_string())],
-                    ));
-                }
-            }
-            ui.label(text);
-            ui.label(
-                egui::RichText::new(format!("{} {}", tr.signed(c.score[y], 1), tr.t("unit.points_short"))).strong(),
-            );
-            ui.end_row();
+    for i in order {
+        let c = &attribution.contributions[i];
+        if c.score[y].abs() < SMALL {
+            rest += c.score[y];
+            continue;
         }
-        if rest.abs() > 0.0 {
-            ui.label(tr.t("explain.rest"));
-            ui.label(format!("{} {}", tr.signed(rest, 1), tr.t("unit.points_short")));
-            ui.end_row();
+        shown += 1;
+        let mut text = super::words::part(tr, plan, &c.part);
+        if let Some(area) = c.part.area().and_then(|id| plan.municipality.area(id)) {
+            let delta = 100.0 * c.area_outside_work[y];
+            if delta.abs() >= 0.05 {
+                text.push_str(&tr.fill(
+                    "explain.part_effect",
+                    &[("area", &area.name), ("change", &tr.signed(delta, 1)), ("year", &year.to_string())],
+                ));
+            }
         }
-    });
+        part_line(ui, &text, &format!("{} {}", tr.signed(c.score[y], 1), tr.t("unit.points_short")));
+    }
+    if rest.abs() > 0.0 {
+        part_line(ui, tr.t("explain.rest"), &format!("{} {}", tr.signed(rest, 1), tr.t("unit.points_short")));
+    }
     if shown == 0 {
         ui.label(tr.t("explain.no_parts"));
     }

@@ -21,7 +21,7 @@ pub fn show(ui: &mut egui::Ui, app: &WorkshopApp) {
         years.sort_unstable();
     }
     let estates: Vec<&AreaSeries> = projection.areas.iter().filter(|a| a.kind == AreaKind::Estate).collect();
-    egui::ScrollArea::vertical().show(ui, |ui| {
+    egui::ScrollArea::both().show(ui, |ui| {
         egui::Grid::new("status_table").striped(true).spacing([12.0, 6.0]).show(ui, |ui| {
             ui.strong(tr.t("status.estate"));
             for year in &years {
