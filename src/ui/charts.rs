@@ -229,7 +229,7 @@ fn tenure_chart(ui: &mut egui::Ui, app: &WorkshopApp, tr: Tr<'_>) {
             .iter()
             .enumerate()
             .map(|(i, b)| {
-                Bar::new(i as f64, 100.0 * b.shares[t]).width(0.7).name(format!(
+                Bar::new(i as f64, 100.0 * b.shares[t]).width(0.7).fill(palette::tenure(tenure)).name(format!(
                     "{}\n{}: {} %",
                     b.name,
                     tr.of("tenure", tenure.key()),
