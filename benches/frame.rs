@@ -23,7 +23,8 @@ fn frame(ctx: &egui::Context, app: &mut WorkshopApp) -> usize {
 }
 
 fn workshop(ctx: &egui::Context) -> WorkshopApp {
-    let mut app = WorkshopApp::with_visionsplan().unwrap();
+    let dir = std::env::temp_dir().join(format!("by-i-balance-bench-{}", std::process::id()));
+    let mut app = WorkshopApp::with_visionsplan(by_i_balance::files::Workspace::at(&dir)).unwrap();
     by_i_balance::ui::setup(ctx);
     app.view.selection = Selection::Area("taastrupgaard".into());
     for _ in 0..3 {

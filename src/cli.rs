@@ -18,6 +18,8 @@ Usage:
   by-i-balance project PLAN.ron [--format json|csv] [--rules 2010|2014|2018|2021]
   by-i-balance score PLAN.ron [--year YEAR] [--rules 2010|2014|2018|2021]
   by-i-balance check PLAN.ron
+  by-i-balance compare A.ron B.ron [...] [--year YEAR] [--format json|csv] [--rules ...]
+  by-i-balance upgrade PLAN.ron [-o OUT.ron]   rewrite a plan in the current file format
 
 Exit status: 0 ok, 1 the plan cannot be used, 2 bad usage.";
 
@@ -35,14 +37,15 @@ enum Format {
 
 /// Parsed options shared by the commands.
 struct Options<'a> {
-    plan: Option<&'a str>,
+    plans: Vec<&'a str>,
     format: Format,
     rules: Option<RuleSetId>,
     year: Option<u16>,
+    output: Option<&'a str>,
 }
 
 fn parse_options(args: &[String]) -> Result<Options<'_>, String> {
-    let mut options = Options { plan: None, format: Format::Json, rules: None, year: None };
+    let mut options = Options { plans: Vec::new(), format: Format::Json, rules: None, year: None, output: None };
     let mut i = 0;
     while i < args.len() {
         let arg = args[i].as_str();
@@ -72,9 +75,12 @@ fn parse_options(args: &[String]) -> Result<Options<'_>, String> {
                 options.year = Some(year);
                 i += 1;
             }
-            flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
-            path if options.plan.is_none() => options.plan = Some(path),
-            extra => return Err(format!("unexpected argument '{extra}'")),
+            "-o" | "--output" => {
+                options.output = Some(value(i)?);
+                i += 1;
+            }
+            flag if flag.starts_with('-') && flag.len() > 1 => return Err(format!("unknown option {flag}")),
+            path => options.plans.push(path),
         }
         i += 1;
     }
@@ -92,16 +98,27 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         let _ = writeln!(out, "{USAGE}");
         return EXIT_OK;
     }
-    if !matches!(command.as_str(), "check" | "project" | "score") {
+    if !matches!(command.as_str(), "check" | "project" | "score" | "compare" | "upgrade") {
         return usage_error(err, &format!("unknown command '{command}'"));
     }
     let options = match parse_options(rest) {
         Ok(options) => options,
         Err(message) => return usage_error(err, &message),
     };
-    let Some(plan_path) = options.plan else {
-        return usage_error(err, &format!("{command} needs a plan file"));
-    };
+    match (command.as_str(), options.plans.len()) {
+        (_, 0) => return usage_error(err, &format!("{command} needs a plan file")),
+        ("compare", 1) => return usage_error(err, "compare needs at least two plan files"),
+        ("compare", _) => return compare_plans(&options, out, err),
+        (_, n) if n > 1 => return usage_error(err, &format!("{command} takes one plan file, not {n}")),
+        _ => {}
+    }
+    if options.output.is_some() && command != "upgrade" {
+        return usage_error(err, "-o is only for upgrade");
+    }
+    let plan_path = options.plans[0];
+    if command == "upgrade" {
+        return upgrade(plan_path, options.output, out, err);
+    }
     let library = match Library::load() {
         Ok(library) => library,
         Err(e) => {
@@ -144,6 +161,79 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     };
     // A closed pipe (e.g. `| head`) is not the plan's fault: stop quietly.
     let _ = written;
+    EXIT_OK
+}
+
+/// `upgrade`: reads a plan of any earlier format and writes it in the current one (over the
+/// file itself, keeping a `.bak`, unless `-o` names another file).
+fn upgrade(path: &str, output: Option<&str>, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) => {
+            let _ = writeln!(err, "error: cannot read the file: {e} ({path})");
+            return EXIT_BAD_PLAN;
+        }
+    };
+    let from =
+        io::parse_ron::<VersionOnly>(text.strip_prefix('\u{feff}').unwrap_or(&text)).map_or(0, |v| v.format_version);
+    let plan = match io::load_plan(Path::new(path)) {
+        Ok(plan) => plan,
+        Err(e) => {
+            let _ = writeln!(err, "error: {e}");
+            return EXIT_BAD_PLAN;
+        }
+    };
+    let target = output.unwrap_or(path);
+    match io::save_plan(Path::new(target), &plan) {
+        Ok(()) => {
+            let _ = writeln!(
+                out,
+                "ok: '{}' upgraded from format {from} to {} ({target})",
+                plan.name,
+                crate::model::FORMAT_VERSION
+            );
+            EXIT_OK
+        }
+        Err(e) => {
+            let _ = writeln!(err, "error: {e}");
+            EXIT_BAD_PLAN
+        }
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct VersionOnly {
+    format_version: u32,
+}
+
+/// `compare`: several plans side by side at a year (2040 unless `--year`).
+fn compare_plans(options: &Options<'_>, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let library = match Library::load() {
+        Ok(library) => library,
+        Err(e) => {
+            let _ = writeln!(err, "error: {e}");
+            return EXIT_BAD_PLAN;
+        }
+    };
+    let mut projections = Vec::new();
+    for path in &options.plans {
+        let Some(plan) = load_checked(Path::new(path), &library, err) else { return EXIT_BAD_PLAN };
+        let params = match Params::resolve(&library.table, &plan.assumptions) {
+            Ok(params) => params,
+            Err(e) => {
+                let _ = writeln!(err, "error: {e} ({path})");
+                return EXIT_BAD_PLAN;
+            }
+        };
+        let rules = library.rule_set(options.rules.unwrap_or(plan.rule_set));
+        projections.push((plan.name.clone(), sim::project(&plan, &params, rules)));
+    }
+    let named: Vec<(&str, &Projection)> = projections.iter().map(|(n, p)| (n.as_str(), p)).collect();
+    let comparison = crate::compare::compare(&named, options.year.unwrap_or(LAST_YEAR));
+    let _ = match options.format {
+        Format::Json => writeln!(out, "{:#}", crate::compare::comparison_json(&comparison)),
+        Format::Csv => write!(out, "{}", crate::compare::comparison_csv(&comparison)),
+    };
     EXIT_OK
 }
 

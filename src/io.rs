@@ -58,7 +58,20 @@ struct VersionOnly {
     format_version: u32,
 }
 
-/// Parses a plan from RON text, checking its format version first.
+/// Brings a plan read from an older format up to [`FORMAT_VERSION`], one version at a time.
+/// Returns the versions it passed through, e.g. `[1]` for a format-1 file.
+pub fn migrate(plan: &mut Plan) -> Vec<u32> {
+    let mut passed = Vec::new();
+    while plan.format_version < FORMAT_VERSION && plan.format_version >= 1 {
+        passed.push(plan.format_version);
+        // 1 → 2: the change log was added; a format-1 file has none, so it starts empty.
+        plan.format_version += 1;
+    }
+    passed
+}
+
+/// Parses a plan from RON text, checking its format version first and migrating files of an
+/// older format to the current one.
 pub fn parse_plan(text: &str) -> Result<Plan, ParseError> {
     // Editors on Windows may start a UTF-8 file with a byte-order mark.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -66,7 +79,15 @@ pub fn parse_plan(text: &str) -> Result<Plan, ParseError> {
         return Err(ParseError { line: 1, column: 1, message: "the file is empty".to_owned() });
     }
     match parse_ron::<Plan>(text) {
-        Ok(plan) => Ok(plan),
+        Ok(plan) if plan.format_version == 0 => Err(ParseError {
+            line: 1,
+            column: 1,
+            message: format!("format_version 0 does not exist (versions are 1 to {FORMAT_VERSION})"),
+        }),
+        Ok(mut plan) => {
+            migrate(&mut plan);
+            Ok(plan)
+        }
         Err(error) => {
             // A version mismatch explains a failure better than the field it tripped on.
             if let Ok(VersionOnly { format_version }) = ron::Options::default().from_str::<VersionOnly>(text)
@@ -85,16 +106,25 @@ pub fn parse_plan(text: &str) -> Result<Plan, ParseError> {
     }
 }
 
+/// Why a file could not be read, in words for a facilitator rather than an errno.
+fn read_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "there is no such file".to_owned(),
+        std::io::ErrorKind::PermissionDenied => "you do not have permission to read it".to_owned(),
+        _ => e.to_string(),
+    }
+}
+
 /// Reads a plan file; parse errors carry line, column and the path.
 pub fn load_plan(path: &Path) -> Result<Plan, LoadError> {
-    let meta = fs::metadata(path).map_err(|e| LoadError::Read { path: path.to_owned(), reason: e.to_string() })?;
+    let meta = fs::metadata(path).map_err(|e| LoadError::Read { path: path.to_owned(), reason: read_reason(&e) })?;
     if meta.is_dir() {
         return Err(LoadError::NotAFile { path: path.to_owned() });
     }
     if meta.len() > MAX_PLAN_BYTES {
         return Err(LoadError::TooLarge { path: path.to_owned(), bytes: meta.len() });
     }
-    let bytes = fs::read(path).map_err(|e| LoadError::Read { path: path.to_owned(), reason: e.to_string() })?;
+    let bytes = fs::read(path).map_err(|e| LoadError::Read { path: path.to_owned(), reason: read_reason(&e) })?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = valid.iter().filter(|b| **b == b'\n').count() + 1;

@@ -8,8 +8,10 @@
 pub mod app;
 pub mod assets;
 pub mod cli;
+pub mod compare;
 pub mod explain;
 pub mod export;
+pub mod files;
 pub mod i18n;
 pub mod io;
 pub mod model;

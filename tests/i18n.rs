@@ -4,7 +4,7 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 use by_i_balance::app::view::DraftKind;
-use by_i_balance::app::{ChartTab, EditorTab, MapIndicator};
+use by_i_balance::app::{ChartTab, DifferenceMode, EditorTab, MapIndicator};
 use by_i_balance::assets::{self, SHIPPED_PLANS};
 use by_i_balance::i18n::{Language, Translations};
 use by_i_balance::model::{
@@ -35,6 +35,15 @@ fn keys_named_in_code(prefixes: &BTreeSet<String>) -> BTreeSet<String> {
     let mut keys = BTreeSet::new();
     for file in files {
         let text = std::fs::read_to_string(&file).unwrap();
+        // Keys passed straight to a lookup, whatever their prefix: `t("…")`, `fill(\n "…"`.
+        for call in [".t(", ".fill("] {
+            for (at, _) in text.match_indices(call) {
+                let rest = text[at + call.len()..].trim_start();
+                if let Some(literal) = rest.strip_prefix('"').and_then(|r| r.split('"').next()) {
+                    keys.insert(literal.to_owned());
+                }
+            }
+        }
         for literal in text.split('"').skip(1).step_by(2) {
             let Some((prefix, rest)) = literal.split_once('.') else { continue };
             let is_key = !rest.is_empty()
@@ -44,6 +53,8 @@ fn keys_named_in_code(prefixes: &BTreeSet<String>) -> BTreeSet<String> {
             }
         }
     }
+    // `of("prefix", key)` names a prefix, not a key; the keys it builds are listed below.
+    keys.retain(|k| !matches!(k.as_str(), "compare.mode"));
     keys
 }
 
@@ -67,6 +78,7 @@ fn keys_built_from_the_model() -> Vec<String> {
     add("editor_tab", &EditorTab::ALL.map(EditorTab::key));
     add("chart_tab", &ChartTab::ALL.map(ChartTab::key));
     add("action_kind", &DraftKind::ALL.map(DraftKind::key));
+    add("compare.mode", &DifferenceMode::ALL.map(DifferenceMode::key));
     add("shipped", &SHIPPED_PLANS.map(|p| p.file_name));
     let table = assets::param_table().unwrap();
     for def in &table.params {

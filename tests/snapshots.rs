@@ -10,7 +10,8 @@ use by_i_balance::i18n::Language;
 use egui_kittest::{Harness, SnapshotOptions};
 
 fn main_screen(language: Language, size: [f32; 2]) -> Harness<'static, WorkshopApp> {
-    let mut app = WorkshopApp::with_visionsplan().unwrap();
+    let dir = std::env::temp_dir().join("by-i-balance-snapshots");
+    let mut app = WorkshopApp::with_visionsplan(by_i_balance::files::Workspace::at(&dir)).unwrap();
     app.view.language = language;
     app.view.selection = Selection::Area("taastrupgaard".into());
     let mut harness = Harness::builder()

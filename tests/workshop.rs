@@ -2,15 +2,19 @@
 //! asserts on the plan, the projection and what the charts were given.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-use by_i_balance::app::{Selection, WorkshopApp, edits};
+use by_i_balance::app::{FileDialogs, Selection, WorkshopApp, edits};
+use by_i_balance::files::Workspace;
 use by_i_balance::i18n::Language;
+use by_i_balance::model::Plan;
 use by_i_balance::model::{ActionKind, Tenure};
 use egui::{Event, Key, Modifiers, PointerButton, Pos2, Role};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 
-fn workshop() -> Harness<'static, WorkshopApp> {
-    let app = WorkshopApp::with_visionsplan().unwrap();
+/// The app in a harness, keeping its files in a fresh folder (dropped with the test).
+fn workshop_in(dir: &tempfile::TempDir) -> Harness<'static, WorkshopApp> {
+    let mut app = WorkshopApp::with_visionsplan(Workspace::at(dir.path())).unwrap();
+    app.document.dialogs = FileDialogs::InApp;
     let mut harness = Harness::builder()
         .with_size([1920.0, 1080.0])
         .build_ui_state(|ui, app: &mut WorkshopApp| by_i_balance::ui::main_ui(ui, app), app);
@@ -44,13 +48,19 @@ fn drag(harness: &mut Harness<'_, WorkshopApp>, from: Pos2, to: Pos2) {
     harness.run();
 }
 
+/// The plan without its change log, to compare what it does.
+fn content(plan: &Plan) -> Plan {
+    Plan { change_log: Vec::new(), ..plan.clone() }
+}
+
 fn score_2025(app: &WorkshopApp) -> f64 {
     app.session.projection().score_in(2025).unwrap().total
 }
 
 #[test]
 fn changing_an_areas_homes_reprojects_and_the_charts_follow() {
-    let mut harness = workshop();
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = workshop_in(&dir);
     harness.get_by_role_and_label(Role::Button, "Charlotteager").click();
     harness.run();
     assert_eq!(harness.state().view.selection, Selection::Area("charlotteager".into()));
@@ -84,7 +94,8 @@ fn changing_an_areas_homes_reprojects_and_the_charts_follow() {
 
 #[test]
 fn dragging_an_institution_onto_another_district_moves_it_from_the_chosen_year() {
-    let mut harness = workshop();
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = workshop_in(&dir);
     let from = centre_of(&harness, Role::Button, "Charlotteskolen");
     let to = centre_of(&harness, Role::Button, "Gadehavegaard");
     let schools_before = harness.state().feed.schools.clone();
@@ -106,7 +117,8 @@ fn dragging_an_institution_onto_another_district_moves_it_from_the_chosen_year()
 
 #[test]
 fn dropping_a_profile_card_on_a_district_gives_it_the_profile() {
-    let mut harness = workshop();
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = workshop_in(&dir);
     let catalogue = by_i_balance::assets::profile_catalogue().unwrap();
     let year = harness.state().view.year;
     let plan = harness.state().session.plan().clone();
@@ -130,7 +142,8 @@ fn dropping_a_profile_card_on_a_district_gives_it_the_profile() {
 
 #[test]
 fn adding_and_removing_an_action_changes_the_score_and_back() {
-    let mut harness = workshop();
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = workshop_in(&dir);
     harness.get_by_role_and_label(Role::Button, "Taastrupgaard").click();
     harness.run();
     let original = harness.state().session.plan().clone();
@@ -155,13 +168,15 @@ fn adding_and_removing_an_action_changes_the_score_and_back() {
     assert!(harness.query_by_label(text).is_some(), "the action shows on the area's timeline in words");
     harness.get_all_by_label("Fjern").last().unwrap().click();
     harness.run();
-    assert_eq!(harness.state().session.plan(), &original, "removing the action gives back the plan");
+    assert_eq!(content(harness.state().session.plan()), content(&original), "removing the action gives back the plan");
+    assert_eq!(harness.state().session.plan().change_log.len(), original.change_log.len() + 2, "both edits are logged");
     assert!((score_2025(harness.state()) - score_before).abs() < 1e-12);
 }
 
 #[test]
 fn undo_and_redo_with_the_keyboard_and_a_slider_drag_is_one_step() {
-    let mut harness = workshop();
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = workshop_in(&dir);
     harness.get_by_role_and_label(Role::Button, "Gadehavegaard").click();
     harness.run();
     let original = harness.state().session.plan().clone();
@@ -195,7 +210,8 @@ fn undo_and_redo_with_the_keyboard_and_a_slider_drag_is_one_step() {
 
 #[test]
 fn switching_language_changes_every_text_and_the_number_format() {
-    let mut harness = workshop();
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = workshop_in(&dir);
     let score = score_2025(harness.state());
     let danish = by_i_balance::i18n::format_number(score, 1, Language::Danish);
     assert!(danish.contains(','), "Danish decimals use a comma: {danish}");
@@ -215,7 +231,8 @@ fn switching_language_changes_every_text_and_the_number_format() {
 
 #[test]
 fn the_explanation_names_the_action_and_its_effect() {
-    let mut harness = workshop();
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = workshop_in(&dir);
     harness.get_by_role_and_label(Role::Button, "Taastrupgaard").click();
     harness.run();
     harness.get_by_label("+ Tilføj").click();
@@ -250,7 +267,8 @@ fn the_explanation_names_the_action_and_its_effect() {
 
 #[test]
 fn frames_without_an_edit_do_not_reproject() {
-    let mut harness = workshop();
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = workshop_in(&dir);
     let revision = harness.state().session.revision();
     let projection = std::sync::Arc::clone(harness.state().session.projection());
     harness.hover_at(Pos2::new(700.0, 400.0));
@@ -265,7 +283,8 @@ fn frames_without_an_edit_do_not_reproject() {
 
 #[test]
 fn an_assumption_is_changed_marked_and_reset() {
-    let mut harness = workshop();
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = workshop_in(&dir);
     harness.get_by_label("Antagelser").click();
     harness.run();
     let key = "job_finding_rate";
@@ -290,7 +309,8 @@ fn an_assumption_is_changed_marked_and_reset() {
 
 #[test]
 fn play_runs_the_years_and_stops_at_2040() {
-    let mut harness = workshop();
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = workshop_in(&dir);
     harness.get_by_label("Afspil").click();
     harness.step();
     let start = harness.state().view.year;

@@ -90,7 +90,8 @@ impl ChartFeed {
     }
 }
 
-fn residents_by_group(p: &Projection, selection: &Selection) -> [Vec<f64>; 5] {
+/// Residents per group ([`Group::ALL`] order) per year of the selection.
+pub fn residents_by_group(p: &Projection, selection: &Selection) -> [Vec<f64>; 5] {
     let mut series: [Vec<f64>; 5] = Default::default();
     for (y, _) in p.years.iter().enumerate() {
         let total = match selection {

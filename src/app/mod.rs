@@ -2,16 +2,19 @@
 //! chart feed, and the eframe entry point. Drawing lives in [`crate::ui`]; this layer holds
 //! state and turns gestures into plan edits.
 
+pub mod document;
 pub mod edits;
 pub mod feed;
 pub mod session;
 pub mod view;
 
+pub use document::{Dialog, FileDialogs, Pending};
 pub use feed::ChartFeed;
 pub use session::Session;
-pub use view::{ChartTab, EditorTab, MapIndicator, Selection, ViewState};
+pub use view::{CentralView, ChartTab, DifferenceMode, EditorTab, MapIndicator, Selection, ViewState};
 
 use crate::assets::{self, Library};
+use crate::files::Workspace;
 use crate::i18n::{Tr, Translations};
 use crate::model::Plan;
 use std::sync::Arc;
@@ -25,28 +28,35 @@ pub struct WorkshopApp {
     pub feed: ChartFeed,
     /// Whether the window has been fitted to the screen (done once, on the first frame).
     pub fitted_to_screen: bool,
+    /// Where plans, the recovery file and the recent files live.
+    pub workspace: Workspace,
+    /// The open plan as a file: path, dialogs, autosave, pinned variants.
+    pub document: document::Document,
 }
 
 impl WorkshopApp {
-    /// The app with a plan open.
-    pub fn new(plan: Plan) -> Result<Self, String> {
+    /// The app with a plan open, keeping its files in `workspace`.
+    pub fn new(plan: Plan, workspace: Workspace) -> Result<Self, String> {
         let library = Arc::new(Library::load().map_err(|e| e.to_string())?);
         let translations = Translations::shared()?;
         let session = Session::new(library, plan).map_err(|e| e.to_string())?;
+        let document = document::Document::new(workspace.recent());
         let mut app = Self {
             session,
             view: ViewState::default(),
             translations,
             feed: ChartFeed::default(),
             fitted_to_screen: false,
+            workspace,
+            document,
         };
         app.refresh_feed();
         Ok(app)
     }
 
-    /// The app with the Visionsplan open, as it starts.
-    pub fn with_visionsplan() -> Result<Self, String> {
-        Self::new(assets::shipped_plan("visionsplan-2016.ron").map_err(|e| e.to_string())?)
+    /// The app with the Visionsplan open, as it starts, keeping its files in `workspace`.
+    pub fn with_visionsplan(workspace: Workspace) -> Result<Self, String> {
+        Self::new(assets::shipped_plan("visionsplan-2016.ron").map_err(|e| e.to_string())?, workspace)
     }
 
     /// Texts and number formats in the current language.
@@ -84,7 +94,8 @@ pub const LANGUAGE_VARIABLE: &str = "BY_I_BALANCE_LANGUAGE";
 
 /// Opens the app window with the Visionsplan loaded, filling the screen.
 pub fn run_native() -> Result<(), String> {
-    let mut app = WorkshopApp::with_visionsplan()?;
+    let mut app = WorkshopApp::with_visionsplan(Workspace::locate())?;
+    app.offer_recovery();
     if std::env::var(LANGUAGE_VARIABLE).is_ok_and(|v| v.eq_ignore_ascii_case("en")) {
         app.view.language = crate::i18n::Language::English;
     }

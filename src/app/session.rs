@@ -9,7 +9,7 @@
 
 use crate::assets::{self, Library};
 use crate::explain::{self, Attribution};
-use crate::model::{Params, Plan};
+use crate::model::{ChangeEntry, Params, Plan};
 use crate::sim::{self, Projection};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex};
@@ -53,8 +53,9 @@ struct AttributionJob {
 pub struct Session {
     library: Arc<Library>,
     plan: Plan,
-    /// The plan as last opened or saved, to tell whether there are unsaved changes.
-    saved: Plan,
+    /// The plan as last opened or saved, to tell whether there are unsaved changes; `None`
+    /// for a restored autosave that exists nowhere else.
+    saved: Option<Plan>,
     baseline: Plan,
     params: Params,
     /// Why the plan's assumptions could not be used (the defaults are used instead).
@@ -96,7 +97,7 @@ impl Session {
         let baseline_projection = Arc::new(project_baseline(&baseline, &plan, &params, rules));
         let session = Self {
             library,
-            saved: plan.clone(),
+            saved: Some(plan.clone()),
             plan,
             baseline,
             params,
@@ -172,7 +173,7 @@ impl Session {
 
     /// Whether the plan differs from the one last opened or saved.
     pub fn is_dirty(&self) -> bool {
-        self.plan != self.saved
+        self.saved.as_ref() != Some(&self.plan)
     }
 
     /// The attribution of plan against baseline, once the worker has it for this revision.
@@ -183,6 +184,12 @@ impl Session {
             }
         }
         self.attribution.as_ref().filter(|(r, _)| *r == self.revision).map(|(_, a)| Arc::clone(a))
+    }
+
+    /// Projects another plan (a variant to compare) with its own assumptions and rule set.
+    pub fn project_other(&self, plan: &Plan) -> Projection {
+        let (params, _) = resolve(&self.library, plan);
+        sim::project(plan, &params, self.library.rule_set(plan.rule_set))
     }
 
     /// Labels of the steps that undo and redo would take back or do again (latest last).
@@ -216,6 +223,11 @@ impl Session {
         }
         self.refusal = None;
         let merging = merge_key.is_some() && merge_key == self.open_merge.as_deref();
+        let entry = ChangeEntry { time: crate::files::now_utc(), text: label.clone() };
+        match next.change_log.last_mut() {
+            Some(last) if merging => *last = entry,
+            _ => next.change_log.push(entry),
+        }
         if !merging {
             self.undo.push(Step { label: label.clone(), plan: self.plan.clone() });
         } else if let Some(step) = self.undo.last_mut() {
@@ -263,9 +275,21 @@ impl Session {
         self.last_change = Some(Change { label, before, after: Arc::clone(&self.projection) });
     }
 
+    /// Records that the open plan is now what is on disk (after a save).
+    pub fn mark_saved(&mut self) {
+        self.saved = Some(self.plan.clone());
+    }
+
+    /// Replaces the open plan with a restored autosave: it counts as unsaved against `saved`
+    /// (the file it came from), or against nothing.
+    pub fn replace_with_unsaved(&mut self, plan: Plan, saved: Option<Plan>) {
+        self.replace_plan(plan);
+        self.saved = saved;
+    }
+
     /// Replaces the open plan (New, Open): the history starts afresh.
     pub fn replace_plan(&mut self, plan: Plan) {
-        self.saved = plan.clone();
+        self.saved = Some(plan.clone());
         self.plan = plan;
         self.undo.clear();
         self.redo.clear();

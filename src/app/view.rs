@@ -89,6 +89,39 @@ impl ChartTab {
     }
 }
 
+/// What the centre of the window shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum CentralView {
+    #[default]
+    Map,
+    /// The open plan beside the pinned variants.
+    Compare,
+}
+
+/// How the comparison's score chart shows the variants.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum DifferenceMode {
+    /// Each variant's own score.
+    #[default]
+    Values,
+    /// Points above or below the reference.
+    Absolute,
+    /// Percent above or below the reference.
+    Relative,
+}
+
+impl DifferenceMode {
+    pub const ALL: [Self; 3] = [Self::Values, Self::Absolute, Self::Relative];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Values => "values",
+            Self::Absolute => "absolute",
+            Self::Relative => "relative",
+        }
+    }
+}
+
 /// The kinds of action the area editor adds.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum DraftKind {
@@ -157,8 +190,7 @@ impl ActionDraft {
     }
 }
 
-/// Years the slider marks: the plan's milestones.
-pub const MILESTONES: [u16; 3] = [2025, 2030, 2040];
+pub use crate::model::MILESTONES;
 
 /// The room's view of the plan.
 #[derive(Clone, Debug)]
@@ -179,6 +211,10 @@ pub struct ViewState {
     pub assumption_filter: String,
     pub show_only_changed_assumptions: bool,
     pub draft: ActionDraft,
+    pub central: CentralView,
+    /// Compare every variant with the baseline instead of with the open plan.
+    pub compare_with_baseline: bool,
+    pub difference: DifferenceMode,
 }
 
 impl Default for ViewState {
@@ -198,6 +234,9 @@ impl Default for ViewState {
             assumption_filter: String::new(),
             show_only_changed_assumptions: false,
             draft: ActionDraft::default(),
+            central: CentralView::default(),
+            compare_with_baseline: false,
+            difference: DifferenceMode::default(),
         }
     }
 }

@@ -10,12 +10,15 @@ use super::rules::RuleSetId;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashSet};
 
-/// The plan-file format this build writes.
-pub const FORMAT_VERSION: u32 = 1;
+/// The plan-file format this build writes. Version 1 had no change log; files of every earlier
+/// version open through `io::migrate`, and `tests/fixtures/` keeps one file per past version.
+pub const FORMAT_VERSION: u32 = 2;
 /// The year of the baseline (state on 1 January).
 pub const FIRST_YEAR: u16 = 2016;
 /// The horizon of the projection.
 pub const LAST_YEAR: u16 = 2040;
+/// The years the plan is judged at: the slider marks them, tables and reports show them.
+pub const MILESTONES: [u16; 3] = [2025, 2030, 2040];
 
 /// Counts above this are absurd for one municipality and are refused.
 const MAX_COUNT: f64 = 10_000_000.0;
@@ -44,6 +47,19 @@ pub struct Plan {
     /// Assumptions the plan changes, by key; the rest come from the shipped table.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub assumptions: BTreeMap<String, f64>,
+    /// Every edit made in the app, oldest first (since format 2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub change_log: Vec<ChangeEntry>,
+}
+
+/// One edit in a plan's change log.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChangeEntry {
+    /// When, in UTC, as `2026-11-26T14:03:12Z`.
+    pub time: String,
+    /// What, in the words the app showed (in the language it was in).
+    pub text: String,
 }
 
 /// One problem with a plan: where it is, and what is wrong, in words.

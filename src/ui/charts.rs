@@ -46,7 +46,7 @@ fn score_headline(ui: &mut egui::Ui, app: &WorkshopApp, tr: Tr<'_>) {
 
 /// A legend above a chart: a swatch and a name per series, wrapped to the panel's width.
 /// Dashed series show a dashed swatch.
-fn legend_row(ui: &mut egui::Ui, entries: &[(egui::Color32, String, bool)]) {
+pub(super) fn legend_row(ui: &mut egui::Ui, entries: &[(egui::Color32, String, bool)]) {
     ui.add_space(2.0);
     ui.horizontal_wrapped(|ui| {
         for (colour, name, dashed) in entries {

@@ -503,6 +503,23 @@ fn school_editor(ui: &mut egui::Ui, app: &mut WorkshopApp, id: &str) {
     }
 }
 
+/// The plan's change log, newest first: every edit with its time.
+fn change_log(ui: &mut egui::Ui, tr: Tr<'_>, plan: &crate::model::Plan) {
+    let title = tr.fill("editor.change_log", &[("count", &plan.change_log.len().to_string())]);
+    egui::CollapsingHeader::new(title).id_salt("change_log").show(ui, |ui| {
+        if plan.change_log.is_empty() {
+            ui.label(tr.t("editor.change_log_empty"));
+        }
+        for entry in plan.change_log.iter().rev() {
+            ui.horizontal_wrapped(|ui| {
+                let time = entry.time.replace('T', " ").trim_end_matches('Z').to_owned();
+                ui.label(egui::RichText::new(time).small().color(ui.visuals().weak_text_color()));
+                ui.label(&entry.text);
+            });
+        }
+    });
+}
+
 fn municipality_tab(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     let tr = app.translations.tr(app.view.language);
     let year = app.view.year;
@@ -518,6 +535,7 @@ fn municipality_tab(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     {
         app.session.edit(tr.t("change.notes").to_owned(), Some("plan_notes"), |plan| plan.notes = notes);
     }
+    change_log(ui, tr, &plan);
     ui.separator();
     ui.label(egui::RichText::new(tr.t("editor.letting")).strong());
     let now = plan.letting.municipal_allocation_share;

@@ -4,13 +4,16 @@
 
 mod assumptions;
 mod charts;
+mod compare;
 mod editor;
 mod explain;
+mod files;
 mod map;
 mod palette;
 mod status;
 mod timeline;
 mod top_bar;
+mod variants;
 mod widgets;
 pub mod words;
 
@@ -49,6 +52,7 @@ pub fn fill_screen(ctx: &egui::Context) -> bool {
 /// The whole window: menu and tool bar on top, the year slider at the bottom, the plan editor
 /// on the left, the charts on the right and the map in the centre.
 pub fn main_ui(ui: &mut egui::Ui, app: &mut WorkshopApp) {
+    files::each_frame(ui, app);
     top_bar::shortcuts(ui, app);
     if app.view.playing {
         let dt = ui.input(|i| i.stable_dt).min(0.1);
@@ -77,7 +81,11 @@ pub fn main_ui(ui: &mut egui::Ui, app: &mut WorkshopApp) {
                 charts::show(ui, app);
             });
     }
-    egui::CentralPanel::default().show(ui, |ui| map::show(ui, app));
+    egui::CentralPanel::default().show(ui, |ui| match app.view.central {
+        crate::app::CentralView::Map => map::show(ui, app),
+        crate::app::CentralView::Compare => compare::show(ui, app),
+    });
+    files::dialogs(ui, app);
     app.refresh_feed();
     // A gesture ends after the frame in which the pointer was let go, so a slider's last change
     // on release still belongs to its drag.

@@ -2,8 +2,7 @@
 //! what colours the map, and the plan's name with whether it has unsaved changes. Also the
 //! keyboard shortcuts for undo and redo.
 
-use crate::app::{MapIndicator, Selection, WorkshopApp};
-use crate::assets;
+use crate::app::{CentralView, MapIndicator, Selection, WorkshopApp};
 use crate::i18n::Language;
 use crate::model::RuleSetId;
 use egui::{Key, KeyboardShortcut, Modifiers};
@@ -46,7 +45,7 @@ fn redo_edit(app: &mut WorkshopApp) {
 pub fn show(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     egui::Panel::top("top_bar").show(ui, |ui| {
         egui::MenuBar::new().ui(ui, |ui| {
-            file_menu(ui, app);
+            super::files::file_menu(ui, app);
             edit_menu(ui, app);
             view_menu(ui, app);
             language_menu(ui, app);
@@ -65,39 +64,6 @@ fn plan_title(ui: &mut egui::Ui, app: &WorkshopApp) {
     let state = if app.session.is_dirty() { tr.t("title.unsaved") } else { tr.t("title.saved") };
     ui.label(egui::RichText::new(state).italics());
     ui.strong(&app.session.plan().name);
-}
-
-fn file_menu(ui: &mut egui::Ui, app: &mut WorkshopApp) {
-    let tr = app.tr();
-    let mut open: Option<&str> = None;
-    let mut new = false;
-    let mut quit = false;
-    ui.menu_button(tr.t("menu.file"), |ui| {
-        new = ui.button(tr.t("menu.new_from_2016")).clicked();
-        for shipped in &assets::SHIPPED_PLANS {
-            let label = tr.fill("menu.open_shipped", &[("name", &tr.of("shipped", shipped.file_name))]);
-            if ui.button(label).clicked() {
-                open = Some(shipped.file_name);
-            }
-        }
-        ui.separator();
-        quit = ui.add(egui::Button::new(tr.t("menu.quit")).shortcut_text("Ctrl+Q")).clicked();
-    });
-    if new {
-        let mut plan = app.session.baseline().clone();
-        plan.actions.clear();
-        plan.efforts.clear();
-        plan.name = app.tr().t("plan.new_name").to_owned();
-        plan.author.clear();
-        plan.notes.clear();
-        app.session.replace_plan(plan);
-    }
-    if let Some(plan) = open.and_then(|name| assets::shipped_plan(name).ok()) {
-        app.session.replace_plan(plan);
-    }
-    if quit {
-        ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
-    }
 }
 
 fn edit_menu(ui: &mut egui::Ui, app: &mut WorkshopApp) {
@@ -177,6 +143,9 @@ fn tool_bar(ui: &mut egui::Ui, app: &mut WorkshopApp) {
                 ui.selectable_value(&mut app.view.indicator, indicator, tr.of("indicator", indicator.key()));
             }
         });
+    ui.separator();
+    ui.selectable_value(&mut app.view.central, CentralView::Map, tr.t("toolbar.map"));
+    ui.selectable_value(&mut app.view.central, CentralView::Compare, tr.t("toolbar.compare"));
     ui.separator();
     let selected = match &app.view.selection {
         Selection::Municipality => app.session.plan().municipality.name.clone(),

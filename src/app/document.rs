@@ -1,0 +1,402 @@
+//! The open plan as a file: New, Open, Save, Save as, the recent files, the unsaved-changes
+//! prompt, autosave every 30 seconds to a recovery file and restoring it after a crash, and
+//! the variants pinned for comparison. Every way in (menu, shortcut, dropped file, browser)
+//! ends in [`WorkshopApp::request`], so unsaved work is always asked about first.
+
+use super::WorkshopApp;
+use crate::files::Recovery;
+use crate::io;
+use crate::model::Plan;
+use crate::sim::Projection;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// Seconds between autosaves of a plan with unsaved changes: at most this much work is lost.
+pub const AUTOSAVE_SECONDS: f64 = 30.0;
+/// How many variants can be pinned beside the open plan.
+pub const MAX_PINNED: usize = 4;
+/// A file dialog that answers faster than this was never shown (no portal on the machine).
+const NO_DIALOG_WITHIN: Duration = Duration::from_millis(300);
+
+/// Something that replaces the open plan, and so must ask about unsaved changes first.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Pending {
+    /// A plan from the 2016 starting point or a shipped plan, not yet saved anywhere.
+    New(Box<Plan>),
+    Open(PathBuf),
+    /// Show the Open dialog (after the unsaved changes are dealt with).
+    OpenDialog,
+    Quit,
+}
+
+/// A dialog the app is showing.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Dialog {
+    /// "Save, discard or cancel?" before `Pending`.
+    Unsaved(Pending),
+    /// The app's own "save as": a name for a new file in the saves folder; `then` runs after.
+    SaveAs { name: String, then: Option<Pending> },
+    /// The variants browser; `notice` says why it opened instead of the system's dialog.
+    Browser { notice: Option<String> },
+    /// Renaming a variant file: its path and the new name being typed.
+    Rename { path: PathBuf, name: String },
+    /// "Restore the autosaved plan?" at start.
+    Restore(Box<Recovery>),
+    /// Something went wrong; the plan is unchanged.
+    Message(String),
+}
+
+/// Which file dialog to use.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileDialogs {
+    /// The system's (through rfd); falls back to the app's own when none can open.
+    System,
+    /// Always the app's own browser and save box (tests, kiosks).
+    InApp,
+}
+
+/// A variant pinned for comparison.
+#[derive(Clone, Debug)]
+pub struct Pinned {
+    pub name: String,
+    pub plan: Plan,
+    pub projection: Arc<Projection>,
+}
+
+/// The file side of the app's state.
+#[derive(Clone, Debug)]
+pub struct Document {
+    /// The file the open plan was opened from or last saved to.
+    pub path: Option<PathBuf>,
+    pub recent: Vec<PathBuf>,
+    pub dialog: Option<Dialog>,
+    pub dialogs: FileDialogs,
+    pub pinned: Vec<Pinned>,
+    /// Revision of the plan last written to the recovery file, and when (app time, seconds).
+    autosaved: (u64, f64),
+    /// Set when quitting has been confirmed, so the close is not asked about again.
+    pub quitting: bool,
+    /// The variants browser's rows, built when it opens (projecting every file once).
+    pub browser_rows: Option<Vec<VariantRow>>,
+}
+
+/// One plan in the variants browser.
+#[derive(Clone, Debug, PartialEq)]
+pub struct VariantRow {
+    /// The file, or `None` for a plan that ships with the program.
+    pub path: Option<PathBuf>,
+    pub name: String,
+    pub author: String,
+    pub notes: String,
+    /// When the file was last written (UTC).
+    pub modified: Option<String>,
+    /// The balance score at 2025 and 2040, or why the file cannot be opened.
+    pub scores: Result<(f64, f64), String>,
+    pub plan: Option<Plan>,
+}
+
+impl Document {
+    pub fn new(recent: Vec<PathBuf>) -> Self {
+        Self {
+            path: None,
+            recent,
+            dialog: None,
+            dialogs: FileDialogs::System,
+            pinned: Vec::new(),
+            autosaved: (0, f64::NEG_INFINITY),
+            quitting: false,
+            browser_rows: None,
+        }
+    }
+}
+
+impl WorkshopApp {
+    /// Asks to replace the open plan; with unsaved changes, the user is asked first.
+    pub fn request(&mut self, action: Pending) {
+        if self.session.is_dirty() {
+            self.document.dialog = Some(Dialog::Unsaved(action));
+        } else {
+            self.perform(action);
+        }
+    }
+
+    /// Replaces the open plan (the user has agreed, or nothing was unsaved).
+    pub fn perform(&mut self, action: Pending) {
+        match action {
+            Pending::New(plan) => {
+                self.session.replace_plan(*plan);
+                self.document.path = None;
+                self.workspace.clear_recovery();
+            }
+            Pending::Open(path) => self.open_path(&path),
+            Pending::OpenDialog => self.open_dialog(),
+            Pending::Quit => {
+                self.document.quitting = true;
+                self.workspace.clear_recovery();
+            }
+        }
+    }
+
+    /// Opens a plan file; on any problem the open plan stays and a message says why.
+    pub fn open_path(&mut self, path: &Path) {
+        match io::load_valid_plan(path, &self.session.library().table) {
+            Ok(plan) => {
+                self.session.replace_plan(plan);
+                self.document.path = Some(path.to_owned());
+                self.remember(path);
+                self.workspace.clear_recovery();
+            }
+            Err(e) => {
+                let message = self.tr().fill("files.open_failed", &[("error", &e.to_string())]);
+                self.document.dialog = Some(Dialog::Message(message));
+            }
+        }
+    }
+
+    fn remember(&mut self, path: &Path) {
+        if let Ok(recent) = self.workspace.remember(path) {
+            self.document.recent = recent;
+        }
+    }
+
+    /// Saves to the plan's file, or asks for one. Returns whether the plan is now saved.
+    pub fn save(&mut self) -> bool {
+        match self.document.path.clone() {
+            Some(path) => self.save_to(&path),
+            None => {
+                self.save_as(None);
+                false
+            }
+        }
+    }
+
+    /// Writes the plan to `path` (atomically, keeping a backup) and makes it the plan's file.
+    pub fn save_to(&mut self, path: &Path) -> bool {
+        match io::save_plan(path, self.session.plan()) {
+            Ok(()) => {
+                self.session.mark_saved();
+                self.document.path = Some(path.to_owned());
+                self.remember(path);
+                self.workspace.clear_recovery();
+                true
+            }
+            Err(e) => {
+                let message = self.tr().fill("files.save_failed", &[("error", &e.to_string())]);
+                self.document.dialog = Some(Dialog::Message(message));
+                false
+            }
+        }
+    }
+
+    /// Saves the plan as a new variant called `name` in the saves folder (the plan takes the
+    /// name); `then` runs once it is saved.
+    pub fn save_as_variant(&mut self, name: &str, then: Option<Pending>) {
+        let name = name.trim();
+        if !name.is_empty() && name != self.session.plan().name {
+            let label = self.tr().fill("change.name_to", &[("name", name)]);
+            self.session.edit(label, None, |plan| plan.name = name.to_owned());
+        }
+        match self.workspace.new_variant_path(&self.session.plan().name.clone()) {
+            Ok(path) => {
+                if self.save_to(&path)
+                    && let Some(then) = then
+                {
+                    self.perform(then);
+                }
+            }
+            Err(e) => {
+                let message = self.tr().fill("files.save_failed", &[("error", &e.to_string())]);
+                self.document.dialog = Some(Dialog::Message(message));
+            }
+        }
+    }
+
+    /// "Save as": the system's dialog, or the app's own name box where none can open.
+    pub fn save_as(&mut self, then: Option<Pending>) {
+        let name = self.session.plan().name.clone();
+        if self.document.dialogs == FileDialogs::System {
+            let started = Instant::now();
+            let file_name = format!("{}.ron", crate::files::file_stem_for(&name));
+            let picked = rfd::FileDialog::new()
+                .add_filter("By i balance", &["ron"])
+                .set_directory(&self.workspace.saves_dir)
+                .set_file_name(file_name)
+                .save_file();
+            if let Some(path) = picked {
+                if self.save_to(&path)
+                    && let Some(then) = then
+                {
+                    self.perform(then);
+                }
+                return;
+            }
+            if started.elapsed() > NO_DIALOG_WITHIN {
+                return;
+            }
+        }
+        self.document.dialog = Some(Dialog::SaveAs { name, then });
+    }
+
+    /// "Open": the system's dialog, or the variants browser where none can open.
+    pub fn open_dialog(&mut self) {
+        if self.document.dialogs == FileDialogs::System {
+            let started = Instant::now();
+            let picked = rfd::FileDialog::new()
+                .add_filter("By i balance", &["ron"])
+                .set_directory(&self.workspace.saves_dir)
+                .pick_file();
+            if let Some(path) = picked {
+                self.request(Pending::Open(path));
+                return;
+            }
+            if started.elapsed() > NO_DIALOG_WITHIN {
+                return;
+            }
+            let notice = self.tr().t("files.no_system_dialog").to_owned();
+            self.document.dialog = Some(Dialog::Browser { notice: Some(notice) });
+            return;
+        }
+        self.document.dialog = Some(Dialog::Browser { notice: None });
+    }
+
+    /// Writes the recovery file if the plan changed since the last autosave and `interval`
+    /// seconds have passed since it. `now` is any clock in seconds (the app's frame time).
+    /// Returns whether it wrote.
+    pub fn autosave(&mut self, now: f64, interval: f64) -> bool {
+        let (revision, at) = self.document.autosaved;
+        if !self.session.is_dirty() || self.session.revision() == revision || now - at < interval {
+            return false;
+        }
+        let recovery = Recovery {
+            saved_at: crate::files::now_utc(),
+            path: self.document.path.clone(),
+            plan: self.session.plan().clone(),
+        };
+        // A failed autosave is retried at the next interval; the plan itself is unaffected.
+        let written = self.workspace.write_recovery(&recovery).is_ok();
+        self.document.autosaved = (self.session.revision(), now);
+        written
+    }
+
+    /// Seconds until the next autosave is due, if one is waiting.
+    pub fn autosave_due_in(&self, now: f64) -> Option<f64> {
+        let (revision, at) = self.document.autosaved;
+        (self.session.is_dirty() && self.session.revision() != revision).then(|| (at + AUTOSAVE_SECONDS - now).max(0.0))
+    }
+
+    /// Offers the recovery file left by a session that did not end cleanly, if any.
+    pub fn offer_recovery(&mut self) {
+        if let Some(recovery) = self.workspace.read_recovery() {
+            self.document.dialog = Some(Dialog::Restore(Box::new(recovery)));
+        }
+    }
+
+    /// Opens the autosaved plan as unsaved work (its file, if it had one, is still the target).
+    pub fn restore(&mut self, recovery: Recovery) {
+        let on_disk = recovery.path.as_deref().and_then(|p| io::load_plan(p).ok());
+        self.session.replace_with_unsaved(recovery.plan, on_disk);
+        self.document.path = recovery.path;
+    }
+
+    /// The rows of the variants browser: the saves folder, the recent files and the shipped
+    /// plans, each projected once for its scores.
+    pub fn variant_rows(&self) -> Vec<VariantRow> {
+        let scores = |plan: &Plan| {
+            let p = self.session.project_other(plan);
+            let at = |year| p.score_in(year).map_or(0.0, |s| s.total);
+            (at(2025), at(crate::model::LAST_YEAR))
+        };
+        let mut rows: Vec<VariantRow> = self
+            .workspace
+            .variants()
+            .into_iter()
+            .map(|file| match file.plan {
+                Ok(plan) => {
+                    let problems = plan.validate(&self.session.library().table);
+                    VariantRow {
+                        path: Some(file.path),
+                        name: plan.name.clone(),
+                        author: plan.author.clone(),
+                        notes: plan.notes.clone(),
+                        modified: file.modified,
+                        scores: if problems.is_empty() {
+                            Ok(scores(&plan))
+                        } else {
+                            Err(problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))
+                        },
+                        plan: Some(plan),
+                    }
+                }
+                Err(error) => VariantRow {
+                    name: file.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+                    path: Some(file.path),
+                    author: String::new(),
+                    notes: String::new(),
+                    modified: file.modified,
+                    scores: Err(error),
+                    plan: None,
+                },
+            })
+            .collect();
+        for shipped in &crate::assets::SHIPPED_PLANS {
+            if let Ok(plan) = crate::assets::shipped_plan(shipped.file_name) {
+                let already = rows.iter().any(|r| r.plan.as_ref() == Some(&plan));
+                if !already {
+                    rows.push(VariantRow {
+                        path: None,
+                        name: plan.name.clone(),
+                        author: plan.author.clone(),
+                        notes: plan.notes.clone(),
+                        modified: None,
+                        scores: Ok(scores(&plan)),
+                        plan: Some(plan),
+                    });
+                }
+            }
+        }
+        rows
+    }
+
+    /// Renames a variant file: the plan inside takes the name, and the file is written under
+    /// a matching name (atomically) before the old one is removed.
+    pub fn rename_variant(&mut self, path: &Path, name: &str) -> Result<PathBuf, String> {
+        let mut plan = io::load_plan(path).map_err(|e| e.to_string())?;
+        name.trim().clone_into(&mut plan.name);
+        let new_path = self.workspace.new_variant_path(name).map_err(|e| e.to_string())?;
+        io::save_plan(&new_path, &plan).map_err(|e| e.to_string())?;
+        std::fs::remove_file(path).map_err(|e| e.to_string())?;
+        if self.document.path.as_deref() == Some(path) {
+            self.document.path = Some(new_path.clone());
+            let label = self.tr().fill("change.name_to", &[("name", name.trim())]);
+            self.session.edit(label, None, |p| name.trim().clone_into(&mut p.name));
+            self.session.mark_saved();
+        }
+        self.document.browser_rows = None;
+        Ok(new_path)
+    }
+
+    /// The open plan beside the pinned variants at the slider's year. The reference (first
+    /// column) is the open plan, or the baseline when comparing with it.
+    pub fn comparison(&self) -> crate::compare::Comparison {
+        let open_name = self.session.plan().name.clone();
+        let baseline_name = self.tr().t("series.baseline").to_owned();
+        let mut variants: Vec<(&str, &Projection)> = Vec::new();
+        if self.view.compare_with_baseline {
+            variants.push((&baseline_name, self.session.baseline_projection()));
+        }
+        variants.push((&open_name, self.session.projection()));
+        variants.extend(self.document.pinned.iter().map(|p| (p.name.as_str(), &*p.projection)));
+        crate::compare::compare(&variants, self.view.year)
+    }
+
+    /// Pins a plan for comparison (at most [`MAX_PINNED`]); false if full or already pinned.
+    pub fn pin(&mut self, name: String, plan: Plan) -> bool {
+        if self.document.pinned.len() >= MAX_PINNED || self.document.pinned.iter().any(|p| p.plan == plan) {
+            return false;
+        }
+        let projection = Arc::new(self.session.project_other(&plan));
+        self.document.pinned.push(Pinned { name, plan, projection });
+        true
+    }
+}

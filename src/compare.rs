@@ -1,0 +1,144 @@
+//! Plan variants side by side: the score of each over time, each estate's status at 2025, 2030
+//! and 2040, the residents of each at a chosen year, and the difference of each to the first
+//! variant (absolute and relative). One [`Comparison`] feeds both the app's compare view and
+//! `by-i-balance compare`, so the wall and the scripts show the same numbers.
+
+use crate::model::{AreaKind, Group, MILESTONES, PerGroup};
+use crate::sim::Projection;
+use serde_json::{Value, json};
+use std::fmt::Write;
+
+/// An estate's status in one variant at one milestone year.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EstateStatus {
+    pub estate: String,
+    pub name: String,
+    pub year: u16,
+    pub listed: bool,
+    /// The category key (`none`, `udsat`, `parallelsamfund`, ...).
+    pub category: &'static str,
+}
+
+/// One variant in the comparison.
+#[derive(Clone, Debug, PartialEq)]
+pub struct VariantSummary {
+    pub name: String,
+    /// The balance score per projected year.
+    pub score: Vec<f64>,
+    /// The score at the comparison's year.
+    pub score_in_year: f64,
+    /// Score minus the first variant's, in points, at the comparison's year.
+    pub difference: f64,
+    /// The same relative to the first variant's score (0.05 = 5 %); 0 if that score is 0.
+    pub relative_difference: f64,
+    /// Each estate at 2025, 2030 and 2040.
+    pub estates: Vec<EstateStatus>,
+    /// Residents of the municipality per group at the comparison's year.
+    pub residents: PerGroup<f64>,
+}
+
+/// Several variants, the first being the reference.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Comparison {
+    pub year: u16,
+    pub years: Vec<u16>,
+    pub variants: Vec<VariantSummary>,
+}
+
+/// Compares named projections at `year` (the first is the reference).
+pub fn compare(variants: &[(&str, &Projection)], year: u16) -> Comparison {
+    let years = variants.first().map(|(_, p)| p.years.clone()).unwrap_or_default();
+    let score_at = |p: &Projection| p.score_in(year).map_or(0.0, |s| s.total);
+    let reference = variants.first().map_or(0.0, |(_, p)| score_at(p));
+    let summaries = variants
+        .iter()
+        .map(|(name, p)| {
+            let score_in_year = score_at(p);
+            let difference = score_in_year - reference;
+            let estates = p
+                .areas
+                .iter()
+                .filter(|a| a.kind == AreaKind::Estate)
+                .flat_map(|a| {
+                    MILESTONES.iter().filter_map(move |y| {
+                        let status = &a.years[p.year_index(*y)?].status;
+                        Some(EstateStatus {
+                            estate: a.id.clone(),
+                            name: a.name.clone(),
+                            year: *y,
+                            listed: status.listed,
+                            category: status.category.key(),
+                        })
+                    })
+                })
+                .collect();
+            VariantSummary {
+                name: (*name).to_owned(),
+                score: p.score.iter().map(|s| s.total).collect(),
+                score_in_year,
+                difference,
+                relative_difference: if reference == 0.0 { 0.0 } else { difference / reference },
+                estates,
+                residents: p.year_index(year).map(|i| p.municipality[i].residents_by_group).unwrap_or_default(),
+            }
+        })
+        .collect();
+    Comparison { year, years, variants: summaries }
+}
+
+/// The comparison as JSON for scripts: keys may be added, never renamed.
+pub fn comparison_json(c: &Comparison) -> Value {
+    let variants: Vec<Value> = c
+        .variants
+        .iter()
+        .map(|v| {
+            let score: serde_json::Map<String, Value> =
+                c.years.iter().zip(&v.score).map(|(y, s)| (y.to_string(), json!(s))).collect();
+            let estates: Vec<Value> = v
+                .estates
+                .iter()
+                .map(|e| json!({"id": e.estate, "name": e.name, "year": e.year, "listed": e.listed, "category": e.category}))
+                .collect();
+            let residents: serde_json::Map<String, Value> =
+                Group::ALL.iter().map(|g| (g.key().to_owned(), json!(v.residents[*g]))).collect();
+            json!({
+                "name": v.name,
+                "score": score,
+                "score_in_year": v.score_in_year,
+                "difference": v.difference,
+                "relative_difference": v.relative_difference,
+                "estates": estates,
+                "residents_in_year": residents,
+            })
+        })
+        .collect();
+    json!({"year": c.year, "reference": c.variants.first().map(|v| v.name.clone()), "variants": variants})
+}
+
+/// The comparison as CSV: one row per variant.
+pub fn comparison_csv(c: &Comparison) -> String {
+    let mut out = String::new();
+    let year = c.year;
+    let _ = write!(out, "variant,score_{year},difference,relative_difference");
+    if let Some(first) = c.variants.first() {
+        for e in &first.estates {
+            let _ = write!(out, ",{}_{}", e.estate, e.year);
+        }
+    }
+    for g in Group::ALL {
+        let _ = write!(out, ",residents_{}_{year}", g.key());
+    }
+    out.push('\n');
+    for v in &c.variants {
+        let name = v.name.replace('"', "\"\"");
+        let _ = write!(out, "\"{name}\",{:.3},{:.3},{:.5}", v.score_in_year, v.difference, v.relative_difference);
+        for e in &v.estates {
+            let _ = write!(out, ",{}", if e.listed { "listed" } else { "not_listed" });
+        }
+        for g in Group::ALL {
+            let _ = write!(out, ",{:.1}", v.residents[g]);
+        }
+        out.push('\n');
+    }
+    out
+}

@@ -1,0 +1,251 @@
+//! Where a workshop's plans live on this machine, and how nothing is lost: the saves folder and
+//! the recent files, the variants found there (with their scores), the autosaved recovery file,
+//! and plain UTC time stamps. No egui, no dialogs: the app decides when to call these.
+//!
+//! The data folder is `$BY_I_BALANCE_DATA_DIR`, else `$XDG_DATA_HOME/by-i-balance`, else
+//! `~/.local/share/by-i-balance`. The saves folder is `./saves` when the app runs from a folder
+//! that has one (as `cargo run` does), else `saves/` in the data folder.
+
+use crate::io::{self, SaveError};
+use crate::model::Plan;
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+/// Environment variable that moves the data folder (recovery file, recent files).
+pub const DATA_DIR_VARIABLE: &str = "BY_I_BALANCE_DATA_DIR";
+/// How many recent files are remembered.
+pub const RECENT_MAX: usize = 10;
+
+/// The autosaved plan, with where it came from.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Recovery {
+    /// When it was written (UTC).
+    pub saved_at: String,
+    /// The file the plan was opened from or last saved to, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<PathBuf>,
+    pub plan: Plan,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RecentFiles {
+    files: Vec<PathBuf>,
+}
+
+/// A plan file found in the saves folder or among the recent files.
+#[derive(Clone, Debug)]
+pub struct VariantFile {
+    pub path: PathBuf,
+    /// When the file was last written (UTC), if the system says.
+    pub modified: Option<String>,
+    /// The plan, or why it cannot be opened.
+    pub plan: Result<Plan, String>,
+}
+
+/// The folders the app keeps its files in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Workspace {
+    pub data_dir: PathBuf,
+    pub saves_dir: PathBuf,
+}
+
+impl Workspace {
+    /// The folders for this machine and user (see the module's documentation).
+    pub fn locate() -> Self {
+        let data_dir = std::env::var_os(DATA_DIR_VARIABLE)
+            .map(PathBuf::from)
+            .or_else(|| std::env::var_os("XDG_DATA_HOME").map(|d| PathBuf::from(d).join("by-i-balance")))
+            .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share/by-i-balance")))
+            .unwrap_or_else(|| PathBuf::from(".by-i-balance"));
+        let local_saves = PathBuf::from("saves");
+        let saves_dir = if local_saves.is_dir() { local_saves } else { data_dir.join("saves") };
+        Self { data_dir, saves_dir }
+    }
+
+    /// A workspace inside one folder (tests, or a workshop kept on a USB stick).
+    pub fn at(dir: &Path) -> Self {
+        Self { data_dir: dir.to_owned(), saves_dir: dir.join("saves") }
+    }
+
+    pub fn recovery_path(&self) -> PathBuf {
+        self.data_dir.join("recovery.ron")
+    }
+
+    fn recent_path(&self) -> PathBuf {
+        self.data_dir.join("recent.ron")
+    }
+
+    fn ensure(dir: &Path) -> Result<(), SaveError> {
+        std::fs::create_dir_all(dir).map_err(|e| SaveError::Write { path: dir.to_owned(), reason: e.to_string() })
+    }
+
+    /// Writes the recovery file atomically.
+    pub fn write_recovery(&self, recovery: &Recovery) -> Result<(), SaveError> {
+        Self::ensure(&self.data_dir)?;
+        let config = ron::ser::PrettyConfig::new().indentor("  ").struct_names(false);
+        let text = ron::ser::to_string_pretty(recovery, config).map_err(|e| SaveError::Serialise(e.to_string()))?;
+        io::write_atomically(&self.recovery_path(), text.as_bytes())
+    }
+
+    /// The recovery file, if one was left by a session that did not end cleanly. A damaged
+    /// recovery file is not offered (its backup is tried instead).
+    pub fn read_recovery(&self) -> Option<Recovery> {
+        let path = self.recovery_path();
+        let backup = path.with_file_name("recovery.ron.bak");
+        [path, backup].iter().find_map(|p| {
+            let text = std::fs::read_to_string(p).ok()?;
+            let mut recovery: Recovery = io::parse_ron(&text).ok()?;
+            io::migrate(&mut recovery.plan);
+            Some(recovery)
+        })
+    }
+
+    /// Removes the recovery file (the plan was saved, or the user discarded it).
+    pub fn clear_recovery(&self) {
+        let path = self.recovery_path();
+        for p in [path.with_file_name("recovery.ron.bak"), path] {
+            let _ = std::fs::remove_file(p);
+        }
+    }
+
+    /// The recent files, newest first.
+    pub fn recent(&self) -> Vec<PathBuf> {
+        std::fs::read_to_string(self.recent_path())
+            .ok()
+            .and_then(|text| io::parse_ron::<RecentFiles>(&text).ok())
+            .map(|r| r.files)
+            .unwrap_or_default()
+    }
+
+    /// Puts a file first among the recent files.
+    pub fn remember(&self, path: &Path) -> Result<Vec<PathBuf>, SaveError> {
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+        let mut files = self.recent();
+        files.retain(|f| f != &path);
+        files.insert(0, path);
+        files.truncate(RECENT_MAX);
+        Self::ensure(&self.data_dir)?;
+        let text = ron::ser::to_string_pretty(&RecentFiles { files: files.clone() }, ron::ser::PrettyConfig::new())
+            .map_err(|e| SaveError::Serialise(e.to_string()))?;
+        io::write_atomically(&self.recent_path(), text.as_bytes())?;
+        Ok(files)
+    }
+
+    /// Plan files in the saves folder and among the recent files (each once), by name.
+    pub fn variants(&self) -> Vec<VariantFile> {
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(&self.saves_dir)
+            .map(|entries| {
+                entries
+                    .filter_map(Result::ok)
+                    .map(|e| e.path())
+                    .filter(|p| p.extension().is_some_and(|x| x == "ron") && p.is_file())
+                    .collect()
+            })
+            .unwrap_or_default();
+        for recent in self.recent() {
+            let known = paths.iter().any(|p| same_file(p, &recent));
+            if !known && recent.is_file() {
+                paths.push(recent);
+            }
+        }
+        let mut variants: Vec<VariantFile> = paths
+            .into_iter()
+            .map(|path| {
+                let modified = std::fs::metadata(&path).and_then(|m| m.modified()).ok().map(utc_stamp);
+                let plan = io::load_plan(&path).map_err(|e| e.to_string());
+                VariantFile { path, modified, plan }
+            })
+            .collect();
+        variants.sort_by(|a, b| a.path.cmp(&b.path));
+        variants
+    }
+
+    /// A path in the saves folder for a new variant called `name`, not yet taken.
+    pub fn new_variant_path(&self, name: &str) -> Result<PathBuf, SaveError> {
+        Self::ensure(&self.saves_dir)?;
+        let stem = file_stem_for(name);
+        let mut path = self.saves_dir.join(format!("{stem}.ron"));
+        let mut n = 2;
+        while path.exists() {
+            path = self.saves_dir.join(format!("{stem}-{n}.ron"));
+            n += 1;
+        }
+        Ok(path)
+    }
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => a == b,
+    }
+}
+
+/// A file name for a plan's name: lower case, Danish letters spelt out, dashes between words.
+pub fn file_stem_for(name: &str) -> String {
+    let mut stem = String::new();
+    for c in name.trim().to_lowercase().chars() {
+        match c {
+            'æ' => stem.push_str("ae"),
+            'ø' => stem.push_str("oe"),
+            'å' => stem.push_str("aa"),
+            c if c.is_ascii_alphanumeric() => stem.push(c),
+            _ if !stem.ends_with('-') && !stem.is_empty() => stem.push('-'),
+            _ => {}
+        }
+    }
+    let stem = stem.trim_end_matches('-').to_owned();
+    if stem.is_empty() { "plan".to_owned() } else { stem }
+}
+
+/// The time now in UTC, as `2026-11-26T14:03:12Z`.
+pub fn now_utc() -> String {
+    utc_stamp(SystemTime::now())
+}
+
+/// A system time in UTC, as `2026-11-26T14:03:12Z` (times before 1970 show as 1970).
+pub fn utc_stamp(time: SystemTime) -> String {
+    let seconds = time.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    let days = i64::try_from(seconds / 86_400).unwrap_or(0);
+    let rest = seconds % 86_400;
+    let (year, month, day) = civil_from_days(days);
+    format!("{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z", rest / 3600, rest % 3600 / 60, rest % 60)
+}
+
+/// Days since 1970-01-01 to a (year, month, day) date (Howard Hinnant's algorithm).
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = u32::try_from(doy - (153 * mp + 2) / 5 + 1).unwrap_or(1);
+    let month = u32::try_from(if mp < 10 { mp + 3 } else { mp - 9 }).unwrap_or(1);
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    #[test]
+    fn utc_stamps_are_calendar_dates() {
+        assert_eq!(utc_stamp(UNIX_EPOCH), "1970-01-01T00:00:00Z");
+        assert_eq!(utc_stamp(UNIX_EPOCH + Duration::from_secs(951_782_400)), "2000-02-29T00:00:00Z");
+        assert_eq!(utc_stamp(UNIX_EPOCH + Duration::from_secs(1_795_700_592)), "2026-11-26T13:43:12Z");
+    }
+
+    #[test]
+    fn file_names_from_danish_plan_names() {
+        assert_eq!(file_stem_for("Gruppe 1's plan"), "gruppe-1-s-plan");
+        assert_eq!(file_stem_for("Bestyrelsens kompromis – uden nedrivning"), "bestyrelsens-kompromis-uden-nedrivning");
+        assert_eq!(file_stem_for("Høje-Taastrup Ø"), "hoeje-taastrup-oe");
+        assert_eq!(file_stem_for("  ...  "), "plan");
+    }
+}
