@@ -144,7 +144,9 @@ pub fn load_valid_plan(path: &Path, table: &ParamTable) -> Result<Plan, LoadErro
 
 /// The plan as pretty RON with a stable field order, ready to diff.
 pub fn plan_to_ron(plan: &Plan) -> Result<String, SaveError> {
-    let config = ron::ser::PrettyConfig::new().indentor("  ").struct_names(false).compact_arrays(false);
+    // One line per area, institution, action and effort: deeper values (homes, residents,
+    // shapes, an action's kind) stay on their item's line, so a diff shows which item changed.
+    let config = ron::ser::PrettyConfig::new().indentor("  ").struct_names(false).depth_limit(4).escape_strings(false);
     let mut text = ron::ser::to_string_pretty(plan, config).map_err(|e| SaveError::Serialise(e.to_string()))?;
     text.push('\n');
     Ok(text)

@@ -122,7 +122,9 @@ fn a_crash_is_followed_by_an_offer_to_restore_the_autosave() {
     plan.name = "Bestyrelsens kompromis".into();
     plan.notes = "Skrevet før strømmen gik".into();
     let workspace = Workspace::at(dir.path());
-    workspace.write_recovery(&Recovery { saved_at: "2026-11-26T20:00:00Z".into(), path: None, plan: plan.clone() }).unwrap();
+    workspace
+        .write_recovery(&Recovery { saved_at: "2026-11-26T20:00:00Z".into(), path: None, plan: plan.clone() })
+        .unwrap();
     let mut harness = workshop_in(dir.path());
     assert!(harness.query_by_label("Arbejde fra sidst blev ikke gemt").is_some());
     click(&mut harness, "Gendan planen");

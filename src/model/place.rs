@@ -35,13 +35,17 @@ pub struct HeldInputs {
     /// Share of residents who are immigrants or descendants from non-Western countries (0–1).
     pub non_western_share: f64,
     /// Yearly change of `convicted_share`, in share points (0.001 = 0.1 point).
+    #[serde(skip_serializing_if = "is_zero")]
     pub convicted_drift_per_year: f64,
     /// Yearly change of `non_western_share`, in share points.
+    #[serde(skip_serializing_if = "is_zero")]
     pub non_western_drift_per_year: f64,
     /// Earnings of the area's residents relative to the group averages (1 = average).
+    #[serde(skip_serializing_if = "is_one")]
     pub income_level: f64,
     /// Years the area had been in its 2016 list category before 2016 (for the rules that
     /// count consecutive years).
+    #[serde(skip_serializing_if = "is_zero_years")]
     pub years_listed_before_2016: u32,
 }
 
@@ -85,6 +89,16 @@ pub struct Area {
 #[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference.
 fn is_zero(value: &f64) -> bool {
     *value == 0.0
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)]
+fn is_one(value: &f64) -> bool {
+    *value == 1.0
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)]
+fn is_zero_years(value: &u32) -> bool {
+    *value == 0
 }
 
 /// A district (kvarter): a named group of areas with a profile and institutions.

@@ -1,0 +1,104 @@
+//! Plan files survive being saved: load → save → load gives the same plan, and saving again
+//! gives the same bytes, for every shipped plan and for random valid plans. Files of every
+//! earlier format open.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+use by_i_balance::assets::{self, SHIPPED_PLANS};
+use by_i_balance::io;
+use by_i_balance::model::{Action, ActionKind, ChangeEntry, Effort, EffortKind, FORMAT_VERSION, Plan, Tenure};
+use proptest::prelude::*;
+
+fn round_trip(plan: &Plan, dir: &std::path::Path) {
+    let path = dir.join("plan.ron");
+    io::save_plan(&path, plan).unwrap();
+    let first = std::fs::read(&path).unwrap();
+    let loaded = io::load_plan(&path).unwrap();
+    assert_eq!(&loaded, plan, "load → save → load gives the same plan");
+    io::save_plan(&path, &loaded).unwrap();
+    assert_eq!(std::fs::read(&path).unwrap(), first, "a second save gives the same bytes");
+    assert!(dir.join("plan.ron.bak").is_file(), "the previous version is kept as a backup");
+}
+
+#[test]
+fn every_shipped_plan_round_trips() {
+    let dir = tempfile::tempdir().unwrap();
+    for shipped in &SHIPPED_PLANS {
+        let plan = assets::shipped_plan(shipped.file_name).unwrap();
+        assert_eq!(plan.format_version, FORMAT_VERSION);
+        round_trip(&plan, dir.path());
+    }
+}
+
+#[test]
+fn shipped_plans_are_stored_in_the_current_format() {
+    for shipped in &SHIPPED_PLANS {
+        let plan = assets::shipped_plan(shipped.file_name).unwrap();
+        assert_eq!(io::plan_to_ron(&plan).unwrap(), shipped.text, "{} is not normalised", shipped.file_name);
+    }
+}
+
+#[test]
+fn a_format_1_file_opens_and_upgrades() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/format-1-visionsplan.ron");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("format_version: 1,"), "the fixture is a format-1 file");
+    let plan = io::load_plan(&path).unwrap();
+    assert_eq!(plan.format_version, FORMAT_VERSION, "it is migrated on opening");
+    assert!(plan.change_log.is_empty(), "format 1 had no change log");
+    let shipped = assets::shipped_plan("visionsplan-2016.ron").unwrap();
+    assert_eq!(plan, shipped, "the same plan as the shipped one in the current format");
+}
+
+fn random_plan() -> impl Strategy<Value = Plan> {
+    let areas = ["taastrupgaard", "gadehavegaard", "charlotteager", "naerheden", "landsbyerne"];
+    (
+        "[A-Za-zÆØÅæøå0-9 ,.'\"-]{1,30}",
+        "[A-Za-zÆØÅæøå \\n\"\\\\{}()]{0,60}",
+        prop::collection::vec((0..areas.len(), 2016u16..2040, 1.0f64..500.0, 1u16..4), 0..6),
+        prop::collection::vec((0..areas.len(), 0.0f64..20.0, 2016u16..2030), 0..4),
+        0.0f64..1.0,
+        prop::collection::vec(("[a-z ]{1,20}", 0u32..100_000), 0..4),
+        prop::option::of(0.0f64..0.3),
+    )
+        .prop_map(move |(name, notes, builds, efforts, allocation, log, job_rate)| {
+            let mut plan = assets::shipped_plan("visionsplan-2016.ron").unwrap();
+            plan.name = name;
+            plan.notes = notes;
+            for (area, year, count, over) in builds {
+                let over_years = over.min(2041 - year);
+                let kind =
+                    ActionKind::Build { area: areas[area].into(), tenure: Tenure::OwnerOccupied, count, over_years };
+                plan.actions.push(Action { year, kind, note: String::new() });
+            }
+            for (area, count, from_year) in efforts {
+                plan.efforts.push(Effort {
+                    kind: EffortKind::SocialWorkers,
+                    area: areas[area].into(),
+                    count,
+                    from_year,
+                    to_year: 2040,
+                });
+            }
+            plan.letting.municipal_allocation_share = allocation;
+            plan.change_log = log
+                .into_iter()
+                .map(|(text, seconds)| ChangeEntry { time: format!("2026-11-26T00:00:{:02}Z", seconds % 60), text })
+                .collect();
+            if let Some(rate) = job_rate {
+                plan.assumptions.insert("job_finding_rate".into(), rate);
+            }
+            plan
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, .. ProptestConfig::default() })]
+
+    #[test]
+    fn random_valid_plans_round_trip(plan in random_plan()) {
+        let table = assets::param_table().unwrap();
+        prop_assert!(plan.validate(&table).is_empty(), "{:?}", plan.validate(&table));
+        let dir = tempfile::tempdir().unwrap();
+        round_trip(&plan, dir.path());
+    }
+}
