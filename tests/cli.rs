@@ -410,3 +410,52 @@ fn bad_usage_exits_with_status_2_and_says_why() {
         assert!(out.stderr.contains("Usage:"), "{context}");
     }
 }
+
+#[test]
+fn upgrade_rewrites_a_format_1_file_in_the_current_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("old.ron");
+    fs::copy("tests/fixtures/format-1-visionsplan.ron", &old).unwrap();
+    let out = dir.path().join("new.ron");
+    let result = run(&["upgrade", old.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert_eq!(result.status, 0, "{}", result.stderr);
+    assert!(result.stdout.contains("from format 1 to 2"), "{}", result.stdout);
+    let text = fs::read_to_string(&out).unwrap();
+    assert!(text.contains("format_version: 2,"));
+    assert_eq!(text, fs::read_to_string(VISIONSPLAN).unwrap(), "the upgraded file is the shipped plan, byte for byte");
+    let in_place = run(&["upgrade", old.to_str().unwrap()]);
+    assert_eq!(in_place.status, 0, "{}", in_place.stderr);
+    assert!(dir.path().join("old.ron.bak").is_file(), "the format-1 original is kept as a backup");
+    let missing = run(&["upgrade", "no-such-plan.ron"]);
+    assert_eq!(missing.status, 1);
+    assert!(missing.stderr.contains("no-such-plan.ron"), "{}", missing.stderr);
+}
+
+#[test]
+fn compare_prints_the_same_comparison_as_json_and_csv() {
+    let basis = "saves/basisforloeb-2016.ron";
+    let json = run(&["compare", VISIONSPLAN, basis, "--year", "2030"]);
+    assert_eq!(json.status, 0, "{}", json.stderr);
+    let value: Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(value["year"], 2030);
+    let variants = array(&value, "variants", "compare");
+    assert_eq!(variants.len(), 2);
+    assert_eq!(variants[0]["name"], "Visionsplan 2016");
+    assert_eq!(variants[0]["difference"], 0.0, "the first plan is the reference");
+    let difference = number(&variants[1], "difference", "variants[1]");
+    let scores: Vec<f64> = variants.iter().map(|v| number(v, "score_in_year", "variant")).collect();
+    assert!((difference - (scores[1] - scores[0])).abs() < 1e-9);
+    assert_eq!(array(&variants[1], "estates", "variants[1]").len(), 9, "three estates at 2025, 2030 and 2040");
+    let csv = run(&["compare", VISIONSPLAN, basis, "--year", "2030", "--format", "csv"]);
+    assert_eq!(csv.status, 0, "{}", csv.stderr);
+    let lines: Vec<&str> = csv.stdout.lines().collect();
+    assert_eq!(lines.len(), 3, "a header and a row per plan");
+    assert!(
+        lines[0].starts_with("variant,score_2030,difference,relative_difference,taastrupgaard_2025"),
+        "{}",
+        lines[0]
+    );
+    assert!(lines[2].starts_with("\"Basisforløb 2016\","), "{}", lines[2]);
+    let one = run(&["compare", VISIONSPLAN]);
+    assert_eq!(one.status, 2, "compare needs two plans");
+}
