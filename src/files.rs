@@ -134,21 +134,25 @@ impl Workspace {
         Ok(files)
     }
 
-    /// Plan files in the saves folder and among the recent files (each once), by name.
+    /// Plan files in the saves folder and in the folders of the recent files (each once).
     pub fn variants(&self) -> Vec<VariantFile> {
-        let mut paths: Vec<PathBuf> = std::fs::read_dir(&self.saves_dir)
-            .map(|entries| {
-                entries
-                    .filter_map(Result::ok)
-                    .map(|e| e.path())
-                    .filter(|p| p.extension().is_some_and(|x| x == "ron") && p.is_file())
-                    .collect()
-            })
-            .unwrap_or_default();
-        for recent in self.recent() {
-            let known = paths.iter().any(|p| same_file(p, &recent));
-            if !known && recent.is_file() {
-                paths.push(recent);
+        let recent = self.recent();
+        let mut folders = vec![self.saves_dir.clone()];
+        for file in &recent {
+            if let Some(folder) = file.parent()
+                && !folders.iter().any(|f| same_file(f, folder))
+            {
+                folders.push(folder.to_owned());
+            }
+        }
+        let mut paths: Vec<PathBuf> = Vec::new();
+        for folder in &folders {
+            let Ok(entries) = std::fs::read_dir(folder) else { continue };
+            for path in entries.filter_map(Result::ok).map(|e| e.path()) {
+                let is_plan = path.extension().is_some_and(|x| x == "ron") && path.is_file();
+                if is_plan && !paths.iter().any(|p| same_file(p, &path)) {
+                    paths.push(path);
+                }
             }
         }
         let mut variants: Vec<VariantFile> = paths
