@@ -64,7 +64,8 @@ pub fn migrate(plan: &mut Plan) -> Vec<u32> {
     let mut passed = Vec::new();
     while plan.format_version < FORMAT_VERSION && plan.format_version >= 1 {
         passed.push(plan.format_version);
-        // 1 → 2: the change log was added; a format-1 file has none, so it starts empty.
+        // 1 → 2: the change log was added; 2 → 3: comments were added. An older file has
+        // neither, so both start empty and nothing else changes.
         plan.format_version += 1;
     }
     passed

@@ -38,15 +38,18 @@ fn shipped_plans_are_stored_in_the_current_format() {
 }
 
 #[test]
-fn a_format_1_file_opens_and_upgrades() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/format-1-visionsplan.ron");
-    let text = std::fs::read_to_string(&path).unwrap();
-    assert!(text.contains("format_version: 1,"), "the fixture is a format-1 file");
-    let plan = io::load_plan(&path).unwrap();
-    assert_eq!(plan.format_version, FORMAT_VERSION, "it is migrated on opening");
-    assert!(plan.change_log.is_empty(), "format 1 had no change log");
+fn files_of_every_earlier_format_open_and_upgrade() {
     let shipped = assets::shipped_plan("visionsplan-2016.ron").unwrap();
-    assert_eq!(plan, shipped, "the same plan as the shipped one in the current format");
+    for version in 1..FORMAT_VERSION {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join(format!("tests/fixtures/format-{version}-visionsplan.ron"));
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("no fixture for format {version}: {e}"));
+        assert!(text.contains(&format!("format_version: {version},")), "the fixture is a format-{version} file");
+        let plan = io::load_plan(&path).unwrap();
+        assert_eq!(plan.format_version, FORMAT_VERSION, "format {version} is migrated on opening");
+        assert!(plan.change_log.is_empty() && plan.comments.is_empty());
+        assert_eq!(plan, shipped, "format {version} gives the shipped plan in the current format");
+    }
 }
 
 fn random_plan() -> impl Strategy<Value = Plan> {

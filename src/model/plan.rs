@@ -10,9 +10,10 @@ use super::rules::RuleSetId;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashSet};
 
-/// The plan-file format this build writes. Version 1 had no change log; files of every earlier
-/// version open through `io::migrate`, and `tests/fixtures/` keeps one file per past version.
-pub const FORMAT_VERSION: u32 = 2;
+/// The plan-file format this build writes. Version 1 had no change log, version 2 no comments;
+/// files of every earlier version open through `io::migrate`, and `tests/fixtures/` keeps one
+/// file per past version.
+pub const FORMAT_VERSION: u32 = 3;
 /// The year of the baseline (state on 1 January).
 pub const FIRST_YEAR: u16 = 2016;
 /// The horizon of the projection.
@@ -50,6 +51,30 @@ pub struct Plan {
     /// Every edit made in the app, oldest first (since format 2).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub change_log: Vec<ChangeEntry>,
+    /// What participants said, attached to the plan, an area or a district (since format 3).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub comments: Vec<Comment>,
+}
+
+/// What a comment is about.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CommentTarget {
+    Plan,
+    Area(String),
+    District(String),
+}
+
+/// A participant's comment, with who said it and when.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Comment {
+    pub target: CommentTarget,
+    /// Who said it (a name, a group, "beboer").
+    pub author: String,
+    pub text: String,
+    /// When, in UTC, as `2026-11-26T14:03:12Z`.
+    pub time: String,
 }
 
 /// One edit in a plan's change log.
@@ -136,6 +161,16 @@ impl Plan {
         self.validate_places(&mut check);
         self.validate_actions(&mut check);
         self.validate_policies(&mut check);
+        for (i, comment) in self.comments.iter().enumerate() {
+            let at = format!("comments[{i}]");
+            match &comment.target {
+                CommentTarget::Plan => {}
+                CommentTarget::Area(id) => check.known(&at, "area", id, self.municipality.area(id).is_some()),
+                CommentTarget::District(id) => {
+                    check.known(&at, "district", id, self.municipality.district(id).is_some());
+                }
+            }
+        }
         for (key, value) in &self.assumptions {
             let location = format!("assumptions[\"{key}\"]");
             match table.get(key) {
