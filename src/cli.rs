@@ -20,6 +20,8 @@ Usage:
   by-i-balance check PLAN.ron
   by-i-balance compare A.ron B.ron [...] [--year YEAR] [--format json|csv] [--rules ...]
   by-i-balance upgrade PLAN.ron [-o OUT.ron]   rewrite a plan in the current file format
+  by-i-balance report A.ron [B.ron ...] [-o report.html] [--lang da|en]
+                                                the workshop report as one HTML file
 
 Exit status: 0 ok, 1 the plan cannot be used, 2 bad usage.";
 
@@ -42,10 +44,18 @@ struct Options<'a> {
     rules: Option<RuleSetId>,
     year: Option<u16>,
     output: Option<&'a str>,
+    language: crate::i18n::Language,
 }
 
 fn parse_options(args: &[String]) -> Result<Options<'_>, String> {
-    let mut options = Options { plans: Vec::new(), format: Format::Json, rules: None, year: None, output: None };
+    let mut options = Options {
+        plans: Vec::new(),
+        format: Format::Json,
+        rules: None,
+        year: None,
+        output: None,
+        language: crate::i18n::Language::Danish,
+    };
     let mut i = 0;
     while i < args.len() {
         let arg = args[i].as_str();
@@ -75,6 +85,14 @@ fn parse_options(args: &[String]) -> Result<Options<'_>, String> {
                 options.year = Some(year);
                 i += 1;
             }
+            "--lang" => {
+                options.language = match value(i)? {
+                    "da" => crate::i18n::Language::Danish,
+                    "en" => crate::i18n::Language::English,
+                    other => return Err(format!("unknown language '{other}' (da or en)")),
+                };
+                i += 1;
+            }
             "-o" | "--output" => {
                 options.output = Some(value(i)?);
                 i += 1;
@@ -98,7 +116,7 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         let _ = writeln!(out, "{USAGE}");
         return EXIT_OK;
     }
-    if !matches!(command.as_str(), "check" | "project" | "score" | "compare" | "upgrade") {
+    if !matches!(command.as_str(), "check" | "project" | "score" | "compare" | "upgrade" | "report") {
         return usage_error(err, &format!("unknown command '{command}'"));
     }
     let options = match parse_options(rest) {
@@ -109,11 +127,12 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         (_, 0) => return usage_error(err, &format!("{command} needs a plan file")),
         ("compare", 1) => return usage_error(err, "compare needs at least two plan files"),
         ("compare", _) => return compare_plans(&options, out, err),
+        ("report", _) => return report(&options, out, err),
         (_, n) if n > 1 => return usage_error(err, &format!("{command} takes one plan file, not {n}")),
         _ => {}
     }
     if options.output.is_some() && command != "upgrade" {
-        return usage_error(err, "-o is only for upgrade");
+        return usage_error(err, "-o is only for upgrade and report");
     }
     let plan_path = options.plans[0];
     if command == "upgrade" {
@@ -204,6 +223,52 @@ fn upgrade(path: &str, output: Option<&str>, out: &mut dyn Write, err: &mut dyn 
 #[derive(serde::Deserialize)]
 struct VersionOnly {
     format_version: u32,
+}
+
+/// `report`: the workshop report for one or more plans, to `-o FILE` (atomically) or stdout.
+fn report(options: &Options<'_>, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let library = match Library::load() {
+        Ok(library) => library,
+        Err(e) => {
+            let _ = writeln!(err, "error: {e}");
+            return EXIT_BAD_PLAN;
+        }
+    };
+    let mut plans = Vec::new();
+    for path in &options.plans {
+        let Some(plan) = load_checked(Path::new(path), &library, err) else { return EXIT_BAD_PLAN };
+        plans.push(plan);
+    }
+    let translations = match crate::i18n::Translations::shared() {
+        Ok(t) => t,
+        Err(e) => {
+            let _ = writeln!(err, "error: {e}");
+            return EXIT_BAD_PLAN;
+        }
+    };
+    let html = match crate::report::report_for_plans(&library, &plans, translations.tr(options.language)) {
+        Ok(html) => html,
+        Err(e) => {
+            let _ = writeln!(err, "error: {e}");
+            return EXIT_BAD_PLAN;
+        }
+    };
+    match options.output {
+        Some(path) => match io::write_atomically(Path::new(path), html.as_bytes()) {
+            Ok(()) => {
+                let _ = writeln!(out, "ok: the report for {} plan(s) is in {path}", plans.len());
+                EXIT_OK
+            }
+            Err(e) => {
+                let _ = writeln!(err, "error: {e}");
+                EXIT_BAD_PLAN
+            }
+        },
+        None => {
+            let _ = write!(out, "{html}");
+            EXIT_OK
+        }
+    }
 }
 
 /// `compare`: several plans side by side at a year (2040 unless `--year`).

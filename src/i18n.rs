@@ -93,6 +93,29 @@ impl<'a> Tr<'a> {
         self.table.get(&full).cloned().unwrap_or(full)
     }
 
+    /// A parameter's name in words: the first part of its key names the quantity, the rest the
+    /// tenure, group or term it applies to.
+    pub fn param_name(&self, key: &str) -> String {
+        let mut parts = key.split('.');
+        let head = parts.next().unwrap_or(key);
+        let rest: Vec<&str> = parts.collect();
+        let named_whole = self.of("param", key);
+        if named_whole != format!("param.{key}") {
+            return named_whole;
+        }
+        let mut name = self.of("param", head);
+        for part in rest {
+            let word = ["tenure", "group"]
+                .iter()
+                .map(|prefix| self.of(prefix, part))
+                .find(|w| !w.contains('.'))
+                .unwrap_or_else(|| part.to_owned());
+            name.push_str(" · ");
+            name.push_str(&word.to_lowercase());
+        }
+        name
+    }
+
     /// A number with thousands separators and `decimals` decimals.
     pub fn num(&self, value: f64, decimals: usize) -> String {
         format_number(value, decimals, self.language)

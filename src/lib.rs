@@ -8,6 +8,7 @@
 pub mod app;
 pub mod assets;
 pub mod cli;
+pub mod colours;
 pub mod compare;
 pub mod explain;
 pub mod export;
@@ -15,5 +16,6 @@ pub mod files;
 pub mod i18n;
 pub mod io;
 pub mod model;
+pub mod report;
 pub mod sim;
 pub mod ui;

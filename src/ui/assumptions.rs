@@ -4,30 +4,6 @@
 
 use super::widgets::number;
 use crate::app::{WorkshopApp, edits};
-use crate::i18n::Tr;
-
-/// A parameter's name in words: the first part of its key names the quantity, the rest the
-/// tenure, group or term it applies to.
-pub fn param_name(tr: Tr<'_>, key: &str) -> String {
-    let mut parts = key.split('.');
-    let head = parts.next().unwrap_or(key);
-    let rest: Vec<&str> = parts.collect();
-    let named_whole = tr.of("param", key);
-    if named_whole != format!("param.{key}") {
-        return named_whole;
-    }
-    let mut name = tr.of("param", head);
-    for part in rest {
-        let word = ["tenure", "group"]
-            .iter()
-            .map(|prefix| tr.of(prefix, part))
-            .find(|w| !w.contains('.'))
-            .unwrap_or_else(|| part.to_owned());
-        name.push_str(" · ");
-        name.push_str(&word.to_lowercase());
-    }
-    name
-}
 
 pub fn show(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     let tr = app.translations.tr(app.view.language);
@@ -49,7 +25,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut WorkshopApp) {
         if app.view.show_only_changed_assumptions && !changed {
             continue;
         }
-        let name = param_name(tr, &def.key);
+        let name = tr.param_name(&def.key);
         if !filter.is_empty() && !name.to_lowercase().contains(&filter) && !def.key.contains(&filter) {
             continue;
         }
@@ -88,7 +64,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut WorkshopApp) {
         });
     }
     if let Some((key, value)) = edit {
-        let name = param_name(tr, &key);
+        let name = tr.param_name(&key);
         let label = match value {
             Some(v) => tr.fill("change.assumption", &[("name", &name), ("value", &tr.num(v, 3))]),
             None => tr.fill("change.assumption_reset", &[("name", &name)]),

@@ -12,16 +12,6 @@ use crate::i18n::Tr;
 use crate::model::Group;
 use egui_plot::{FilledArea, Line, LineStyle, Plot, PlotPoints};
 
-/// Colours of the variants in the order shown (reference first).
-const VARIANT_COLOURS: [egui::Color32; 6] = [
-    palette::PLAN,
-    egui::Color32::from_rgb(0xD5, 0x5E, 0x00),
-    egui::Color32::from_rgb(0x00, 0x9E, 0x73),
-    egui::Color32::from_rgb(0xCC, 0x79, 0xA7),
-    egui::Color32::from_rgb(0x56, 0xB4, 0xE9),
-    egui::Color32::from_rgb(0xE6, 0x9F, 0x00),
-];
-
 pub fn show(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     let tr = app.tr();
     controls(ui, app, tr);
@@ -84,7 +74,7 @@ fn score_chart(ui: &mut egui::Ui, app: &WorkshopApp, tr: Tr<'_>, c: &Comparison)
     let years: Vec<f64> = c.years.iter().map(|y| f64::from(*y)).collect();
     let mut legend = Vec::new();
     for (i, v) in c.variants.iter().enumerate() {
-        legend.push((VARIANT_COLOURS[i % VARIANT_COLOURS.len()], v.name.clone(), i == 0));
+        legend.push((palette::variant(i), v.name.clone(), i == 0));
     }
     super::charts::legend_row(ui, &legend);
     Plot::new("compare_score")
@@ -116,7 +106,7 @@ fn score_chart(ui: &mut egui::Ui, app: &WorkshopApp, tr: Tr<'_>, c: &Comparison)
                         [*x, y]
                     })
                     .collect();
-                let line = Line::new(&v.name, values).color(VARIANT_COLOURS[i % VARIANT_COLOURS.len()]).width(2.5);
+                let line = Line::new(&v.name, values).color(palette::variant(i)).width(2.5);
                 plot.line(if i == 0 { line.style(LineStyle::dashed_loose()) } else { line });
             }
         });

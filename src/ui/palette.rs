@@ -1,41 +1,41 @@
-//! Colours that carry meaning: resident groups, tenures, list status and the map's scales.
-//! Groups and tenures use the Okabe–Ito palette, which stays distinct for the common forms of
-//! colour blindness; every chart also names its series in a legend, so colour is never alone.
+//! Colours on screen: resident groups, tenures and variants from `crate::colours` (shared with
+//! the report), list status and the map's scales. Every chart also names its series in a
+//! legend, so colour never carries meaning alone.
 
 use crate::model::{Category, Group, Tenure};
 use egui::Color32;
 
+fn rgb(c: crate::colours::Rgb) -> Color32 {
+    Color32::from_rgb(c[0], c[1], c[2])
+}
+
 pub fn group(group: Group) -> Color32 {
-    match group {
-        Group::Children => Color32::from_rgb(0xE6, 0x9F, 0x00),
-        Group::Employed => Color32::from_rgb(0x00, 0x72, 0xB2),
-        Group::InEducation => Color32::from_rgb(0x56, 0xB4, 0xE9),
-        Group::OutsideWork => Color32::from_rgb(0xD5, 0x5E, 0x00),
-        Group::Seniors => Color32::from_rgb(0xCC, 0x79, 0xA7),
-    }
+    rgb(crate::colours::group(group))
 }
 
 pub fn tenure(tenure: Tenure) -> Color32 {
-    match tenure {
-        Tenure::AlmenFamily => Color32::from_rgb(0xD5, 0x5E, 0x00),
-        Tenure::AlmenYouth => Color32::from_rgb(0xE6, 0x9F, 0x00),
-        Tenure::AlmenElderly => Color32::from_rgb(0xF0, 0xE4, 0x42),
-        Tenure::PrivateRental => Color32::from_rgb(0x56, 0xB4, 0xE9),
-        Tenure::Cooperative => Color32::from_rgb(0x00, 0x9E, 0x73),
-        Tenure::OwnerOccupied => Color32::from_rgb(0x00, 0x72, 0xB2),
-    }
+    rgb(crate::colours::tenure(tenure))
 }
 
 /// The colour of the balance score's components, in `COMPONENTS` order.
-pub const COMPONENTS: [Color32; 4] = [
-    Color32::from_rgb(0xD5, 0x5E, 0x00),
-    Color32::from_rgb(0x00, 0x72, 0xB2),
-    Color32::from_rgb(0x00, 0x9E, 0x73),
-    Color32::from_rgb(0xCC, 0x79, 0xA7),
-];
+pub const COMPONENTS: [Color32; 4] = {
+    let c = crate::colours::COMPONENTS;
+    [
+        Color32::from_rgb(c[0][0], c[0][1], c[0][2]),
+        Color32::from_rgb(c[1][0], c[1][1], c[1][2]),
+        Color32::from_rgb(c[2][0], c[2][1], c[2][2]),
+        Color32::from_rgb(c[3][0], c[3][1], c[3][2]),
+    ]
+};
 
-pub const PLAN: Color32 = Color32::from_rgb(0x1F, 0x2A, 0x44);
-pub const BASELINE: Color32 = Color32::from_rgb(0x88, 0x88, 0x88);
+/// The colour of the `i`-th variant side by side (the reference first).
+pub fn variant(i: usize) -> Color32 {
+    rgb(crate::colours::VARIANTS[i % crate::colours::VARIANTS.len()])
+}
+
+pub const PLAN: Color32 = Color32::from_rgb(crate::colours::PLAN[0], crate::colours::PLAN[1], crate::colours::PLAN[2]);
+pub const BASELINE: Color32 =
+    Color32::from_rgb(crate::colours::BASELINE[0], crate::colours::BASELINE[1], crate::colours::BASELINE[2]);
 pub const LISTED: Color32 = Color32::from_rgb(0xB0, 0x30, 0x20);
 pub const NOT_LISTED: Color32 = Color32::from_rgb(0x1A, 0x7F, 0x4B);
 

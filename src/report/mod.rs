@@ -1,0 +1,335 @@
+//! The workshop report: one self-contained HTML file (no external links; charts embedded as
+//! SVG images in data URIs) for the open plan and the pinned variants, for the minutes. It
+//! opens in any browser and prints to PDF. Sections, each with a stable `id`: the plans
+//! (names and notes), the score over time, the residents of the estates, the score and its
+//! breakdown, each estate's status at 2025/2030/2040, the assumptions that differ from the
+//! shipped ones, the change log and the participants' comments.
+//!
+//! Written as well-formed XHTML-style markup (every element closed), so a test can parse it.
+
+pub mod svg;
+
+use crate::colours;
+use crate::i18n::Tr;
+use crate::model::{AreaKind, CommentTarget, Group, MILESTONES, ParamTable, Params, Plan};
+use crate::sim::{COMPONENTS, Projection};
+use std::fmt::Write;
+use svg::{Series, escape};
+
+/// One plan in the report, projected.
+pub struct Variant<'a> {
+    pub plan: &'a Plan,
+    pub projection: &'a Projection,
+    pub params: &'a Params,
+}
+
+/// Everything the report is made from.
+pub struct ReportInput<'a> {
+    /// The open plan first, then the pinned variants.
+    pub variants: Vec<Variant<'a>>,
+    pub baseline: &'a Projection,
+    pub table: &'a ParamTable,
+    /// When it was made (UTC).
+    pub generated: String,
+    pub tr: Tr<'a>,
+}
+
+/// The sections of the report, by id, in order.
+pub const SECTIONS: [&str; 8] = ["plans", "score", "residents", "breakdown", "status", "assumptions", "changes", "comments"];
+
+const STYLE: &str = "body{font-family:sans-serif;max-width:60em;margin:2em auto;padding:0 1em;color:#1f2a44;line-height:1.45}\
+h1{font-size:1.8em}h2{border-bottom:2px solid #1f2a44;padding-bottom:.2em;margin-top:2em}\
+table{border-collapse:collapse;margin:.5em 0 1em}th,td{border:1px solid #bbb;padding:.25em .6em;text-align:left}\
+th{background:#eef}td.num{text-align:right}.listed{color:#b03020;font-weight:bold}.notlisted{color:#1a7f4b}\
+img{max-width:100%;height:auto}figure{margin:1em 0}figcaption{font-size:.9em;color:#555}\
+@media print{h2{break-before:auto}figure,table{break-inside:avoid}}";
+
+fn image(svg_text: &str, alt: &str) -> String {
+    format!(
+        r#"<figure><img src="data:image/svg+xml;base64,{}" alt="{}"/><figcaption>{}</figcaption></figure>"#,
+        svg::base64(svg_text.as_bytes()),
+        escape(alt),
+        escape(alt)
+    )
+}
+
+fn years(p: &Projection) -> Vec<f64> {
+    p.years.iter().map(|y| f64::from(*y)).collect()
+}
+
+/// The report for whole plans: each is projected with its own assumptions and rule set, the
+/// baseline (the shipped Basisforløb) with the first plan's. The error names what failed.
+pub fn report_for_plans(library: &crate::assets::Library, plans: &[Plan], tr: Tr<'_>) -> Result<String, String> {
+    let first = plans.first().ok_or("no plan to report on")?;
+    let mut resolved = Vec::new();
+    for plan in plans {
+        let params = Params::resolve(&library.table, &plan.assumptions).map_err(|e| format!("{e} ({})", plan.name))?;
+        let projection = crate::sim::project(plan, &params, library.rule_set(plan.rule_set));
+        resolved.push((params, projection));
+    }
+    let mut baseline =
+        crate::assets::shipped_plan(crate::app::session::BASELINE_PLAN).map_err(|e| e.to_string())?;
+    baseline.assumptions.clone_from(&first.assumptions);
+    baseline.rule_set = first.rule_set;
+    let baseline_projection = crate::sim::project(&baseline, &resolved[0].0, library.rule_set(baseline.rule_set));
+    let input = ReportInput {
+        variants: plans
+            .iter()
+            .zip(&resolved)
+            .map(|(plan, (params, projection))| Variant { plan, projection, params })
+            .collect(),
+        baseline: &baseline_projection,
+        table: &library.table,
+        generated: crate::files::now_utc(),
+        tr,
+    };
+    Ok(workshop_report(&input))
+}
+
+/// The workshop report as one HTML document.
+pub fn workshop_report(input: &ReportInput<'_>) -> String {
+    let tr = input.tr;
+    let lang = match tr.language {
+        crate::i18n::Language::Danish => "da",
+        crate::i18n::Language::English => "en",
+    };
+    let title = tr.t("report.title");
+    let mut html = String::new();
+    let _ = write!(
+        html,
+        r#"<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"/><title>{}</title><style>{STYLE}</style></head><body><h1>{}</h1><p>{}</p>"#,
+        escape(title),
+        escape(title),
+        escape(&tr.fill("report.generated", &[("time", &input.generated.replace('T', " ").replace('Z', " UTC"))]))
+    );
+    plans(&mut html, input);
+    score(&mut html, input);
+    residents(&mut html, input);
+    breakdown(&mut html, input);
+    status(&mut html, input);
+    assumptions(&mut html, input);
+    changes(&mut html, input);
+    comments(&mut html, input);
+    html.push_str("</body></html>\n");
+    html
+}
+
+fn section(html: &mut String, id: &str, heading: &str) {
+    let _ = write!(html, r#"<section id="{id}"><h2>{}</h2>"#, escape(heading));
+}
+
+fn plans(html: &mut String, input: &ReportInput<'_>) {
+    let tr = input.tr;
+    section(html, "plans", tr.t("report.plans"));
+    for v in &input.variants {
+        let _ = write!(html, "<h3>{}</h3>", escape(&v.plan.name));
+        if !v.plan.author.is_empty() {
+            let _ = write!(html, "<p>{}</p>", escape(&tr.fill("report.author", &[("author", &v.plan.author)])));
+        }
+        if !v.plan.notes.is_empty() {
+            let _ = write!(html, "<p>{}</p>", escape(&v.plan.notes));
+        }
+        let _ = write!(
+            html,
+            "<p>{}</p>",
+            escape(&tr.fill(
+                "report.counts",
+                &[
+                    ("actions", &v.plan.actions.len().to_string()),
+                    ("efforts", &v.plan.efforts.len().to_string()),
+                    ("rules", &tr.of("rules", v.plan.rule_set.key())),
+                ]
+            ))
+        );
+    }
+    html.push_str("</section>");
+}
+
+fn score(html: &mut String, input: &ReportInput<'_>) {
+    let tr = input.tr;
+    section(html, "score", tr.t("report.score"));
+    let mut series: Vec<Series> = input
+        .variants
+        .iter()
+        .enumerate()
+        .map(|(i, v)| Series {
+            name: v.plan.name.clone(),
+            colour: colours::hex(colours::VARIANTS[i % colours::VARIANTS.len()]),
+            dashed: false,
+            points: years(v.projection).into_iter().zip(v.projection.score.iter().map(|s| s.total)).collect(),
+        })
+        .collect();
+    series.push(Series {
+        name: tr.t("series.baseline").to_owned(),
+        colour: colours::hex(colours::BASELINE),
+        dashed: true,
+        points: years(input.baseline).into_iter().zip(input.baseline.score.iter().map(|s| s.total)).collect(),
+    });
+    let chart = svg::line_chart(tr.t("report.score"), &series, (0.0, 100.0), tr.t("axis.year"), tr.t("axis.score"));
+    html.push_str(&image(&chart, &tr.t("report.score_caption").to_owned()));
+    html.push_str("</section>");
+}
+
+fn residents(html: &mut String, input: &ReportInput<'_>) {
+    let tr = input.tr;
+    section(html, "residents", tr.t("report.residents"));
+    for v in &input.variants {
+        let p = v.projection;
+        let estates: Vec<_> = p.areas.iter().filter(|a| a.kind == AreaKind::Estate).collect();
+        let layers: Vec<Series> = Group::ALL
+            .iter()
+            .map(|g| Series {
+                name: tr.of("group", g.key()),
+                colour: colours::hex(colours::group(*g)),
+                dashed: false,
+                points: (0..p.years.len())
+                    .map(|y| (f64::from(p.years[y]), estates.iter().map(|a| a.years[y].residents[*g]).sum()))
+                    .collect(),
+            })
+            .collect();
+        let caption = tr.fill("report.residents_caption", &[("name", &v.plan.name)]);
+        let chart = svg::stacked_areas(&caption, &years(p), &layers, tr.t("axis.year"), tr.t("axis.residents"));
+        html.push_str(&image(&chart, &caption));
+    }
+    html.push_str("</section>");
+}
+
+fn breakdown(html: &mut String, input: &ReportInput<'_>) {
+    let tr = input.tr;
+    section(html, "breakdown", tr.t("report.breakdown"));
+    let _ = write!(html, "<p>{}</p>", escape(tr.t("report.breakdown_help")));
+    for v in &input.variants {
+        let _ = write!(html, "<h3>{}</h3><table><tr><th>{}</th><th>{}</th>", escape(&v.plan.name), escape(tr.t("axis.year")), escape(tr.t("report.total")));
+        for c in COMPONENTS {
+            let _ = write!(html, "<th>{}</th>", escape(&tr.of("component", c.key())));
+        }
+        html.push_str("</tr>");
+        for year in MILESTONES {
+            let Some(s) = v.projection.score_in(year) else { continue };
+            let _ = write!(html, r#"<tr><td>{year}</td><td class="num"><strong>{}</strong></td>"#, tr.num(s.total, 1));
+            for c in COMPONENTS {
+                let part = c.weight_share(v.params) * c.value(&s.components);
+                let _ = write!(html, r#"<td class="num">{}</td>"#, tr.num(part, 1));
+            }
+            html.push_str("</tr>");
+        }
+        html.push_str("</table>");
+    }
+    html.push_str("</section>");
+}
+
+fn status(html: &mut String, input: &ReportInput<'_>) {
+    let tr = input.tr;
+    section(html, "status", tr.t("report.status"));
+    let _ = write!(html, "<table><tr><th>{}</th><th>{}</th>", escape(tr.t("status.estate")), escape(tr.t("axis.year")));
+    for v in &input.variants {
+        let _ = write!(html, "<th>{}</th>", escape(&v.plan.name));
+    }
+    html.push_str("</tr>");
+    let Some(first) = input.variants.first() else { return };
+    for estate in first.projection.areas.iter().filter(|a| a.kind == AreaKind::Estate) {
+        for year in MILESTONES {
+            let _ = write!(html, "<tr><td>{}</td><td>{year}</td>", escape(&estate.name));
+            for v in &input.variants {
+                let status = v
+                    .projection
+                    .area(&estate.id)
+                    .and_then(|a| v.projection.year_index(year).map(|i| a.years[i].status.clone()));
+                match status {
+                    Some(s) if s.listed => {
+                        let text = format!("{} ({})", tr.t("status.listed"), tr.of("category", s.category.key()));
+                        let _ = write!(html, r#"<td class="listed">{}</td>"#, escape(&text));
+                    }
+                    Some(_) => {
+                        let _ = write!(html, r#"<td class="notlisted">{}</td>"#, escape(tr.t("status.not_listed")));
+                    }
+                    None => html.push_str("<td>–</td>"),
+                }
+            }
+            html.push_str("</tr>");
+        }
+    }
+    html.push_str("</table></section>");
+}
+
+fn assumptions(html: &mut String, input: &ReportInput<'_>) {
+    let tr = input.tr;
+    section(html, "assumptions", tr.t("report.assumptions"));
+    for v in &input.variants {
+        let _ = write!(html, "<h3>{}</h3>", escape(&v.plan.name));
+        if v.plan.assumptions.is_empty() {
+            let _ = write!(html, "<p>{}</p>", escape(tr.t("report.no_assumptions")));
+            continue;
+        }
+        let _ = write!(
+            html,
+            "<table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+            escape(tr.t("report.assumption")),
+            escape(tr.t("report.value")),
+            escape(tr.t("report.default")),
+            escape(tr.t("report.source"))
+        );
+        for (key, value) in &v.plan.assumptions {
+            let def = input.table.get(key);
+            let _ = write!(
+                html,
+                r#"<tr><td>{}</td><td class="num">{}</td><td class="num">{}</td><td>{}</td></tr>"#,
+                escape(&tr.param_name(key)),
+                tr.num(*value, 3),
+                def.map_or_else(String::new, |d| tr.num(d.value, 3)),
+                escape(def.map_or("", |d| d.source.as_str()))
+            );
+        }
+        html.push_str("</table>");
+    }
+    html.push_str("</section>");
+}
+
+fn changes(html: &mut String, input: &ReportInput<'_>) {
+    let tr = input.tr;
+    section(html, "changes", tr.t("report.changes"));
+    for v in &input.variants {
+        let _ = write!(html, "<h3>{}</h3>", escape(&v.plan.name));
+        if v.plan.change_log.is_empty() {
+            let _ = write!(html, "<p>{}</p>", escape(tr.t("editor.change_log_empty")));
+            continue;
+        }
+        html.push_str("<ol>");
+        for entry in &v.plan.change_log {
+            let _ = write!(html, "<li>{} — {}</li>", escape(&entry.time.replace('T', " ").replace('Z', "")), escape(&entry.text));
+        }
+        html.push_str("</ol>");
+    }
+    html.push_str("</section>");
+}
+
+fn comments(html: &mut String, input: &ReportInput<'_>) {
+    let tr = input.tr;
+    section(html, "comments", tr.t("report.comments"));
+    for v in &input.variants {
+        let _ = write!(html, "<h3>{}</h3>", escape(&v.plan.name));
+        if v.plan.comments.is_empty() {
+            let _ = write!(html, "<p>{}</p>", escape(tr.t("comments.none")));
+            continue;
+        }
+        let m = &v.plan.municipality;
+        html.push_str("<ul>");
+        for c in &v.plan.comments {
+            let about = match &c.target {
+                CommentTarget::Plan => tr.t("comments.about_plan").to_owned(),
+                CommentTarget::Area(id) => m.area(id).map_or_else(|| id.clone(), |a| a.name.clone()),
+                CommentTarget::District(id) => m.district(id).map_or_else(|| id.clone(), |d| d.name.clone()),
+            };
+            let _ = write!(
+                html,
+                "<li><strong>{}</strong> ({}, {}): {}</li>",
+                escape(&c.author),
+                escape(&about),
+                escape(&c.time.replace('T', " ").replace('Z', "")),
+                escape(&c.text)
+            );
+        }
+        html.push_str("</ul>");
+    }
+    html.push_str("</section>");
+}
