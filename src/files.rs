@@ -70,6 +70,25 @@ impl Workspace {
         Self { data_dir: dir.to_owned(), saves_dir: dir.join("saves") }
     }
 
+    /// Where exported pictures, tables and reports go.
+    pub fn exports_dir(&self) -> PathBuf {
+        self.data_dir.join("exports")
+    }
+
+    /// A path in the exports folder for `stem` and `extension`, not yet taken.
+    pub fn export_path(&self, stem: &str, extension: &str) -> Result<PathBuf, SaveError> {
+        let dir = self.exports_dir();
+        Self::ensure(&dir)?;
+        let stem = file_stem_for(stem);
+        let mut path = dir.join(format!("{stem}.{extension}"));
+        let mut n = 2;
+        while path.exists() {
+            path = dir.join(format!("{stem}-{n}.{extension}"));
+            n += 1;
+        }
+        Ok(path)
+    }
+
     pub fn recovery_path(&self) -> PathBuf {
         self.data_dir.join("recovery.ron")
     }

@@ -3,6 +3,7 @@
 //! and the assumptions table is too.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+use by_i_balance::app::room::{ProjectorView, Theme};
 use by_i_balance::app::view::DraftKind;
 use by_i_balance::app::{ChartTab, DifferenceMode, EditorTab, MapIndicator};
 use by_i_balance::assets::{self, SHIPPED_PLANS};
@@ -54,7 +55,7 @@ fn keys_named_in_code(prefixes: &BTreeSet<String>) -> BTreeSet<String> {
         }
     }
     // `of("prefix", key)` names a prefix, not a key; the keys it builds are listed below.
-    keys.retain(|k| !matches!(k.as_str(), "compare.mode"));
+    keys.retain(|k| !matches!(k.as_str(), "compare.mode" | "projector.view" | "room.theme"));
     keys
 }
 
@@ -79,6 +80,8 @@ fn keys_built_from_the_model() -> Vec<String> {
     add("chart_tab", &ChartTab::ALL.map(ChartTab::key));
     add("action_kind", &DraftKind::ALL.map(DraftKind::key));
     add("compare.mode", &DifferenceMode::ALL.map(DifferenceMode::key));
+    add("room.theme", &Theme::ALL.map(Theme::key));
+    add("projector.view", &ProjectorView::ALL.map(ProjectorView::key));
     add("shipped", &SHIPPED_PLANS.map(|p| p.file_name));
     let table = assets::param_table().unwrap();
     for def in &table.params {

@@ -79,6 +79,10 @@ pub struct Document {
     pub quitting: bool,
     /// The variants browser's rows, built when it opens (projecting every file once).
     pub browser_rows: Option<Vec<VariantRow>>,
+    /// Where each exportable chart was drawn last frame, by name.
+    pub export_rects: std::collections::HashMap<&'static str, egui::Rect>,
+    /// Exports finished (off the UI thread), waiting to be reported.
+    pub exports_finished: std::sync::Arc<std::sync::Mutex<Vec<Result<PathBuf, String>>>>,
 }
 
 /// One plan in the variants browser.
@@ -107,6 +111,8 @@ impl Document {
             autosaved: (0, f64::NEG_INFINITY),
             quitting: false,
             browser_rows: None,
+            export_rects: std::collections::HashMap::new(),
+            exports_finished: std::sync::Arc::default(),
         }
     }
 }

@@ -5,6 +5,7 @@
 pub mod document;
 pub mod edits;
 pub mod feed;
+pub mod room;
 pub mod session;
 pub mod view;
 
@@ -32,6 +33,8 @@ pub struct WorkshopApp {
     pub workspace: Workspace,
     /// The open plan as a file: path, dialogs, autosave, pinned variants.
     pub document: document::Document,
+    /// Theme, text size, presentation mode, timer, help and the projector.
+    pub room: room::Room,
 }
 
 impl WorkshopApp {
@@ -49,6 +52,7 @@ impl WorkshopApp {
             fitted_to_screen: false,
             workspace,
             document,
+            room: room::Room::default(),
         };
         app.refresh_feed();
         Ok(app)

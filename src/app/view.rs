@@ -215,6 +215,9 @@ pub struct ViewState {
     /// Compare every variant with the baseline instead of with the open plan.
     pub compare_with_baseline: bool,
     pub difference: DifferenceMode,
+    /// The comment being written, and who is saying it (kept for the next comment).
+    pub comment_author: String,
+    pub comment_text: String,
 }
 
 impl Default for ViewState {
@@ -237,6 +240,8 @@ impl Default for ViewState {
             central: CentralView::default(),
             compare_with_baseline: false,
             difference: DifferenceMode::default(),
+            comment_author: String::new(),
+            comment_text: String::new(),
         }
     }
 }

@@ -16,6 +16,8 @@ pub use action::{Action, ActionKind, FacilityKind};
 pub use assumptions::{ParamDef, ParamTable, Params};
 pub use groups::{Group, PerGroup, PerTenure, Tenure};
 pub use place::{Area, AreaKind, District, HeldInputs, Institution, InstitutionKind, Municipality, Profile};
-pub use plan::{ChangeEntry, Comment, CommentTarget, FIRST_YEAR, FORMAT_VERSION, LAST_YEAR, MILESTONES, Plan, PlanProblem};
+pub use plan::{
+    ChangeEntry, Comment, CommentTarget, FIRST_YEAR, FORMAT_VERSION, LAST_YEAR, MILESTONES, Plan, PlanProblem,
+};
 pub use policy::{Effort, EffortKind, FlexibleLetting, Letting};
 pub use rules::{Category, CategoryRule, Comparison, Consecutive, Criterion, Indicator, RuleSet, RuleSetId};

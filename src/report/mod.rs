@@ -35,7 +35,8 @@ pub struct ReportInput<'a> {
 }
 
 /// The sections of the report, by id, in order.
-pub const SECTIONS: [&str; 8] = ["plans", "score", "residents", "breakdown", "status", "assumptions", "changes", "comments"];
+pub const SECTIONS: [&str; 8] =
+    ["plans", "score", "residents", "breakdown", "status", "assumptions", "changes", "comments"];
 
 const STYLE: &str = "body{font-family:sans-serif;max-width:60em;margin:2em auto;padding:0 1em;color:#1f2a44;line-height:1.45}\
 h1{font-size:1.8em}h2{border-bottom:2px solid #1f2a44;padding-bottom:.2em;margin-top:2em}\
@@ -67,8 +68,7 @@ pub fn report_for_plans(library: &crate::assets::Library, plans: &[Plan], tr: Tr
         let projection = crate::sim::project(plan, &params, library.rule_set(plan.rule_set));
         resolved.push((params, projection));
     }
-    let mut baseline =
-        crate::assets::shipped_plan(crate::app::session::BASELINE_PLAN).map_err(|e| e.to_string())?;
+    let mut baseline = crate::assets::shipped_plan(crate::app::session::BASELINE_PLAN).map_err(|e| e.to_string())?;
     baseline.assumptions.clone_from(&first.assumptions);
     baseline.rule_set = first.rule_set;
     let baseline_projection = crate::sim::project(&baseline, &resolved[0].0, library.rule_set(baseline.rule_set));
@@ -166,7 +166,7 @@ fn score(html: &mut String, input: &ReportInput<'_>) {
         points: years(input.baseline).into_iter().zip(input.baseline.score.iter().map(|s| s.total)).collect(),
     });
     let chart = svg::line_chart(tr.t("report.score"), &series, (0.0, 100.0), tr.t("axis.year"), tr.t("axis.score"));
-    html.push_str(&image(&chart, &tr.t("report.score_caption").to_owned()));
+    html.push_str(&image(&chart, tr.t("report.score_caption")));
     html.push_str("</section>");
 }
 
@@ -199,7 +199,13 @@ fn breakdown(html: &mut String, input: &ReportInput<'_>) {
     section(html, "breakdown", tr.t("report.breakdown"));
     let _ = write!(html, "<p>{}</p>", escape(tr.t("report.breakdown_help")));
     for v in &input.variants {
-        let _ = write!(html, "<h3>{}</h3><table><tr><th>{}</th><th>{}</th>", escape(&v.plan.name), escape(tr.t("axis.year")), escape(tr.t("report.total")));
+        let _ = write!(
+            html,
+            "<h3>{}</h3><table><tr><th>{}</th><th>{}</th>",
+            escape(&v.plan.name),
+            escape(tr.t("axis.year")),
+            escape(tr.t("report.total"))
+        );
         for c in COMPONENTS {
             let _ = write!(html, "<th>{}</th>", escape(&tr.of("component", c.key())));
         }
@@ -296,7 +302,12 @@ fn changes(html: &mut String, input: &ReportInput<'_>) {
         }
         html.push_str("<ol>");
         for entry in &v.plan.change_log {
-            let _ = write!(html, "<li>{} — {}</li>", escape(&entry.time.replace('T', " ").replace('Z', "")), escape(&entry.text));
+            let _ = write!(
+                html,
+                "<li>{} — {}</li>",
+                escape(&entry.time.replace('T', " ").replace('Z', "")),
+                escape(&entry.text)
+            );
         }
         html.push_str("</ol>");
     }

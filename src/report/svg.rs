@@ -129,7 +129,8 @@ pub fn line_chart(title: &str, series: &[Series], y_range: (f64, f64), x_label: 
     let mut svg = open(title);
     axes(&mut svg, &frame, x_label, y_label, &|v| format!("{v:.0}"));
     for s in series {
-        let path: Vec<String> = s.points.iter().map(|(x, y)| format!("{:.1},{:.1}", frame.px(*x), frame.py(*y))).collect();
+        let path: Vec<String> =
+            s.points.iter().map(|(x, y)| format!("{:.1},{:.1}", frame.px(*x), frame.py(*y))).collect();
         let dash = if s.dashed { r#" stroke-dasharray="6 4""# } else { "" };
         let _ = write!(
             svg,
@@ -160,7 +161,12 @@ pub fn stacked_areas(title: &str, years: &[f64], layers: &[Series], x_label: &st
         let mut points: Vec<String> =
             years.iter().zip(&upper).map(|(x, y)| format!("{:.1},{:.1}", frame.px(*x), frame.py(*y))).collect();
         points.extend(years.iter().zip(&lower).rev().map(|(x, y)| format!("{:.1},{:.1}", frame.px(*x), frame.py(*y))));
-        let _ = write!(svg, r#"<polygon fill="{}" stroke="white" stroke-width="0.5" points="{}"/>"#, layer.colour, points.join(" "));
+        let _ = write!(
+            svg,
+            r#"<polygon fill="{}" stroke="white" stroke-width="0.5" points="{}"/>"#,
+            layer.colour,
+            points.join(" ")
+        );
         lower = upper;
     }
     let entries: Vec<(&str, &str, bool, bool)> =

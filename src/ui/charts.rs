@@ -12,29 +12,44 @@ use egui_plot::{Bar, BarChart, FilledArea, Line, LineStyle, Plot, PlotPoints, VL
 
 pub fn show(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     let tr = app.translations.tr(app.view.language);
-    score_headline(ui, app, tr);
-    score_chart(ui, app, tr);
+    let panel = ui.max_rect();
+    let score = ui
+        .scope(|ui| {
+            ui.horizontal_wrapped(|ui| {
+                score_headline(ui, app, tr);
+                super::export::png_button(ui, app, "score", panel);
+            });
+            score_chart(ui, app, tr);
+        })
+        .response
+        .rect;
+    super::export::remember_rect(app, "score", score);
     ui.separator();
     ui.horizontal_wrapped(|ui| {
         for tab in ChartTab::ALL {
             ui.selectable_value(&mut app.view.chart_tab, tab, tr.of("chart_tab", tab.key()));
         }
+        super::export::png_button(ui, app, "chart", panel);
     });
     ui.separator();
-    match app.view.chart_tab {
-        ChartTab::Composition => composition_chart(ui, app, tr),
-        ChartTab::TenureMix => tenure_chart(ui, app, tr),
-        ChartTab::Status => super::status::show(ui, app),
-        ChartTab::Schools => school_chart(ui, app, tr),
-        ChartTab::Explain => super::explain::show(ui, app),
-    }
+    let chart = ui
+        .scope(|ui| match app.view.chart_tab {
+            ChartTab::Composition => composition_chart(ui, app, tr),
+            ChartTab::TenureMix => tenure_chart(ui, app, tr),
+            ChartTab::Status => super::status::show(ui, app),
+            ChartTab::Schools => school_chart(ui, app, tr),
+            ChartTab::Explain => super::explain::show(ui, app),
+        })
+        .response
+        .rect;
+    super::export::remember_rect(app, "chart", chart);
 }
 
 /// The score at the slider's year, against the baseline, in one sentence.
 fn score_headline(ui: &mut egui::Ui, app: &WorkshopApp, tr: Tr<'_>) {
     let feed = &app.feed.score;
     let Some(i) = feed.years.iter().position(|y| *y == f64::from(app.view.year)) else { return };
-    ui.horizontal_wrapped(|ui| {
+    ui.scope(|ui| {
         ui.label(egui::RichText::new(tr.fill("score.headline", &[("year", &app.view.year.to_string())])).strong());
         ui.label(egui::RichText::new(tr.num(feed.plan[i], 1)).size(24.0).strong().color(palette::PLAN));
         ui.label(tr.fill(
@@ -109,8 +124,13 @@ fn year_plot<'a>(id: &'a str, tr: Tr<'a>, y_label: &'a str, height: f32) -> Plot
 }
 
 fn score_chart(ui: &mut egui::Ui, app: &WorkshopApp, tr: Tr<'_>) {
-    let feed = &app.feed.score;
-    let year = f64::from(app.view.year);
+    let height = (ui.available_height() * 0.3).clamp(140.0, 260.0);
+    score_plot(ui, tr, &app.feed.score, app.view.year, height);
+}
+
+/// The score over time, plan against baseline, with its components, from the chart feed.
+pub(super) fn score_plot(ui: &mut egui::Ui, tr: Tr<'_>, feed: &crate::app::feed::ScoreFeed, year: u16, height: f32) {
+    let year = f64::from(year);
     let mut entries = vec![
         (palette::PLAN, tr.t("series.plan").to_owned(), false),
         (palette::BASELINE, tr.t("series.baseline").to_owned(), true),
@@ -119,7 +139,6 @@ fn score_chart(ui: &mut egui::Ui, app: &WorkshopApp, tr: Tr<'_>) {
         entries.push((palette::COMPONENTS[i], tr.of("component", component.key()), true));
     }
     legend_row(ui, &entries);
-    let height = (ui.available_height() * 0.3).clamp(140.0, 260.0);
     year_plot("score_chart", tr, tr.t("axis.score"), height)
         .include_y(0.0)
         .include_y(100.0)
@@ -158,8 +177,19 @@ fn composition_chart(ui: &mut egui::Ui, app: &mut WorkshopApp, tr: Tr<'_>) {
         ui.label(egui::RichText::new(tr.fill("composition.title", &[("name", &app.feed.composition.name)])).strong());
         ui.checkbox(&mut app.view.composition_in_percent, tr.t("composition.in_percent"));
     });
-    let feed = &app.feed.composition;
-    let percent = app.view.composition_in_percent;
+    let height = (ui.available_height() - 10.0).max(180.0);
+    composition_plot(ui, tr, &app.feed.composition, app.view.composition_in_percent, app.view.year, height);
+}
+
+/// Residents of the selection per group, stacked, with the baseline dashed.
+pub(super) fn composition_plot(
+    ui: &mut egui::Ui,
+    tr: Tr<'_>,
+    feed: &crate::app::feed::CompositionFeed,
+    percent: bool,
+    year: u16,
+    height: f32,
+) {
     let scale = |series: &[Vec<f64>; 5]| -> [Vec<f64>; 5] {
         if !percent {
             return series.clone();
@@ -178,7 +208,6 @@ fn composition_chart(ui: &mut egui::Ui, app: &mut WorkshopApp, tr: Tr<'_>) {
         Group::ALL.iter().rev().map(|g| (palette::group(*g), tr.of("group", g.key()), false)).collect();
     entries.push((egui::Color32::from_black_alpha(140), tr.t("series.baseline_ghost").to_owned(), true));
     legend_row(ui, &entries);
-    let height = (ui.available_height() - 10.0).max(180.0);
     year_plot("composition_chart", tr, unit, height)
         .include_y(0.0)
         .label_formatter(move |pos| {
@@ -213,9 +242,7 @@ fn composition_chart(ui: &mut egui::Ui, app: &mut WorkshopApp, tr: Tr<'_>) {
                 lower = upper;
                 base_lower = base_upper;
             }
-            plot.vline(
-                VLine::new(tr.t("series.slider_year"), f64::from(app.view.year)).color(egui::Color32::from_gray(120)),
-            );
+            plot.vline(VLine::new(tr.t("series.slider_year"), f64::from(year)).color(egui::Color32::from_gray(120)));
         });
 }
 

@@ -17,7 +17,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     controls(ui, app, tr);
     let comparison = app.comparison();
     egui::ScrollArea::vertical().show(ui, |ui| {
-        score_chart(ui, app, tr, &comparison);
+        score_chart(ui, tr, &comparison, app.view.difference);
         ui.separator();
         status_table(ui, tr, &comparison);
         ui.separator();
@@ -63,8 +63,8 @@ fn controls(ui: &mut egui::Ui, app: &mut WorkshopApp, tr: Tr<'_>) {
     }
 }
 
-fn score_chart(ui: &mut egui::Ui, app: &WorkshopApp, tr: Tr<'_>, c: &Comparison) {
-    let mode = app.view.difference;
+/// The score of every variant over time, as values or as the difference to the first.
+pub(super) fn score_chart(ui: &mut egui::Ui, tr: Tr<'_>, c: &Comparison, mode: DifferenceMode) {
     let axis = match mode {
         DifferenceMode::Values => tr.t("axis.score"),
         DifferenceMode::Absolute => tr.t("compare.axis_points"),
@@ -126,7 +126,8 @@ fn score_chart(ui: &mut egui::Ui, app: &WorkshopApp, tr: Tr<'_>, c: &Comparison)
     });
 }
 
-fn status_table(ui: &mut egui::Ui, tr: Tr<'_>, c: &Comparison) {
+/// Each estate's status per variant at 2025, 2030 and 2040.
+pub(super) fn status_table(ui: &mut egui::Ui, tr: Tr<'_>, c: &Comparison) {
     ui.label(egui::RichText::new(tr.t("compare.status_title")).strong());
     let Some(first) = c.variants.first() else { return };
     egui::ScrollArea::horizontal().id_salt("compare_status").show(ui, |ui| {

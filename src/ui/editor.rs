@@ -76,6 +76,8 @@ fn area_tab(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     add_action(ui, app, &area_id);
     ui.separator();
     area_policies(ui, app, &area_id, area.kind);
+    ui.separator();
+    super::comments::section(ui, app, &crate::model::CommentTarget::Area(area_id.clone()));
 }
 
 fn homes_editor(ui: &mut egui::Ui, app: &mut WorkshopApp, area_id: &str) {
@@ -382,6 +384,7 @@ fn district_tab(ui: &mut egui::Ui, app: &mut WorkshopApp) {
             edits::assign_profile(plan, &district, new_profile.as_deref(), year);
         });
     }
+    super::comments::section(ui, app, &crate::model::CommentTarget::District(district.clone()));
     ui.separator();
     ui.label(egui::RichText::new(tr.fill("editor.institutions_in", &[("year", &year.to_string())])).strong());
     for inst in m.institutions.iter().filter(|i| {
@@ -536,6 +539,7 @@ fn municipality_tab(ui: &mut egui::Ui, app: &mut WorkshopApp) {
         app.session.edit(tr.t("change.notes").to_owned(), Some("plan_notes"), |plan| plan.notes = notes);
     }
     change_log(ui, tr, &plan);
+    super::comments::section(ui, app, &crate::model::CommentTarget::Plan);
     ui.separator();
     ui.label(egui::RichText::new(tr.t("editor.letting")).strong());
     let now = plan.letting.municipal_allocation_share;

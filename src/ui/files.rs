@@ -107,6 +107,17 @@ pub fn file_menu(ui: &mut egui::Ui, app: &mut WorkshopApp) {
         save = ui.add(egui::Button::new(tr.t("menu.save")).shortcut_text("Ctrl+S")).clicked();
         save_as = ui.add(egui::Button::new(tr.t("menu.save_as")).shortcut_text("Ctrl+Shift+S")).clicked();
         ui.separator();
+        if ui.button(tr.t("export.window_png")).clicked() {
+            super::export::request_png(ui.ctx(), app, "vindue", None);
+            ui.close();
+        }
+        if ui.button(tr.t("export.csv")).clicked() {
+            super::export::export_csv(app);
+        }
+        if ui.button(tr.t("export.report")).clicked() {
+            super::export::export_report(app);
+        }
+        ui.separator();
         quit = ui.add(egui::Button::new(tr.t("menu.quit")).shortcut_text("Ctrl+Q")).clicked();
     });
     if let Some(pending) = chosen {

@@ -62,20 +62,129 @@ fn contains(polygon: &[Pos2], p: Pos2) -> bool {
     inside
 }
 
+/// What the map shows: a plan and its projection at a year, coloured by an indicator.
+pub struct MapView<'a> {
+    pub plan: &'a Plan,
+    pub projection: &'a Projection,
+    pub year: u16,
+    pub indicator: MapIndicator,
+    pub selection: &'a Selection,
+    pub tr: Tr<'a>,
+    /// False on the projector: nothing can be clicked or dragged.
+    pub interactive: bool,
+}
+
+/// What participants did on the map this frame.
+#[derive(Default)]
+struct MapEvents {
+    clicked: Option<String>,
+    /// A profile card dropped on a district: (district, profile).
+    dropped: Option<(String, Option<String>)>,
+    /// An institution dragged onto another district: (institution, district).
+    moved: Option<(String, String)>,
+}
+
 pub fn show(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     let tr = app.translations.tr(app.view.language);
-    ui.horizontal_wrapped(|ui| legend(ui, tr, app.view.indicator));
+    ui.horizontal_wrapped(|ui| {
+        legend(ui, tr, app.view.indicator);
+        super::export::png_button(ui, app, "map", ui.max_rect());
+    });
     let catalogue_height = 64.0;
     let available = ui.available_size() - vec2(0.0, catalogue_height);
     let (rect, _) = ui.allocate_exact_size(available.max(vec2(200.0, 160.0)), Sense::hover());
-    let frame = MapFrame { rect: rect.shrink(4.0) };
+    let plan = app.session.plan().clone();
     let projection = std::sync::Arc::clone(app.session.projection());
-    let Some(y) = projection.year_index(app.view.year) else { return };
-    let values = indicator_values(&projection, y, app.view.indicator);
-    draw_areas(ui, app, &frame, &projection, y, &values);
-    draw_districts(ui, app, &frame);
-    draw_institutions(ui, app, &frame);
+    let selection = app.view.selection.clone();
+    let view = MapView {
+        plan: &plan,
+        projection: &projection,
+        year: app.view.year,
+        indicator: app.view.indicator,
+        selection: &selection,
+        tr,
+        interactive: true,
+    };
+    let events = paint(ui, &view, rect);
+    super::export::remember_rect(app, "map", rect);
+    apply(app, events);
     catalogue(ui, app);
+}
+
+/// Draws the map into `rect` and reports what was done on it.
+fn paint(ui: &mut egui::Ui, view: &MapView<'_>, rect: Rect) -> MapEvents {
+    let frame = MapFrame { rect: rect.shrink(4.0) };
+    let Some(y) = view.projection.year_index(view.year) else { return MapEvents::default() };
+    let values = indicator_values(view.projection, y, view.indicator);
+    let mut events = draw_areas(ui, view, &frame, y, &values);
+    draw_districts(ui, view, &frame);
+    events.moved = draw_institutions(ui, view, &frame);
+    draw_comments(ui, view, &frame);
+    events
+}
+
+/// The map as the projector shows it: legend and map, nothing to click.
+pub fn show_read_only(ui: &mut egui::Ui, view: &MapView<'_>) {
+    ui.horizontal_wrapped(|ui| legend(ui, view.tr, view.indicator));
+    let (rect, _) = ui.allocate_exact_size(ui.available_size().max(vec2(200.0, 160.0)), Sense::hover());
+    paint(ui, view, rect);
+}
+
+fn apply(app: &mut WorkshopApp, events: MapEvents) {
+    if let Some(id) = events.clicked {
+        app.view.selection = Selection::Area(id);
+        app.view.editor_tab = crate::app::EditorTab::Area;
+    }
+    if let Some((district, profile)) = events.dropped {
+        assign_profile(app, &district, profile.as_deref());
+    }
+    if let Some((institution, district)) = events.moved {
+        let tr = app.tr();
+        let year = app.view.year;
+        let kind =
+            crate::model::ActionKind::MoveInstitution { institution: institution.clone(), district: district.clone() };
+        let label = format!(
+            "{} ({})",
+            super::words::action(tr, &app.session.plan().municipality, &kind),
+            edits::action_year_for(year)
+        );
+        app.session.edit(label, None, |plan| {
+            edits::move_institution(plan, &institution, &district, year);
+        });
+    }
+}
+
+/// A marker with the number of comments on each area and district that has any.
+fn draw_comments(ui: &egui::Ui, view: &MapView<'_>, frame: &MapFrame) {
+    use crate::model::CommentTarget;
+    let mut counts: std::collections::BTreeMap<(bool, &str), usize> = std::collections::BTreeMap::new();
+    for comment in &view.plan.comments {
+        match &comment.target {
+            CommentTarget::Area(id) => *counts.entry((true, id.as_str())).or_default() += 1,
+            CommentTarget::District(id) => *counts.entry((false, id.as_str())).or_default() += 1,
+            CommentTarget::Plan => {}
+        }
+    }
+    for ((is_area, id), count) in counts {
+        let bounds = if is_area {
+            view.plan.municipality.area(id).filter(|a| !a.shape.is_empty()).map(|a| frame.bounds(a))
+        } else {
+            frame.district_bounds(view.plan, id)
+        };
+        let Some(bounds) = bounds else { continue };
+        let centre = bounds.right_top() + vec2(-16.0, 16.0);
+        let colour = Color32::from_rgb(0x00, 0x72, 0xB2);
+        ui.painter().circle(centre, 12.0, colour, Stroke::new(2.0, Color32::WHITE));
+        ui.painter().text(
+            centre,
+            egui::Align2::CENTER_CENTER,
+            format!("{count}"),
+            egui::FontId::proportional(13.0),
+            Color32::WHITE,
+        );
+        let tail = [centre + vec2(-4.0, 10.0), centre + vec2(-10.0, 17.0), centre + vec2(2.0, 11.0)];
+        ui.painter().add(egui::Shape::convex_polygon(tail.to_vec(), colour, Stroke::NONE));
+    }
 }
 
 /// Each area's value of the indicator at year index `y` (None where it does not apply).
@@ -133,18 +242,9 @@ fn area_look(tr: Tr<'_>, indicator: MapIndicator, value: Option<f64>, at: &AreaY
     }
 }
 
-fn draw_areas(
-    ui: &mut egui::Ui,
-    app: &mut WorkshopApp,
-    frame: &MapFrame,
-    p: &Projection,
-    y: usize,
-    values: &[Option<f64>],
-) {
-    let tr = app.translations.tr(app.view.language);
-    let plan = app.session.plan().clone();
-    let mut clicked: Option<String> = None;
-    let mut dropped: Option<(String, Option<String>)> = None;
+fn draw_areas(ui: &mut egui::Ui, view: &MapView<'_>, frame: &MapFrame, y: usize, values: &[Option<f64>]) -> MapEvents {
+    let (tr, plan, p) = (view.tr, view.plan, view.projection);
+    let mut events = MapEvents::default();
     for (i, area) in plan.municipality.areas.iter().enumerate() {
         let Some(series) = p.areas.get(i).filter(|s| s.id == area.id) else { continue };
         let at = &series.years[y];
@@ -153,11 +253,12 @@ fn draw_areas(
             continue;
         }
         let bounds = Rect::from_points(&polygon);
-        let (fill, value_text) = area_look(tr, app.view.indicator, values[i], at);
-        let response = ui.interact(bounds, ui.scope_id().with(("map_area", &area.id)), Sense::click());
+        let (fill, value_text) = area_look(tr, view.indicator, values[i], at);
+        let sense = if view.interactive { Sense::click() } else { Sense::hover() };
+        let response = ui.interact(bounds, ui.scope_id().with(("map_area", &area.id)), sense);
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &area.name));
         let hovering_card = response.dnd_hover_payload::<ProfileCard>().is_some();
-        let selected = app.view.selection == Selection::Area(area.id.clone());
+        let selected = *view.selection == Selection::Area(area.id.clone());
         let stroke = if selected || hovering_card {
             Stroke::new(4.0, ui.visuals().selection.stroke.color)
         } else {
@@ -172,31 +273,22 @@ fn draw_areas(
             bounds.width() - 8.0,
             if bounds.width() < 110.0 { egui::TextStyle::Small } else { egui::TextStyle::Body },
         );
-        let text_pos = label_space(
-            frame,
-            &plan,
-            area,
-            bounds,
-            district_header(ui, tr, frame, &plan, &area.district, app.view.year).2,
-        )
-        .center()
-            - galley.size() / 2.0;
+        let text_pos =
+            label_space(frame, plan, area, bounds, district_header(ui, tr, frame, plan, &area.district, view.year).2)
+                .center()
+                - galley.size() / 2.0;
         ui.painter().with_clip_rect(bounds).galley(text_pos, galley, text_colour);
         if response.clicked() {
-            clicked = Some(area.id.clone());
+            events.clicked = Some(area.id.clone());
         }
         if let Some(card) = response.dnd_release_payload::<ProfileCard>() {
-            dropped = Some((area.district.clone(), card.0.clone()));
+            events.dropped = Some((area.district.clone(), card.0.clone()));
         }
-        response.on_hover_ui(|ui| area_tooltip(ui, tr, area, at));
+        if view.interactive {
+            response.on_hover_ui(|ui| area_tooltip(ui, tr, area, at));
+        }
     }
-    if let Some(id) = clicked {
-        app.view.selection = Selection::Area(id);
-        app.view.editor_tab = crate::app::EditorTab::Area;
-    }
-    if let Some((district, profile)) = dropped {
-        assign_profile(app, &district, profile.as_deref());
-    }
+    events
 }
 
 /// The part of an area free for its label: below the district's name and badge if the area
@@ -270,16 +362,15 @@ fn district_header(
     (name, badge, height)
 }
 
-fn draw_districts(ui: &egui::Ui, app: &WorkshopApp, frame: &MapFrame) {
-    let tr = app.translations.tr(app.view.language);
-    let plan = app.session.plan();
+fn draw_districts(ui: &egui::Ui, view: &MapView<'_>, frame: &MapFrame) {
+    let (tr, plan) = (view.tr, view.plan);
     for district in &plan.municipality.districts {
         let Some(bounds) = frame.district_bounds(plan, &district.id) else { continue };
-        let selected = app.view.selection == Selection::District(district.id.clone());
+        let selected = *view.selection == Selection::District(district.id.clone());
         let width = if selected { 4.0 } else { 2.0 };
         let outline = Stroke::new(width, Color32::from_gray(40));
         ui.painter().rect_stroke(bounds.expand(2.0), 4.0, outline, egui::StrokeKind::Outside);
-        let (name, badge, _) = district_header(ui, tr, frame, plan, &district.id, app.view.year);
+        let (name, badge, _) = district_header(ui, tr, frame, plan, &district.id, view.year);
         let mut top = bounds.left_top() + vec2(4.0, 3.0);
         let name_rect = Rect::from_min_size(top, name.size()).expand(2.0);
         ui.painter().rect_filled(name_rect, 3.0, Color32::from_gray(40));
@@ -299,18 +390,18 @@ fn institution_letter(tr: Tr<'_>, kind: InstitutionKind) -> String {
 
 const ICON: f32 = 24.0;
 
-fn draw_institutions(ui: &mut egui::Ui, app: &mut WorkshopApp, frame: &MapFrame) {
-    let tr = app.translations.tr(app.view.language);
-    let year = app.view.year;
-    let plan = app.session.plan().clone();
+/// Institutions as letters in their districts; returns an institution dragged onto another
+/// district as (institution, district).
+fn draw_institutions(ui: &mut egui::Ui, view: &MapView<'_>, frame: &MapFrame) -> Option<(String, String)> {
+    let (tr, year, plan) = (view.tr, view.year, view.plan);
     let mut placed: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let mut moved: Option<(String, String)> = None;
     for inst in &plan.municipality.institutions {
-        if !edits::institution_active(&plan, &inst.id, year) {
+        if !edits::institution_active(plan, &inst.id, year) {
             continue;
         }
-        let Some(district) = edits::institution_district(&plan, &inst.id, year) else { continue };
-        let Some(bounds) = frame.district_bounds(&plan, &district) else { continue };
+        let Some(district) = edits::institution_district(plan, &inst.id, year) else { continue };
+        let Some(bounds) = frame.district_bounds(plan, &district) else { continue };
         let slot = placed.entry(district.clone()).or_default();
         let per_row = ((bounds.width() - 6.0) / (ICON + 4.0)).floor().max(1.0) as usize;
         let (row, col) = (*slot / per_row, *slot % per_row);
@@ -320,13 +411,14 @@ fn draw_institutions(ui: &mut egui::Ui, app: &mut WorkshopApp, frame: &MapFrame)
             bounds.bottom() - 4.0 - ICON / 2.0 - row as f32 * (ICON + 4.0),
         );
         let rect = Rect::from_center_size(centre, vec2(ICON, ICON));
-        let response = ui.interact(rect, ui.scope_id().with(("institution", &inst.id)), Sense::click_and_drag());
+        let sense = if view.interactive { Sense::click_and_drag() } else { Sense::hover() };
+        let response = ui.interact(rect, ui.scope_id().with(("institution", &inst.id)), sense);
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &inst.name));
         let letter = institution_letter(tr, inst.kind);
         let drawn_at = if response.dragged() { ui.ctx().pointer_interact_pos().unwrap_or(centre) } else { centre };
         if response.dragged()
-            && let Some(target) = ui.ctx().pointer_interact_pos().and_then(|p| frame.district_at(&plan, p))
-            && let Some(target_bounds) = frame.district_bounds(&plan, &target)
+            && let Some(target) = ui.ctx().pointer_interact_pos().and_then(|p| frame.district_at(plan, p))
+            && let Some(target_bounds) = frame.district_bounds(plan, &target)
         {
             ui.painter().rect_stroke(
                 target_bounds.expand(3.0),
@@ -343,27 +435,21 @@ fn draw_institutions(ui: &mut egui::Ui, app: &mut WorkshopApp, frame: &MapFrame)
         painter.circle(drawn_at, ICON / 2.0, Color32::WHITE, Stroke::new(2.0, Color32::from_gray(30)));
         painter.text(drawn_at, egui::Align2::CENTER_CENTER, letter, egui::FontId::proportional(13.0), Color32::BLACK);
         if response.drag_stopped()
-            && let Some(target) = ui.ctx().pointer_interact_pos().and_then(|p| frame.district_at(&plan, p))
+            && let Some(target) = ui.ctx().pointer_interact_pos().and_then(|p| frame.district_at(plan, p))
             && target != district
         {
             moved = Some((inst.id.clone(), target));
         }
-        response.on_hover_ui(|ui| {
-            ui.strong(&inst.name);
-            ui.label(tr.of("institution", inst.kind.key()));
-            ui.label(tr.fill("tooltip.capacity", &[("count", &tr.num(inst.capacity, 0))]));
-            ui.label(egui::RichText::new(tr.t("tooltip.drag_institution")).small().italics());
-        });
+        if view.interactive {
+            response.on_hover_ui(|ui| {
+                ui.strong(&inst.name);
+                ui.label(tr.of("institution", inst.kind.key()));
+                ui.label(tr.fill("tooltip.capacity", &[("count", &tr.num(inst.capacity, 0))]));
+                ui.label(egui::RichText::new(tr.t("tooltip.drag_institution")).small().italics());
+            });
+        }
     }
-    if let Some((institution, district)) = moved {
-        let kind =
-            crate::model::ActionKind::MoveInstitution { institution: institution.clone(), district: district.clone() };
-        let label =
-            format!("{} ({})", super::words::action(tr, &plan.municipality, &kind), edits::action_year_for(year));
-        app.session.edit(label, None, |plan| {
-            edits::move_institution(plan, &institution, &district, year);
-        });
-    }
+    moved
 }
 
 /// The profile catalogue under the map: cards to drag onto a district.

@@ -4,12 +4,15 @@
 
 mod assumptions;
 mod charts;
+mod comments;
 mod compare;
 mod editor;
 mod explain;
+mod export;
 mod files;
 mod map;
 mod palette;
+mod room;
 mod status;
 mod timeline;
 mod top_bar;
@@ -52,7 +55,9 @@ pub fn fill_screen(ctx: &egui::Context) -> bool {
 /// The whole window: menu and tool bar on top, the year slider at the bottom, the plan editor
 /// on the left, the charts on the right and the map in the centre.
 pub fn main_ui(ui: &mut egui::Ui, app: &mut WorkshopApp) {
+    room::apply_look(ui.ctx(), app);
     files::each_frame(ui, app);
+    room::keys(ui, app);
     top_bar::shortcuts(ui, app);
     if app.view.playing {
         let dt = ui.input(|i| i.stable_dt).min(0.1);
@@ -64,7 +69,7 @@ pub fn main_ui(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     // Panel sizes follow the window, so a 1366-pixel laptop and a 1920-pixel projector both
     // keep the map in the middle readable; each panel can still be resized within its range.
     let width = ui.available_width();
-    if app.view.show_editor {
+    if app.view.show_editor && !app.room.presentation {
         egui::Panel::left("editor")
             .resizable(true)
             .default_size(width * 0.25)
@@ -85,6 +90,9 @@ pub fn main_ui(ui: &mut egui::Ui, app: &mut WorkshopApp) {
         crate::app::CentralView::Map => map::show(ui, app),
         crate::app::CentralView::Compare => compare::show(ui, app),
     });
+    export::show_finished(app);
+    room::help_window(ui.ctx(), app);
+    room::projector(ui.ctx(), app);
     files::dialogs(ui, app);
     app.refresh_feed();
     // A gesture ends after the frame in which the pointer was let go, so a slider's last change

@@ -11,22 +11,31 @@ use crate::sim::{AreaSeries, CriterionResult, Status};
 const YEARS: [u16; 4] = [2016, 2025, 2030, 2040];
 
 pub fn show(ui: &mut egui::Ui, app: &WorkshopApp) {
-    let tr = app.translations.tr(app.view.language);
-    let projection = app.session.projection();
-    let rules = tr.of("rules", app.session.plan().rule_set.key());
+    table(ui, app.tr(), app.session.projection(), app.session.plan().rule_set, app.view.year);
+}
+
+/// The status table and the criteria at `year`, for any projection.
+pub fn table(
+    ui: &mut egui::Ui,
+    tr: Tr<'_>,
+    projection: &crate::sim::Projection,
+    rule_set: crate::model::RuleSetId,
+    year: u16,
+) {
+    let rules = tr.of("rules", rule_set.key());
     ui.label(egui::RichText::new(tr.fill("status.title", &[("rules", &rules)])).strong());
     let mut years: Vec<u16> = YEARS.to_vec();
-    if !years.contains(&app.view.year) {
-        years.push(app.view.year);
+    if !years.contains(&year) {
+        years.push(year);
         years.sort_unstable();
     }
     let estates: Vec<&AreaSeries> = projection.areas.iter().filter(|a| a.kind == AreaKind::Estate).collect();
     egui::ScrollArea::both().show(ui, |ui| {
         egui::Grid::new("status_table").striped(true).spacing([12.0, 6.0]).show(ui, |ui| {
             ui.strong(tr.t("status.estate"));
-            for year in &years {
-                let text = egui::RichText::new(year.to_string()).strong();
-                ui.label(if *year == app.view.year { text.underline() } else { text });
+            for y in &years {
+                let text = egui::RichText::new(y.to_string()).strong();
+                ui.label(if *y == year { text.underline() } else { text });
             }
             ui.end_row();
             for estate in &estates {
@@ -43,10 +52,8 @@ pub fn show(ui: &mut egui::Ui, app: &WorkshopApp) {
             }
         });
         ui.add_space(8.0);
-        ui.label(
-            egui::RichText::new(tr.fill("status.criteria_title", &[("year", &app.view.year.to_string())])).strong(),
-        );
-        let Some(i) = projection.year_index(app.view.year) else { return };
+        ui.label(egui::RichText::new(tr.fill("status.criteria_title", &[("year", &year.to_string())])).strong());
+        let Some(i) = projection.year_index(year) else { return };
         for estate in &estates {
             let status = &estate.years[i].status;
             egui::CollapsingHeader::new(format!("{} — {}", estate.name, status_words(tr, status)))

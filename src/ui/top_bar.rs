@@ -95,8 +95,8 @@ fn edit_menu(ui: &mut egui::Ui, app: &mut WorkshopApp) {
 
 fn view_menu(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     let tr = app.translations.tr(app.view.language);
-    let view = &mut app.view;
     ui.menu_button(tr.t("menu.view"), |ui| {
+        let view = &mut app.view;
         ui.checkbox(&mut view.show_editor, tr.t("menu.show_editor"));
         ui.checkbox(&mut view.show_charts, tr.t("menu.show_charts"));
         ui.separator();
@@ -104,6 +104,7 @@ fn view_menu(ui: &mut egui::Ui, app: &mut WorkshopApp) {
         for indicator in MapIndicator::ALL {
             ui.radio_value(&mut view.indicator, indicator, tr.of("indicator", indicator.key()));
         }
+        super::room::view_menu_items(ui, app);
     });
 }
 
@@ -158,4 +159,6 @@ fn tool_bar(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     if app.view.selection != Selection::Municipality && ui.button(tr.t("toolbar.whole_municipality")).clicked() {
         app.view.selection = Selection::Municipality;
     }
+    ui.separator();
+    super::room::tool_bar(ui, app);
 }

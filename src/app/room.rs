@@ -1,0 +1,215 @@
+//! The meeting room's state: theme and text size, presentation mode, the round timer, the help
+//! screen, and the projector window with what it shows, frozen or live. The projector shows a
+//! [`Picture`]: everything it draws, captured from the app, so that freezing is keeping one.
+
+use super::WorkshopApp;
+use super::feed::ChartFeed;
+use super::view::{MapIndicator, Selection};
+use crate::compare::Comparison;
+use crate::model::Plan;
+use crate::sim::Projection;
+use std::sync::Arc;
+
+/// The look of the app.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Theme {
+    /// For bright rooms (the default).
+    #[default]
+    Light,
+    Dark,
+    /// Black on white, heavy lines, for projectors that wash colours out.
+    HighContrast,
+}
+
+impl Theme {
+    pub const ALL: [Self; 3] = [Self::Light, Self::Dark, Self::HighContrast];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Light => "light",
+            Self::Dark => "dark",
+            Self::HighContrast => "high_contrast",
+        }
+    }
+}
+
+/// Text sizes offered, as a scale of the normal size.
+pub const TEXT_SCALES: [f32; 4] = [1.0, 1.25, 1.5, 1.75];
+/// The extra scale of presentation mode: 15-point body text becomes 19.5 points.
+pub const PRESENTATION_SCALE: f32 = 1.3;
+
+/// What the projector can show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ProjectorView {
+    Map,
+    Score,
+    Composition,
+    Status,
+    Compare,
+}
+
+impl ProjectorView {
+    pub const ALL: [Self; 5] = [Self::Map, Self::Score, Self::Composition, Self::Status, Self::Compare];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Map => "map",
+            Self::Score => "score",
+            Self::Composition => "composition",
+            Self::Status => "status",
+            Self::Compare => "compare",
+        }
+    }
+}
+
+/// Everything the projector draws, captured at one moment.
+#[derive(Clone, Debug)]
+pub struct Picture {
+    pub plan: Plan,
+    pub projection: Arc<Projection>,
+    pub feed: ChartFeed,
+    pub year: u16,
+    pub indicator: MapIndicator,
+    pub selection: Selection,
+    pub comparison: Comparison,
+}
+
+impl Picture {
+    pub fn capture(app: &WorkshopApp) -> Self {
+        Self {
+            plan: app.session.plan().clone(),
+            projection: Arc::clone(app.session.projection()),
+            feed: app.feed.clone(),
+            year: app.view.year,
+            indicator: app.view.indicator,
+            selection: app.view.selection.clone(),
+            comparison: app.comparison(),
+        }
+    }
+
+    /// The balance score shown, at the picture's year.
+    pub fn score(&self) -> f64 {
+        self.projection.score_in(self.year).map_or(0.0, |s| s.total)
+    }
+}
+
+/// The projector window.
+#[derive(Clone, Debug)]
+pub struct Projector {
+    pub open: bool,
+    pub views: Vec<ProjectorView>,
+    /// While frozen, the room sees this picture, whatever the facilitator does.
+    pub frozen: Option<Box<Picture>>,
+    /// After a reveal: the change of the score in words, shown until the next freeze.
+    pub revealed: Option<String>,
+}
+
+impl Default for Projector {
+    fn default() -> Self {
+        Self { open: false, views: vec![ProjectorView::Map, ProjectorView::Score], frozen: None, revealed: None }
+    }
+}
+
+/// A timer for the rounds of a workshop.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RoundTimer {
+    pub minutes: u32,
+    /// App time (seconds) when it was started, if running.
+    pub started_at: Option<f64>,
+    /// Seconds run before the last pause.
+    pub run_before: f64,
+}
+
+impl Default for RoundTimer {
+    fn default() -> Self {
+        Self { minutes: 10, started_at: None, run_before: 0.0 }
+    }
+}
+
+impl RoundTimer {
+    /// Seconds left at app time `now` (negative once the round is over).
+    pub fn remaining(&self, now: f64) -> f64 {
+        let run = self.run_before + self.started_at.map_or(0.0, |t| now - t);
+        f64::from(self.minutes) * 60.0 - run
+    }
+
+    pub fn start(&mut self, now: f64) {
+        if self.started_at.is_none() {
+            self.started_at = Some(now);
+        }
+    }
+
+    pub fn pause(&mut self, now: f64) {
+        if let Some(t) = self.started_at.take() {
+            self.run_before += now - t;
+        }
+    }
+
+    pub fn reset(&mut self) {
+        self.started_at = None;
+        self.run_before = 0.0;
+    }
+}
+
+/// The meeting room's settings and state.
+#[derive(Clone, Debug, Default)]
+pub struct Room {
+    pub theme: Theme,
+    /// Index into [`TEXT_SCALES`].
+    pub text_size: usize,
+    pub presentation: bool,
+    pub help_open: bool,
+    pub timer: RoundTimer,
+    pub projector: Projector,
+}
+
+impl Room {
+    /// The zoom the window should have: the text size, and more in presentation mode.
+    pub fn zoom(&self) -> f32 {
+        TEXT_SCALES[self.text_size.min(TEXT_SCALES.len() - 1)]
+            * if self.presentation { PRESENTATION_SCALE } else { 1.0 }
+    }
+}
+
+impl WorkshopApp {
+    /// Holds the projector on the current picture.
+    pub fn freeze(&mut self) {
+        self.room.projector.frozen = Some(Box::new(Picture::capture(self)));
+        self.room.projector.revealed = None;
+    }
+
+    /// Shows the room the current state, with the change of the score since the freeze in words.
+    pub fn reveal(&mut self) {
+        let Some(frozen) = self.room.projector.frozen.take() else { return };
+        let now = Picture::capture(self);
+        let tr = self.tr();
+        self.room.projector.revealed = Some(tr.fill(
+            "projector.revealed",
+            &[
+                ("year", &now.year.to_string()),
+                ("from", &tr.num(frozen.score(), 1)),
+                ("to", &tr.num(now.score(), 1)),
+                ("change", &tr.signed(now.score() - frozen.score(), 1)),
+            ],
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_round_timer_counts_down_and_pauses() {
+        let mut timer = RoundTimer { minutes: 5, ..RoundTimer::default() };
+        assert_eq!(timer.remaining(100.0), 300.0);
+        timer.start(100.0);
+        assert_eq!(timer.remaining(160.0), 240.0);
+        timer.pause(160.0);
+        assert_eq!(timer.remaining(1000.0), 240.0, "paused time does not count");
+        timer.start(1000.0);
+        assert_eq!(timer.remaining(1250.0), -10.0, "past the end it goes negative");
+        timer.reset();
+        assert_eq!(timer.remaining(2000.0), 300.0);
+    }
+}

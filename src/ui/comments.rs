@@ -1,0 +1,62 @@
+//! The room's voice: comments on the plan, an area or a district, with who said it. Shown in
+//! the editor under what they are about, as markers on the map, and in the workshop report.
+//! Adding or removing one is an edit like any other (undoable, in the change log).
+
+use crate::app::WorkshopApp;
+use crate::model::{Comment, CommentTarget};
+
+/// The comments on `target` and a form to add one.
+pub fn section(ui: &mut egui::Ui, app: &mut WorkshopApp, target: &CommentTarget) {
+    let tr = app.tr();
+    let existing: Vec<(usize, Comment)> = app
+        .session
+        .plan()
+        .comments
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| &c.target == target)
+        .map(|(i, c)| (i, c.clone()))
+        .collect();
+    let title = tr.fill("comments.title", &[("count", &existing.len().to_string())]);
+    egui::CollapsingHeader::new(title).id_salt(("comments", format!("{target:?}"))).default_open(true).show(ui, |ui| {
+        let mut remove = None;
+        for (i, comment) in &existing {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(egui::RichText::new(&comment.author).strong());
+                ui.label(&comment.text);
+                if ui.small_button(tr.t("comments.remove")).on_hover_text(&comment.text).clicked() {
+                    remove = Some(*i);
+                }
+            });
+        }
+        ui.horizontal(|ui| {
+            ui.label(tr.t("comments.author"));
+            ui.text_edit_singleline(&mut app.view.comment_author).on_hover_text(tr.t("comments.author"));
+        });
+        ui.add(egui::TextEdit::multiline(&mut app.view.comment_text).desired_rows(2).hint_text(tr.t("comments.hint")))
+            .on_hover_text(tr.t("comments.text"));
+        let ready = !app.view.comment_text.trim().is_empty();
+        if ui.add_enabled(ready, egui::Button::new(tr.t("comments.add"))).clicked() {
+            let author = if app.view.comment_author.trim().is_empty() {
+                tr.t("comments.anonymous").to_owned()
+            } else {
+                app.view.comment_author.trim().to_owned()
+            };
+            let comment = Comment {
+                target: target.clone(),
+                author,
+                text: app.view.comment_text.trim().to_owned(),
+                time: crate::files::now_utc(),
+            };
+            let label = tr.fill("change.comment_added", &[("author", &comment.author)]);
+            app.session.edit(label, None, |plan| plan.comments.push(comment));
+            app.view.comment_text.clear();
+        }
+        if let Some(i) = remove {
+            let label = tr.t("change.comment_removed").to_owned();
+            app.session.edit(label, None, |plan| {
+                plan.comments.remove(i);
+            });
+        }
+    });
+}

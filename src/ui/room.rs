@@ -1,0 +1,328 @@
+//! The meeting room on screen: theme and text size, presentation mode (F11), the help screen
+//! (F1), the round timer, and the projector window — a second native window showing the chosen
+//! views large, with no editing controls, frozen or live.
+
+use super::{charts, compare, map, status};
+use crate::app::WorkshopApp;
+use crate::app::room::{Picture, ProjectorView, TEXT_SCALES, Theme};
+use crate::i18n::Tr;
+use egui::{Key, Modifiers};
+
+/// The visuals of a theme.
+pub fn visuals(theme: Theme) -> egui::Visuals {
+    match theme {
+        Theme::Light => egui::Visuals::light(),
+        Theme::Dark => egui::Visuals::dark(),
+        Theme::HighContrast => {
+            let mut v = egui::Visuals::light();
+            let black = egui::Color32::BLACK;
+            v.override_text_color = Some(black);
+            v.panel_fill = egui::Color32::WHITE;
+            v.window_fill = egui::Color32::WHITE;
+            v.extreme_bg_color = egui::Color32::WHITE;
+            v.faint_bg_color = egui::Color32::from_gray(235);
+            v.selection.bg_fill = egui::Color32::from_rgb(0xFF, 0xD7, 0x00);
+            v.selection.stroke = egui::Stroke::new(2.0, black);
+            for w in [&mut v.widgets.inactive, &mut v.widgets.hovered, &mut v.widgets.active, &mut v.widgets.open] {
+                w.bg_stroke = egui::Stroke::new(2.0, black);
+                w.fg_stroke = egui::Stroke::new(2.0, black);
+            }
+            v.widgets.noninteractive.fg_stroke = egui::Stroke::new(1.5, black);
+            v.widgets.noninteractive.bg_stroke = egui::Stroke::new(1.5, black);
+            v
+        }
+    }
+}
+
+/// Applies the theme and the text size (more in presentation mode) when they change.
+pub fn apply_look(ctx: &egui::Context, app: &WorkshopApp) {
+    let wanted = visuals(app.room.theme);
+    if ctx.global_style().visuals != wanted {
+        ctx.set_visuals(wanted);
+    }
+    let zoom = app.room.zoom();
+    if (ctx.zoom_factor() - zoom).abs() > 1e-3 {
+        ctx.set_zoom_factor(zoom);
+    }
+}
+
+/// F11 toggles presentation mode (full screen, large text, editor hidden); Esc leaves it;
+/// F1 shows the help.
+pub fn keys(ui: &mut egui::Ui, app: &mut WorkshopApp) {
+    let (f11, escape, f1) = ui.input_mut(|i| {
+        (
+            i.consume_key(Modifiers::NONE, Key::F11),
+            i.consume_key(Modifiers::NONE, Key::Escape),
+            i.consume_key(Modifiers::NONE, Key::F1),
+        )
+    });
+    if f11 {
+        set_presentation(ui.ctx(), app, !app.room.presentation);
+    } else if escape && app.room.presentation {
+        set_presentation(ui.ctx(), app, false);
+    }
+    if f1 {
+        app.room.help_open = !app.room.help_open;
+    }
+}
+
+pub fn set_presentation(ctx: &egui::Context, app: &mut WorkshopApp, on: bool) {
+    app.room.presentation = on;
+    ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on));
+}
+
+/// The View menu's meeting-room part: theme, text size, presentation, projector.
+pub fn view_menu_items(ui: &mut egui::Ui, app: &mut WorkshopApp) {
+    let tr = app.tr();
+    ui.separator();
+    ui.label(tr.t("room.theme_title"));
+    for theme in Theme::ALL {
+        ui.radio_value(&mut app.room.theme, theme, tr.of("room.theme", theme.key()));
+    }
+    ui.separator();
+    ui.label(tr.t("room.text_size"));
+    for (i, scale) in TEXT_SCALES.iter().enumerate() {
+        ui.radio_value(&mut app.room.text_size, i, format!("{} %", tr.num(f64::from(*scale) * 100.0, 0)));
+    }
+    ui.separator();
+    let mut presentation = app.room.presentation;
+    if ui.add(egui::Checkbox::new(&mut presentation, tr.t("room.presentation"))).on_hover_text("F11").changed() {
+        set_presentation(ui.ctx(), app, presentation);
+    }
+    ui.checkbox(&mut app.room.projector.open, tr.t("projector.open"));
+    ui.label(tr.t("projector.views"));
+    for view in ProjectorView::ALL {
+        let mut shown = app.room.projector.views.contains(&view);
+        if ui.checkbox(&mut shown, tr.of("projector.view", view.key())).changed() {
+            if shown {
+                app.room.projector.views.push(view);
+            } else {
+                app.room.projector.views.retain(|v| *v != view);
+            }
+        }
+    }
+    if ui.button(tr.t("help.open")).clicked() {
+        app.room.help_open = true;
+    }
+}
+
+/// The tool bar's projector and timer controls.
+pub fn tool_bar(ui: &mut egui::Ui, app: &mut WorkshopApp) {
+    let tr = app.tr();
+    let label = if app.room.projector.open { tr.t("projector.close") } else { tr.t("projector.open_button") };
+    if ui.button(label).clicked() {
+        app.room.projector.open = !app.room.projector.open;
+    }
+    if app.room.projector.open {
+        if app.room.projector.frozen.is_none() {
+            if ui.button(tr.t("projector.freeze")).on_hover_text(tr.t("projector.freeze_help")).clicked() {
+                app.freeze();
+            }
+        } else if ui.button(tr.t("projector.reveal")).on_hover_text(tr.t("projector.reveal_help")).clicked() {
+            app.reveal();
+        }
+    }
+    ui.separator();
+    timer(ui, app, tr);
+}
+
+fn timer(ui: &mut egui::Ui, app: &mut WorkshopApp, tr: Tr<'_>) {
+    let now = ui.input(|i| i.time);
+    let timer = &mut app.room.timer;
+    let left = timer.remaining(now);
+    let shown = left.max(0.0).ceil() as u64;
+    let text = format!("{}:{:02}", shown / 60, shown % 60);
+    let colour = if left <= 0.0 { super::palette::LISTED } else { ui.visuals().strong_text_color() };
+    ui.label(egui::RichText::new(tr.t("timer.round")).strong());
+    ui.label(egui::RichText::new(text).size(20.0).strong().color(colour));
+    if left <= 0.0 {
+        ui.colored_label(super::palette::LISTED, tr.t("timer.over"));
+    }
+    if timer.started_at.is_some() {
+        if ui.button(tr.t("timer.pause")).clicked() {
+            timer.pause(now);
+        }
+        ui.ctx().request_repaint_after(std::time::Duration::from_millis(250));
+    } else if ui.button(tr.t("timer.start")).clicked() {
+        timer.start(now);
+    }
+    if ui.button(tr.t("timer.reset")).clicked() {
+        timer.reset();
+    }
+    egui::ComboBox::from_id_salt("timer_minutes")
+        .selected_text(tr.fill("timer.minutes", &[("count", &timer.minutes.to_string())]))
+        .show_ui(ui, |ui| {
+            for minutes in [5, 10, 15, 20, 30] {
+                ui.selectable_value(
+                    &mut timer.minutes,
+                    minutes,
+                    tr.fill("timer.minutes", &[("count", &minutes.to_string())]),
+                );
+            }
+        })
+        .response
+        .on_hover_text(tr.t("timer.length"));
+}
+
+/// F1: the keyboard shortcuts and how to read the charts, on one screen.
+pub fn help_window(ctx: &egui::Context, app: &mut WorkshopApp) {
+    let tr = app.tr();
+    let mut open = app.room.help_open;
+    egui::Window::new(tr.t("help.title")).id(egui::Id::unique("help")).open(&mut open).default_width(720.0).show(
+        ctx,
+        |ui| {
+            ui.heading(tr.t("help.shortcuts"));
+            egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+                for (keys, what) in [
+                    ("Ctrl+Z", "help.undo"),
+                    ("Ctrl+Shift+Z, Ctrl+Y", "help.redo"),
+                    ("Ctrl+N", "help.new"),
+                    ("Ctrl+O", "help.open_file"),
+                    ("Ctrl+S", "help.save"),
+                    ("Ctrl+Shift+S", "help.save_as"),
+                    ("F11", "help.presentation"),
+                    ("Esc", "help.leave_presentation"),
+                    ("F1", "help.help"),
+                    ("Ctrl+Q", "help.quit"),
+                ] {
+                    ui.strong(keys);
+                    ui.label(tr.t(what));
+                    ui.end_row();
+                }
+            });
+            ui.heading(tr.t("help.reading"));
+            for key in [
+                "help.read_year",
+                "help.read_map",
+                "help.read_score",
+                "help.read_residents",
+                "help.read_list",
+                "help.read_explain",
+            ] {
+                ui.label(format!("• {}", tr.t(key)));
+            }
+        },
+    );
+    app.room.help_open = open;
+}
+
+/// The projector window: a second native window (embedded as a window where the platform
+/// cannot open one) with the chosen views, large, and nothing to edit.
+pub fn projector(ctx: &egui::Context, app: &mut WorkshopApp) {
+    if !app.room.projector.open {
+        return;
+    }
+    let picture = app.room.projector.frozen.as_deref().cloned().unwrap_or_else(|| Picture::capture(app));
+    let tr = app.tr();
+    let frozen = app.room.projector.frozen.is_some();
+    let revealed = app.room.projector.revealed.clone();
+    let views = app.room.projector.views.clone();
+    let title = tr.t("projector.title").to_owned();
+    let contents = |ui: &mut egui::Ui| {
+        apply_projector_style(ui, app.room.theme);
+        ui.push_id("projector", |ui| projector_contents(ui, tr, &picture, &views, frozen, revealed.as_deref()));
+    };
+    if ctx.embed_viewports() {
+        // No second native window here: show it as a window below the tool bar, so that it
+        // hides no control, and closable like one.
+        let mut open = true;
+        egui::Window::new(&title)
+            .id(egui::Id::unique("projector_window"))
+            .open(&mut open)
+            .default_pos([160.0, 160.0])
+            .default_size([960.0, 560.0])
+            .show(ctx, contents);
+        app.room.projector.open = open;
+        return;
+    }
+    let builder = egui::ViewportBuilder::default().with_title(&title).with_inner_size([1280.0, 720.0]);
+    let close = ctx.show_viewport_immediate(egui::ViewportId::from_hash_of("projector"), builder, |ui, _class| {
+        egui::CentralPanel::default().show(ui, contents);
+        ui.input(|i| i.viewport().close_requested())
+    });
+    if close {
+        app.room.projector.open = false;
+    }
+}
+
+/// Large text for the back of the room.
+fn apply_projector_style(ui: &mut egui::Ui, theme: Theme) {
+    let style = ui.style_mut();
+    style.visuals = visuals(theme);
+    for (text_style, font) in &mut style.text_styles {
+        font.size = match text_style {
+            egui::TextStyle::Heading => 34.0,
+            egui::TextStyle::Small => 18.0,
+            _ => 22.0,
+        };
+    }
+}
+
+fn projector_contents(
+    ui: &mut egui::Ui,
+    tr: Tr<'_>,
+    picture: &Picture,
+    views: &[ProjectorView],
+    frozen: bool,
+    revealed: Option<&str>,
+) {
+    ui.horizontal_wrapped(|ui| {
+        ui.heading(format!("{} · {}", picture.plan.name, picture.year));
+        ui.label(
+            egui::RichText::new(tr.fill("projector.score", &[("score", &tr.num(picture.score(), 1))]))
+                .size(30.0)
+                .strong(),
+        );
+        if frozen {
+            ui.label(egui::RichText::new(tr.t("projector.frozen")).color(super::palette::LISTED));
+        }
+    });
+    if let Some(text) = revealed {
+        egui::Frame::new().fill(egui::Color32::from_rgb(0xFF, 0xF1, 0xB8)).inner_margin(8).show(ui, |ui| {
+            ui.label(egui::RichText::new(text).size(28.0).strong().color(egui::Color32::BLACK));
+        });
+    }
+    if views.is_empty() {
+        ui.label(tr.t("projector.no_views"));
+        return;
+    }
+    let columns = if views.len() > 1 { 2 } else { 1 };
+    let rows = views.len().div_ceil(columns);
+    let cell_height = (ui.available_height() / rows as f32 - 12.0).max(200.0);
+    ui.columns(columns, |cols| {
+        for (i, view) in views.iter().enumerate() {
+            let ui = &mut cols[i % columns];
+            ui.allocate_ui(egui::vec2(ui.available_width(), cell_height), |ui| {
+                projector_view(ui, tr, picture, *view, cell_height)
+            });
+        }
+    });
+}
+
+fn projector_view(ui: &mut egui::Ui, tr: Tr<'_>, picture: &Picture, view: ProjectorView, height: f32) {
+    ui.strong(tr.of("projector.view", view.key()));
+    let height = (height - 60.0).max(120.0);
+    match view {
+        ProjectorView::Map => {
+            let view = map::MapView {
+                plan: &picture.plan,
+                projection: &picture.projection,
+                year: picture.year,
+                indicator: picture.indicator,
+                selection: &picture.selection,
+                tr,
+                interactive: false,
+            };
+            ui.allocate_ui(egui::vec2(ui.available_width(), height), |ui| map::show_read_only(ui, &view));
+        }
+        ProjectorView::Score => charts::score_plot(ui, tr, &picture.feed.score, picture.year, height - 60.0),
+        ProjectorView::Composition => {
+            charts::composition_plot(ui, tr, &picture.feed.composition, false, picture.year, height - 80.0);
+        }
+        ProjectorView::Status => status::table(ui, tr, &picture.projection, picture.plan.rule_set, picture.year),
+        ProjectorView::Compare => {
+            compare::score_chart(ui, tr, &picture.comparison, crate::app::DifferenceMode::Values);
+            compare::status_table(ui, tr, &picture.comparison);
+        }
+    }
+}

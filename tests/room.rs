@@ -1,0 +1,153 @@
+//! The meeting room, driven by visible labels: the projector window opens and closes, freezes
+//! and reveals; theme and text size switch; presentation mode and help open from the keyboard;
+//! the round timer runs; a comment added in the editor is in the workshop report.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+use by_i_balance::app::room::Theme;
+use by_i_balance::app::{Dialog, FileDialogs, WorkshopApp};
+use by_i_balance::files::Workspace;
+use by_i_balance::model::{Action, ActionKind, CommentTarget, Tenure};
+use egui::{Key, Modifiers, Role};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn workshop_in(dir: &std::path::Path) -> Harness<'static, WorkshopApp> {
+    let mut app = WorkshopApp::with_visionsplan(Workspace::at(dir)).unwrap();
+    app.document.dialogs = FileDialogs::InApp;
+    let mut harness = Harness::builder()
+        .with_size([1920.0, 1080.0])
+        .build_ui_state(|ui, app: &mut WorkshopApp| by_i_balance::ui::main_ui(ui, app), app);
+    by_i_balance::ui::setup(&harness.ctx);
+    harness.run();
+    harness
+}
+
+fn click(harness: &mut Harness<'_, WorkshopApp>, label: &str) {
+    harness.get_by_label(label).click();
+    harness.run();
+}
+
+#[test]
+fn the_projector_opens_freezes_reveals_and_closes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = workshop_in(dir.path());
+    click(&mut harness, "Åbn projektor");
+    assert!(harness.state().room.projector.open);
+    assert!(harness.query_by_label("By i balance – projektor").is_some(), "the projector window shows");
+    let score = |app: &WorkshopApp| app.session.projection().score_in(2025).unwrap().total;
+    let before = score(harness.state());
+
+    click(&mut harness, "Frys projektoren");
+    assert!(harness.state().room.projector.frozen.is_some());
+    assert!(harness.query_by_label("(frosset)").is_some(), "the room is told the picture is frozen");
+    harness.state_mut().session.edit("nedrivning".into(), None, |plan| {
+        plan.actions.push(Action {
+            year: 2019,
+            kind: ActionKind::Demolish { area: "gadehavegaard".into(), tenure: Tenure::AlmenFamily, count: 300.0 },
+            note: String::new(),
+        });
+    });
+    harness.run();
+    let after = score(harness.state());
+    assert_ne!(before, after, "the edit moved the score");
+    let frozen_score = harness.state().room.projector.frozen.as_ref().unwrap().score();
+    assert_eq!(frozen_score, before, "while frozen the projector keeps the old picture");
+
+    click(&mut harness, "Vis ændringen");
+    let app = harness.state();
+    assert!(app.room.projector.frozen.is_none());
+    let revealed = app.room.projector.revealed.clone().unwrap();
+    let tr = app.tr();
+    assert!(revealed.contains(&format!("fra {} til {}", tr.num(before, 1), tr.num(after, 1))), "{revealed}");
+    assert!(harness.query_by_label(&revealed).is_some(), "the change of the score is spelled out on the projector");
+
+    click(&mut harness, "Luk projektor");
+    assert!(!harness.state().room.projector.open);
+    assert!(harness.query_by_label("By i balance – projektor").is_none());
+}
+
+#[test]
+fn theme_and_text_size_switch_from_the_view_menu() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = workshop_in(dir.path());
+    assert!(!harness.ctx.global_style().visuals.dark_mode, "light by default");
+    click(&mut harness, "Vis");
+    click(&mut harness, "Mørkt");
+    assert_eq!(harness.state().room.theme, Theme::Dark);
+    assert!(harness.ctx.global_style().visuals.dark_mode);
+    click(&mut harness, "Vis");
+    click(&mut harness, "Høj kontrast");
+    assert_eq!(harness.ctx.global_style().visuals.override_text_color, Some(egui::Color32::BLACK));
+    click(&mut harness, "Vis");
+    click(&mut harness, "150 %");
+    assert!((harness.ctx.zoom_factor() - 1.5).abs() < 1e-6, "text is 150 %");
+}
+
+#[test]
+fn presentation_mode_and_help_from_the_keyboard() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = workshop_in(dir.path());
+    assert!(harness.query_by_label("Antagelser").is_some(), "the editor shows");
+    harness.key_press(Key::F11);
+    harness.run();
+    assert!(harness.state().room.presentation);
+    assert!(harness.query_by_label("Antagelser").is_none(), "the editor is hidden");
+    assert!(harness.query_by_label("Afspil").is_some(), "the year slider and play stay");
+    let body = harness.ctx.global_style().text_styles[&egui::TextStyle::Body].size * harness.ctx.zoom_factor();
+    assert!(body >= 18.0, "body text is {body} px, at least 18 for the back of the room");
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(!harness.state().room.presentation);
+    harness.key_press(Key::F1);
+    harness.run();
+    assert!(harness.query_by_label("Hjælp").is_some());
+    assert!(harness.query_by_label("Ctrl+Z").is_some(), "the shortcuts are listed");
+}
+
+#[test]
+fn the_round_timer_counts_down() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = workshop_in(dir.path());
+    assert!(harness.query_by_label("10:00").is_some());
+    click(&mut harness, "Start");
+    harness.run_steps(8);
+    let now = harness.ctx.input(|i| i.time);
+    let left = harness.state().room.timer.remaining(now);
+    assert!(left < 600.0 && left > 590.0, "{left} s left");
+    click(&mut harness, "Pause");
+    assert!(harness.state().room.timer.started_at.is_none());
+}
+
+#[test]
+fn a_comment_added_in_the_editor_is_on_the_map_and_in_the_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = workshop_in(dir.path());
+    harness.get_by_role_and_label(Role::Button, "Charlotteager").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, "Hvem").set_text_value_accesskit("Beboer fra blok 4");
+    harness.get_by_role_and_label(Role::MultilineTextInput, "Kommentar").set_text_value_accesskit("Behold legepladsen");
+    harness.run();
+    click(&mut harness, "Tilføj kommentar");
+    let comments = &harness.state().session.plan().comments;
+    assert_eq!(comments.len(), 1);
+    assert_eq!(comments[0].target, CommentTarget::Area("charlotteager".into()));
+    assert_eq!(comments[0].author, "Beboer fra blok 4");
+    click(&mut harness, "Filer");
+    click(&mut harness, "Lav workshoprapport (HTML)");
+    let path = match &harness.state().document.dialog {
+        Some(Dialog::Message(m)) => m.trim_start_matches("Gemt i ").to_owned(),
+        other => panic!("expected a message with the report's path, got {other:?}"),
+    };
+    let html = std::fs::read_to_string(&path).unwrap();
+    assert!(html.contains("Beboer fra blok 4") && html.contains("Behold legepladsen"), "the comment is in the report");
+    assert!(html.contains("Charlotteager"));
+}
+
+#[test]
+fn ctrl_shift_s_is_not_taken_by_the_timer_or_projector() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = workshop_in(dir.path());
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    harness.run();
+    assert!(matches!(harness.state().document.dialog, Some(Dialog::SaveAs { .. })));
+}
