@@ -139,6 +139,7 @@ pub(super) fn score_plot(ui: &mut egui::Ui, tr: Tr<'_>, feed: &crate::app::feed:
         entries.push((palette::COMPONENTS[i], tr.of("component", component.key()), true));
     }
     legend_row(ui, &entries);
+    let height = height.min(ui.available_height() - 8.0).max(120.0);
     year_plot("score_chart", tr, tr.t("axis.score"), height)
         .include_y(0.0)
         .include_y(100.0)
@@ -208,6 +209,7 @@ pub(super) fn composition_plot(
         Group::ALL.iter().rev().map(|g| (palette::group(*g), tr.of("group", g.key()), false)).collect();
     entries.push((egui::Color32::from_black_alpha(140), tr.t("series.baseline_ghost").to_owned(), true));
     legend_row(ui, &entries);
+    let height = height.min(ui.available_height() - 8.0).max(120.0);
     year_plot("composition_chart", tr, unit, height)
         .include_y(0.0)
         .label_formatter(move |pos| {

@@ -352,7 +352,7 @@ fn district_header(
 ) -> (std::sync::Arc<egui::Galley>, Option<std::sync::Arc<egui::Galley>>, f32) {
     let width = frame.district_bounds(plan, district).map_or(100.0, |b| b.width() - 8.0);
     let name = plan.municipality.district(district).map_or(district, |d| d.name.as_str());
-    let font = egui::FontId::proportional(12.0);
+    let font = egui::TextStyle::Small.resolve(ui.style());
     let name = ui.painter().layout(name.to_owned(), font.clone(), Color32::WHITE, width);
     let badge = edits::district_profile(plan, district, year).map(|profile| {
         let text = super::words::profile_name(tr, &plan.municipality, &profile);

@@ -47,15 +47,19 @@ pub fn apply_look(ctx: &egui::Context, app: &WorkshopApp) {
 }
 
 /// F11 toggles presentation mode (full screen, large text, editor hidden); Esc leaves it;
-/// F1 shows the help.
+/// F5 opens or closes the projector window; F1 shows the help.
 pub fn keys(ui: &mut egui::Ui, app: &mut WorkshopApp) {
-    let (f11, escape, f1) = ui.input_mut(|i| {
+    let (f11, escape, f1, f5) = ui.input_mut(|i| {
         (
             i.consume_key(Modifiers::NONE, Key::F11),
             i.consume_key(Modifiers::NONE, Key::Escape),
             i.consume_key(Modifiers::NONE, Key::F1),
+            i.consume_key(Modifiers::NONE, Key::F5),
         )
     });
+    if f5 {
+        app.room.projector.open = !app.room.projector.open;
+    }
     if f11 {
         set_presentation(ui.ctx(), app, !app.room.presentation);
     } else if escape && app.room.presentation {
@@ -182,6 +186,7 @@ pub fn help_window(ctx: &egui::Context, app: &mut WorkshopApp) {
                     ("Ctrl+Shift+S", "help.save_as"),
                     ("F11", "help.presentation"),
                     ("Esc", "help.leave_presentation"),
+                    ("F5", "help.projector"),
                     ("F1", "help.help"),
                     ("Ctrl+Q", "help.quit"),
                 ] {
