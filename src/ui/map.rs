@@ -86,6 +86,7 @@ struct MapEvents {
 
 pub fn show(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     let tr = app.translations.tr(app.view.language);
+    let top = ui.cursor().min.y;
     ui.horizontal_wrapped(|ui| {
         legend(ui, tr, app.view.indicator);
         super::export::png_button(ui, app, "map", ui.max_rect());
@@ -106,7 +107,8 @@ pub fn show(ui: &mut egui::Ui, app: &mut WorkshopApp) {
         interactive: true,
     };
     let events = paint(ui, &view, rect);
-    super::export::remember_rect(app, "map", rect);
+    // The exported picture has the legend with it, so it reads on its own in the minutes.
+    super::export::remember_rect(app, "map", Rect::from_min_max(pos2(rect.left(), top), rect.max));
     apply(app, events);
     catalogue(ui, app);
 }
