@@ -3,7 +3,7 @@
 //! never reads or fetches anything it needs at run time.
 
 use crate::io::{self, ParseError};
-use crate::model::{Municipality, ParamTable, Plan, Profile, RuleSet, RuleSetId};
+use crate::model::{AlmenFamilyCap, Municipality, ParamTable, Plan, Profile, RuleSet, RuleSetId};
 use serde::Deserialize;
 
 const BASELINE: &str = include_str!("../assets/baseline-htk-2016.ron");
@@ -44,6 +44,7 @@ struct ProfileCatalogue {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RuleSets {
+    almen_family_cap: AlmenFamilyCap,
     rule_sets: Vec<RuleSet>,
 }
 
@@ -69,6 +70,11 @@ pub fn rule_sets() -> Result<Vec<RuleSet>, AssetError> {
     Ok(parse::<RuleSets>("assets/rules.ron", RULES)?.rule_sets)
 }
 
+/// The law's 40 % rule (§ 168 a), which holds whatever rule set judges the list.
+pub fn almen_family_cap() -> Result<AlmenFamilyCap, AssetError> {
+    Ok(parse::<RuleSets>("assets/rules.ron", RULES)?.almen_family_cap)
+}
+
 /// One rule set by id.
 pub fn rule_set(id: RuleSetId) -> Result<RuleSet, AssetError> {
     rule_sets()?.into_iter().find(|r| r.id == id).ok_or(AssetError {
@@ -90,13 +96,14 @@ pub fn shipped_plan(file_name: &str) -> Result<Plan, AssetError> {
 pub struct Library {
     pub table: ParamTable,
     pub rule_sets: Vec<RuleSet>,
+    pub cap: AlmenFamilyCap,
 }
 
 impl Library {
     /// Loads the shipped table and rule sets; every rule-set id must have its rules.
     pub fn load() -> Result<Self, AssetError> {
         let rule_sets = RuleSetId::ALL.into_iter().map(rule_set).collect::<Result<Vec<_>, _>>()?;
-        Ok(Self { table: param_table()?, rule_sets })
+        Ok(Self { table: param_table()?, rule_sets, cap: almen_family_cap()? })
     }
 
     pub fn rule_set(&self, id: RuleSetId) -> &RuleSet {

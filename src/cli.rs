@@ -156,7 +156,9 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             return EXIT_BAD_PLAN;
         }
     };
-    let rules = library.rule_set(options.rules.unwrap_or(plan.rule_set));
+    let mut plan = plan;
+    plan.rule_set = options.rules.unwrap_or(plan.rule_set);
+    let inputs = crate::engine::inputs(&library, &plan, &params);
     let written = match command.as_str() {
         "check" => writeln!(
             out,
@@ -167,14 +169,14 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             plan.efforts.len()
         ),
         "project" => {
-            let projection = sim::project(&plan, &params, rules);
+            let projection = sim::project(&plan, inputs);
             match options.format {
                 Format::Json => writeln!(out, "{:#}", export::projection_json(&projection)),
                 Format::Csv => write!(out, "{}", export::projection_csv(&projection)),
             }
         }
         _ => {
-            let projection = sim::project(&plan, &params, rules);
+            let projection = sim::project(&plan, inputs);
             write_score(out, &projection, &params, options.year.unwrap_or(LAST_YEAR))
         }
     };
@@ -290,8 +292,9 @@ fn compare_plans(options: &Options<'_>, out: &mut dyn Write, err: &mut dyn Write
                 return EXIT_BAD_PLAN;
             }
         };
-        let rules = library.rule_set(options.rules.unwrap_or(plan.rule_set));
-        projections.push((plan.name.clone(), sim::project(&plan, &params, rules)));
+        let mut plan = plan;
+        plan.rule_set = options.rules.unwrap_or(plan.rule_set);
+        projections.push((plan.name.clone(), sim::project(&plan, crate::engine::inputs(&library, &plan, &params))));
     }
     let named: Vec<(&str, &Projection)> = projections.iter().map(|(n, p)| (n.as_str(), p)).collect();
     let comparison = crate::compare::compare(&named, options.year.unwrap_or(LAST_YEAR));

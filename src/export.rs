@@ -45,6 +45,15 @@ pub fn projection_json(p: &Projection) -> Value {
                         "category": y.status.category.key(),
                         "consecutive_years": y.status.consecutive_years,
                         "almen_family_share_168a": y.almen_family_share_168a,
+                        "share_168a_parts": {
+                            "almen_family": y.share_168a_parts.almen_family,
+                            "homes": y.share_168a_parts.homes,
+                            "demolished_counted": y.share_168a_parts.demolished_counted,
+                            "floor_space_homes": y.share_168a_parts.floor_space_homes,
+                        },
+                        "left_municipality": y.left_municipality,
+                        "awaiting_rehousing": y.awaiting_rehousing,
+                        "segregation_points": y.segregation_points,
                     })
                 })
                 .collect();
@@ -56,7 +65,8 @@ pub fn projection_json(p: &Projection) -> Value {
         .iter()
         .map(|m| {
             json!({"year": m.year, "homes": m.homes, "residents": m.residents, "almen_share": m.almen_share,
-                   "outside_work_share": m.outside_work_share})
+                   "outside_work_share": m.outside_work_share, "left_municipality": m.left_municipality,
+                   "awaiting_rehousing": m.awaiting_rehousing})
         })
         .collect();
     let score: Vec<Value> = p
@@ -74,7 +84,10 @@ pub fn projection_json(p: &Projection) -> Value {
         .map(|l| {
             json!({"year": l.year, "displaced": l.displaced, "rehoused": l.rehoused, "left": l.left,
                    "births": l.births, "deaths": l.deaths, "moved_in": l.moved_in, "moved_out": l.moved_out,
-                   "effort_moves": l.effort_moves})
+                   "effort_moves": l.effort_moves,
+                   "rehoused_to": l.rehoused_to.iter()
+                       .map(|m| json!({"from": m.from, "to": m.to, "persons": m.persons}))
+                       .collect::<Vec<_>>()})
         })
         .collect();
     json!({

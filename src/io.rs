@@ -64,8 +64,12 @@ pub fn migrate(plan: &mut Plan) -> Vec<u32> {
     let mut passed = Vec::new();
     while plan.format_version < FORMAT_VERSION && plan.format_version >= 1 {
         passed.push(plan.format_version);
-        // 1 → 2: the change log was added; 2 → 3: comments were added. An older file has
-        // neither, so both start empty and nothing else changes.
+        // 1 → 2: the change log was added; 2 → 3: comments were added (both start empty);
+        // 3 → 4: see `model::migrate`.
+        if plan.format_version == 3 {
+            let shipped = crate::assets::baseline_municipality().ok();
+            crate::model::migrate::to_format_4(plan, shipped.as_ref());
+        }
         plan.format_version += 1;
     }
     passed

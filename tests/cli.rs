@@ -419,9 +419,9 @@ fn upgrade_rewrites_a_format_1_file_in_the_current_format() {
     let out = dir.path().join("new.ron");
     let result = run(&["upgrade", old.to_str().unwrap(), "-o", out.to_str().unwrap()]);
     assert_eq!(result.status, 0, "{}", result.stderr);
-    assert!(result.stdout.contains("from format 1 to 3"), "{}", result.stdout);
+    assert!(result.stdout.contains("from format 1 to 4"), "{}", result.stdout);
     let text = fs::read_to_string(&out).unwrap();
-    assert!(text.contains("format_version: 3,"));
+    assert!(text.contains("format_version: 4,"));
     assert_eq!(text, fs::read_to_string(VISIONSPLAN).unwrap(), "the upgraded file is the shipped plan, byte for byte");
     let in_place = run(&["upgrade", old.to_str().unwrap()]);
     assert_eq!(in_place.status, 0, "{}", in_place.stderr);

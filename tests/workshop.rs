@@ -248,10 +248,10 @@ fn the_explanation_names_the_action_and_its_effect() {
     harness.run_steps(2);
     let attribution = harness.state_mut().session.attribution().expect("the worker finished");
     let y = attribution.year_index(2025).unwrap();
-    let sum: f64 = attribution.contributions.iter().map(|c| c.score[y]).sum();
+    let sum: f64 = attribution.parts.iter().map(|c| c.score[y]).sum::<f64>() + attribution.interaction(y);
     let app = harness.state();
     let total = score_2025(app) - app.session.baseline_projection().score_in(2025).unwrap().total;
-    assert!((sum - total).abs() < 1e-9, "the parts add up to plan − baseline: {sum} vs {total}");
+    assert!((sum - total).abs() < 1e-9, "the parts and their interaction add up to plan − baseline: {sum} vs {total}");
     assert!(harness.query_by_label("Seneste ændring").is_some());
     let action = "Nedrivning af 100 almene familieboliger i Taastrupgaard (2024)";
     let lines: Vec<String> = harness
@@ -260,7 +260,7 @@ fn the_explanation_names_the_action_and_its_effect() {
         .collect();
     assert!(lines.len() >= 2, "the last change and the plan's parts both name the action: {lines:?}");
     assert!(
-        lines.iter().any(|l| l.contains("uden for arbejde i Taastrupgaard") && l.contains("point i 2025")),
+        lines.iter().any(|l| l.contains("uden for arbejde i Taastrupgaard") && l.contains("procentpoint i 2025")),
         "the part says what it did to the estate's outside-work share: {lines:?}"
     );
 }

@@ -65,13 +65,11 @@ pub fn report_for_plans(library: &crate::assets::Library, plans: &[Plan], tr: Tr
     let mut resolved = Vec::new();
     for plan in plans {
         let params = Params::resolve(&library.table, &plan.assumptions).map_err(|e| format!("{e} ({})", plan.name))?;
-        let projection = crate::sim::project(plan, &params, library.rule_set(plan.rule_set));
+        let projection = crate::sim::project(plan, crate::engine::inputs(library, plan, &params));
         resolved.push((params, projection));
     }
-    let mut baseline = crate::assets::shipped_plan(crate::app::session::BASELINE_PLAN).map_err(|e| e.to_string())?;
-    baseline.assumptions.clone_from(&first.assumptions);
-    baseline.rule_set = first.rule_set;
-    let baseline_projection = crate::sim::project(&baseline, &resolved[0].0, library.rule_set(baseline.rule_set));
+    let baseline = crate::engine::aligned_baseline(&crate::engine::baseline_plan().map_err(|e| e.to_string())?, first);
+    let baseline_projection = crate::sim::project(&baseline, crate::engine::inputs(library, &baseline, &resolved[0].0));
     let input = ReportInput {
         variants: plans
             .iter()

@@ -5,11 +5,11 @@
 //! bounded; an edit the plan's validation refuses is shown with its reason.
 
 use super::widgets::number;
-use super::words;
 use crate::app::view::DraftKind;
 use crate::app::{EditorTab, Selection, WorkshopApp, edits};
 use crate::i18n::Tr;
 use crate::model::{ActionKind, AreaKind, EffortKind, FIRST_YEAR, FacilityKind, InstitutionKind, LAST_YEAR, Tenure};
+use crate::words;
 
 pub fn show(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     let tr = app.translations.tr(app.view.language);
@@ -164,22 +164,19 @@ fn actions_timeline(ui: &mut egui::Ui, app: &mut WorkshopApp, area_id: &str) {
                     remove = Some(i);
                 }
             });
-            let effect = attribution.as_ref().and_then(|a| {
-                let y = a.year_index(year)?;
-                a.contributions
-                    .iter()
-                    .find(|c| c.part == crate::explain::Part::Action(action.clone()))
-                    .map(|c| (c.score[y], c.area_outside_work[y]))
-            });
-            let text = match effect {
-                Some((score, outside)) => tr.fill(
-                    "editor.effect",
-                    &[
-                        ("year", &year.to_string()),
-                        ("score", &tr.signed(score, 1)),
-                        ("outside", &tr.signed(100.0 * outside, 1)),
-                    ],
-                ),
+            let part = crate::explain::Part::Action(action.clone());
+            let text = match attribution.as_ref().and_then(|a| a.part_index(&part).map(|i| (a, i))) {
+                Some((a, i)) => {
+                    let outside = a.year_index(year).map_or(0.0, |y| a.parts[i].area_outside_work[y]);
+                    tr.fill(
+                        "editor.effect",
+                        &[
+                            ("year", &year.to_string()),
+                            ("score", &crate::words::part_effect(tr, a, i, year)),
+                            ("outside", &crate::words::percentage_points(tr, outside)),
+                        ],
+                    )
+                }
                 None if app.session.baseline().actions.contains(action) => tr.t("editor.in_baseline").to_owned(),
                 None => tr.t("explain.working").to_owned(),
             };

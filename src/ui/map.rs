@@ -147,7 +147,7 @@ fn apply(app: &mut WorkshopApp, events: MapEvents) {
             crate::model::ActionKind::MoveInstitution { institution: institution.clone(), district: district.clone() };
         let label = format!(
             "{} ({})",
-            super::words::action(tr, &app.session.plan().municipality, &kind),
+            crate::words::action(tr, &app.session.plan().municipality, &kind),
             edits::action_year_for(year)
         );
         app.session.edit(label, None, |plan| {
@@ -225,7 +225,7 @@ fn area_look(tr: Tr<'_>, indicator: MapIndicator, value: Option<f64>, at: &AreaY
         (MapIndicator::OutsideWork, Some(v)) => (palette::sequential((v / 0.4) as f32), tr.pct(v, 1)),
         (MapIndicator::AlmenFamilyShare, Some(v)) => (palette::sequential(v as f32), tr.pct(v, 0)),
         (MapIndicator::BalanceContribution, Some(v)) => {
-            (palette::sequential((v / 10.0) as f32), format!("{} {}", tr.num(v, 1), tr.t("unit.points_short")))
+            (palette::sequential((v / 10.0) as f32), format!("{} {}", tr.num(v, 1), tr.t("unit.points")))
         }
         (MapIndicator::Status, Some(_)) => {
             let s = &at.status;
@@ -313,7 +313,7 @@ fn assign_profile(app: &mut WorkshopApp, district: &str, profile: Option<&str>) 
     let plan = app.session.plan();
     let kind =
         crate::model::ActionKind::AssignProfile { district: district.to_owned(), profile: profile.map(str::to_owned) };
-    let label = format!("{} ({})", super::words::action(tr, &plan.municipality, &kind), edits::action_year_for(year));
+    let label = format!("{} ({})", crate::words::action(tr, &plan.municipality, &kind), edits::action_year_for(year));
     app.session.edit(label, None, |plan| {
         edits::assign_profile(plan, district, profile, year);
     });
@@ -357,7 +357,7 @@ fn district_header(
     let font = egui::TextStyle::Small.resolve(ui.style());
     let name = ui.painter().layout(name.to_owned(), font.clone(), Color32::WHITE, width);
     let badge = edits::district_profile(plan, district, year).map(|profile| {
-        let text = super::words::profile_name(tr, &plan.municipality, &profile);
+        let text = crate::words::profile_name(tr, &plan.municipality, &profile);
         ui.painter().layout(text, font, Color32::BLACK, width)
     });
     let height = 8.0 + name.size().y + badge.as_ref().map_or(0.0, |b| b.size().y + 6.0);
@@ -462,7 +462,7 @@ fn catalogue(ui: &mut egui::Ui, app: &WorkshopApp) {
     egui::ScrollArea::horizontal().id_salt("profile_catalogue").show(ui, |ui| {
         ui.horizontal(|ui| {
             let cards =
-                m.profiles.iter().map(|p| (Some(p.id.clone()), super::words::profile_name(tr, m, &p.id), Some(p)));
+                m.profiles.iter().map(|p| (Some(p.id.clone()), crate::words::profile_name(tr, m, &p.id), Some(p)));
             for (id, name, profile) in cards.chain(std::iter::once((None, tr.t("map.no_profile").to_owned(), None))) {
                 let card_id = ui.scope_id().with(("profile_card", id.clone()));
                 let response = ui
@@ -495,7 +495,7 @@ fn legend(ui: &mut egui::Ui, tr: Tr<'_>, indicator: MapIndicator) {
     let (low, high, marks): (&str, String, &[(f32, &str)]) = match indicator {
         MapIndicator::OutsideWork => ("0 %", tr.pct(0.4, 0) + "+", &[]),
         MapIndicator::AlmenFamilyShare => ("0 %", tr.pct(1.0, 0), &[(0.4, "40 %")]),
-        MapIndicator::BalanceContribution => ("0", format!("10+ {}", tr.t("unit.points_short")), &[]),
+        MapIndicator::BalanceContribution => ("0", format!("10+ {}", tr.t("unit.points")), &[]),
         MapIndicator::Status => {
             for (fill, key) in [
                 (palette::category(crate::model::Category::Ghetto, true), "status.listed"),

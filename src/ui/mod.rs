@@ -18,7 +18,6 @@ mod timeline;
 mod top_bar;
 mod variants;
 mod widgets;
-pub mod words;
 
 use crate::app::WorkshopApp;
 

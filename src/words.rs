@@ -130,3 +130,50 @@ pub fn part(tr: Tr<'_>, plan: &Plan, part: &Part) -> String {
         Part::Letting(l) => tr.fill("part.letting", &[("share", &tr.pct(l.municipal_allocation_share, 0))]),
     }
 }
+
+/// A score in tenths of a point as the room reads it: "72,1".
+pub fn score(tr: Tr<'_>, tenths: crate::explain::Tenths) -> String {
+    #[allow(clippy::cast_precision_loss)] // Tenths of a 0–100 score.
+    let value = tenths as f64 / 10.0;
+    tr.num(value, 1)
+}
+
+/// A change of the score in tenths of a point: "+2,2 point" / "+2.2 points".
+pub fn points(tr: Tr<'_>, tenths: crate::explain::Tenths) -> String {
+    #[allow(clippy::cast_precision_loss)]
+    let value = tenths as f64 / 10.0;
+    format!("{} {}", tr.signed(value, 1), tr.t("unit.points"))
+}
+
+/// A change of a share (0–1) in percentage points: "−4,1 procentpoint" / "−4.1 percentage
+/// points". Never "point", which is the score's unit.
+pub fn percentage_points(tr: Tr<'_>, share_change: f64) -> String {
+    format!("{} {}", tr.signed(100.0 * share_change, 1), tr.t("unit.percentage_points"))
+}
+
+/// The change of the score in one sentence: "Balancescore 2025: fra 72,1 til 74,3 (+2,2 point)".
+pub fn score_change(tr: Tr<'_>, change: &crate::explain::ScoreChange) -> String {
+    tr.fill(
+        "explain.score_change",
+        &[
+            ("year", &change.year.to_string()),
+            ("from", &score(tr, change.from)),
+            ("to", &score(tr, change.to)),
+            ("change", &points(tr, change.change)),
+        ],
+    )
+}
+
+/// A part's effect for its card and *Forklar*: its points at the year, or — when it rounds to
+/// nothing there — when it starts to show and what it is by 2040.
+pub fn part_effect(tr: Tr<'_>, attribution: &crate::explain::Attribution, part: usize, year: u16) -> String {
+    let shown = attribution.shown(year).and_then(|s| s.parts.get(part).copied()).unwrap_or(0);
+    match attribution.when_it_shows(part, year) {
+        None => points(tr, shown),
+        Some((Some(first), by_2040)) => tr.fill(
+            "explain.shows_from",
+            &[("year", &year.to_string()), ("first", &first.to_string()), ("by_2040", &points(tr, by_2040))],
+        ),
+        Some((None, _)) => tr.fill("explain.never_shows", &[("year", &year.to_string())]),
+    }
+}
