@@ -116,6 +116,13 @@ fn varied(plan: &Plan, def: &ParamDef) -> bool {
 pub fn bands(library: &Library, plan: &Plan, runs: usize, cancelled: &dyn Fn() -> bool) -> Option<Bands> {
     let (central_params, _) = engine::resolve(library, plan);
     let central = sim::trace(plan, engine::inputs(library, plan, &central_params), false).0;
+    let traces = ensemble(library, plan, runs, cancelled)?;
+    let tornado = tornado(library, plan, &central_params, &central, cancelled)?;
+    Some(summarise(&central, &traces, tornado))
+}
+
+/// The `runs` projections behind the bands, each with the varied assumptions drawn afresh.
+pub fn ensemble(library: &Library, plan: &Plan, runs: usize, cancelled: &dyn Fn() -> bool) -> Option<Vec<Trace>> {
     let mut draws = Draws(SEED);
     let mut traces = Vec::with_capacity(runs);
     for _ in 0..runs {
@@ -134,8 +141,7 @@ pub fn bands(library: &Library, plan: &Plan, runs: usize, cancelled: &dyn Fn() -
         .ok()?;
         traces.push(sim::trace(plan, engine::inputs(library, plan, &params), false).0);
     }
-    let tornado = tornado(library, plan, &central_params, &central, cancelled)?;
-    Some(summarise(&central, &traces, tornado))
+    Some(traces)
 }
 
 fn summarise(central: &Trace, traces: &[Trace], tornado: Vec<TornadoBar>) -> Bands {

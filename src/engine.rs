@@ -4,6 +4,7 @@
 //! same plan shows the same numbers everywhere.
 
 use crate::assets::{self, AssetError, Library};
+use crate::explain::{self, Attribution};
 use crate::model::{Params, Plan};
 use crate::sim::{self, Inputs, Projection};
 
@@ -33,6 +34,13 @@ pub fn inputs<'a>(library: &'a Library, plan: &Plan, params: &'a Params) -> Inpu
 pub fn project(library: &Library, plan: &Plan) -> Projection {
     let (params, _) = resolve(library, plan);
     sim::project(plan, inputs(library, plan, &params))
+}
+
+/// The plan against `baseline` (aligned here), part by part; `None` if `cancelled` said stop.
+pub fn attribute(library: &Library, plan: &Plan, baseline: &Plan, cancelled: &dyn Fn() -> bool) -> Option<Attribution> {
+    let (params, _) = resolve(library, plan);
+    let aligned = aligned_baseline(baseline, plan);
+    explain::attribute(plan, &aligned, inputs(library, plan, &params), cancelled)
 }
 
 /// The baseline as `plan` judges it: with the plan's assumptions, rule set and way of counting

@@ -167,3 +167,34 @@ pub fn encode_png(width: u32, height: u32, rgba: &[u8]) -> Result<Vec<u8>, Strin
     writer.finish().map_err(|e| e.to_string())?;
     Ok(bytes)
 }
+
+/// Adds the bands to the JSON of `project`: per year the score's 10th and 90th percentiles
+/// (`low`, `high`), per estate and year the share of runs in which it is listed
+/// (`listed_share`), and per estate its exit from the list across the runs (`list_exit`).
+pub fn add_bands(json: &mut Value, bands: &crate::bands::Bands) {
+    if let Some(scores) = json["score"].as_array_mut() {
+        for (score, (low, high)) in scores.iter_mut().zip(bands.score_low.iter().zip(&bands.score_high)) {
+            score["low"] = json!(low);
+            score["high"] = json!(high);
+        }
+    }
+    json["bands"] = json!({"runs": bands.runs, "seed": crate::bands::SEED, "percentiles": [10, 90]});
+    let Some(areas) = json["areas"].as_array_mut() else { return };
+    for (area, (shares, exit)) in areas.iter_mut().zip(bands.listed_share.iter().zip(&bands.exits)) {
+        if area["kind"] != "estate" {
+            continue;
+        }
+        if let Some(years) = area["years"].as_array_mut() {
+            for (year, share) in years.iter_mut().zip(shares) {
+                year["listed_share"] = json!(share);
+            }
+        }
+        area["list_exit"] = match exit {
+            crate::bands::Exit::NotListed => json!({"kind": "not_listed"}),
+            crate::bands::Exit::Leaves { earliest, latest, share } => {
+                json!({"kind": "leaves", "earliest": earliest, "latest": latest, "share": share})
+            }
+            crate::bands::Exit::StaysListed { share } => json!({"kind": "stays_listed", "share": share}),
+        };
+    }
+}

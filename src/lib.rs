@@ -20,5 +20,6 @@ pub mod io;
 pub mod model;
 pub mod report;
 pub mod sim;
+pub mod statement;
 pub mod ui;
 pub mod words;

@@ -116,6 +116,22 @@ pub fn effort(tr: Tr<'_>, m: &Municipality, e: &Effort) -> String {
     )
 }
 
+/// The plan's letting rules in words: municipal allocation, the joint allocation agreement and
+/// flexible letting, each named where the plan has it.
+pub fn letting(tr: Tr<'_>, m: &Municipality, l: &crate::model::Letting) -> String {
+    let mut rules = vec![tr.fill("part.municipal", &[("share", &tr.pct(l.municipal_allocation_share, 0))])];
+    if let Some(from) = l.joint_allocation_from {
+        rules.push(tr.fill("part.joint", &[("year", &from.to_string())]));
+    }
+    for f in &l.flexible {
+        rules.push(tr.fill(
+            "part.flexible",
+            &[("share", &tr.pct(f.share, 0)), ("area", area_name(m, &f.area)), ("year", &f.from_year.to_string())],
+        ));
+    }
+    tr.fill("part.letting", &[("rules", &rules.join("; "))])
+}
+
 /// A part of the plan against its baseline.
 pub fn part(tr: Tr<'_>, plan: &Plan, part: &Part) -> String {
     let m = &plan.municipality;
@@ -127,7 +143,7 @@ pub fn part(tr: Tr<'_>, plan: &Plan, part: &Part) -> String {
         }
         Part::Effort(e) => effort(tr, m, e),
         Part::DroppedEffort(e) => tr.fill("part.dropped", &[("what", &effort(tr, m, e))]),
-        Part::Letting(l) => tr.fill("part.letting", &[("share", &tr.pct(l.municipal_allocation_share, 0))]),
+        Part::Letting(l) => letting(tr, m, l),
     }
 }
 
@@ -175,5 +191,41 @@ pub fn part_effect(tr: Tr<'_>, attribution: &crate::explain::Attribution, part: 
             &[("year", &year.to_string()), ("first", &first.to_string()), ("by_2040", &points(tr, by_2040))],
         ),
         Some((None, _)) => tr.fill("explain.never_shows", &[("year", &year.to_string())]),
+    }
+}
+
+/// An estate's standing in words: "På listen · Parallelsamfund (7 år i træk, som
+/// omdannelsesreglen tæller)", "Forebyggelsesområde – på listen over forebyggelsesområder, ikke
+/// på listen", "Ikke på nogen liste", "Ikke bedømt (under 1.000 beboere)". A prevention area is on
+/// a published list of its own and is never called "not listed".
+pub fn status(tr: Tr<'_>, status: &crate::sim::Status) -> String {
+    use crate::model::Category;
+    if !status.judged {
+        return tr.t("status.not_judged").to_owned();
+    }
+    match status.category {
+        Category::None => tr.t("status.on_no_list").to_owned(),
+        Category::Forebyggelse => tr.t("status.prevention").to_owned(),
+        category => {
+            let words = format!("{} · {}", tr.t("status.listed"), tr.of("category", category.key()));
+            if status.consecutive_years > 0 {
+                let years = status.consecutive_years.to_string();
+                format!("{words} {}", tr.fill("status.years_counted", &[("years", &years)]))
+            } else {
+                words
+            }
+        }
+    }
+}
+
+/// An estate's standing in one or two words, for table cells and map labels: "På listen",
+/// "Forebyggelse", "Ingen liste", "Ikke bedømt". The key picks the colour too.
+pub fn status_short_key(category: crate::model::Category, listed: bool, judged: bool) -> &'static str {
+    use crate::model::Category;
+    match category {
+        _ if !judged => "status.short_not_judged",
+        _ if listed => "status.listed",
+        Category::Forebyggelse => "status.short_prevention",
+        _ => "status.short_no_list",
     }
 }

@@ -240,7 +240,8 @@ fn the_explanation_names_the_action_and_its_effect() {
     harness.get_by_label("Forklar").click();
     for _ in 0..500 {
         harness.step();
-        if harness.state_mut().session.attribution().is_some() {
+        harness.state_mut().session.poll_worker();
+        if harness.state().session.attribution().is_some() {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(5));

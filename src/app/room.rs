@@ -72,6 +72,8 @@ pub struct Picture {
     pub indicator: MapIndicator,
     pub selection: Selection,
     pub comparison: Comparison,
+    /// The bands of the plan, if they were ready when the picture was taken.
+    pub bands: Option<Arc<crate::bands::Bands>>,
 }
 
 impl Picture {
@@ -84,6 +86,7 @@ impl Picture {
             indicator: app.view.indicator,
             selection: app.view.selection.clone(),
             comparison: app.comparison(),
+            bands: app.session.bands(),
         }
     }
 

@@ -12,7 +12,7 @@
 use crate::assets::{self, Library};
 use crate::bands::{self, Bands};
 use crate::engine;
-use crate::explain::{self, Attribution};
+use crate::explain::Attribution;
 use crate::model::{ChangeEntry, Params, Plan};
 use crate::sim::{self, Projection};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -198,8 +198,8 @@ impl Session {
         self.saved.as_ref() != Some(&self.plan)
     }
 
-    /// Takes what the worker has finished for this revision.
-    fn collect(&mut self) {
+    /// Takes what the worker has finished for this revision (once a frame, before drawing).
+    pub fn poll_worker(&mut self) {
         while let Ok(result) = self.results.try_recv() {
             match result {
                 WorkerResult::Attribution(revision, a) if revision == self.revision => {
@@ -214,14 +214,12 @@ impl Session {
     }
 
     /// The attribution of plan against baseline, once the worker has it for this revision.
-    pub fn attribution(&mut self) -> Option<Arc<Attribution>> {
-        self.collect();
+    pub fn attribution(&self) -> Option<Arc<Attribution>> {
         self.attribution.as_ref().filter(|(r, _)| *r == self.revision).map(|(_, a)| Arc::clone(a))
     }
 
     /// The bands of this revision, once the worker has them.
-    pub fn bands(&mut self) -> Option<Arc<Bands>> {
-        self.collect();
+    pub fn bands(&self) -> Option<Arc<Bands>> {
         self.bands.as_ref().filter(|(r, _)| *r == self.revision).map(|(_, b)| Arc::clone(b))
     }
 
@@ -363,7 +361,7 @@ impl Session {
         let _ = self.jobs.send(AttributionJob {
             revision: self.revision,
             plan: self.plan.clone(),
-            baseline: engine::aligned_baseline(&self.baseline, &self.plan),
+            baseline: self.baseline.clone(),
         });
     }
 }
@@ -385,9 +383,9 @@ impl Worker {
             }
             let revision = job.revision;
             let cancelled = || self.newest.load(Ordering::SeqCst) != revision;
-            let (params, _) = engine::resolve(&self.library, &job.plan);
-            let inputs = engine::inputs(&self.library, &job.plan, &params);
-            let Some(attribution) = explain::attribute(&job.plan, &job.baseline, inputs, &cancelled) else { continue };
+            let Some(attribution) = engine::attribute(&self.library, &job.plan, &job.baseline, &cancelled) else {
+                continue;
+            };
             if !self.send(WorkerResult::Attribution(revision, attribution)) {
                 return;
             }

@@ -8,6 +8,7 @@ mod action;
 mod assumptions;
 mod groups;
 pub mod migrate;
+mod observed;
 mod place;
 mod plan;
 mod policy;
@@ -19,6 +20,7 @@ pub use assumptions::{
     ScoreWeights, TenureParams, is_retired_key,
 };
 pub use groups::{Group, PerGroup, PerTenure, Tenure};
+pub use observed::ObservedYear;
 pub use place::{Area, AreaKind, District, HeldInputs, Institution, InstitutionKind, Municipality, Profile};
 pub use plan::{
     ChangeEntry, Comment, CommentTarget, FIRST_YEAR, FORMAT_VERSION, LAST_YEAR, MILESTONES, Plan, PlanProblem,

@@ -41,7 +41,7 @@ pub const SECTIONS: [&str; 8] =
 const STYLE: &str = "body{font-family:sans-serif;max-width:60em;margin:2em auto;padding:0 1em;color:#1f2a44;line-height:1.45}\
 h1{font-size:1.8em}h2{border-bottom:2px solid #1f2a44;padding-bottom:.2em;margin-top:2em}\
 table{border-collapse:collapse;margin:.5em 0 1em}th,td{border:1px solid #bbb;padding:.25em .6em;text-align:left}\
-th{background:#eef}td.num{text-align:right}.listed{color:#b03020;font-weight:bold}.notlisted{color:#1a7f4b}\
+th{background:#eef}td.num{text-align:right}.listed{color:#b03020;font-weight:bold}.prevention{color:#9a6000;font-weight:bold}.notlisted{color:#1a7f4b}\
 img{max-width:100%;height:auto}figure{margin:1em 0}figcaption{font-size:.9em;color:#555}\
 @media print{h2{break-before:auto}figure,table{break-inside:avoid}}";
 
@@ -240,12 +240,13 @@ fn status(html: &mut String, input: &ReportInput<'_>) {
                     .area(&estate.id)
                     .and_then(|a| v.projection.year_index(year).map(|i| a.years[i].status.clone()));
                 match status {
-                    Some(s) if s.listed => {
-                        let text = format!("{} ({})", tr.t("status.listed"), tr.of("category", s.category.key()));
-                        let _ = write!(html, r#"<td class="listed">{}</td>"#, escape(&text));
-                    }
-                    Some(_) => {
-                        let _ = write!(html, r#"<td class="notlisted">{}</td>"#, escape(tr.t("status.not_listed")));
+                    Some(s) => {
+                        let class = match s.category {
+                            _ if s.listed => "listed",
+                            crate::model::Category::Forebyggelse => "prevention",
+                            _ => "notlisted",
+                        };
+                        let _ = write!(html, r#"<td class="{class}">{}</td>"#, escape(&crate::words::status(tr, &s)));
                     }
                     None => html.push_str("<td>–</td>"),
                 }

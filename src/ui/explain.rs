@@ -133,8 +133,7 @@ fn against_baseline(ui: &mut egui::Ui, app: &WorkshopApp, tr: Tr<'_>, attributio
 /// Residents displaced by the plan so far: how many were rehoused in the municipality and how
 /// many left it — a cost the score counts, not a gain.
 fn displaced_line(ui: &mut egui::Ui, tr: Tr<'_>, projection: &Projection, year: u16) {
-    let rehoused: f64 = projection.ledger.iter().filter(|l| l.year <= year).map(|l| l.rehoused).sum();
-    let left = projection.municipality.iter().find(|m| m.year == year).map_or(0.0, |m| m.left_municipality);
+    let (rehoused, _, left) = crate::statement::displaced(projection, year);
     if rehoused + left < 0.5 {
         return;
     }

@@ -229,14 +229,12 @@ fn area_look(tr: Tr<'_>, indicator: MapIndicator, value: Option<f64>, at: &AreaY
         }
         (MapIndicator::Status, Some(_)) => {
             let s = &at.status;
-            let text = if !s.judged {
-                tr.t("status.not_judged").to_owned()
-            } else if s.listed {
-                format!("{} · {}", tr.t("status.listed"), tr.of("category", s.category.key()))
-            } else if s.category == crate::model::Category::None {
-                tr.t("status.not_listed").to_owned()
-            } else {
-                tr.of("category", s.category.key())
+            let text = match s.category {
+                crate::model::Category::None | crate::model::Category::Forebyggelse if s.judged => {
+                    tr.t(crate::words::status_short_key(s.category, s.listed, s.judged)).to_owned()
+                }
+                category if s.judged => format!("{} · {}", tr.t("status.listed"), tr.of("category", category.key())),
+                _ => tr.t("status.not_judged").to_owned(),
             };
             (palette::category(s.category, s.listed), text)
         }
@@ -336,7 +334,7 @@ fn area_tooltip(ui: &mut egui::Ui, tr: Tr<'_>, area: &Area, at: &AreaYear) {
         }
         if area.kind == AreaKind::Estate {
             ui.label(tr.t("tooltip.status"));
-            ui.label(if at.status.listed { tr.t("status.listed") } else { tr.t("status.not_listed") });
+            ui.label(crate::words::status(tr, &at.status));
             ui.end_row();
         }
     });
@@ -500,7 +498,7 @@ fn legend(ui: &mut egui::Ui, tr: Tr<'_>, indicator: MapIndicator) {
             for (fill, key) in [
                 (palette::category(crate::model::Category::Ghetto, true), "status.listed"),
                 (palette::category(crate::model::Category::Forebyggelse, false), "legend.watch"),
-                (palette::category(crate::model::Category::None, false), "status.not_listed"),
+                (palette::category(crate::model::Category::None, false), "status.short_no_list"),
                 (Color32::from_gray(225), "legend.not_estate"),
             ] {
                 let (rect, _) = ui.allocate_exact_size(vec2(16.0, 16.0), Sense::hover());
