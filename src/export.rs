@@ -54,6 +54,8 @@ pub fn projection_json(p: &Projection) -> Value {
                         "left_municipality": y.left_municipality,
                         "awaiting_rehousing": y.awaiting_rehousing,
                         "segregation_points": y.segregation_points,
+                        "newcomers": Group::ALL.iter().map(|g| (g.key().to_owned(), json!(y.newcomers[*g])))
+                            .collect::<Map<_, _>>(),
                     })
                 })
                 .collect();

@@ -229,3 +229,51 @@ pub fn status_short_key(category: crate::model::Category, listed: bool, judged: 
         _ => "status.short_no_list",
     }
 }
+
+/// The § 168 a count by hand, e.g. "§ 168 a i 2030: 574 almene familieboliger ÷ (860 boliger +
+/// 188 nedrevne, ikke erstattet + 40 for erhverv) = 52,8 % (højst 40 % før 1. januar 2030)".
+pub fn share_168a(tr: Tr<'_>, parts: &crate::sim::Share168a, cap: &crate::model::AlmenFamilyCap, year: u16) -> String {
+    tr.fill(
+        "share168a.parts",
+        &[
+            ("year", &year.to_string()),
+            ("almen", &tr.num(parts.almen_family, 0)),
+            ("homes", &tr.num(parts.homes, 0)),
+            ("demolished", &tr.num(parts.demolished_counted, 0)),
+            ("floor", &tr.num(parts.floor_space_homes, 0)),
+            ("share", &tr.pct(parts.share(), 1)),
+            ("cap", &tr.pct(cap.cap, 0)),
+            ("deadline", &cap.deadline_year.to_string()),
+        ],
+    )
+}
+
+/// An estate's exit from the list across the bands' runs, in words: "2021–2024 (90 % af
+/// kørslerne forlader)", "bliver på listen i de fleste kørsler (forlader i 30 %)".
+pub fn exit(tr: Tr<'_>, exit: Option<&crate::bands::Exit>) -> String {
+    use crate::bands::Exit;
+    match exit {
+        None => tr.t("status.exit_working").to_owned(),
+        Some(Exit::NotListed) => tr.t("status.exit_not_listed").to_owned(),
+        Some(Exit::Leaves { earliest, latest, share }) if earliest == latest => {
+            tr.fill("status.exit_year", &[("year", &earliest.to_string()), ("share", &tr.pct(*share, 0))])
+        }
+        Some(Exit::Leaves { earliest, latest, share }) => tr.fill(
+            "status.exit_range",
+            &[("from", &earliest.to_string()), ("to", &latest.to_string()), ("share", &tr.pct(*share, 0))],
+        ),
+        Some(Exit::StaysListed { share }) => tr.fill("status.exit_stays", &[("share", &tr.pct(*share, 0))]),
+    }
+}
+
+/// The exit in a table cell: "2021–2024", "2022", "bliver på", "–" (the words on hover).
+pub fn exit_short(tr: Tr<'_>, exit: Option<&crate::bands::Exit>) -> String {
+    use crate::bands::Exit;
+    match exit {
+        None => "…".to_owned(),
+        Some(Exit::NotListed) => "–".to_owned(),
+        Some(Exit::Leaves { earliest, latest, .. }) if earliest == latest => earliest.to_string(),
+        Some(Exit::Leaves { earliest, latest, .. }) => format!("{earliest}–{latest}"),
+        Some(Exit::StaysListed { .. }) => tr.t("status.exit_stays_short").to_owned(),
+    }
+}

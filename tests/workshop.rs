@@ -324,3 +324,37 @@ fn play_runs_the_years_and_stops_at_2040() {
     assert_eq!(harness.state().view.year, 2040);
     assert!(!harness.state().view.playing, "play stops at the horizon");
 }
+
+/// The bands take 200 projections and more: an edit's frame never waits for them. The frame
+/// right after an edit is drawn without the band (saying it is being worked out), and the band
+/// follows when the worker has it.
+#[test]
+fn an_edit_is_drawn_before_its_band_is_ready() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = workshop_in(&dir);
+    let wait_for_bands = |harness: &mut Harness<'static, WorkshopApp>| {
+        for _ in 0..4000 {
+            harness.step();
+            if harness.state().session.bands().is_some() {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        panic!("the bands never came");
+    };
+    wait_for_bands(&mut harness);
+    let score_band = |app: &WorkshopApp| app.feed.score.low.len();
+    assert_eq!(score_band(harness.state()), 25, "the score chart has its band");
+    harness.state_mut().session.edit("municipal allocation".into(), None, |plan| {
+        plan.letting.municipal_allocation_share = 0.4;
+    });
+    harness.step();
+    let app = harness.state();
+    assert!(app.session.bands().is_none(), "the frame after the edit did not wait for its bands");
+    assert_eq!(score_band(app), 0, "it was drawn without a band rather than with the old one");
+    assert!(harness.query_by_label("Usikkerheden beregnes …").is_some(), "and says the band is on its way");
+    wait_for_bands(&mut harness);
+    harness.run_steps(2);
+    assert_eq!(score_band(harness.state()), 25, "the band came after");
+    assert!(harness.query_all_by_label_contains("80 % af kørslerne:").next().is_some());
+}

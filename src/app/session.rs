@@ -366,6 +366,13 @@ impl Session {
     }
 }
 
+impl Drop for Session {
+    /// Stops the worker's running job: no revision is newer than this.
+    fn drop(&mut self) {
+        self.newest.store(u64::MAX, Ordering::SeqCst);
+    }
+}
+
 /// The thread that attributes and bands the newest revision.
 struct Worker {
     library: Arc<Library>,

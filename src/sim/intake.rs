@@ -151,3 +151,91 @@ pub(super) fn residual_for(needed: &Cohort, weights: &PerTenure<f64>, p: &Params
         },
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assets::Library;
+    use proptest::prelude::*;
+
+    fn params() -> Params {
+        let library = Library::load().expect("assets");
+        Params::resolve(&library.table, &Default::default()).expect("shipped assumptions resolve")
+    }
+
+    /// An area's intake situation: where vacancies fall, which tenures it had in 2016, its
+    /// calibrated residual and its attractiveness change.
+    fn arb_area() -> impl Strategy<Value = (PerTenure<f64>, PerTenure<bool>, Residual, f64)> {
+        (
+            prop::array::uniform6(0.0..1.0f64),
+            prop::array::uniform6(any::<bool>()),
+            prop::array::uniform5(-0.3..0.3f64),
+            -0.3..0.3f64,
+        )
+            .prop_map(|(w, had, r, change)| {
+                let total: f64 = w.iter().sum::<f64>().max(1e-9);
+                let weights = PerTenure::from_fn(|t| w[t.index()] / total);
+                let had = PerTenure::from_fn(|t| had[t.index()]);
+                let residual = Residual { mix: PerGroup::from_fn(|g| r[g.index()]), ..Residual::default() };
+                (weights, had, residual, change)
+            })
+    }
+
+    fn outside_share(area: &(PerTenure<f64>, PerTenure<bool>, Residual, f64), letting: LettingShares) -> f64 {
+        let p = params();
+        let who =
+            IntakeArea { weights: &area.0, had_in_2016: &area.1, residual: &area.2, attractiveness_change: area.3 };
+        newcomers(&who, letting, 100.0, &p).persons.outside_work / 100.0
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+        /// Municipal allocation houses the housing-needy: more of it never lowers the share of
+        /// newcomers outside work, whatever the area's mix.
+        #[test]
+        fn more_municipal_allocation_never_lowers_outside_work_intake(
+            area in arb_area(), flexible in 0.0..1.0f64, a in -0.5..0.5f64, b in -0.5..0.5f64,
+        ) {
+            let (low, high) = if a <= b { (a, b) } else { (b, a) };
+            let at = |m| outside_share(&area, LettingShares { flexible, municipal_change: m });
+            prop_assert!(at(high) >= at(low) - 1e-12, "{} → {}: {} < {}", low, high, at(high), at(low));
+        }
+
+        /// Flexible letting favours applicants in work or education: more of it never raises
+        /// the share of newcomers outside work.
+        #[test]
+        fn more_flexible_letting_never_raises_outside_work_intake(
+            area in arb_area(), municipal in -0.25..0.75f64, a in 0.0..1.0f64, b in 0.0..1.0f64,
+        ) {
+            let (low, high) = if a <= b { (a, b) } else { (b, a) };
+            let at = |f| outside_share(&area, LettingShares { flexible: f, municipal_change: municipal });
+            prop_assert!(at(high) <= at(low) + 1e-12, "{} → {}: {} > {}", low, high, at(high), at(low));
+        }
+    }
+
+    /// A tenure an area did not have in 2016 takes its own base mix, not the area's residual:
+    /// new owner-occupied homes in an estate get owner-occupiers' newcomers.
+    #[test]
+    fn a_new_tenure_takes_its_own_mix_not_the_estates_residual() {
+        let p = params();
+        let weights = PerTenure::from_fn(|t| if t == Tenure::OwnerOccupied { 1.0 } else { 0.0 });
+        let residual = Residual {
+            mix: PerGroup { outside_work: 0.3, employed: -0.2, ..PerGroup::default() },
+            ..Residual::default()
+        };
+        let at = |had: bool| {
+            let had_in_2016 = PerTenure::from_fn(|t| had && t == Tenure::OwnerOccupied);
+            let who = IntakeArea {
+                weights: &weights,
+                had_in_2016: &had_in_2016,
+                residual: &residual,
+                attractiveness_change: 0.0,
+            };
+            newcomers(&who, LettingShares::default(), 100.0, &p).persons
+        };
+        let base = p.tenure.intake[Tenure::OwnerOccupied].normalised();
+        assert!((at(false).outside_work / 100.0 - base.outside_work).abs() < 1e-12, "new tenure: the base mix");
+        assert!(at(true).outside_work > at(false).outside_work + 0.2, "a 2016 tenure carries the residual");
+    }
+}

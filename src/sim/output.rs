@@ -108,6 +108,9 @@ pub struct AreaYear {
     pub left_municipality: f64,
     /// Residents displaced from this area still waiting for a home in the municipality.
     pub awaiting_rehousing: f64,
+    /// Who moved into the area's vacancies during the year before (ordinary intake; the
+    /// rehoused are in the ledger), by group.
+    pub newcomers: PerGroup<f64>,
     /// The area's part of the segregation index, in points of 100 × D (all areas' parts sum to
     /// 100 − the segregation component).
     pub segregation_points: f64,

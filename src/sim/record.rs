@@ -99,6 +99,7 @@ pub(super) fn full(sim: &Simulation, out: &mut Projection, ledger: Option<Ledger
             left_municipality: area.left.total(),
             awaiting_rehousing: area.waiting.total(),
             segregation_points: points,
+            newcomers: area.newcomers,
         });
         for t in Tenure::ALL {
             totals.homes_by_tenure[t] += area.homes[t];

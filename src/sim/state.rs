@@ -11,7 +11,7 @@ use super::schools::{self, SchoolMix};
 use super::{status, step};
 use crate::model::{
     Action, ActionKind, AlmenFamilyCap, AreaKind, Criterion, FIRST_YEAR, HeldInputs, InstitutionKind, LAST_YEAR,
-    Params, PerTenure, Plan, RuleSet,
+    Params, PerGroup, PerTenure, Plan, RuleSet,
 };
 use std::collections::HashMap;
 
@@ -40,6 +40,9 @@ pub(super) struct AreaState {
     pub waiting: Cohort,
     /// Adults placed in work by efforts last year.
     pub placed: f64,
+    /// Who moved into the area's vacancies during the last year (ordinary intake, not the
+    /// rehoused), by group.
+    pub newcomers: PerGroup<f64>,
     pub residual: Residual,
     /// Homes demolished since 2010 (before 2016 from the plan's figures, then by actions).
     pub demolished_since_2010: f64,
@@ -263,6 +266,7 @@ fn initial_area(a: &crate::model::Area, schedule: &Schedule, engine: &Engine) ->
         left: Cohort::default(),
         waiting: Cohort::default(),
         placed: 0.0,
+        newcomers: PerGroup::default(),
         residual: Residual::default(),
         demolished_since_2010: a.demolished_2011_2015,
         almen_family_added: 0.0,

@@ -78,6 +78,7 @@ pub(super) fn advance(sim: &mut Simulation, year: u16) -> LedgerYear {
         area.waiting = rehousing.waiting[i];
         area.residents = area.residents.plus(&rehousing.arrivals[i]);
         let open = (vacancies[i] - rehousing.arrivals[i].total()).max(0.0);
+        area.newcomers = PerGroup::default();
         if open > 0.0 {
             let who = IntakeArea {
                 weights: &weights[i],
@@ -87,6 +88,7 @@ pub(super) fn advance(sim: &mut Simulation, year: u16) -> LedgerYear {
             };
             let arrivals = intake::newcomers(&who, shares[i], open, p);
             ledger.moved_in += arrivals.total();
+            area.newcomers = arrivals.persons;
             area.residents = area.residents.plus(&arrivals);
         }
         area.new_capacity = PerTenure::default();

@@ -153,3 +153,76 @@ fn efforts(r: &mut Cohort, e: &EffortParams, ctx: Context) -> (f64, f64) {
     r.persons.in_education += to_education;
     (placed + to_education, placed)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assets::Library;
+    use crate::model::Params;
+    use crate::sim::cohort::Adults;
+    use proptest::prelude::*;
+
+    fn params() -> Params {
+        let library = Library::load().expect("assets");
+        Params::resolve(&library.table, &Default::default()).expect("shipped assumptions resolve")
+    }
+
+    fn outside_after(x: &Cohort, consultants: f64) -> f64 {
+        let p = params();
+        let ctx = Context {
+            efforts: AreaEfforts { job_consultants: consultants, ..AreaEfforts::default() },
+            ..Context::default()
+        };
+        transition(x, &p.flows, &p.efforts, ctx).residents.persons.outside_work
+    }
+
+    fn arb_residents() -> impl Strategy<Value = Cohort> {
+        (prop::array::uniform5(0.0..3000.0f64), 0.0..1.0f64, 0.0..1.0f64).prop_map(|(n, b_emp, b_out)| {
+            let persons = PerGroup::from_fn(|g| n[g.index()]);
+            Cohort::arriving(
+                persons,
+                Adults { employed: b_emp, outside_work: b_out },
+                Adults { employed: 1.0, outside_work: 1.0 },
+            )
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+        /// More job consultants never leave more adults outside work, and each added
+        /// consultant does no more than the one before (the first does the most).
+        #[test]
+        fn more_consultants_never_hurt_and_the_tenth_does_less_than_the_first(x in arb_residents()) {
+            let outside: Vec<f64> = (0..=10).map(|n| outside_after(&x, f64::from(n))).collect();
+            for pair in outside.windows(2) {
+                prop_assert!(pair[1] <= pair[0] + 1e-9, "{outside:?}");
+            }
+            let first = outside[0] - outside[1];
+            let tenth = outside[9] - outside[10];
+            prop_assert!(tenth <= first + 1e-9, "the tenth moved {tenth}, the first {first}");
+            if x.persons.outside_work > 100.0 {
+                prop_assert!(tenth < first, "with people to reach, the tenth does strictly less");
+            }
+        }
+    }
+
+    /// Nobody appears or vanishes inside a year: persons change only by births and deaths.
+    #[test]
+    fn transitions_conserve_persons_but_for_births_and_deaths() {
+        let p = params();
+        let x = Cohort::arriving(
+            PerGroup { children: 800.0, employed: 700.0, in_education: 160.0, outside_work: 800.0, seniors: 190.0 },
+            Adults { employed: 0.5, outside_work: 0.8 },
+            Adults { employed: 0.9, outside_work: 0.9 },
+        );
+        let ctx = Context {
+            efforts: AreaEfforts { job_consultants: 7.0, social_workers: 2.0, family_courses: 3.0 },
+            placed_last_year: 5.0,
+            ..Context::default()
+        };
+        let t = transition(&x, &p.flows, &p.efforts, ctx);
+        assert!((t.residents.total() - (x.total() + t.births - t.deaths)).abs() < 1e-9);
+        assert!(t.residents.basic.outside_work <= t.residents.persons.outside_work + 1e-9);
+    }
+}

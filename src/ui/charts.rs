@@ -39,6 +39,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut WorkshopApp) {
             ChartTab::Status => super::status::show(ui, app),
             ChartTab::Schools => school_chart(ui, app, tr),
             ChartTab::Explain => super::explain::show(ui, app),
+            ChartTab::Uncertainty => super::uncertainty::show(ui, app),
         })
         .response
         .rect;
@@ -307,6 +308,17 @@ fn tenure_chart(ui: &mut egui::Ui, app: &WorkshopApp, tr: Tr<'_>) {
         .allow_scroll(false)
         .allow_boxed_zoom(false)
         .show_grid([true, false]);
+    let cap = &app.session.library().cap;
+    for bar in bars.iter().filter(|b| b.kind == crate::model::AreaKind::Estate) {
+        ui.label(
+            egui::RichText::new(format!(
+                "{}: {}",
+                bar.name,
+                crate::words::share_168a(tr, &bar.parts, cap, app.view.year)
+            ))
+            .small(),
+        );
+    }
     egui::ScrollArea::vertical().id_salt("tenure_scroll").show(ui, |ui| {
         plot.show(ui, |plot| {
             for chart in charts {

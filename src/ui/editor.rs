@@ -120,6 +120,11 @@ fn homes_editor(ui: &mut egui::Ui, app: &mut WorkshopApp, area_id: &str) {
             }
         }
     });
+    if series.kind == AreaKind::Estate {
+        let parts = &series.years[y].share_168a_parts;
+        let text = words::share_168a(tr, parts, &app.session.library().cap, shown);
+        ui.label(egui::RichText::new(text).small());
+    }
 }
 
 fn actions_timeline(ui: &mut egui::Ui, app: &mut WorkshopApp, area_id: &str) {
@@ -301,10 +306,19 @@ fn area_policies(ui: &mut egui::Ui, app: &mut WorkshopApp, area_id: &str, kind: 
             let now = edits::flexible_share(app.session.plan(), area_id);
             let mut percent = now * 100.0;
             ui.label(tr.t("editor.flexible_letting"));
-            ui.add(egui::Slider::new(&mut percent, 0.0..=100.0).step_by(5.0).suffix(" %").text(""))
+            let slider = ui
+                .add(
+                    egui::Slider::new(&mut percent, 0.0..=100.0)
+                        .step_by(5.0)
+                        .clamping(egui::SliderClamping::Edits)
+                        .suffix(" %")
+                        .text(""),
+                )
                 .on_hover_text(tr.t("editor.flexible_letting"));
             ui.end_row();
-            if (percent / 100.0 - now).abs() > 1e-9 {
+            // Only a gesture changes the plan: the slider's steps must not round a share that
+            // a file holds (20.34 %) just by being shown.
+            if slider.changed() && (percent / 100.0 - now).abs() > 1e-9 {
                 let label = tr.fill("change.flexible", &[("share", &tr.pct(percent / 100.0, 0))]);
                 app.session.edit(label, Some(&format!("flexible:{area_id}")), |plan| {
                     edits::set_flexible(plan, area_id, percent / 100.0, year);
@@ -315,9 +329,10 @@ fn area_policies(ui: &mut egui::Ui, app: &mut WorkshopApp, area_id: &str, kind: 
             let now = edits::effort_count(app.session.plan(), effort, area_id, from);
             let mut count = now;
             ui.label(tr.of("effort", effort.key()));
-            ui.add(number(&mut count, 0.0..=50.0, 0, tr).speed(0.1)).on_hover_text(tr.of("effort", effort.key()));
+            let field =
+                ui.add(number(&mut count, 0.0..=50.0, 0, tr).speed(0.1)).on_hover_text(tr.of("effort", effort.key()));
             ui.end_row();
-            if count != now {
+            if field.changed() && count != now {
                 let label =
                     tr.fill("change.effort", &[("kind", &tr.of("effort", effort.key())), ("count", &tr.num(count, 0))]);
                 app.session.edit(label, Some(&format!("effort:{area_id}:{}", effort.key())), |plan| {
@@ -541,15 +556,22 @@ fn municipality_tab(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     ui.label(egui::RichText::new(tr.t("editor.letting")).strong());
     let now = plan.letting.municipal_allocation_share;
     let mut percent = now * 100.0;
-    ui.add(
+    let slider = ui.add(
         egui::Slider::new(&mut percent, 0.0..=100.0)
             .step_by(1.0)
+            .clamping(egui::SliderClamping::Edits)
             .suffix(" %")
             .text(tr.t("editor.municipal_allocation")),
     );
-    if (percent / 100.0 - now).abs() > 1e-9 {
+    if slider.changed() && (percent / 100.0 - now).abs() > 1e-9 {
         let label = tr.fill("change.allocation", &[("share", &tr.pct(percent / 100.0, 0))]);
         app.session.edit(label, Some("allocation"), |plan| plan.letting.municipal_allocation_share = percent / 100.0);
+    }
+    let mut counts = plan.facilities_count_as_commercial;
+    if ui.checkbox(&mut counts, tr.t("share168a.facilities")).on_hover_text(tr.t("share168a.facilities_help")).changed()
+    {
+        let label = tr.t("share168a.facilities").to_owned();
+        app.session.edit(label, None, |plan| plan.facilities_count_as_commercial = counts);
     }
     let joint = plan.letting.joint_allocation_from;
     let mut has_joint = joint.is_some();

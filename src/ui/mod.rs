@@ -16,6 +16,7 @@ mod room;
 mod status;
 mod timeline;
 mod top_bar;
+mod uncertainty;
 mod variants;
 mod widgets;
 

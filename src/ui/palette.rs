@@ -56,7 +56,7 @@ pub fn status(category: Category, listed: bool, judged: bool, unjudged: Color32)
 
 /// A light, see-through version of a series' colour, for its band.
 pub fn band(colour: Color32) -> Color32 {
-    Color32::from_rgba_unmultiplied(colour.r(), colour.g(), colour.b(), 60)
+    Color32::from_rgba_unmultiplied(colour.r(), colour.g(), colour.b(), 90)
 }
 
 /// A category's fill on the map: listed categories warm, the rest cool or neutral.

@@ -47,7 +47,7 @@ pub fn table(ui: &mut egui::Ui, tr: Tr<'_>, view: &StatusView<'_>) {
     ui.label(egui::RichText::new(tr.fill("status.title", &[("rules", &rules)])).strong());
     let estates: Vec<(usize, &AreaSeries)> =
         view.projection.areas.iter().enumerate().filter(|(_, a)| a.kind == AreaKind::Estate).collect();
-    egui::ScrollArea::vertical().id_salt("status_scroll").show(ui, |ui| {
+    egui::ScrollArea::both().id_salt("status_scroll").show(ui, |ui| {
         status_grid(ui, tr, view, &estates);
         ui.add_space(6.0);
         criteria_chart(ui, tr, view.criteria, view.year);
@@ -77,7 +77,7 @@ fn status_grid(ui: &mut egui::Ui, tr: Tr<'_>, view: &StatusView<'_>, estates: &[
             let text = egui::RichText::new(y.to_string()).strong();
             ui.label(if *y == view.year { text.underline() } else { text });
         }
-        ui.strong(tr.t("status.exit"));
+        ui.strong(tr.t("status.exit_short")).on_hover_text(tr.t("status.exit"));
         ui.end_row();
         for (index, estate) in estates {
             ui.label(&estate.name);
@@ -89,26 +89,11 @@ fn status_grid(ui: &mut egui::Ui, tr: Tr<'_>, view: &StatusView<'_>, estates: &[
                     }
                 }
             }
-            ui.label(exit_words(tr, view.exits.and_then(|e| e.get(*index))));
+            let exit = view.exits.and_then(|e| e.get(*index));
+            ui.label(words::exit_short(tr, exit)).on_hover_text(words::exit(tr, exit));
             ui.end_row();
         }
     });
-}
-
-/// The estate's exit from the list across the runs, in words.
-pub fn exit_words(tr: Tr<'_>, exit: Option<&Exit>) -> String {
-    match exit {
-        None => tr.t("status.exit_working").to_owned(),
-        Some(Exit::NotListed) => tr.t("status.exit_not_listed").to_owned(),
-        Some(Exit::Leaves { earliest, latest, share }) if earliest == latest => {
-            tr.fill("status.exit_year", &[("year", &earliest.to_string()), ("share", &tr.pct(*share, 0))])
-        }
-        Some(Exit::Leaves { earliest, latest, share }) => tr.fill(
-            "status.exit_range",
-            &[("from", &earliest.to_string()), ("to", &latest.to_string()), ("share", &tr.pct(*share, 0))],
-        ),
-        Some(Exit::StaysListed { share }) => tr.fill("status.exit_stays", &[("share", &tr.pct(*share, 0))]),
-    }
 }
 
 /// The estate's standing in words (see [`words::status`]).
