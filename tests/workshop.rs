@@ -358,3 +358,37 @@ fn an_edit_is_drawn_before_its_band_is_ready() {
     assert_eq!(score_band(harness.state()), 25, "the band came after");
     assert!(harness.query_all_by_label_contains("80 % af kørslerne:").next().is_some());
 }
+
+/// A move that acts slowly says when it starts to show and what it is by 2040, never a bare
+/// ±0,0: a profile given in the slider's year does not yet show in that year's score.
+#[test]
+fn a_slow_move_says_when_it_shows_and_what_it_is_by_2040() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = workshop_in(&dir);
+    harness.state_mut().view.year = 2021;
+    harness.state_mut().view.chart_tab = by_i_balance::app::ChartTab::Explain;
+    harness.state_mut().session.edit("Hedehusene og Fløng får profilen Det grønne kvarter".into(), None, |plan| {
+        plan.actions.push(by_i_balance::model::Action {
+            year: 2021,
+            kind: ActionKind::AssignProfile { district: "hedehusene-floeng".into(), profile: Some("groen".into()) },
+            note: String::new(),
+        });
+    });
+    for _ in 0..2000 {
+        harness.step();
+        if harness.state().session.attribution().is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    harness.run_steps(2);
+    let lines: Vec<String> = harness
+        .query_all_by_label_contains("viser sig fra")
+        .filter_map(|n| n.accesskit_node().label().or_else(|| n.value()))
+        .collect();
+    assert!(lines.len() >= 2, "the last change and the plan's part both say when they show: {lines:?}");
+    for line in &lines {
+        assert!(line.starts_with("under 0,05 point i 2021; viser sig fra 20"), "{line}");
+        assert!(line.contains("point i 2040"), "and what it is by 2040: {line}");
+    }
+}

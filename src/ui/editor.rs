@@ -396,6 +396,7 @@ fn district_tab(ui: &mut egui::Ui, app: &mut WorkshopApp) {
             edits::assign_profile(plan, &district, new_profile.as_deref(), year);
         });
     }
+    district_effects(ui, app, &plan, &district);
     super::comments::section(ui, app, &crate::model::CommentTarget::District(district.clone()));
     ui.separator();
     ui.label(egui::RichText::new(tr.fill("editor.institutions_in", &[("year", &year.to_string())])).strong());
@@ -404,6 +405,41 @@ fn district_tab(ui: &mut egui::Ui, app: &mut WorkshopApp) {
             && edits::institution_district(&plan, &i.id, year).as_deref() == Some(district.as_str())
     }) {
         ui.group(|ui| institution_editor(ui, app, &inst.id));
+    }
+}
+
+/// The plan's moves in a district — its profile, institutions moving in, its schools merged or
+/// given a profile — each with what it does to the score, or when it starts to show.
+fn district_effects(ui: &mut egui::Ui, app: &WorkshopApp, plan: &crate::model::Plan, district: &str) {
+    let tr = app.tr();
+    let year = app.view.year;
+    let m = &plan.municipality;
+    let in_district = |id: &str| m.institution(id).is_some_and(|i| i.district == district);
+    let moves: Vec<&crate::model::Action> = plan
+        .actions
+        .iter()
+        .filter(|a| match &a.kind {
+            ActionKind::AssignProfile { district: d, .. } | ActionKind::MoveInstitution { district: d, .. } => {
+                d == district
+            }
+            ActionKind::MergeSchools { school, into } => in_district(school) || in_district(into),
+            ActionKind::SchoolProfile { school, .. } => in_district(school),
+            _ => false,
+        })
+        .collect();
+    if moves.is_empty() {
+        return;
+    }
+    ui.label(egui::RichText::new(tr.t("editor.district_moves")).strong());
+    let attribution = app.session.attribution();
+    for action in moves {
+        let part = crate::explain::Part::Action(action.clone());
+        let effect = match attribution.as_ref().and_then(|a| a.part_index(&part).map(|i| (a, i))) {
+            Some((a, i)) => words::part_effect(tr, a, i, year),
+            None if app.session.baseline().actions.contains(action) => tr.t("editor.in_baseline").to_owned(),
+            None => tr.t("explain.working").to_owned(),
+        };
+        ui.label(format!("{} ({}): {effect}", words::action(tr, m, &action.kind), action.year));
     }
 }
 

@@ -57,7 +57,11 @@ fn score_lines(ui: &mut egui::Ui, tr: Tr<'_>, change: &ScoreChange) {
 /// The change of the score from `before` to `after` at `year`, and the estates it moved.
 fn change_lines(ui: &mut egui::Ui, tr: Tr<'_>, weights: [f64; 4], before: &Projection, after: &Projection, year: u16) {
     let (Some(b), Some(a)) = (before.score_in(year), after.score_in(year)) else { return };
-    score_lines(ui, tr, &ScoreChange::between(b, a, weights));
+    let change = ScoreChange::between(b, a, weights);
+    score_lines(ui, tr, &change);
+    if change.change == 0 {
+        ui.label(when_a_change_shows(tr, weights, before, after, year));
+    }
     let (Some(yb), Some(ya)) = (before.year_index(year), after.year_index(year)) else { return };
     for (estate_after, estate_before) in
         after.areas.iter().zip(&before.areas).filter(|(x, _)| x.kind == AreaKind::Estate)
@@ -79,6 +83,27 @@ fn change_lines(ui: &mut egui::Ui, tr: Tr<'_>, weights: [f64; 4], before: &Proje
     }
 }
 
+/// For a change that rounds to nothing at `year`: the first year it shows, and what it is in
+/// 2040 — a profile or a school acts slowly, through who moves in.
+fn when_a_change_shows(tr: Tr<'_>, weights: [f64; 4], before: &Projection, after: &Projection, year: u16) -> String {
+    let shown = |y: u16| match (before.score_in(y), after.score_in(y)) {
+        (Some(b), Some(a)) => ScoreChange::between(b, a, weights).change,
+        _ => 0,
+    };
+    let first = after.years.iter().copied().find(|&y| shown(y) != 0);
+    match first {
+        Some(first) => tr.fill(
+            "explain.shows_from",
+            &[
+                ("year", &year.to_string()),
+                ("first", &first.to_string()),
+                ("by_2040", &words::points(tr, shown(crate::model::LAST_YEAR))),
+            ],
+        ),
+        None => tr.fill("explain.never_shows", &[("year", &year.to_string())]),
+    }
+}
+
 /// One part of the plan: its effect on the score in bold, then what it is, wrapped.
 fn part_line(ui: &mut egui::Ui, text: &str, points: &str) {
     ui.horizontal_wrapped(|ui| {
@@ -92,29 +117,14 @@ fn against_baseline(ui: &mut egui::Ui, app: &WorkshopApp, tr: Tr<'_>, attributio
     score_lines(ui, tr, &shown.change);
     ui.add_space(6.0);
     ui.label(egui::RichText::new(tr.t("explain.by_part")).strong());
-    let plan = app.session.plan();
-    let mut order: Vec<usize> = (0..shown.parts.len()).collect();
+    // The largest parts one by one, the rest summed; then the parts that round to nothing at
+    // this year, each saying when it starts to show (a profile, a school act slowly).
+    let mut order: Vec<usize> = (0..shown.parts.len()).filter(|&i| shown.parts[i] != 0).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(shown.parts[i].abs()));
     let (listed, rest) = order.split_at(order.len().min(LISTED_PARTS));
+    let quiet: Vec<usize> = (0..shown.parts.len()).filter(|&i| shown.parts[i] == 0).take(LISTED_PARTS).collect();
     for &i in listed {
-        let effect = &attribution.parts[i];
-        let mut text = words::part(tr, plan, &effect.part);
-        if let (Some(area), Some(y)) =
-            (effect.part.area().and_then(|id| plan.municipality.area(id)), attribution.year_index(year))
-        {
-            let delta = effect.area_outside_work[y];
-            if (100.0 * delta).abs() >= 0.05 {
-                text.push_str(&tr.fill(
-                    "explain.part_effect",
-                    &[
-                        ("area", &area.name),
-                        ("change", &words::percentage_points(tr, delta)),
-                        ("year", &year.to_string()),
-                    ],
-                ));
-            }
-        }
-        part_line(ui, &text, &words::part_effect(tr, attribution, i, year));
+        part_row(ui, app, tr, attribution, i, year);
     }
     let rest_sum: i64 = rest.iter().map(|&i| shown.parts[i]).sum();
     if !rest.is_empty() {
@@ -124,10 +134,32 @@ fn against_baseline(ui: &mut egui::Ui, app: &WorkshopApp, tr: Tr<'_>, attributio
     if shown.interaction != 0 {
         part_line(ui, tr.t("explain.interaction"), &words::points(tr, shown.interaction));
     }
+    for &i in &quiet {
+        part_row(ui, app, tr, attribution, i, year);
+    }
     if shown.parts.is_empty() {
         ui.label(tr.t("explain.no_parts"));
     }
     displaced_line(ui, tr, app.session.projection(), year);
+}
+
+/// One part: what it is (and what it did to its area's outside-work share), and its figure.
+fn part_row(ui: &mut egui::Ui, app: &WorkshopApp, tr: Tr<'_>, attribution: &Attribution, i: usize, year: u16) {
+    let plan = app.session.plan();
+    let effect = &attribution.parts[i];
+    let mut text = words::part(tr, plan, &effect.part);
+    if let (Some(area), Some(y)) =
+        (effect.part.area().and_then(|id| plan.municipality.area(id)), attribution.year_index(year))
+    {
+        let delta = effect.area_outside_work[y];
+        if (100.0 * delta).abs() >= 0.05 {
+            text.push_str(&tr.fill(
+                "explain.part_effect",
+                &[("area", &area.name), ("change", &words::percentage_points(tr, delta)), ("year", &year.to_string())],
+            ));
+        }
+    }
+    part_line(ui, &text, &words::part_effect(tr, attribution, i, year));
 }
 
 /// Residents displaced by the plan so far: how many were rehoused in the municipality and how
