@@ -53,6 +53,8 @@ pub fn projection_json(p: &Projection) -> Value {
                         },
                         "left_municipality": y.left_municipality,
                         "awaiting_rehousing": y.awaiting_rehousing,
+                        "rehoused_in": y.rehoused_in,
+                        "rehoused_out": y.rehoused_out,
                         "segregation_points": y.segregation_points,
                         "newcomers": Group::ALL.iter().map(|g| (g.key().to_owned(), json!(y.newcomers[*g])))
                             .collect::<Map<_, _>>(),
@@ -86,10 +88,7 @@ pub fn projection_json(p: &Projection) -> Value {
         .map(|l| {
             json!({"year": l.year, "displaced": l.displaced, "rehoused": l.rehoused, "left": l.left,
                    "births": l.births, "deaths": l.deaths, "moved_in": l.moved_in, "moved_out": l.moved_out,
-                   "effort_moves": l.effort_moves,
-                   "rehoused_to": l.rehoused_to.iter()
-                       .map(|m| json!({"from": m.from, "to": m.to, "persons": m.persons}))
-                       .collect::<Vec<_>>()})
+                   "effort_moves": l.effort_moves})
         })
         .collect();
     json!({

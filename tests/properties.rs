@@ -47,8 +47,11 @@ proptest! {
                 "{}: the displaced are rehoused, wait or leave", window[1].year);
             let left = window[1].left_municipality - window[0].left_municipality;
             prop_assert!((left - flows.left).abs() < 1e-6 * scale, "{}: who left stays counted", window[1].year);
-            let named: f64 = flows.rehoused_to.iter().map(|m| m.persons).sum();
-            prop_assert!((named - flows.rehoused).abs() < 1e-6 * scale, "every rehoused person has a named destination");
+            let year = p.year_index(window[1].year).unwrap();
+            let into: f64 = p.areas.iter().map(|a| a.years[year].rehoused_in).sum();
+            let from: f64 = p.areas.iter().map(|a| a.years[year].rehoused_out).sum();
+            prop_assert!((into - flows.rehoused).abs() < 1e-6 * scale, "every rehoused person has a named destination");
+            prop_assert!((from - flows.rehoused).abs() < 1e-6 * scale, "and a named origin");
             prop_assert!(flows.rehoused >= 0.0 && flows.left >= 0.0);
         }
         for s in &p.score {

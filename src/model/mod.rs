@@ -27,5 +27,6 @@ pub use plan::{
 };
 pub use policy::{Effort, EffortKind, FlexibleLetting, Letting};
 pub use rules::{
-    AlmenFamilyCap, Category, CategoryRule, Comparison, Consecutive, Criterion, Indicator, RuleSet, RuleSetId,
+    AlmenFamilyCap, Category, CategoryRule, Comparison, Consecutive, Criterion, CriterionId, Indicator, RuleSet,
+    RuleSetId,
 };

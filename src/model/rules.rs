@@ -2,7 +2,6 @@
 //! sets, each a list of categories with criteria, thresholds and averaging windows.
 
 use serde::{Deserialize, Serialize};
-use std::sync::Arc;
 
 /// Which rule set judges the estates. Written as its year in quotes (`"2021"`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -153,12 +152,65 @@ impl Comparison {
     }
 }
 
+/// A criterion's stable id, e.g. `outside_work_40`. The few ids of the shipped rule sets are
+/// interned once for the life of the program, so a judged criterion is a plain copyable value
+/// (the projection judges every estate every year).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CriterionId(&'static str);
+
+impl CriterionId {
+    /// The id for a name, interned.
+    pub fn new(name: &str) -> Self {
+        use std::collections::BTreeSet;
+        use std::sync::{Mutex, OnceLock};
+        static IDS: OnceLock<Mutex<BTreeSet<&'static str>>> = OnceLock::new();
+        let mut ids = IDS.get_or_init(Mutex::default).lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(known) = ids.get(name) {
+            return Self(known);
+        }
+        // Each distinct id is kept once; rule sets name a few dozen.
+        let kept: &'static str = Box::leak(name.to_owned().into_boxed_str());
+        ids.insert(kept);
+        Self(kept)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        self.0
+    }
+}
+
+impl std::ops::Deref for CriterionId {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.0
+    }
+}
+
+impl std::fmt::Display for CriterionId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+impl Serialize for CriterionId {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for CriterionId {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let name = String::deserialize(deserializer)?;
+        Ok(Self::new(&name))
+    }
+}
+
 /// One criterion: an indicator against a threshold, averaged over some years.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Criterion {
-    /// Stable id, e.g. `outside_work_40` (shared, as every judged year carries it).
-    pub id: Arc<str>,
+    /// Stable id, e.g. `outside_work_40`.
+    pub id: CriterionId,
     pub indicator: Indicator,
     pub comparison: Comparison,
     pub threshold: f64,

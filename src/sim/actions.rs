@@ -3,12 +3,13 @@
 //! institutions, profiles and schools. Each changes the stock from 1 January of the next year.
 
 use super::cohort::{Cohort, ratio};
+use super::schedule::Step;
 use super::state::{AreaState, Simulation};
-use crate::model::{ActionKind, AreaKind, FacilityKind, InstitutionKind, Tenure};
+use crate::model::{AreaKind, FacilityKind, InstitutionKind, Tenure};
 
-/// A usable count: finite, not negative, at most what is there.
+/// A usable count: at most what is there.
 fn usable(count: f64, available: f64) -> f64 {
-    if count.is_finite() { count.clamp(0.0, available.max(0.0)) } else { 0.0 }
+    count.clamp(0.0, available.max(0.0))
 }
 
 /// Removes capacity from an area and displaces the residents it housed.
@@ -60,43 +61,34 @@ fn remove_homes(area: &mut AreaState, tenure: Tenure, count: f64, merge_factor: 
     displace(area, tenure, capacity_removed)
 }
 
-/// Carries out an action (for phased building, `share` of it) and records whom it displaced.
-pub(super) fn apply(sim: &mut Simulation, kind: &ActionKind, share: f64, displaced: &mut [Cohort]) {
-    let area_of = |id: &str| sim.schedule.area_index.get(id).copied();
-    match kind {
-        ActionKind::Demolish { area, tenure, count } => {
-            let Some(i) = area_of(area) else { return };
-            let out = remove_homes(&mut sim.world.areas[i], *tenure, *count, None);
-            displaced[i] = displaced[i].plus(&out);
+/// Carries out one year's step of an action and records whom it displaced.
+pub(super) fn apply(sim: &mut Simulation, step: Step, displaced: &mut [Cohort]) {
+    let areas = &mut sim.world.areas;
+    match step {
+        Step::Demolish { area, tenure, count } => {
+            let out = remove_homes(&mut areas[area], tenure, count, None);
+            displaced[area] = displaced[area].plus(&out);
         }
-        ActionKind::Merge { area, tenure, count } => {
-            let Some(i) = area_of(area) else { return };
+        Step::Merge { area, tenure, count } => {
             let factor = sim.engine.params.flows.merged_home_persons_factor;
-            let out = remove_homes(&mut sim.world.areas[i], *tenure, *count, Some(factor));
-            displaced[i] = displaced[i].plus(&out);
+            let out = remove_homes(&mut areas[area], tenure, count, Some(factor));
+            displaced[area] = displaced[area].plus(&out);
         }
-        ActionKind::Build { area, tenure, count, .. } => {
-            let Some(i) = area_of(area) else { return };
-            let capacity_per_home = sim.engine.params.tenure.persons_per_home[*tenure];
-            build(&mut sim.world.areas[i], *tenure, usable(*count, f64::MAX) * share, capacity_per_home);
+        Step::Build { area, tenure, count } => {
+            build(&mut areas[area], tenure, count, sim.engine.params.tenure.persons_per_home[tenure]);
         }
-        ActionKind::Sell { area, count } => {
-            let Some(i) = area_of(area) else { return };
-            let a = &mut sim.world.areas[i];
-            let sold = change_tenure(a, Tenure::AlmenFamily, Tenure::OwnerOccupied, *count);
+        Step::Sell { area, count } => {
+            let a = &mut areas[area];
+            let sold = change_tenure(a, Tenure::AlmenFamily, Tenure::OwnerOccupied, count);
             if a.kind == AreaKind::Estate {
                 a.opened += sold;
             }
         }
-        ActionKind::Convert { area, from, to, count } => {
-            let Some(i) = area_of(area) else { return };
-            change_tenure(&mut sim.world.areas[i], *from, *to, *count);
+        Step::Convert { area, from, to, count } => {
+            change_tenure(&mut areas[area], from, to, count);
         }
-        ActionKind::Facility { area, facility, area_m2 } => {
-            let Some(i) = area_of(area) else { return };
-            add_facility(&mut sim.world.areas[i], *facility, usable(*area_m2, f64::MAX));
-        }
-        _ => apply_to_institutions(sim, kind),
+        Step::Facility { area, facility, area_m2 } => add_facility(&mut areas[area], facility, area_m2),
+        _ => apply_to_institutions(sim, step),
     }
 }
 
@@ -128,51 +120,31 @@ fn add_facility(area: &mut AreaState, facility: FacilityKind, m2: f64) {
 }
 
 /// Moves of institutions, profiles and school mergers.
-fn apply_to_institutions(sim: &mut Simulation, kind: &ActionKind) {
-    let schedule = &sim.schedule;
+fn apply_to_institutions(sim: &mut Simulation, step: Step) {
     let world = &mut sim.world;
-    match kind {
-        ActionKind::MoveInstitution { institution, district } => {
-            let (Some(&i), Some(&d)) =
-                (schedule.institution_index.get(institution.as_str()), schedule.district_index.get(district.as_str()))
-            else {
-                return;
-            };
-            let inst = &mut world.institutions[i];
-            inst.district = Some(d);
-            if inst.kind == InstitutionKind::School && !inst.catchment.contains(&d) {
-                inst.catchment.push(d);
+    match step {
+        Step::MoveInstitution { institution, district } => {
+            let inst = &mut world.institutions[institution];
+            inst.district = Some(district);
+            if inst.kind == InstitutionKind::School && !inst.catchment.contains(&district) {
+                inst.catchment.push(district);
             }
         }
-        ActionKind::AssignProfile { district, profile } => {
-            let Some(&d) = schedule.district_index.get(district.as_str()) else {
-                return;
-            };
-            world.district_profiles[d] = profile.as_deref().and_then(|id| schedule.profile_index.get(id).copied());
-        }
-        ActionKind::MergeSchools { school, into } => {
-            let (Some(&from), Some(&to)) =
-                (schedule.institution_index.get(school.as_str()), schedule.institution_index.get(into.as_str()))
-            else {
-                return;
-            };
-            if from == to || !world.institutions[from].active {
+        Step::AssignProfile { district, profile } => world.district_profiles[district] = profile,
+        Step::MergeSchools { school, into } => {
+            if school == into || !world.institutions[school].active {
                 return;
             }
-            let pooled = std::mem::take(&mut world.institutions[from].catchment);
-            world.institutions[from].active = false;
-            let target = &mut world.institutions[to];
+            let pooled = std::mem::take(&mut world.institutions[school].catchment);
+            world.institutions[school].active = false;
+            let target = &mut world.institutions[into];
             for d in pooled {
                 if !target.catchment.contains(&d) {
                     target.catchment.push(d);
                 }
             }
         }
-        ActionKind::SchoolProfile { school, profile } => {
-            if let Some(&i) = schedule.institution_index.get(school.as_str()) {
-                world.institutions[i].has_profile = profile.is_some();
-            }
-        }
+        Step::SchoolProfile { school, has_profile } => world.institutions[school].has_profile = has_profile,
         _ => {}
     }
 }

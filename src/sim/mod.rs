@@ -17,6 +17,7 @@ mod intake;
 mod moves;
 mod output;
 mod record;
+mod schedule;
 mod schools;
 mod score;
 mod state;
@@ -27,7 +28,7 @@ mod transition;
 pub use attractiveness::AttractivenessTerms;
 pub use output::{
     AreaSeries, AreaYear, CriterionResult, DistrictSeries, Indicators, InstitutionSeries, LedgerYear, MunicipalityYear,
-    Projection, RehousingMove, SchoolSeries, SchoolYear, ScoreComponents, ScoreYear, Share168a, Status,
+    Projection, SchoolSeries, SchoolYear, ScoreComponents, ScoreYear, Share168a, Status,
 };
 pub use record::{Checkpoints, Trace};
 pub use score::{COMPONENTS, ScoreComponent, dissimilarity};

@@ -53,9 +53,9 @@ pub(super) struct LettingYear {
 pub(super) fn letting_in(sim: &Simulation, year: u16) -> LettingYear {
     let letting = &sim.schedule.plan.letting;
     let mut flexible = vec![0.0; sim.world.areas.len()];
-    for rule in letting.flexible.iter().filter(|f| f.from_year <= year) {
-        if let Some(&i) = sim.schedule.area_index.get(rule.area.as_str()) {
-            flexible[i] = rule.share.clamp(0.0, 1.0);
+    for &(area, share, from_year) in &sim.schedule.flexible {
+        if from_year <= year {
+            flexible[area] = share;
         }
     }
     LettingYear {
@@ -104,15 +104,12 @@ pub(super) fn letting_shares(
 
 pub(super) fn efforts_in(sim: &Simulation, year: u16) -> Vec<AreaEfforts> {
     let mut out = vec![AreaEfforts::default(); sim.world.areas.len()];
-    for effort in sim.schedule.plan.efforts.iter().filter(|e| e.from_year <= year && year <= e.to_year) {
-        let Some(&i) = sim.schedule.area_index.get(effort.area.as_str()) else {
-            continue;
-        };
-        let count = if effort.count.is_finite() { effort.count.max(0.0) } else { 0.0 };
+    for effort in sim.schedule.efforts.iter().filter(|e| e.from_year <= year && year <= e.to_year) {
+        let slot = &mut out[effort.area];
         match effort.kind {
-            EffortKind::JobConsultants => out[i].job_consultants += count,
-            EffortKind::SocialWorkers => out[i].social_workers += count,
-            EffortKind::FamilyCourses => out[i].family_courses += count,
+            EffortKind::JobConsultants => slot.job_consultants += effort.count,
+            EffortKind::SocialWorkers => slot.social_workers += effort.count,
+            EffortKind::FamilyCourses => slot.family_courses += effort.count,
         }
     }
     out
@@ -126,15 +123,16 @@ pub(super) struct Rehousing {
     pub leaving: Vec<Cohort>,
     /// Per origin area: those still waiting for a home after this year.
     pub waiting: Vec<Cohort>,
-    /// (from, to, persons) for every move of rehoused residents.
-    pub moves: Vec<(usize, usize, f64)>,
+    /// Per origin area: the persons from it rehoused this year (anywhere).
+    pub rehoused_from: Vec<f64>,
 }
 
 /// Rehouses the displaced under the rehousing duty: a share of each year's displaced stays in
 /// the municipality and is placed in almene vacancies of their own area first, then their
-/// district, then the rest of the municipality (not in listed estates under a joint allocation
-/// agreement); the rest leave the municipality. Who cannot be placed this year waits for the
-/// next year's vacancies, ahead of the newly displaced.
+/// district, then anywhere else in the municipality with room (not in listed estates under a
+/// joint allocation agreement); the rest leave the municipality. Who cannot be placed this year
+/// waits for the next year's vacancies, ahead of the newly displaced. The last step pools every
+/// origin's seekers, so a year costs a pass over the areas, not one per origin.
 pub(super) fn rehouse(
     sim: &Simulation,
     displaced: &[Cohort],
@@ -156,40 +154,60 @@ pub(super) fn rehouse(
         arrivals: vec![Cohort::default(); n],
         leaving: displaced.iter().map(|d| d.scaled(1.0 - staying)).collect(),
         waiting: vec![Cohort::default(); n],
-        moves: Vec::new(),
+        rehoused_from: vec![0.0; n],
     };
+    let open_to = |origin: usize, j: usize| j == origin || !(joint && areas[j].status.listed);
+    let mut seekers: Vec<(usize, Cohort, f64)> = Vec::new();
     for origin in 0..n {
         let seeking = areas[origin].waiting.plus(&displaced[origin].scaled(staying));
         let total = seeking.total();
         if total <= 0.0 {
             continue;
         }
-        let district = areas[origin].district;
-        let same_district = |j: usize| district.is_some() && areas[j].district == district;
-        let open_to = |j: usize| j == origin || !(joint && areas[j].status.listed);
-        let tiers: [Vec<usize>; 3] = [
-            vec![origin],
-            (0..n).filter(|&j| j != origin && same_district(j) && open_to(j)).collect(),
-            (0..n).filter(|&j| j != origin && !same_district(j) && open_to(j)).collect(),
-        ];
-        let mut to_place = total;
-        for tier in tiers {
-            let available: f64 = tier.iter().map(|&j| room[j]).sum();
-            if to_place <= 0.0 || available <= 0.0 {
-                continue;
-            }
-            let placed = to_place.min(available);
-            for &j in &tier {
-                let persons = placed * room[j] / available;
-                if persons > 0.0 {
-                    room[j] -= persons;
-                    out.arrivals[j] = out.arrivals[j].plus(&seeking.scaled(persons / total));
-                    out.moves.push((origin, j, persons));
-                }
-            }
-            to_place -= placed;
+        let mut left_over = total;
+        let district: &[usize] = areas[origin].district.map_or(&[], |d| &sim.schedule.district_areas[d]);
+        let own = std::iter::once(origin);
+        let others = district.iter().copied().filter(|&j| j != origin && open_to(origin, j));
+        for tier in [own.collect::<Vec<_>>(), others.collect()] {
+            let placed = place(&tier, left_over, &mut room, &mut out.arrivals, &seeking.scaled(1.0 / total));
+            left_over -= placed;
         }
-        out.waiting[origin] = seeking.scaled((to_place / total).max(0.0));
+        out.rehoused_from[origin] += total - left_over;
+        seekers.push((origin, seeking, left_over));
+    }
+    // Anywhere else with room: every origin's remaining seekers together.
+    let pool = seekers
+        .iter()
+        .fold(Cohort::default(), |acc, (_, seeking, left)| acc.plus(&seeking.scaled(left / seeking.total())));
+    let pool_total = pool.total();
+    let anywhere: Vec<usize> = (0..n).filter(|&j| !(joint && areas[j].status.listed)).collect();
+    let placed = if pool_total > 0.0 {
+        place(&anywhere, pool_total, &mut room, &mut out.arrivals, &pool.scaled(1.0 / pool_total))
+    } else {
+        0.0
+    };
+    for (origin, seeking, left) in seekers {
+        let share_placed = if pool_total > 0.0 { placed / pool_total } else { 0.0 };
+        out.rehoused_from[origin] += left * share_placed;
+        out.waiting[origin] = seeking.scaled(left * (1.0 - share_placed) / seeking.total());
     }
     out
+}
+
+/// Places up to `persons` of a mix (`per_person`: one person's share of each group) in the
+/// rooms of `tier`, in proportion to each room; returns how many were placed.
+fn place(tier: &[usize], persons: f64, room: &mut [f64], arrivals: &mut [Cohort], per_person: &Cohort) -> f64 {
+    let available: f64 = tier.iter().map(|&j| room[j]).sum();
+    if persons <= 0.0 || available <= 0.0 {
+        return 0.0;
+    }
+    let placed = persons.min(available);
+    for &j in tier {
+        let here = placed * room[j] / available;
+        if here > 0.0 {
+            room[j] -= here;
+            arrivals[j] = arrivals[j].plus(&per_person.scaled(here));
+        }
+    }
+    placed
 }

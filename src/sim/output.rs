@@ -33,10 +33,16 @@ impl Indicators {
     }
 }
 
+/// The criteria of a rule set, judged: at most this many (the 2021 rules have eight).
+pub const MAX_CRITERIA: usize = 12;
+
+/// An estate's judged criteria, held inline (no allocation per estate and year).
+pub type Criteria = arrayvec::ArrayVec<CriterionResult, MAX_CRITERIA>;
+
 /// One criterion of the rule set, judged.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct CriterionResult {
-    pub id: std::sync::Arc<str>,
+    pub id: crate::model::CriterionId,
     pub indicator: Indicator,
     pub comparison: Comparison,
     /// The value judged (averaged over the criterion's years).
@@ -50,7 +56,7 @@ pub struct CriterionResult {
 pub struct Status {
     /// Every criterion of the rule set, for estates (also those too small to be judged, whose
     /// values are still shown); empty for other areas.
-    pub criteria: Vec<CriterionResult>,
+    pub criteria: Criteria,
     pub category: Category,
     pub listed: bool,
     /// Years in a row the area has been in its current category (0 for none).
@@ -108,6 +114,11 @@ pub struct AreaYear {
     pub left_municipality: f64,
     /// Residents displaced from this area still waiting for a home in the municipality.
     pub awaiting_rehousing: f64,
+    /// Displaced residents rehoused in this area during the year before (the rehousing duty's
+    /// named destinations; their sum over areas is the ledger's `rehoused`).
+    pub rehoused_in: f64,
+    /// Residents displaced from this area rehoused in the municipality during the year before.
+    pub rehoused_out: f64,
     /// Who moved into the area's vacancies during the year before (ordinary intake; the
     /// rehoused are in the ledger), by group.
     pub newcomers: PerGroup<f64>,
@@ -203,14 +214,6 @@ pub struct ScoreYear {
     pub components: ScoreComponents,
 }
 
-/// Residents rehoused from one area into another (or the same) in a year.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct RehousingMove {
-    pub from: String,
-    pub to: String,
-    pub persons: f64,
-}
-
 /// Where people went during the year that ends on 1 January of `year`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct LedgerYear {
@@ -229,8 +232,6 @@ pub struct LedgerYear {
     /// Displaced residents who left the municipality (kept in their old area's count for the
     /// balance score).
     pub left: f64,
-    /// Where the rehoused went, named.
-    pub rehoused_to: Vec<RehousingMove>,
     /// Adults moved into work or education by job consultants and social workers.
     pub effort_moves: f64,
 }
@@ -251,6 +252,9 @@ pub struct Projection {
     pub ledger: Vec<LedgerYear>,
 }
 
+/// Years a projection holds, 2016 to 2040.
+const YEARS: usize = (crate::model::LAST_YEAR - crate::model::FIRST_YEAR + 1) as usize;
+
 impl Projection {
     pub(super) fn empty(plan: &Plan, rules: RuleSetId) -> Self {
         let m = &plan.municipality;
@@ -266,7 +270,7 @@ impl Projection {
                     name: a.name.clone(),
                     kind: a.kind,
                     district: a.district.clone(),
-                    years: Vec::new(),
+                    years: Vec::with_capacity(YEARS),
                 })
                 .collect(),
             districts: m
@@ -275,8 +279,8 @@ impl Projection {
                 .map(|d| DistrictSeries {
                     id: d.id.clone(),
                     name: d.name.clone(),
-                    profile: Vec::new(),
-                    attractiveness: Vec::new(),
+                    profile: Vec::with_capacity(YEARS),
+                    attractiveness: Vec::with_capacity(YEARS),
                 })
                 .collect(),
             institutions: m
@@ -286,14 +290,14 @@ impl Projection {
                     id: i.id.clone(),
                     name: i.name.clone(),
                     kind: i.kind,
-                    district: Vec::new(),
-                    active: Vec::new(),
+                    district: Vec::with_capacity(YEARS),
+                    active: Vec::with_capacity(YEARS),
                 })
                 .collect(),
             schools: Vec::new(),
-            municipality: Vec::new(),
-            score: Vec::new(),
-            ledger: Vec::new(),
+            municipality: Vec::with_capacity(YEARS),
+            score: Vec::with_capacity(YEARS),
+            ledger: Vec::with_capacity(YEARS),
         }
     }
 

@@ -100,6 +100,8 @@ pub(super) fn full(sim: &Simulation, out: &mut Projection, ledger: Option<Ledger
             awaiting_rehousing: area.waiting.total(),
             segregation_points: points,
             newcomers: area.newcomers,
+            rehoused_in: area.rehoused_in,
+            rehoused_out: area.rehoused_out,
         });
         for t in Tenure::ALL {
             totals.homes_by_tenure[t] += area.homes[t];

@@ -7,13 +7,12 @@ use super::attractiveness::{self, AttractivenessTerms};
 use super::cohort::Cohort;
 use super::intake::Residual;
 use super::output::{Indicators, Status};
+use super::schedule::Schedule;
 use super::schools::{self, SchoolMix};
 use super::{status, step};
 use crate::model::{
-    Action, ActionKind, AlmenFamilyCap, AreaKind, Criterion, FIRST_YEAR, HeldInputs, InstitutionKind, LAST_YEAR,
-    Params, PerGroup, PerTenure, Plan, RuleSet,
+    AlmenFamilyCap, AreaKind, FIRST_YEAR, HeldInputs, InstitutionKind, Params, PerGroup, PerTenure, Plan, RuleSet,
 };
-use std::collections::HashMap;
 
 /// Indicator history kept for averaged criteria (the longest window is four years).
 pub const HISTORY_YEARS: usize = 4;
@@ -40,6 +39,10 @@ pub(super) struct AreaState {
     pub waiting: Cohort,
     /// Adults placed in work by efforts last year.
     pub placed: f64,
+    /// Residents displaced from elsewhere (or here) rehoused in this area during the last year.
+    pub rehoused_in: f64,
+    /// Residents displaced from this area rehoused anywhere in the municipality last year.
+    pub rehoused_out: f64,
     /// Who moved into the area's vacancies during the last year (ordinary intake, not the
     /// rehoused), by group.
     pub newcomers: PerGroup<f64>,
@@ -60,7 +63,7 @@ pub(super) struct AreaState {
     /// Indicator values of the last years, newest last, for the averaged criteria.
     pub history: [[f64; 5]; HISTORY_YEARS],
     /// Years in a row each category (by rule index) has held.
-    pub runs: Vec<u32>,
+    pub runs: status::Runs,
     pub held: HeldInputs,
     pub estate_homes_2016: f64,
 }
@@ -86,51 +89,9 @@ pub(super) struct InstitutionState {
 /// What does not change during a run.
 pub(super) struct Engine<'a> {
     pub params: &'a Params,
-    pub rules: &'a RuleSet,
     pub cap: &'a AlmenFamilyCap,
-    /// The rule set's distinct criteria, listed once.
-    pub criteria: Vec<&'a Criterion>,
-}
-
-/// The plan's timetable, resolved to indices.
-pub(super) struct Schedule<'a> {
-    pub plan: &'a Plan,
-    /// Actions by year offset from 2016, in file order within a year, each with the share of
-    /// it carried out that year (phased building spreads over several years).
-    pub actions_by_year: Vec<Vec<(&'a Action, f64)>>,
-    pub area_index: HashMap<&'a str, usize>,
-    pub district_index: HashMap<&'a str, usize>,
-    pub institution_index: HashMap<&'a str, usize>,
-    pub profile_index: HashMap<&'a str, usize>,
-}
-
-impl<'a> Schedule<'a> {
-    pub fn new(plan: &'a Plan) -> Self {
-        let m = &plan.municipality;
-        let span = usize::from(LAST_YEAR - FIRST_YEAR) + 1;
-        let mut actions_by_year = vec![Vec::new(); span];
-        for action in &plan.actions {
-            let years = match action.kind {
-                ActionKind::Build { over_years, .. } => over_years.max(1),
-                _ => 1,
-            };
-            for offset in 0..years {
-                let year = action.year.saturating_add(offset);
-                let slot = year.checked_sub(FIRST_YEAR).and_then(|i| actions_by_year.get_mut(usize::from(i)));
-                if let Some(slot) = slot {
-                    slot.push((action, 1.0 / f64::from(years)));
-                }
-            }
-        }
-        Self {
-            plan,
-            actions_by_year,
-            area_index: m.areas.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect(),
-            district_index: m.districts.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect(),
-            institution_index: m.institutions.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect(),
-            profile_index: m.profiles.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect(),
-        }
-    }
+    /// The rule set, compiled for judging.
+    pub judge: status::Judge<'a>,
 }
 
 /// The world on 1 January of `year`.
@@ -166,7 +127,7 @@ pub(super) struct Simulation<'a> {
 
 impl<'a> Simulation<'a> {
     pub fn new(plan: &'a Plan, params: &'a Params, rules: &'a RuleSet, cap: &'a AlmenFamilyCap) -> Self {
-        let engine = Engine { params, rules, cap, criteria: rules.all_criteria() };
+        let engine = Engine { params, cap, judge: status::Judge::new(rules) };
         let schedule = Schedule::new(plan);
         let world = World {
             year: FIRST_YEAR,
@@ -175,7 +136,7 @@ impl<'a> Simulation<'a> {
                 .municipality
                 .districts
                 .iter()
-                .map(|d| d.profile.as_deref().and_then(|p| schedule.profile_index.get(p).copied()))
+                .map(|d| d.profile.as_deref().and_then(|p| plan.municipality.profiles.iter().position(|x| x.id == p)))
                 .collect(),
             institutions: initial_institutions(plan, &schedule),
             attractiveness: Vec::new(),
@@ -208,7 +169,7 @@ impl<'a> Simulation<'a> {
         rules: &'a RuleSet,
         cap: &'a AlmenFamilyCap,
     ) -> Self {
-        let engine = Engine { params, rules, cap, criteria: rules.all_criteria() };
+        let engine = Engine { params, cap, judge: status::Judge::new(rules) };
         Self { engine, schedule: Schedule::new(plan), world }
     }
 
@@ -267,6 +228,8 @@ fn initial_area(a: &crate::model::Area, schedule: &Schedule, engine: &Engine) ->
         waiting: Cohort::default(),
         placed: 0.0,
         newcomers: PerGroup::default(),
+        rehoused_in: 0.0,
+        rehoused_out: 0.0,
         residual: Residual::default(),
         demolished_since_2010: a.demolished_2011_2015,
         almen_family_added: 0.0,
@@ -278,7 +241,7 @@ fn initial_area(a: &crate::model::Area, schedule: &Schedule, engine: &Engine) ->
         status: Status::default(),
         indicators: Indicators::default(),
         history: [[0.0; 5]; HISTORY_YEARS],
-        runs: vec![0; engine.rules.categories.len()],
+        runs: status::Runs::new(),
         held: a.held.clone(),
         estate_homes_2016: if a.kind == AreaKind::Estate { a.homes.total() } else { 0.0 },
     }

@@ -4,9 +4,11 @@
 //! the law counts it, part by part.
 
 use super::cohort::{Cohort, ratio};
-use super::output::{CriterionResult, Indicators, Share168a, Status};
+use super::output::{Criteria, CriterionResult, Indicators, MAX_CRITERIA, Share168a, Status};
 use super::state::{AreaState, Engine, HISTORY_YEARS};
-use crate::model::{AlmenFamilyCap, AreaKind, Category, Criterion, HeldInputs, Indicator, Params, RuleSet, Tenure};
+use crate::model::{
+    AlmenFamilyCap, AreaKind, Category, CategoryRule, Criterion, HeldInputs, Indicator, Params, RuleSet, Tenure,
+};
 
 /// The indicators of a body of residents in a year: the projected ones from who lives there,
 /// the held ones from the area's published or assumed values.
@@ -42,24 +44,147 @@ fn averaged(history: &IndicatorHistory, indicator: Indicator, years: u32) -> f64
     sum / n as f64
 }
 
-/// Judges an area in the simulation. In 2016 (`initial`) the area is assumed to have been on
-/// the list for `years_listed_before_2016` years already.
-pub(super) fn judge(area: &AreaState, engine: &Engine, year: u16, initial: bool) -> (Status, Vec<u32>) {
-    let assumed_runs;
-    let previous_runs: &[u32] = if initial {
-        assumed_runs = initial_runs(engine.rules, area.held.years_listed_before_2016);
-        &assumed_runs
-    } else {
-        &area.runs
-    };
-    let is_estate = area.kind == AreaKind::Estate;
-    let residents = area.residents.total();
-    evaluate_with(engine.rules, &engine.criteria, year, is_estate, residents, &area.history, previous_runs)
+/// Categories a rule set may have (the 2021 rules have four).
+pub const MAX_CATEGORIES: usize = 8;
+
+/// Years in a row each category of the rule set has held, by category index.
+pub type Runs = arrayvec::ArrayVec<u32, MAX_CATEGORIES>;
+
+/// One category compiled: its criteria as indices into the rule set's distinct criteria.
+struct CompiledCategory<'a> {
+    rule: &'a CategoryRule,
+    criteria: arrayvec::ArrayVec<usize, MAX_CRITERIA>,
+    required: arrayvec::ArrayVec<usize, MAX_CRITERIA>,
+    /// The category it builds on, by index.
+    base: Option<usize>,
 }
 
-/// Years in a row assumed before 2016: only the listed categories count them.
-fn initial_runs(rules: &RuleSet, years: u32) -> Vec<u32> {
-    rules.categories.iter().map(|c| if c.listed { years } else { 0 }).collect()
+/// A rule set compiled once for judging every estate every year: ids resolved to indices, so a
+/// judgement compares no names and allocates nothing.
+pub(super) struct Judge<'a> {
+    rules: &'a RuleSet,
+    /// The rule set's distinct criteria, in order of first use.
+    criteria: Vec<&'a Criterion>,
+    categories: Vec<CompiledCategory<'a>>,
+    /// The category whose years in a row the hardest category counts.
+    counted: Option<usize>,
+    /// The listing rule's criteria, by index, and how many must be met.
+    listing: Option<(arrayvec::ArrayVec<usize, MAX_CRITERIA>, usize)>,
+}
+
+impl<'a> Judge<'a> {
+    pub fn new(rules: &'a RuleSet) -> Self {
+        let criteria: Vec<&Criterion> = rules.all_criteria().into_iter().take(MAX_CRITERIA).collect();
+        let index_of = |c: &Criterion| criteria.iter().position(|x| x.id == c.id);
+        let category_index = |category| rules.categories.iter().position(|r| r.category == category);
+        let categories = rules
+            .categories
+            .iter()
+            .take(MAX_CATEGORIES)
+            .map(|rule| CompiledCategory {
+                rule,
+                criteria: rule.criteria.iter().filter_map(index_of).collect(),
+                required: rule.required.iter().filter_map(index_of).collect(),
+                base: rule.builds_on.and_then(category_index),
+            })
+            .collect();
+        let counted =
+            rules.categories.iter().find_map(|c| c.consecutive.as_ref().and(c.builds_on)).and_then(category_index);
+        let listing = rules
+            .listing_rule()
+            .map(|rule| (rule.criteria.iter().filter_map(index_of).collect(), rule.min_met as usize));
+        Self { rules, criteria, categories, counted, listing }
+    }
+
+    /// Each criterion's averaged value against the threshold of the year.
+    fn criteria(&self, history: &IndicatorHistory, year: u16) -> Criteria {
+        self.criteria
+            .iter()
+            .map(|c| criterion_result(c, averaged(history, c.indicator, c.average_years), year))
+            .collect()
+    }
+
+    /// Judges one estate (or, with `is_estate` false, an area the list does not judge).
+    fn judge(
+        &self,
+        year: u16,
+        is_estate: bool,
+        residents: f64,
+        history: &IndicatorHistory,
+        previous: &[u32],
+    ) -> (Status, Runs) {
+        let n = self.categories.len();
+        let judged = is_estate && residents >= self.rules.min_residents;
+        let criteria = if is_estate { self.criteria(history, year) } else { Criteria::new() };
+        let mut satisfied = [false; MAX_CATEGORIES];
+        let mut runs: Runs = std::iter::repeat_n(0, n).collect();
+        if judged {
+            for (i, c) in self.categories.iter().enumerate() {
+                let base_ok = c.base.is_none_or(|b| satisfied[b]);
+                let required_ok = c.required.iter().all(|&k| criteria[k].met);
+                let count = c.criteria.iter().filter(|&&k| criteria[k].met).count();
+                let consecutive_ok = match (&c.rule.consecutive, c.base) {
+                    (Some(consecutive), Some(b)) => runs[b] >= consecutive.years_in(year),
+                    _ => true,
+                };
+                satisfied[i] = base_ok && required_ok && count >= c.rule.min_met as usize && consecutive_ok;
+                runs[i] = if satisfied[i] { previous.get(i).copied().unwrap_or(0) + 1 } else { 0 };
+            }
+        }
+        // The hardest category that holds; the rules list them mildest first.
+        let hardest = (0..n).rev().find(|&i| satisfied[i]);
+        let category = hardest.map_or(Category::None, |i| self.categories[i].rule.category);
+        let listed = (0..n).any(|i| satisfied[i] && self.categories[i].rule.listed);
+        let consecutive_years = self.counted_years(&runs, listed);
+        let list_margin = if judged { self.margin(&criteria) } else { 1.0 };
+        (Status { criteria, category, listed, consecutive_years, list_margin, judged }, runs)
+    }
+
+    /// The years in a row that count towards the hardest category: the run of the category the
+    /// consecutive rule builds on (ghetto, parallelsamfund), or of being listed where no rule
+    /// counts years. Zero when the area is off the list.
+    fn counted_years(&self, runs: &[u32], listed: bool) -> u32 {
+        if !listed {
+            return 0;
+        }
+        match self.counted {
+            Some(i) => runs[i],
+            None => (0..runs.len()).filter(|&i| self.categories[i].rule.listed).map(|i| runs[i]).max().unwrap_or(0),
+        }
+    }
+
+    /// The margin of the criterion that would list the area next: the `min_met`-th smallest
+    /// margin among the listing rule's criteria.
+    fn margin(&self, criteria: &[CriterionResult]) -> f64 {
+        let Some((listing, min_met)) = &self.listing else { return 1.0 };
+        let mut margins: arrayvec::ArrayVec<f64, MAX_CRITERIA> = listing
+            .iter()
+            .filter_map(|&k| criteria.get(k))
+            .map(|r| r.comparison.margin(r.value, r.threshold))
+            .collect();
+        margins.sort_by(f64::total_cmp);
+        margins.get((*min_met).max(1) - 1).copied().unwrap_or(1.0)
+    }
+
+    /// The margin to the listing line of indicators judged as they are this year.
+    pub fn composition_margin(&self, indicators: &Indicators, year: u16) -> f64 {
+        let criteria: Criteria =
+            self.criteria.iter().map(|c| criterion_result(c, indicators.value(c.indicator), year)).collect();
+        self.margin(&criteria)
+    }
+
+    /// Years in a row assumed before 2016: only the listed categories count them.
+    fn initial_runs(&self, years: u32) -> Runs {
+        self.categories.iter().map(|c| if c.rule.listed { years } else { 0 }).collect()
+    }
+}
+
+/// Judges an area in the simulation. In 2016 (`initial`) the area is assumed to have been on
+/// the list for `years_listed_before_2016` years already.
+pub(super) fn judge(area: &AreaState, engine: &Engine, year: u16, initial: bool) -> (Status, Runs) {
+    let j = &engine.judge;
+    let previous = if initial { j.initial_runs(area.held.years_listed_before_2016) } else { area.runs.clone() };
+    j.judge(year, area.kind == AreaKind::Estate, area.residents.total(), &area.history, &previous)
 }
 
 /// Judges one area under a rule set in a year: each criterion's averaged value against its
@@ -74,112 +199,20 @@ pub fn evaluate(
     history: &IndicatorHistory,
     previous_runs: &[u32],
 ) -> (Status, Vec<u32>) {
-    evaluate_with(rules, &rules.all_criteria(), year, is_estate, residents, history, previous_runs)
+    let (status, runs) = Judge::new(rules).judge(year, is_estate, residents, history, previous_runs);
+    (status, runs.to_vec())
 }
 
 fn criterion_result(c: &Criterion, value: f64, year: u16) -> CriterionResult {
     let threshold = c.threshold_in(year);
     CriterionResult {
-        id: c.id.clone(),
+        id: c.id,
         indicator: c.indicator,
         comparison: c.comparison,
         value,
         threshold,
         met: c.comparison.is_met(value, threshold),
     }
-}
-
-/// [`evaluate`] with the rule set's distinct criteria listed once by the caller.
-fn evaluate_with(
-    rules: &RuleSet,
-    all_criteria: &[&Criterion],
-    year: u16,
-    is_estate: bool,
-    residents: f64,
-    history: &IndicatorHistory,
-    previous_runs: &[u32],
-) -> (Status, Vec<u32>) {
-    let n = rules.categories.len();
-    let judged = is_estate && residents >= rules.min_residents;
-    let criteria: Vec<CriterionResult> = if is_estate {
-        all_criteria
-            .iter()
-            .map(|c| criterion_result(c, averaged(history, c.indicator, c.average_years), year))
-            .collect()
-    } else {
-        Vec::new()
-    };
-    let met = |id: &str| criteria.iter().any(|c| &*c.id == id && c.met);
-    let mut satisfied = vec![false; n];
-    let mut runs = vec![0u32; n];
-    if judged {
-        for (i, rule) in rules.categories.iter().enumerate() {
-            let base = rule.builds_on.and_then(|b| rules.categories.iter().position(|r| r.category == b));
-            let base_ok = base.is_none_or(|b| satisfied[b]);
-            let required_ok = rule.required.iter().all(|c| met(&c.id));
-            let count = rule.criteria.iter().filter(|c| met(&c.id)).count();
-            let consecutive_ok = match (&rule.consecutive, base) {
-                (Some(consecutive), Some(b)) => runs[b] >= consecutive.years_in(year),
-                _ => true,
-            };
-            satisfied[i] = base_ok && required_ok && count >= rule.min_met as usize && consecutive_ok;
-            runs[i] = if satisfied[i] { previous_runs.get(i).copied().unwrap_or(0) + 1 } else { 0 };
-        }
-    }
-    // The hardest category that holds; the rules list them mildest first.
-    let hardest = (0..n).rev().find(|&i| satisfied[i]);
-    let category = hardest.map_or(Category::None, |i| rules.categories[i].category);
-    let listed = (0..n).any(|i| satisfied[i] && rules.categories[i].listed);
-    let consecutive_years = counted_years(rules, &runs, listed);
-    let list_margin = if judged { list_margin(&criteria, rules) } else { 1.0 };
-    (Status { criteria, category, listed, consecutive_years, list_margin, judged }, runs)
-}
-
-/// The years in a row that count towards the hardest category: the run of the category the
-/// consecutive rule builds on (ghetto, parallelsamfund), or of being listed where no rule
-/// counts years. Zero when the area is off the list.
-fn counted_years(rules: &RuleSet, runs: &[u32], listed: bool) -> u32 {
-    if !listed {
-        return 0;
-    }
-    let counted = rules
-        .categories
-        .iter()
-        .find_map(|c| c.consecutive.as_ref().and(c.builds_on))
-        .and_then(|base| rules.categories.iter().position(|c| c.category == base));
-    match counted {
-        Some(i) => runs[i],
-        None => (0..runs.len()).filter(|&i| rules.categories[i].listed).map(|i| runs[i]).max().unwrap_or(0),
-    }
-}
-
-/// The margin of the criterion that would list the area next: the `min_met`-th smallest margin
-/// among the listing rule's criteria.
-pub(super) fn list_margin(criteria: &[CriterionResult], rules: &RuleSet) -> f64 {
-    let Some(rule) = rules.listing_rule() else {
-        return 1.0;
-    };
-    let mut margins: Vec<f64> = rule
-        .criteria
-        .iter()
-        .filter_map(|c| criteria.iter().find(|r| r.id == c.id))
-        .map(|r| r.comparison.margin(r.value, r.threshold))
-        .collect();
-    margins.sort_by(f64::total_cmp);
-    let k = (rule.min_met as usize).max(1);
-    margins.get(k - 1).copied().unwrap_or(1.0)
-}
-
-/// The margin to the listing line of a body of residents judged on its present composition:
-/// the balance score's view of an estate, counting those displaced out of the municipality as
-/// still there.
-pub(super) fn composition_margin(indicators: &Indicators, rules: &RuleSet, year: u16) -> f64 {
-    let Some(rule) = rules.listing_rule() else {
-        return 1.0;
-    };
-    let criteria: Vec<CriterionResult> =
-        rule.criteria.iter().map(|c| criterion_result(c, indicators.value(c.indicator), year)).collect();
-    list_margin(&criteria, rules)
 }
 
 /// Almene family homes over all homes as § 168 a counts them: homes demolished after 2010 and

@@ -5,7 +5,7 @@
 use super::cohort::Cohort;
 use super::intake::{self, IntakeArea};
 use super::moves;
-use super::output::{LedgerYear, RehousingMove};
+use super::output::LedgerYear;
 use super::state::Simulation;
 use super::transition::{self, AreaEfforts, Context};
 use crate::model::{FIRST_YEAR, PerGroup, PerTenure};
@@ -50,9 +50,9 @@ pub(super) fn advance(sim: &mut Simulation, year: u16) -> LedgerYear {
     let n = sim.world.areas.len();
     let mut displaced = vec![Cohort::default(); n];
     let slot = usize::from(year.saturating_sub(FIRST_YEAR));
-    let actions = sim.schedule.actions_by_year.get(slot).cloned().unwrap_or_default();
-    for (action, share) in actions {
-        super::actions::apply(sim, &action.kind, share, &mut displaced);
+    for k in 0..sim.schedule.steps_by_year.get(slot).map_or(0, Vec::len) {
+        let step = sim.schedule.steps_by_year[slot][k];
+        super::actions::apply(sim, step, &mut displaced);
     }
     let mut ledger = LedgerYear { year: year + 1, ..LedgerYear::default() };
     let efforts = moves::efforts_in(sim, year);
@@ -63,19 +63,15 @@ pub(super) fn advance(sim: &mut Simulation, year: u16) -> LedgerYear {
     let rehousing = moves::rehouse(sim, &displaced, &vacancies, &weights, letting.joint);
     ledger.displaced = displaced.iter().map(Cohort::total).sum();
     ledger.left = rehousing.leaving.iter().map(Cohort::total).sum();
-    ledger.rehoused = rehousing.moves.iter().map(|m| m.2).sum();
-    let areas = &sim.schedule.plan.municipality.areas;
-    ledger.rehoused_to = rehousing
-        .moves
-        .iter()
-        .map(|&(from, to, persons)| RehousingMove { from: areas[from].id.clone(), to: areas[to].id.clone(), persons })
-        .collect();
+    ledger.rehoused = rehousing.rehoused_from.iter().sum();
     let shares = moves::letting_shares(sim, &letting, &vacancies, &weights);
     for i in 0..n {
         let change = sim.world.attractiveness_change(sim.world.areas[i].district);
         let area = &mut sim.world.areas[i];
         area.left = area.left.plus(&rehousing.leaving[i]);
         area.waiting = rehousing.waiting[i];
+        area.rehoused_in = rehousing.arrivals[i].total();
+        area.rehoused_out = rehousing.rehoused_from[i];
         area.residents = area.residents.plus(&rehousing.arrivals[i]);
         let open = (vacancies[i] - rehousing.arrivals[i].total()).max(0.0);
         area.newcomers = PerGroup::default();

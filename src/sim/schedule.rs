@@ -1,0 +1,202 @@
+//! The plan's timetable resolved once, before the first year: every action, effort and letting
+//! rule turned from ids into indices and filed under the years it acts in, so a year's step never
+//! looks up a name. Actions naming an area, district, institution or profile the plan does not
+//! have are left out (an invalid plan still projects, without them).
+
+use crate::model::{ActionKind, EffortKind, FIRST_YEAR, FacilityKind, LAST_YEAR, Plan, Tenure};
+use std::collections::HashMap;
+
+/// An action as the engine carries it out in one year.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) enum Step {
+    Demolish {
+        area: usize,
+        tenure: Tenure,
+        count: f64,
+    },
+    Merge {
+        area: usize,
+        tenure: Tenure,
+        count: f64,
+    },
+    /// This year's part of a (possibly phased) building project.
+    Build {
+        area: usize,
+        tenure: Tenure,
+        count: f64,
+    },
+    Sell {
+        area: usize,
+        count: f64,
+    },
+    Convert {
+        area: usize,
+        from: Tenure,
+        to: Tenure,
+        count: f64,
+    },
+    Facility {
+        area: usize,
+        facility: FacilityKind,
+        area_m2: f64,
+    },
+    MoveInstitution {
+        institution: usize,
+        district: usize,
+    },
+    AssignProfile {
+        district: usize,
+        profile: Option<usize>,
+    },
+    MergeSchools {
+        school: usize,
+        into: usize,
+    },
+    SchoolProfile {
+        school: usize,
+        has_profile: bool,
+    },
+}
+
+/// An effort resolved to its area.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) struct EffortRun {
+    pub area: usize,
+    pub kind: EffortKind,
+    pub count: f64,
+    pub from_year: u16,
+    pub to_year: u16,
+}
+
+/// The plan's timetable, resolved to indices.
+pub(super) struct Schedule<'a> {
+    pub plan: &'a Plan,
+    /// The steps of each year (offset from 2016), in file order within a year.
+    pub steps_by_year: Vec<Vec<Step>>,
+    pub efforts: Vec<EffortRun>,
+    /// Flexible letting rules as (area, share, from year).
+    pub flexible: Vec<(usize, f64, u16)>,
+    /// Per district: its areas, in plan order.
+    pub district_areas: Vec<Vec<usize>>,
+    pub area_index: HashMap<&'a str, usize>,
+    pub district_index: HashMap<&'a str, usize>,
+}
+
+/// A usable count: finite and not negative (the stock caps it when it is carried out).
+fn count(value: f64) -> f64 {
+    if value.is_finite() { value.max(0.0) } else { 0.0 }
+}
+
+impl<'a> Schedule<'a> {
+    pub fn new(plan: &'a Plan) -> Self {
+        let m = &plan.municipality;
+        let area_index: HashMap<&str, usize> = m.areas.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
+        let district_index: HashMap<&str, usize> =
+            m.districts.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect();
+        let mut district_areas = vec![Vec::new(); m.districts.len()];
+        for (i, area) in m.areas.iter().enumerate() {
+            if let Some(&d) = district_index.get(area.district.as_str()) {
+                district_areas[d].push(i);
+            }
+        }
+        let mut schedule = Self {
+            plan,
+            steps_by_year: vec![Vec::new(); usize::from(LAST_YEAR - FIRST_YEAR) + 1],
+            efforts: Vec::new(),
+            flexible: Vec::new(),
+            district_areas,
+            area_index,
+            district_index,
+        };
+        schedule.file_actions();
+        schedule.efforts = plan
+            .efforts
+            .iter()
+            .filter_map(|e| {
+                let &area = schedule.area_index.get(e.area.as_str())?;
+                Some(EffortRun {
+                    area,
+                    kind: e.kind,
+                    count: count(e.count),
+                    from_year: e.from_year,
+                    to_year: e.to_year,
+                })
+            })
+            .collect();
+        schedule.flexible = plan
+            .letting
+            .flexible
+            .iter()
+            .filter_map(|f| Some((*schedule.area_index.get(f.area.as_str())?, f.share.clamp(0.0, 1.0), f.from_year)))
+            .collect();
+        schedule
+    }
+
+    /// Files every action under the years it acts in (a phased building project in each of its
+    /// years, with its share).
+    fn file_actions(&mut self) {
+        let institutions: HashMap<&str, usize> =
+            self.plan.municipality.institutions.iter().enumerate().map(|(i, x)| (x.id.as_str(), i)).collect();
+        let profiles: HashMap<&str, usize> =
+            self.plan.municipality.profiles.iter().enumerate().map(|(i, x)| (x.id.as_str(), i)).collect();
+        for action in &self.plan.actions {
+            let years = match action.kind {
+                ActionKind::Build { over_years, .. } => over_years.max(1),
+                _ => 1,
+            };
+            let Some(step) = self.resolve(&action.kind, &institutions, &profiles, f64::from(years)) else { continue };
+            for offset in 0..years {
+                let year = action.year.saturating_add(offset);
+                if let Some(slot) =
+                    year.checked_sub(FIRST_YEAR).and_then(|i| self.steps_by_year.get_mut(usize::from(i)))
+                {
+                    slot.push(step);
+                }
+            }
+        }
+    }
+
+    /// An action as a step; `years` spreads a building project's homes evenly.
+    fn resolve(
+        &self,
+        kind: &ActionKind,
+        institutions: &HashMap<&str, usize>,
+        profiles: &HashMap<&str, usize>,
+        years: f64,
+    ) -> Option<Step> {
+        let area = |id: &str| self.area_index.get(id).copied();
+        let district = |id: &str| self.district_index.get(id).copied();
+        let institution = |id: &str| institutions.get(id).copied();
+        Some(match kind {
+            ActionKind::Demolish { area: a, tenure, count: n } => {
+                Step::Demolish { area: area(a)?, tenure: *tenure, count: count(*n) }
+            }
+            ActionKind::Merge { area: a, tenure, count: n } => {
+                Step::Merge { area: area(a)?, tenure: *tenure, count: count(*n) }
+            }
+            ActionKind::Build { area: a, tenure, count: n, .. } => {
+                Step::Build { area: area(a)?, tenure: *tenure, count: count(*n) / years }
+            }
+            ActionKind::Sell { area: a, count: n } => Step::Sell { area: area(a)?, count: count(*n) },
+            ActionKind::Convert { area: a, from, to, count: n } => {
+                Step::Convert { area: area(a)?, from: *from, to: *to, count: count(*n) }
+            }
+            ActionKind::Facility { area: a, facility, area_m2 } => {
+                Step::Facility { area: area(a)?, facility: *facility, area_m2: count(*area_m2) }
+            }
+            ActionKind::MoveInstitution { institution: i, district: d } => {
+                Step::MoveInstitution { institution: institution(i)?, district: district(d)? }
+            }
+            ActionKind::AssignProfile { district: d, profile } => Step::AssignProfile {
+                district: district(d)?,
+                profile: profile.as_deref().and_then(|p| profiles.get(p).copied()),
+            },
+            ActionKind::MergeSchools { school, into } => {
+                Step::MergeSchools { school: institution(school)?, into: institution(into)? }
+            }
+            ActionKind::SchoolProfile { school, profile } => {
+                Step::SchoolProfile { school: institution(school)?, has_profile: profile.is_some() }
+            }
+        })
+    }
+}
