@@ -169,7 +169,8 @@ impl Workspace {
         for folder in &folders {
             let Ok(entries) = std::fs::read_dir(folder) else { continue };
             for path in entries.filter_map(Result::ok).map(|e| e.path()) {
-                let is_plan = path.extension().is_some_and(|x| x == "ron") && path.is_file();
+                // Windows users and their tools write `PLAN.RON` as often as `plan.ron`.
+                let is_plan = path.extension().is_some_and(|x| x.eq_ignore_ascii_case("ron")) && path.is_file();
                 if is_plan && !paths.iter().any(|p| same_file(p, &path)) {
                     paths.push(path);
                 }
@@ -288,5 +289,22 @@ mod tests {
         assert_eq!(file_stem_for("Con"), "con-plan");
         assert_eq!(file_stem_for("COM1"), "com1-plan");
         assert_eq!(file_stem_for("Contra"), "contra");
+    }
+
+    #[test]
+    fn the_browser_lists_plan_files_whatever_the_case_of_their_extension() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let workspace = Workspace::at(dir.path());
+        std::fs::create_dir_all(&workspace.saves_dir).expect("the saves folder");
+        let plan = crate::assets::SHIPPED_PLANS[0].text;
+        for name in ["gruppe 1.ron", "GRUPPE 2.RON", "noter.txt"] {
+            std::fs::write(workspace.saves_dir.join(name), plan).expect("a file");
+        }
+        let names: Vec<String> = workspace
+            .variants()
+            .iter()
+            .filter_map(|v| v.path.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .collect();
+        assert_eq!(names, ["GRUPPE 2.RON", "gruppe 1.ron"]);
     }
 }
