@@ -1,6 +1,6 @@
 //! The data that ships inside the binary: the 2016 baseline, the profile catalogue, the
-//! assumptions, the rule sets, the shipped plans and the icon. Everything is compiled in, so the app
-//! never reads or fetches anything it needs at run time.
+//! assumptions, the rule sets, the shipped plans and the icon. Everything is compiled in, so the
+//! app never reads or fetches anything it needs at run time.
 
 use crate::io::{self, ParseError};
 use crate::model::{AlmenFamilyCap, Municipality, ObservedYear, ParamTable, Plan, Profile, RuleSet, RuleSetId};
