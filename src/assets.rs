@@ -1,6 +1,6 @@
 //! The data that ships inside the binary: the 2016 baseline, the profile catalogue, the
-//! assumptions, the rule sets and the shipped plans. Everything is compiled in, so the app
-//! never reads or fetches anything it needs at run time.
+//! assumptions, the rule sets, the shipped plans and the icon. Everything is compiled in, so the
+//! app never reads or fetches anything it needs at run time.
 
 use crate::io::{self, ParseError};
 use crate::model::{AlmenFamilyCap, Municipality, ObservedYear, ParamTable, Plan, Profile, RuleSet, RuleSetId};
@@ -11,6 +11,10 @@ const PROFILES: &str = include_str!("../assets/profiles.ron");
 const ASSUMPTIONS: &str = include_str!("../assets/assumptions.ron");
 const RULES: &str = include_str!("../assets/rules.ron");
 const OBSERVED: &str = include_str!("../assets/observed.ron");
+
+/// The app's icon, 256 px (the window and task bar; the .exe's own icon is
+/// `assets/icon/by-i-balance.ico`, drawn by `assets/icon/draw-icon.py`).
+pub const ICON_PNG: &[u8] = include_bytes!("../assets/icon/by-i-balance.png");
 
 /// A plan that ships in `saves/`, compiled in so it opens from anywhere.
 pub struct ShippedPlan {
@@ -123,5 +127,19 @@ impl Library {
     pub fn rule_set(&self, id: RuleSetId) -> &RuleSet {
         // `load` put one rule set per id, in `RuleSetId::ALL` order.
         &self.rule_sets[RuleSetId::ALL.iter().position(|r| *r == id).unwrap_or_default()]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_window_icon_is_a_square_picture_with_see_through_corners() {
+        let icon = eframe::icon_data::from_png_bytes(ICON_PNG).expect("the icon decodes");
+        assert_eq!((icon.width, icon.height), (256, 256));
+        let alpha = |x: u32, y: u32| icon.rgba[((y * icon.width + x) * 4 + 3) as usize];
+        assert_eq!(alpha(0, 0), 0, "rounded corners let the desktop show through");
+        assert_eq!(alpha(128, 128), 255, "the middle is opaque");
     }
 }

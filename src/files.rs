@@ -141,7 +141,8 @@ impl Workspace {
 
     /// Puts a file first among the recent files.
     pub fn remember(&self, path: &Path) -> Result<Vec<PathBuf>, SaveError> {
-        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+        // dunce keeps Windows paths as users write them (C:\..., not \\?\C:\...).
+        let path = dunce::canonicalize(path).unwrap_or_else(|_| path.to_owned());
         let mut files = self.recent();
         files.retain(|f| f != &path);
         files.insert(0, path);
@@ -168,7 +169,8 @@ impl Workspace {
         for folder in &folders {
             let Ok(entries) = std::fs::read_dir(folder) else { continue };
             for path in entries.filter_map(Result::ok).map(|e| e.path()) {
-                let is_plan = path.extension().is_some_and(|x| x == "ron") && path.is_file();
+                // Windows users and their tools write `PLAN.RON` as often as `plan.ron`.
+                let is_plan = path.extension().is_some_and(|x| x.eq_ignore_ascii_case("ron")) && path.is_file();
                 if is_plan && !paths.iter().any(|p| same_file(p, &path)) {
                     paths.push(path);
                 }
@@ -207,7 +209,14 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// A file name for a plan's name: lower case, Danish letters spelt out, dashes between words.
+/// Names Windows keeps for devices, with or without an extension (`con.ron` cannot be created).
+const WINDOWS_RESERVED: [&str; 22] = [
+    "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8", "com9", "lpt1", "lpt2",
+    "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
+];
+
+/// A file name for a plan's name: lower case, Danish letters spelt out, dashes between words,
+/// never a name Windows reserves.
 pub fn file_stem_for(name: &str) -> String {
     let mut stem = String::new();
     for c in name.trim().to_lowercase().chars() {
@@ -221,7 +230,13 @@ pub fn file_stem_for(name: &str) -> String {
         }
     }
     let stem = stem.trim_end_matches('-').to_owned();
-    if stem.is_empty() { "plan".to_owned() } else { stem }
+    if stem.is_empty() {
+        "plan".to_owned()
+    } else if WINDOWS_RESERVED.contains(&stem.as_str()) {
+        format!("{stem}-plan")
+    } else {
+        stem
+    }
 }
 
 /// The time now in UTC, as `2026-11-26T14:03:12Z`.
@@ -270,5 +285,26 @@ mod tests {
         assert_eq!(file_stem_for("Bestyrelsens kompromis – uden nedrivning"), "bestyrelsens-kompromis-uden-nedrivning");
         assert_eq!(file_stem_for("Høje-Taastrup Ø"), "hoeje-taastrup-oe");
         assert_eq!(file_stem_for("  ...  "), "plan");
+        // Windows cannot create con.ron or com1.ron, in any folder.
+        assert_eq!(file_stem_for("Con"), "con-plan");
+        assert_eq!(file_stem_for("COM1"), "com1-plan");
+        assert_eq!(file_stem_for("Contra"), "contra");
+    }
+
+    #[test]
+    fn the_browser_lists_plan_files_whatever_the_case_of_their_extension() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let workspace = Workspace::at(dir.path());
+        std::fs::create_dir_all(&workspace.saves_dir).expect("the saves folder");
+        let plan = crate::assets::SHIPPED_PLANS[0].text;
+        for name in ["gruppe 1.ron", "GRUPPE 2.RON", "noter.txt"] {
+            std::fs::write(workspace.saves_dir.join(name), plan).expect("a file");
+        }
+        let names: Vec<String> = workspace
+            .variants()
+            .iter()
+            .filter_map(|v| v.path.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .collect();
+        assert_eq!(names, ["GRUPPE 2.RON", "gruppe 1.ron"]);
     }
 }

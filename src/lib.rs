@@ -11,6 +11,7 @@ pub mod bands;
 pub mod cli;
 pub mod colours;
 pub mod compare;
+pub mod console;
 pub mod engine;
 pub mod explain;
 pub mod export;

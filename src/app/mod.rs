@@ -110,8 +110,13 @@ pub fn run_native() -> Result<(), String> {
     if std::env::var(LANGUAGE_VARIABLE).is_ok_and(|v| v.eq_ignore_ascii_case("en")) {
         app.view.language = crate::i18n::Language::English;
     }
+    let mut viewport = egui::ViewportBuilder::default();
+    // A broken icon is a build bug; the app still opens, with the system's default icon.
+    if let Ok(icon) = eframe::icon_data::from_png_bytes(assets::ICON_PNG) {
+        viewport = viewport.with_icon(Arc::new(icon));
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
+        viewport: viewport
             .with_title("By i balance")
             .with_inner_size([1366.0, 768.0])
             .with_maximized(true)
