@@ -13,7 +13,12 @@ use common::arb_plan;
 use proptest::prelude::*;
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig {
+        cases: 256,
+        // A fixed seed: the same cases on every run, so the landing gate is repeatable.
+        rng_seed: proptest::test_runner::RngSeed::Fixed(2016),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn any_plan_projects_with_sound_numbers(mut plan in arb_plan(), rules in 0..4usize) {
@@ -68,7 +73,8 @@ proptest! {
 }
 
 /// The share of an area's newcomers in the first projected year (2016 → 2017) who are outside
-/// work, under the plan's letting rules; `None` where nobody moved in.
+/// work, under the plan's letting rules; `None` where nobody moved in, or where the area had no
+/// almene family homes left to let (the allocation rules let only those).
 fn first_year_outside_intake(plan: &by_i_balance::model::Plan) -> Vec<Option<f64>> {
     let library = Library::load().expect("assets");
     let p = by_i_balance::engine::project(&library, plan);
@@ -76,13 +82,19 @@ fn first_year_outside_intake(plan: &by_i_balance::model::Plan) -> Vec<Option<f64
         .iter()
         .map(|a| {
             let n = a.years[1].newcomers;
-            (n.total() > 1e-6).then(|| n.outside_work / n.total())
+            let lets_family_homes = a.years[1].homes[Tenure::AlmenFamily] > 0.5;
+            (n.total() > 1e-6 && lets_family_homes).then(|| n.outside_work / n.total())
         })
         .collect()
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig {
+        cases: 64,
+        // A fixed seed: the same cases on every run, so the landing gate is repeatable.
+        rng_seed: proptest::test_runner::RngSeed::Fixed(2016),
+        ..ProptestConfig::default()
+    })]
 
     /// Letting rules act with the right sign in every plan. In the first year, with all else
     /// equal: more municipal allocation never lowers an estate's share of newcomers outside
@@ -118,7 +130,8 @@ proptest! {
             if let (Some(x), Some(y)) = (little_flex[i], much_flex[i]) {
                 prop_assert!(y <= x + 1e-9, "{id}: flexible letting {low} → {high} raised the intake {x} → {y}");
             }
-            if let (Some(x), Some(y)) = (without[i], joint[i]) {
+            // With no municipal allocation there is nothing for the agreement to steer.
+            if let (Some(x), Some(y), true) = (without[i], joint[i], plan.letting.municipal_allocation_share > 0.0) {
                 prop_assert!(y < x, "{id} (listed in 2016): the joint agreement did not lower the intake {x} → {y}");
             }
         }

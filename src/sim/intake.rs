@@ -189,7 +189,12 @@ mod tests {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+        #![proptest_config(ProptestConfig {
+        cases: 300,
+        // A fixed seed: the same cases on every run, so the landing gate is repeatable.
+        rng_seed: proptest::test_runner::RngSeed::Fixed(2016),
+        ..ProptestConfig::default()
+    })]
 
         /// Municipal allocation houses the housing-needy: more of it never lowers the share of
         /// newcomers outside work, whatever the area's mix.

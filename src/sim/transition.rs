@@ -188,7 +188,12 @@ mod tests {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+        #![proptest_config(ProptestConfig {
+        cases: 300,
+        // A fixed seed: the same cases on every run, so the landing gate is repeatable.
+        rng_seed: proptest::test_runner::RngSeed::Fixed(2016),
+        ..ProptestConfig::default()
+    })]
 
         /// More job consultants never leave more adults outside work, and each added
         /// consultant does no more than the one before (the first does the most).
