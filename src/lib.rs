@@ -15,6 +15,7 @@ pub mod export;
 pub mod files;
 pub mod i18n;
 pub mod io;
+pub mod map;
 pub mod model;
 pub mod report;
 pub mod sim;

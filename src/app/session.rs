@@ -9,6 +9,7 @@
 
 use crate::assets::{self, Library};
 use crate::explain::{self, Attribution};
+use crate::map::PlanMap;
 use crate::model::{ChangeEntry, Params, Plan};
 use crate::sim::{self, Projection};
 use std::sync::mpsc::{self, Receiver, Sender};
@@ -62,6 +63,8 @@ pub struct Session {
     assumption_error: Option<String>,
     projection: Arc<Projection>,
     baseline_projection: Arc<Projection>,
+    /// The plan's map, built when the municipality changes (in practice: New and Open).
+    map: Arc<PlanMap>,
     revision: u64,
     undo: Vec<Step>,
     redo: Vec<Step>,
@@ -95,8 +98,10 @@ impl Session {
         let rules = library.rule_set(plan.rule_set);
         let projection = Arc::new(sim::project(&plan, &params, rules));
         let baseline_projection = Arc::new(project_baseline(&baseline, &plan, &params, rules));
+        let map = Arc::new(PlanMap::build(&plan.municipality));
         let session = Self {
             library,
+            map,
             saved: Some(plan.clone()),
             plan,
             baseline,
@@ -132,6 +137,11 @@ impl Session {
 
     pub fn plan(&self) -> &Plan {
         &self.plan
+    }
+
+    /// The plan's map: outlines, districts, landmarks.
+    pub fn map(&self) -> &Arc<PlanMap> {
+        &self.map
     }
 
     pub fn baseline(&self) -> &Plan {
@@ -310,6 +320,9 @@ impl Session {
         self.projection = Arc::new(sim::project(&self.plan, &self.params, rules));
         if baseline_stale {
             self.baseline_projection = Arc::new(project_baseline(&self.baseline, &self.plan, &self.params, rules));
+        }
+        if !self.map.is_for(&self.plan.municipality) {
+            self.map = Arc::new(PlanMap::build(&self.plan.municipality));
         }
         self.revision += 1;
         self.request_attribution();

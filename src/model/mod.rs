@@ -7,6 +7,7 @@
 mod action;
 mod assumptions;
 mod groups;
+mod map;
 mod place;
 mod plan;
 mod policy;
@@ -15,6 +16,7 @@ mod rules;
 pub use action::{Action, ActionKind, FacilityKind};
 pub use assumptions::{ParamDef, ParamTable, Params};
 pub use groups::{Group, PerGroup, PerTenure, Tenure};
+pub use map::{AreaOutline, Coordinates, Landmark, LandmarkKind, MapData, MapSource, Ring};
 pub use place::{Area, AreaKind, District, HeldInputs, Institution, InstitutionKind, Municipality, Profile};
 pub use plan::{
     ChangeEntry, Comment, CommentTarget, FIRST_YEAR, FORMAT_VERSION, LAST_YEAR, MILESTONES, Plan, PlanProblem,

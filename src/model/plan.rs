@@ -10,10 +10,11 @@ use super::rules::RuleSetId;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashSet};
 
-/// The plan-file format this build writes. Version 1 had no change log, version 2 no comments;
-/// files of every earlier version open through `io::migrate`, and `tests/fixtures/` keeps one
-/// file per past version.
-pub const FORMAT_VERSION: u32 = 3;
+/// The plan-file format this build writes. Version 1 had no change log, version 2 no comments,
+/// version 3 kept a schematic rectangle in every area instead of naming a map; files of every
+/// earlier version open through `io::migrate`, and `tests/fixtures/` keeps one file per past
+/// version.
+pub const FORMAT_VERSION: u32 = 4;
 /// The year of the baseline (state on 1 January).
 pub const FIRST_YEAR: u16 = 2016;
 /// The horizon of the projection.
@@ -225,9 +226,13 @@ impl Plan {
                     format!("held.income_level must be between 0.05 and 5, not {}", area.held.income_level),
                 );
             }
-            if area.shape.iter().flatten().any(|c| !c.is_finite()) {
+            if area.legacy_shape.iter().flatten().any(|c| !c.is_finite()) {
                 check.report(&at, "the map shape has a coordinate that is not a number".to_owned());
             }
+        }
+        let area_ids: HashSet<&str> = m.areas.iter().map(|a| a.id.as_str()).collect();
+        for (location, message) in m.map.problems(&|id| area_ids.contains(id)) {
+            check.report(&location, message);
         }
         for (i, district) in m.districts.iter().enumerate() {
             if let Some(profile) = &district.profile {

@@ -1,0 +1,212 @@
+//! The map's geometry on screen: the plan's outlines fitted into the map's rectangle, their
+//! triangles and outline strokes tessellated, and the labels placed — once for each map, size,
+//! text size and language, kept in egui's memory and reused every frame. Per frame only the
+//! fill colours change. Also paints the landmarks (boundary, motorway, railway, stations).
+
+use super::map_labels::{self, LabelStyle, Placement, TagText};
+use crate::map::{Fit, PlanMap};
+use crate::model::LandmarkKind;
+use egui::epaint::{Mesh, Tessellator, Vertex, WHITE_UV};
+use egui::{Color32, Pos2, Rect, Shape, Stroke, pos2};
+use std::sync::Arc;
+
+/// What a laid-out map depends on; a change of any lays it out again.
+#[derive(Clone, Debug, PartialEq)]
+struct Key {
+    map: usize,
+    rect: [i32; 4],
+    sizes: [i32; 4],
+    names: u64,
+}
+
+/// The map laid out on screen.
+#[derive(Debug)]
+pub struct Screen {
+    key: Key,
+    pub fit: Fit,
+    /// The fill's vertices (white) and triangles; `ranges[i]` are area `i`'s vertices.
+    fill: Mesh,
+    ranges: Vec<std::ops::Range<usize>>,
+    /// Thin outlines of every area, tessellated once.
+    outlines: Arc<Mesh>,
+    /// District outlines (rings on screen), per district.
+    pub district_rings: Vec<Vec<Vec<Pos2>>>,
+    pub placement: Placement,
+}
+
+/// Everything the layout needs from the frame.
+pub struct LayoutInput<'a> {
+    pub map: &'a Arc<PlanMap>,
+    pub rect: Rect,
+    pub style: LabelStyle,
+    /// The area names as shown (name, short name) and the district tags.
+    pub names: Vec<(String, String)>,
+    pub tags: Vec<Option<TagText>>,
+}
+
+fn hash_of(names: &[(String, String)], tags: &[Option<TagText>]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    names.hash(&mut h);
+    tags.hash(&mut h);
+    h.finish()
+}
+
+/// The laid-out map for this frame, from memory when nothing it depends on changed.
+pub fn screen(ui: &egui::Ui, salt: &str, input: &LayoutInput<'_>) -> Arc<Screen> {
+    let r = input.rect;
+    let s = &input.style;
+    let key = Key {
+        map: Arc::as_ptr(input.map) as usize,
+        rect: [r.left(), r.top(), r.right(), r.bottom()].map(|v| v.round() as i32),
+        sizes: [s.name_size, s.floor_size, s.tag_size, s.value_size.x].map(|v| (v * 100.0).round() as i32),
+        names: hash_of(&input.names, &input.tags),
+    };
+    let id = ui.scope_id().with(("map_screen", salt));
+    let cached: Option<Arc<Screen>> = ui.ctx().data(|d| d.get_temp(id));
+    if let Some(screen) = cached.filter(|s| s.key == key) {
+        return screen;
+    }
+    let screen = Arc::new(lay_out(ui, key, input));
+    ui.ctx().data_mut(|d| d.insert_temp(id, Arc::clone(&screen)));
+    screen
+}
+
+fn lay_out(ui: &egui::Ui, key: Key, input: &LayoutInput<'_>) -> Screen {
+    let map = input.map;
+    let fit = Fit::new(
+        map.bounds,
+        [input.rect.left(), input.rect.top(), input.rect.right(), input.rect.bottom()],
+        map.keep_aspect,
+    );
+    let on_screen = |p: &[f64; 2]| {
+        let [x, y] = fit.to_screen(*p);
+        pos2(x, y)
+    };
+    let mut fill = Mesh::default();
+    let mut ranges = Vec::with_capacity(map.areas.len());
+    for shape in &map.areas {
+        let base = fill.vertices.len() as u32;
+        fill.vertices.extend(shape.vertices.iter().map(|p| Vertex {
+            pos: on_screen(p),
+            uv: WHITE_UV,
+            color: Color32::WHITE,
+        }));
+        fill.indices.extend(shape.triangles.iter().map(|i| base + i));
+        ranges.push(base as usize..fill.vertices.len());
+    }
+    let ring_points = |shape: &crate::map::Shape| -> Vec<Vec<Pos2>> {
+        shape.rings().map(|ring| ring.0.iter().map(|c| on_screen(&[c.x, c.y])).collect()).collect()
+    };
+    let mut tessellator =
+        Tessellator::new(ui.ctx().pixels_per_point(), ui.ctx().tessellation_options(|o| *o), [1, 1], Vec::new());
+    let mut outlines = Mesh::default();
+    let stroke = Stroke::new(1.0, Color32::from_gray(110));
+    for shape in &map.areas {
+        for ring in ring_points(shape) {
+            tessellator.tessellate_shape(Shape::closed_line(ring, stroke), &mut outlines);
+        }
+    }
+    let district_rings = map.districts.iter().map(|d| d.as_ref().map(ring_points).unwrap_or_default()).collect();
+    let placement = map_labels::place(ui.painter(), map, &fit, &input.names, &input.tags, &input.style, input.rect);
+    Screen { key, fit, fill, ranges, outlines: Arc::new(outlines), district_rings, placement }
+}
+
+impl Screen {
+    /// The areas filled in their colours, and their outlines.
+    pub fn paint_areas(&self, painter: &egui::Painter, colours: &[Color32]) {
+        let mut fill = self.fill.clone();
+        for (range, colour) in self.ranges.iter().zip(colours) {
+            for v in &mut fill.vertices[range.clone()] {
+                v.color = *colour;
+            }
+        }
+        painter.add(Shape::mesh(fill));
+        painter.add(Shape::mesh(Arc::clone(&self.outlines)));
+    }
+
+    /// A point of the plane on screen.
+    pub fn pos(&self, p: [f64; 2]) -> Pos2 {
+        let [x, y] = self.fit.to_screen(p);
+        pos2(x, y)
+    }
+
+    /// A district's outline, drawn over the areas.
+    pub fn paint_district(&self, painter: &egui::Painter, district: usize, stroke: Stroke) {
+        for ring in self.district_rings.get(district).into_iter().flatten() {
+            painter.add(Shape::closed_line(ring.clone(), stroke));
+        }
+    }
+}
+
+/// The boundary, motorway, railway and stations, in that order (stations on top).
+pub fn paint_landmarks(painter: &egui::Painter, map: &PlanMap, screen: &Screen, dark: bool) {
+    let ink = if dark { Color32::from_gray(220) } else { Color32::from_gray(30) };
+    let paper = if dark { Color32::from_gray(30) } else { Color32::WHITE };
+    for kind in [LandmarkKind::Water, LandmarkKind::Boundary, LandmarkKind::Motorway, LandmarkKind::Railway] {
+        for landmark in map.landmarks.iter().filter(|l| l.kind == kind) {
+            for part in &landmark.parts {
+                let points: Vec<Pos2> = part.iter().map(|p| screen.pos(*p)).collect();
+                paint_line(painter, kind, points, ink, paper);
+            }
+        }
+    }
+    for station in map.landmarks.iter().filter(|l| l.kind == LandmarkKind::Station) {
+        if let Some(p) = station.parts.first().and_then(|p| p.first()) {
+            let centre = screen.pos(*p);
+            painter.circle(centre, 5.0, paper, Stroke::new(2.5, ink));
+        }
+    }
+}
+
+fn paint_line(painter: &egui::Painter, kind: LandmarkKind, points: Vec<Pos2>, ink: Color32, paper: Color32) {
+    match kind {
+        LandmarkKind::Boundary => {
+            painter.extend(Shape::dashed_line(&points, Stroke::new(2.0, ink), 8.0, 4.0));
+        }
+        LandmarkKind::Motorway => {
+            painter.add(Shape::line(points.clone(), Stroke::new(5.0, Color32::from_rgb(0x8A, 0x3B, 0x12))));
+            painter.add(Shape::line(points, Stroke::new(2.5, Color32::from_rgb(0xF0, 0x9A, 0x4A))));
+        }
+        LandmarkKind::Railway => {
+            painter.add(Shape::line(points.clone(), Stroke::new(4.0, ink)));
+            painter.extend(Shape::dashed_line(&points, Stroke::new(2.0, paper), 7.0, 7.0));
+        }
+        LandmarkKind::Water => {
+            painter.add(Shape::closed_line(points, Stroke::new(1.5, Color32::from_rgb(0x3A, 0x7C, 0xB8))));
+        }
+        LandmarkKind::Station | LandmarkKind::Place => {}
+    }
+}
+
+/// Names of stations and places, small, where they cover no label.
+pub fn paint_landmark_names(
+    painter: &egui::Painter,
+    map: &PlanMap,
+    screen: &Screen,
+    taken: &mut Vec<Rect>,
+    dark: bool,
+) {
+    let ink = if dark { Color32::from_gray(220) } else { Color32::from_gray(40) };
+    let font = egui::FontId::proportional(11.0);
+    for landmark in map.landmarks.iter().filter(|l| l.kind.is_point() && !l.name.is_empty()) {
+        let Some(p) = landmark.parts.first().and_then(|p| p.first()) else { continue };
+        let at = screen.pos(*p);
+        let italic = landmark.kind == LandmarkKind::Place;
+        let galley = painter.layout_no_wrap(landmark.name.clone(), font.clone(), ink);
+        let size = galley.size();
+        let spots =
+            [at + egui::vec2(7.0, -size.y - 2.0), at + egui::vec2(7.0, 2.0), at + egui::vec2(-size.x - 7.0, 2.0)];
+        let spots = if italic { [at - size / 2.0; 3] } else { spots };
+        if let Some(min) =
+            spots.into_iter().find(|m| !taken.iter().any(|t| t.intersects(Rect::from_min_size(*m, size))))
+        {
+            let rect = Rect::from_min_size(min, size);
+            taken.push(rect);
+            if !italic {
+                painter.rect_filled(rect.expand(1.0), 2.0, Color32::from_white_alpha(if dark { 40 } else { 190 }));
+            }
+            painter.galley(min, galley, ink);
+        }
+    }
+}

@@ -1,0 +1,332 @@
+//! Painting the map for one frame: areas in their indicator colours, district outlines,
+//! landmarks, names and district tags where the layout put them, institutions, comment
+//! markers; and what the pointer did (a click on an area, a card or institution dropped on a
+//! district), hit-tested against the outlines themselves, never their bounding boxes.
+
+use super::map::{MapEvents, MapView, ProfileCard, area_look, area_tooltip, indicator_values};
+use super::map_draw::{self, LayoutInput, Screen};
+use super::map_labels::{self, LabelStyle, PAD, Placed, TagText};
+use super::palette;
+use crate::app::{MapIndicator, Selection, edits};
+use crate::map::PlanMap;
+use crate::model::CommentTarget;
+use egui::{Color32, Pos2, Rect, Sense, Stroke, pos2, vec2};
+use std::sync::Arc;
+
+/// Size of an institution's icon.
+const ICON: f32 = 24.0;
+
+/// Draws the map into `rect` and reports what was done on it.
+pub fn paint(ui: &mut egui::Ui, view: &MapView<'_>, rect: Rect) -> MapEvents {
+    let Some(y) = view.projection.year_index(view.year) else { return MapEvents::default() };
+    let rect = rect.shrink(4.0);
+    let screen =
+        map_draw::screen(ui, if view.interactive { "main" } else { "projector" }, &layout_input(ui, view, rect));
+    let m = &view.plan.municipality;
+    // Nodes for assistive technology (and tests) first, the whole map on top of them: the
+    // pointer always reaches the map, which tests the outlines.
+    for (i, area) in m.areas.iter().enumerate() {
+        let at = screen.pos(view.map.areas[i].anchor);
+        let node = ui.interact(
+            Rect::from_center_size(at, vec2(6.0, 6.0)),
+            ui.scope_id().with(("map_area", &area.id)),
+            Sense::hover(),
+        );
+        node.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &area.name));
+    }
+    let sense = if view.interactive { Sense::click() } else { Sense::hover() };
+    let response = ui.interact(rect, ui.scope_id().with("map"), sense);
+    let pointer_area = response.hover_pos().and_then(|p| view.map.area_at(screen.fit.to_plane([p.x, p.y])));
+    let values = indicator_values(view.projection, y, view.indicator);
+    let looks: Vec<(Color32, String)> = (0..m.areas.len())
+        .map(|i| {
+            let at = view.projection.areas.get(i).filter(|a| a.id == m.areas[i].id).map(|a| &a.years[y]);
+            at.map_or((Color32::from_gray(225), String::new()), |at| {
+                area_look(view.tr, view.indicator, values.get(i).copied().flatten(), at)
+            })
+        })
+        .collect();
+    let painter = ui.painter_at(rect.expand(4.0));
+    screen.paint_areas(&painter, &looks.iter().map(|l| l.0).collect::<Vec<_>>());
+    paint_outlines(ui, &painter, view, &screen, pointer_area, &response);
+    map_draw::paint_landmarks(&painter, view.map, &screen, ui.visuals().dark_mode);
+    let mut taken = paint_labels(&painter, view, &screen, &looks);
+    map_draw::paint_landmark_names(&painter, view.map, &screen, &mut taken, ui.visuals().dark_mode);
+    let mut events = MapEvents::default();
+    events.moved = paint_institutions(ui, view, &screen, &mut taken, rect);
+    paint_comments(&painter, view, &screen);
+    if let Some(i) = pointer_area {
+        if response.clicked() {
+            events.clicked = Some(m.areas[i].id.clone());
+        }
+        if let Some(card) = response.dnd_release_payload::<ProfileCard>() {
+            events.dropped = Some((m.areas[i].district.clone(), card.0.clone()));
+        }
+        if view.interactive && response.dnd_hover_payload::<ProfileCard>().is_none() {
+            let at = view.projection.areas.get(i).map(|a| &a.years[y]);
+            if let Some(at) = at {
+                response.on_hover_ui(|ui| area_tooltip(ui, view.tr, &m.areas[i], at));
+            }
+        }
+    }
+    events
+}
+
+/// The names and sizes the layout works with, from the view and the current text style.
+fn layout_input<'a>(ui: &egui::Ui, view: &'a MapView<'a>, rect: Rect) -> LayoutInput<'a> {
+    let m = &view.plan.municipality;
+    let body = egui::TextStyle::Body.resolve(ui.style()).size;
+    let small = egui::TextStyle::Small.resolve(ui.style()).size;
+    let value_template = value_template(view);
+    let value = map_labels::galley(ui.painter(), &value_template, small).size();
+    let names = m.areas.iter().map(|a| (a.name.clone(), a.short_name.clone())).collect();
+    let tags = m
+        .districts
+        .iter()
+        .map(|d| {
+            let members = m.areas.iter().filter(|a| a.district == d.id).count();
+            let badge = edits::district_profile(view.plan, &d.id, view.year)
+                .map(|p| super::words::profile_name(view.tr, m, &p));
+            match (members, badge) {
+                (0, _) | (1, None) => None,
+                // A district of one area: the area shows the name, the tag only the badge.
+                (1, Some(badge)) => Some(TagText { name: badge, short: String::new(), badge: None }),
+                (_, badge) => Some(TagText { name: d.name.clone(), short: d.short_name.clone(), badge }),
+            }
+        })
+        .collect();
+    LayoutInput {
+        map: view.map,
+        rect,
+        style: LabelStyle { name_size: body, floor_size: small.min(body * 0.8), tag_size: small, value_size: value },
+        names,
+        tags,
+    }
+}
+
+/// The widest value an area can show under its name for the indicator, so that labels keep
+/// their place while the year slider moves.
+fn value_template(view: &MapView<'_>) -> String {
+    let tr = view.tr;
+    match view.indicator {
+        MapIndicator::OutsideWork => tr.pct(0.888, 1),
+        MapIndicator::AlmenFamilyShare => tr.pct(1.0, 0),
+        MapIndicator::BalanceContribution => format!("{} {}", tr.num(88.8, 1), tr.t("unit.points_short")),
+        MapIndicator::Status => crate::model::Category::ALL
+            .iter()
+            .map(|c| tr.of("category", c.key()))
+            .chain([tr.t("status.not_listed").to_owned(), tr.t("map.not_judged").to_owned()])
+            .max_by_key(|t| t.chars().count())
+            .unwrap_or_default(),
+    }
+}
+
+/// District outlines, the selected area or district, and the one under a dragged item.
+fn paint_outlines(
+    ui: &egui::Ui,
+    painter: &egui::Painter,
+    view: &MapView<'_>,
+    screen: &Screen,
+    pointer_area: Option<usize>,
+    response: &egui::Response,
+) {
+    let m = &view.plan.municipality;
+    let ink = if ui.visuals().dark_mode { Color32::from_gray(200) } else { Color32::from_gray(40) };
+    let highlight = Stroke::new(4.0, ui.visuals().selection.stroke.color);
+    for (d, district) in m.districts.iter().enumerate() {
+        let selected = *view.selection == Selection::District(district.id.clone());
+        screen.paint_district(painter, d, if selected { highlight } else { Stroke::new(2.0, ink) });
+    }
+    if let Selection::Area(id) = view.selection
+        && let Some(i) = m.areas.iter().position(|a| a.id == *id)
+    {
+        paint_area_outline(painter, view.map, screen, i, highlight);
+    }
+    let carrying = response.dnd_hover_payload::<ProfileCard>().is_some() || ui.ctx().dragged_id().is_some();
+    if let Some(i) = pointer_area.filter(|_| carrying)
+        && let Some(d) = m.districts.iter().position(|d| d.id == m.areas[i].district)
+    {
+        screen.paint_district(painter, d, highlight);
+    } else if let Some(i) = pointer_area.filter(|_| view.interactive) {
+        paint_area_outline(painter, view.map, screen, i, Stroke::new(2.5, ink));
+    }
+}
+
+fn paint_area_outline(painter: &egui::Painter, map: &PlanMap, screen: &Screen, area: usize, stroke: Stroke) {
+    for ring in map.areas[area].rings() {
+        let points: Vec<Pos2> = ring.0.iter().map(|c| screen.pos([c.x, c.y])).collect();
+        painter.add(egui::Shape::closed_line(points, stroke));
+    }
+}
+
+/// Area names with their values, and district tags, where the layout placed them. Returns the
+/// rectangles they take.
+fn paint_labels(
+    painter: &egui::Painter,
+    view: &MapView<'_>,
+    screen: &Screen,
+    looks: &[(Color32, String)],
+) -> Vec<Rect> {
+    let mut taken = Vec::new();
+    let small = egui::FontId::proportional(screen.placement.value_height.max(1.0) * 0.8);
+    for (placed, (fill, value)) in screen.placement.areas.iter().zip(looks) {
+        let Some(placed) = placed else { continue };
+        let outside = placed.leader_from.is_some();
+        let ink = if outside { Color32::BLACK } else { palette::text_on(*fill) };
+        if let Some(from) = placed.leader_from {
+            leader(painter, from, placed.rect);
+            painter.rect(
+                placed.rect,
+                3.0,
+                Color32::from_white_alpha(235),
+                Stroke::new(1.0, Color32::from_gray(90)),
+                egui::StrokeKind::Inside,
+            );
+        }
+        let top = placed.rect.center_top() + vec2(0.0, PAD);
+        painter.galley(pos2(top.x - placed.text.size().x / 2.0, top.y), Arc::clone(&placed.text), ink);
+        let value_pos = pos2(top.x, top.y + placed.text.size().y);
+        painter.text(value_pos, egui::Align2::CENTER_TOP, value, small.clone(), ink);
+        taken.push(placed.rect);
+    }
+    for (d, placed) in screen.placement.tags.iter().enumerate() {
+        let Some(placed) = placed else { continue };
+        paint_tag(painter, view, d, placed);
+        taken.push(placed.rect);
+    }
+    taken
+}
+
+fn leader(painter: &egui::Painter, from: Pos2, to: Rect) {
+    let end = pos2(from.x.clamp(to.left(), to.right()), from.y.clamp(to.top(), to.bottom()));
+    painter.line_segment([from, end], Stroke::new(1.5, Color32::from_gray(60)));
+    painter.circle_filled(from, 3.0, Color32::from_gray(30));
+}
+
+/// A district's tag: the name on dark, the profile badge on yellow below it.
+fn paint_tag(painter: &egui::Painter, view: &MapView<'_>, district: usize, placed: &Placed) {
+    let m = &view.plan.municipality;
+    let Some(d) = m.districts.get(district) else { return };
+    if let Some(from) = placed.leader_from {
+        leader(painter, from, placed.rect);
+    }
+    let badge_only = m.areas.iter().filter(|a| a.district == d.id).count() == 1;
+    let name_rect = Rect::from_min_size(placed.rect.min, placed.text.size() + vec2(2.0 * PAD, 2.0 * PAD));
+    let (fill, ink) = if badge_only {
+        (Color32::from_rgb(0xFF, 0xE0, 0x8A), Color32::BLACK)
+    } else {
+        (Color32::from_gray(40), Color32::WHITE)
+    };
+    painter.rect_filled(name_rect, 3.0, fill);
+    painter.galley(name_rect.min + vec2(PAD, PAD), Arc::clone(&placed.text), ink);
+    if badge_only {
+        return;
+    }
+    if let Some(profile) = edits::district_profile(view.plan, &d.id, view.year) {
+        let text = super::words::profile_name(view.tr, m, &profile);
+        let size = placed.text.rows.first().map_or(12.0, |r| r.height() * 0.8);
+        let badge = map_labels::galley(painter, &text, size.max(10.0));
+        let min = pos2(placed.rect.left(), name_rect.bottom() + 2.0);
+        let badge_rect = Rect::from_min_size(min, badge.size() + vec2(2.0 * PAD, 2.0 * PAD));
+        painter.rect_filled(badge_rect, 6.0, Color32::from_rgb(0xFF, 0xE0, 0x8A));
+        painter.galley(badge_rect.min + vec2(PAD, PAD), badge, Color32::BLACK);
+    }
+}
+
+/// Institutions as letters in their districts; returns one dragged onto another district as
+/// (institution, district).
+fn paint_institutions(
+    ui: &mut egui::Ui,
+    view: &MapView<'_>,
+    screen: &Screen,
+    taken: &mut Vec<Rect>,
+    bounds: Rect,
+) -> Option<(String, String)> {
+    let (tr, plan) = (view.tr, view.plan);
+    let m = &plan.municipality;
+    let mut moved = None;
+    for inst in &m.institutions {
+        if !edits::institution_active(plan, &inst.id, view.year) {
+            continue;
+        }
+        let Some(district) = edits::institution_district(plan, &inst.id, view.year) else { continue };
+        let Some(Some(shape)) = m.districts.iter().position(|d| d.id == district).map(|d| &view.map.districts[d])
+        else {
+            continue;
+        };
+        let rect = map_labels::free_spot(shape, &screen.fit, vec2(ICON, ICON), taken, bounds)
+            .unwrap_or_else(|| Rect::from_center_size(screen.pos(shape.anchor), vec2(ICON, ICON)));
+        taken.push(rect.expand(2.0));
+        let sense = if view.interactive { Sense::click_and_drag() } else { Sense::hover() };
+        let response = ui.interact(rect, ui.scope_id().with(("institution", &inst.id)), sense);
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &inst.name));
+        let pointer = ui.ctx().pointer_interact_pos();
+        let target = pointer
+            .and_then(|p| view.map.area_at(screen.fit.to_plane([p.x, p.y])))
+            .map(|i| m.areas[i].district.clone());
+        let drawn_at = if response.dragged() { pointer.unwrap_or(rect.center()) } else { rect.center() };
+        if response.dragged()
+            && let Some(d) = target.as_ref().and_then(|t| m.districts.iter().position(|d| d.id == *t))
+        {
+            screen.paint_district(ui.painter(), d, Stroke::new(4.0, ui.visuals().selection.stroke.color));
+        }
+        let painter = if response.dragged() {
+            ui.ctx().layer_painter(egui::LayerId::new(egui::Order::Tooltip, ui.scope_id().with("drag_icon")))
+        } else {
+            ui.painter().clone()
+        };
+        painter.circle(drawn_at, ICON / 2.0, Color32::WHITE, Stroke::new(2.0, Color32::from_gray(30)));
+        let letter = tr.of("institution_letter", inst.kind.key());
+        painter.text(drawn_at, egui::Align2::CENTER_CENTER, letter, egui::FontId::proportional(13.0), Color32::BLACK);
+        if response.drag_stopped()
+            && let Some(target) = target.filter(|t| *t != district)
+        {
+            moved = Some((inst.id.clone(), target));
+        }
+        if view.interactive {
+            response.on_hover_ui(|ui| {
+                ui.strong(&inst.name);
+                ui.label(tr.of("institution", inst.kind.key()));
+                ui.label(tr.fill("tooltip.capacity", &[("count", &tr.num(inst.capacity, 0))]));
+                ui.label(egui::RichText::new(tr.t("tooltip.drag_institution")).small().italics());
+            });
+        }
+    }
+    moved
+}
+
+/// A marker with the number of comments on each area and district that has any, at the
+/// corner of its name (or its anchor, where it has no name on the map).
+fn paint_comments(painter: &egui::Painter, view: &MapView<'_>, screen: &Screen) {
+    let m = &view.plan.municipality;
+    let mut counts: std::collections::BTreeMap<(bool, usize), usize> = std::collections::BTreeMap::new();
+    for comment in &view.plan.comments {
+        let key = match &comment.target {
+            CommentTarget::Area(id) => m.areas.iter().position(|a| a.id == *id).map(|i| (true, i)),
+            CommentTarget::District(id) => m.districts.iter().position(|d| d.id == *id).map(|i| (false, i)),
+            CommentTarget::Plan => None,
+        };
+        if let Some(key) = key {
+            *counts.entry(key).or_default() += 1;
+        }
+    }
+    for ((is_area, i), count) in counts {
+        let (placed, anchor) = if is_area {
+            (screen.placement.areas[i].as_ref(), Some(view.map.areas[i].anchor))
+        } else {
+            (screen.placement.tags[i].as_ref(), view.map.districts[i].as_ref().map(|s| s.anchor))
+        };
+        let Some(centre) = placed.map(|p| p.rect.right_top()).or_else(|| anchor.map(|a| screen.pos(a))) else {
+            continue;
+        };
+        let colour = Color32::from_rgb(0x00, 0x72, 0xB2);
+        painter.circle(centre, 10.0, colour, Stroke::new(2.0, Color32::WHITE));
+        painter.text(
+            centre,
+            egui::Align2::CENTER_CENTER,
+            format!("{count}"),
+            egui::FontId::proportional(12.0),
+            Color32::WHITE,
+        );
+    }
+}
