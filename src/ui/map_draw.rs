@@ -95,9 +95,8 @@ fn lay_out(ui: &egui::Ui, key: Key, input: &LayoutInput<'_>) -> Screen {
         fill.indices.extend(shape.triangles.iter().map(|i| base + i));
         ranges.push(base as usize..fill.vertices.len());
     }
-    let ring_points = |shape: &crate::map::Shape| -> Vec<Vec<Pos2>> {
-        shape.rings().map(|ring| ring.0.iter().map(|c| on_screen(&[c.x, c.y])).collect()).collect()
-    };
+    let ring_points =
+        |shape: &crate::map::Shape| -> Vec<Vec<Pos2>> { shape.rings().map(|r| ring_on_screen(r, &fit)).collect() };
     let mut tessellator =
         Tessellator::new(ui.ctx().pixels_per_point(), ui.ctx().tessellation_options(|o| *o), [1, 1], Vec::new());
     let mut outlines = Mesh::default();
@@ -108,8 +107,70 @@ fn lay_out(ui: &egui::Ui, key: Key, input: &LayoutInput<'_>) -> Screen {
         }
     }
     let district_rings = map.districts.iter().map(|d| d.as_ref().map(ring_points).unwrap_or_default()).collect();
-    let placement = map_labels::place(ui.painter(), map, &fit, &input.names, &input.tags, &input.style, input.rect);
+    let placement = map_labels::place(
+        ui.painter(),
+        map,
+        &fit,
+        &input.names,
+        &input.tags,
+        &input.style,
+        input.rect,
+        &obstacles(map, &fit),
+    );
     Screen { key, fit, fill, ranges, outlines: Arc::new(outlines), district_rings, placement }
+}
+
+/// Areas too small to carry their own name, and stations: outside labels keep clear of them.
+fn obstacles(map: &PlanMap, fit: &Fit) -> Vec<Rect> {
+    let on_screen = |b: &crate::map::Bounds| {
+        let [x0, y1] = fit.to_screen([b[0], b[1]]);
+        let [x1, y0] = fit.to_screen([b[2], b[3]]);
+        Rect::from_min_max(pos2(x0, y0), pos2(x1, y1))
+    };
+    let small = map.areas.iter().map(|s| on_screen(&s.bounds)).filter(|r| r.width() < 80.0 && r.height() < 50.0);
+    let stations = map.landmarks.iter().filter(|l| l.kind == LandmarkKind::Station).filter_map(|l| {
+        let p = l.parts.first()?.first()?;
+        let [x, y] = fit.to_screen(*p);
+        Some(Rect::from_center_size(pos2(x, y), egui::vec2(12.0, 12.0)))
+    });
+    small.chain(stations).collect()
+}
+
+/// A ring on screen, each point once and without hairpins: a closed ring repeats its first
+/// point at the end, and egui's lines draw a spike across the screen at a zero-length segment
+/// or where a line turns straight back on itself (a miter of unbounded length).
+pub fn ring_on_screen(ring: &geo::LineString<f64>, fit: &Fit) -> Vec<Pos2> {
+    let mut points: Vec<Pos2> = Vec::with_capacity(ring.0.len());
+    for c in &ring.0 {
+        let [x, y] = fit.to_screen([c.x, c.y]);
+        push_smooth(&mut points, pos2(x, y));
+    }
+    // The ring closes: the turns at its last and first points matter too.
+    for _ in 0..2 {
+        if points.len() > 3 {
+            let first = points.remove(0);
+            push_smooth(&mut points, first);
+        }
+    }
+    points
+}
+
+/// Adds `p` to a path unless it is within a pixel of the last point, first dropping points
+/// where the path would turn straight back (a turn of more than about 155°).
+fn push_smooth(points: &mut Vec<Pos2>, p: Pos2) {
+    if points.last().is_some_and(|last| last.distance_sq(p) < 1.0) {
+        return;
+    }
+    while points.len() >= 2 {
+        let (a, b) = (points[points.len() - 2], points[points.len() - 1]);
+        if (b - a).normalized().dot((p - b).normalized()) > -0.9 {
+            break;
+        }
+        points.pop();
+    }
+    if points.last().is_none_or(|last| last.distance_sq(p) >= 1.0) {
+        points.push(p);
+    }
 }
 
 impl Screen {

@@ -12,7 +12,7 @@ use std::sync::Arc;
 /// Padding around a label's text.
 pub const PAD: f32 = 3.0;
 /// Outside labels are tried this far from their area, in screen points.
-const DISTANCES: [f32; 5] = [6.0, 18.0, 34.0, 56.0, 84.0];
+const DISTANCES: [f32; 8] = [6.0, 18.0, 34.0, 56.0, 84.0, 120.0, 160.0, 210.0];
 /// Above this many areas, names that do not fit inside are left to the tooltip: a map of a
 /// thousand areas cannot carry a thousand leader lines.
 const MAX_OUTSIDE_LABELS: usize = 60;
@@ -196,13 +196,15 @@ fn place_inside(
     None
 }
 
-/// A place beside the shape, clear of `taken` and within `bounds`, with a leader line.
+/// A place beside the shape, clear of `taken` and within `bounds`, with a leader line: the
+/// nearest free place whose leader crosses no other label or leader.
 fn place_outside(
     shape: &Shape,
     fit: &Fit,
     text: Arc<Galley>,
     extra: egui::Vec2,
     taken: &[Rect],
+    (labels, leaders): (&[Rect], &[[Pos2; 2]]),
     bounds: Rect,
 ) -> Option<Placed> {
     let [ax, ay] = fit.to_screen(shape.anchor);
@@ -211,32 +213,64 @@ fn place_outside(
     let [x1, y0] = fit.to_screen([shape.bounds[2], shape.bounds[3]]);
     let outline = Rect::from_min_max(pos2(x0, y0), pos2(x1, y1));
     let size = box_size(&text, extra);
-    for distance in DISTANCES {
-        let around = outline.expand(distance);
-        let half = size / 2.0;
-        let candidates = [
-            pos2(anchor.x, around.top() - half.y),
-            pos2(anchor.x, around.bottom() + half.y),
-            pos2(around.right() + half.x, anchor.y),
-            pos2(around.left() - half.x, anchor.y),
-            pos2(around.right() + half.x, around.top() - half.y),
-            pos2(around.left() - half.x, around.top() - half.y),
-            pos2(around.right() + half.x, around.bottom() + half.y),
-            pos2(around.left() - half.x, around.bottom() + half.y),
-        ];
-        for centre in candidates {
-            let rect = Rect::from_center_size(centre, size);
-            if bounds.contains_rect(rect) && !collides(rect, taken) {
-                return Some(Placed { rect, text, leader_from: Some(anchor) });
-            }
-        }
+    let half = size / 2.0;
+    let mut candidates: Vec<Pos2> = DISTANCES
+        .iter()
+        .flat_map(|distance| {
+            let around = outline.expand(*distance);
+            [
+                pos2(anchor.x, around.top() - half.y),
+                pos2(anchor.x, around.bottom() + half.y),
+                pos2(around.right() + half.x, anchor.y),
+                pos2(around.left() - half.x, anchor.y),
+                pos2(around.right() + half.x, around.top() - half.y),
+                pos2(around.left() - half.x, around.top() - half.y),
+                pos2(around.right() + half.x, around.bottom() + half.y),
+                pos2(around.left() - half.x, around.bottom() + half.y),
+            ]
+        })
+        .collect();
+    candidates.sort_by(|a, b| a.distance_sq(anchor).total_cmp(&b.distance_sq(anchor)));
+    let rects: Vec<Rect> = candidates
+        .into_iter()
+        .map(|c| Rect::from_center_size(c, size))
+        .filter(|r| bounds.contains_rect(*r) && !collides(*r, taken))
+        .collect();
+    // Best a leader that crosses no label and no other leader; else the nearest place.
+    let clear = |rect: &&Rect| {
+        let end = leader_end(anchor, **rect);
+        !labels.iter().any(|t| segment_meets_rect([anchor, end], t.shrink(1.0)))
+            && !leaders.iter().any(|l| segments_cross([anchor, end], *l))
+    };
+    let rect = rects.iter().find(clear).or_else(|| rects.first())?;
+    Some(Placed { rect: *rect, text, leader_from: Some(anchor) })
+}
+
+/// Where a leader from `from` meets the box.
+pub fn leader_end(from: Pos2, to: Rect) -> Pos2 {
+    pos2(from.x.clamp(to.left(), to.right()), from.y.clamp(to.top(), to.bottom()))
+}
+
+fn segments_cross(a: [Pos2; 2], b: [Pos2; 2]) -> bool {
+    let side = |p: Pos2, q: Pos2, r: Pos2| (q - p).x * (r - p).y - (q - p).y * (r - p).x;
+    let (d1, d2) = (side(b[0], b[1], a[0]), side(b[0], b[1], a[1]));
+    let (d3, d4) = (side(a[0], a[1], b[0]), side(a[0], a[1], b[1]));
+    d1 * d2 < 0.0 && d3 * d4 < 0.0
+}
+
+fn segment_meets_rect(s: [Pos2; 2], r: Rect) -> bool {
+    if r.contains(s[0]) || r.contains(s[1]) {
+        return true;
     }
-    None
+    let corners = [r.left_top(), r.right_top(), r.right_bottom(), r.left_bottom()];
+    (0..4).any(|i| segments_cross(s, [corners[i], corners[(i + 1) % 4]]))
 }
 
 /// Places every area's name, then every district's tag.
 ///
-/// `names` are (name, short name) per area; a tag of `None` is not shown.
+/// `names` are (name, short name) per area; a tag of `None` is not shown. Labels placed outside
+/// their outline keep clear of `obstacles` (small areas and stations, which a label would hide).
+#[allow(clippy::too_many_arguments)] // One call site; the inputs are all different things.
 pub fn place(
     painter: &egui::Painter,
     map: &PlanMap,
@@ -245,6 +279,7 @@ pub fn place(
     tags: &[Option<TagText>],
     style: &LabelStyle,
     bounds: Rect,
+    obstacles: &[Rect],
 ) -> Placement {
     let mut placement = Placement {
         areas: vec![None; map.areas.len()],
@@ -263,6 +298,9 @@ pub fn place(
             taken.push(placed.rect);
         }
     }
+    let mut labels = taken.clone();
+    taken.extend_from_slice(obstacles);
+    let mut leaders: Vec<[Pos2; 2]> = Vec::new();
     if map.areas.len() <= MAX_OUTSIDE_LABELS {
         // The smallest areas first: they have the fewest good places nearby.
         let mut order: Vec<usize> = (0..map.areas.len()).filter(|i| placement.areas[*i].is_none()).collect();
@@ -271,9 +309,12 @@ pub fn place(
             let (name, short) = &names[i];
             let text = if short.is_empty() { name } else { short };
             let text = galley(painter, text, style.name_size);
-            placement.areas[i] = place_outside(&map.areas[i], fit, text, style.value_size, &taken, bounds);
+            placement.areas[i] =
+                place_outside(&map.areas[i], fit, text, style.value_size, &taken, (&labels, &leaders), bounds);
             if let Some(placed) = &placement.areas[i] {
                 taken.push(placed.rect);
+                labels.push(placed.rect);
+                leaders.extend(placed.leader_from.map(|from| [from, leader_end(from, placed.rect)]));
             }
         }
     }
@@ -288,10 +329,20 @@ pub fn place(
         let mut placed = place_inside(painter, shape, fit, &texts, &tag_sizes, badge, &taken);
         if placed.is_none() && map.areas.len() <= MAX_OUTSIDE_LABELS {
             let short = if tag.short.is_empty() { &tag.name } else { &tag.short };
-            placed = place_outside(shape, fit, galley(painter, short, style.tag_size), badge, &taken, bounds);
+            placed = place_outside(
+                shape,
+                fit,
+                galley(painter, short, style.tag_size),
+                badge,
+                &taken,
+                (&labels, &leaders),
+                bounds,
+            );
         }
         if let Some(p) = &placed {
             taken.push(p.rect);
+            labels.push(p.rect);
+            leaders.extend(p.leader_from.map(|from| [from, leader_end(from, p.rect)]));
         }
         placement.tags[d] = placed;
     }
@@ -307,6 +358,25 @@ pub fn free_spot(shape: &Shape, fit: &Fit, size: egui::Vec2, taken: &[Rect], bou
         .into_iter()
         .map(|c| Rect::from_center_size(c, size))
         .find(|r| fits(shape, fit, *r) && !collides(*r, taken) && bounds.contains_rect(*r))
+}
+
+/// A free spot of `size` just outside `shape`'s box, clear of `taken`, for an icon whose
+/// district has no room left inside.
+pub fn free_spot_beside(shape: &Shape, fit: &Fit, size: egui::Vec2, taken: &[Rect], bounds: Rect) -> Option<Rect> {
+    let [x0, y1] = fit.to_screen([shape.bounds[0], shape.bounds[1]]);
+    let [x1, y0] = fit.to_screen([shape.bounds[2], shape.bounds[3]]);
+    let outline = Rect::from_min_max(pos2(x0, y0), pos2(x1, y1));
+    (0..4)
+        .flat_map(|ring| {
+            let around = outline.expand(2.0 + ring as f32 * (size.x + 4.0));
+            let steps = ((around.width() / (size.x + 4.0)).ceil() as i32).max(1);
+            (0..=steps).flat_map(move |i| {
+                let x = around.left() + around.width() * i as f32 / steps as f32;
+                [pos2(x, around.bottom() + size.y / 2.0), pos2(x, around.top() - size.y / 2.0)]
+            })
+        })
+        .map(|c| Rect::from_center_size(c, size))
+        .find(|r| !collides(*r, taken) && bounds.contains_rect(*r))
 }
 
 #[cfg(test)]

@@ -52,8 +52,8 @@ pub fn paint(ui: &mut egui::Ui, view: &MapView<'_>, rect: Rect) -> MapEvents {
     map_draw::paint_landmarks(&painter, view.map, &screen, ui.visuals().dark_mode);
     let mut taken = paint_labels(&painter, view, &screen, &looks);
     map_draw::paint_landmark_names(&painter, view.map, &screen, &mut taken, ui.visuals().dark_mode);
-    let mut events = MapEvents::default();
-    events.moved = paint_institutions(ui, view, &screen, &mut taken, rect);
+    let mut events =
+        MapEvents { moved: paint_institutions(ui, view, &screen, &mut taken, rect), ..MapEvents::default() };
     paint_comments(&painter, view, &screen);
     if let Some(i) = pointer_area {
         if response.clicked() {
@@ -154,8 +154,7 @@ fn paint_outlines(
 
 fn paint_area_outline(painter: &egui::Painter, map: &PlanMap, screen: &Screen, area: usize, stroke: Stroke) {
     for ring in map.areas[area].rings() {
-        let points: Vec<Pos2> = ring.0.iter().map(|c| screen.pos([c.x, c.y])).collect();
-        painter.add(egui::Shape::closed_line(points, stroke));
+        painter.add(egui::Shape::closed_line(map_draw::ring_on_screen(ring, &screen.fit), stroke));
     }
 }
 
@@ -198,7 +197,7 @@ fn paint_labels(
 }
 
 fn leader(painter: &egui::Painter, from: Pos2, to: Rect) {
-    let end = pos2(from.x.clamp(to.left(), to.right()), from.y.clamp(to.top(), to.bottom()));
+    let end = map_labels::leader_end(from, to);
     painter.line_segment([from, end], Stroke::new(1.5, Color32::from_gray(60)));
     painter.circle_filled(from, 3.0, Color32::from_gray(30));
 }
@@ -245,6 +244,9 @@ fn paint_institutions(
     let (tr, plan) = (view.tr, view.plan);
     let m = &plan.municipality;
     let mut moved = None;
+    // Icons keep off every area's anchor: leader lines start there, and that is where a click
+    // (or assistive technology) reaches the area.
+    taken.extend(view.map.areas.iter().map(|a| Rect::from_center_size(screen.pos(a.anchor), vec2(10.0, 10.0))));
     for inst in &m.institutions {
         if !edits::institution_active(plan, &inst.id, view.year) {
             continue;
@@ -255,6 +257,7 @@ fn paint_institutions(
             continue;
         };
         let rect = map_labels::free_spot(shape, &screen.fit, vec2(ICON, ICON), taken, bounds)
+            .or_else(|| map_labels::free_spot_beside(shape, &screen.fit, vec2(ICON, ICON), taken, bounds))
             .unwrap_or_else(|| Rect::from_center_size(screen.pos(shape.anchor), vec2(ICON, ICON)));
         taken.push(rect.expand(2.0));
         let sense = if view.interactive { Sense::click_and_drag() } else { Sense::hover() };

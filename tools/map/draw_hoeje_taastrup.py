@@ -104,6 +104,15 @@ def rounded(geometry):
     return {"type": g["type"], "coordinates": walk(g["coordinates"])}
 
 
+def without_slivers(shape, smallest=2e-6):
+    """The shape without parts or holes smaller than `smallest` square degrees (about 1.4 ha):
+    gaps left where hand-drawn edges almost meet."""
+    parts = shape.geoms if isinstance(shape, MultiPolygon) else [shape]
+    kept = [Polygon(p.exterior, [h for h in p.interiors if Polygon(h).area >= smallest])
+            for p in parts if p.area >= smallest]
+    return kept[0] if len(kept) == 1 else MultiPolygon(kept)
+
+
 def main():
     areas = {}
     for district, ring in DISTRICTS.items():
@@ -116,7 +125,7 @@ def main():
         else:
             areas[district] = outline
     areas["taastrup-oevrige"] = TAASTRUP.intersection(BOUNDARY).difference(unary_union(list(areas.values())))
-    areas["landsbyerne"] = BOUNDARY.difference(unary_union(list(areas.values())))
+    areas["landsbyerne"] = without_slivers(BOUNDARY.difference(unary_union(list(areas.values()))))
     features = []
     for area_id, shape in areas.items():
         shape = shape.buffer(0)
