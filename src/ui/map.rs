@@ -319,7 +319,7 @@ fn map_key(ui: &mut egui::Ui, tr: Tr<'_>, map: &PlanMap) {
                     ));
                 }
             }
-            ui.label(small(tr.of("map.landmark", kind.key())));
+            ui.label(small(tr.of("landmark", kind.key())));
         }
         if let Some(notice) = &map.notice {
             ui.colored_label(palette::LISTED, small(tr.fill("map.notice", &[("error", notice)])));
