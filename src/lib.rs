@@ -14,6 +14,7 @@ pub mod explain;
 pub mod export;
 pub mod files;
 pub mod i18n;
+pub mod import;
 pub mod io;
 pub mod map;
 pub mod model;
