@@ -327,8 +327,12 @@ fn read_outlines(
         if !valid {
             problems.push(problem(feature(i), "the outline crosses itself or has a ring of fewer than three points"));
         }
-        // Under a square metre is no area: points on one line, or a ring drawn back on itself.
-        let shape = Shape::new(MultiPolygon(polygons)).filter(|s| s.area() >= 1.0);
+        // Points on one line, or a ring drawn back on itself, enclose nothing: under a square
+        // metre, or a sliver whose area is a ten-thousandth of its extent squared.
+        let shape = Shape::new(MultiPolygon(polygons)).filter(|s| {
+            let diagonal_sq = (s.bounds[2] - s.bounds[0]).powi(2) + (s.bounds[3] - s.bounds[1]).powi(2);
+            s.area() >= 1.0 && s.area() >= 1e-4 * diagonal_sq
+        });
         if shape.is_none() {
             problems.push(problem(feature(i), "the outline is empty (it encloses no area)"));
         }
