@@ -12,6 +12,7 @@ mod export;
 mod files;
 mod map;
 mod map_draw;
+mod map_import;
 mod map_labels;
 mod map_paint;
 mod palette;
