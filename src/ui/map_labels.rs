@@ -230,6 +230,13 @@ fn place_outside(
             ]
         })
         .collect();
+    // Anywhere else on the map, as a last resort: a long leader beats no name.
+    let step = 12.0;
+    let (nx, ny) = ((bounds.width() / step) as i32, (bounds.height() / step) as i32);
+    candidates
+        .extend((0..=nx).flat_map(|i| {
+            (0..=ny).map(move |j| pos2(bounds.left() + i as f32 * step, bounds.top() + j as f32 * step))
+        }));
     candidates.sort_by(|a, b| a.distance_sq(anchor).total_cmp(&b.distance_sq(anchor)));
     let rects: Vec<Rect> = candidates
         .into_iter()
@@ -307,10 +314,16 @@ pub fn place(
         order.sort_by(|a, b| map.areas[*a].area().total_cmp(&map.areas[*b].area()));
         for i in order {
             let (name, short) = &names[i];
-            let text = if short.is_empty() { name } else { short };
-            let text = galley(painter, text, style.name_size);
-            placement.areas[i] =
-                place_outside(&map.areas[i], fit, text, style.value_size, &taken, (&labels, &leaders), bounds);
+            // Outside, the short name reads best; where even that finds no room, the name
+            // broken between words, then smaller, down to the floor.
+            let mut texts = variants(name, short);
+            texts.rotate_right(usize::from(!short.is_empty() && short != name) * 2);
+            placement.areas[i] = name_sizes.iter().find_map(|size| {
+                texts.iter().find_map(|text| {
+                    let text = galley(painter, text, *size);
+                    place_outside(&map.areas[i], fit, text, style.value_size, &taken, (&labels, &leaders), bounds)
+                })
+            });
             if let Some(placed) = &placement.areas[i] {
                 taken.push(placed.rect);
                 labels.push(placed.rect);

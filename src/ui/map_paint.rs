@@ -36,6 +36,8 @@ pub fn paint(ui: &mut egui::Ui, view: &MapView<'_>, rect: Rect) -> MapEvents {
     }
     let sense = if view.interactive { Sense::click() } else { Sense::hover() };
     let response = ui.interact(rect, ui.scope_id().with("map"), sense);
+    let title = view.tr.of("projector.view", "map");
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &title));
     let pointer_area = response.hover_pos().and_then(|p| view.map.area_at(screen.fit.to_plane([p.x, p.y])));
     let values = indicator_values(view.projection, y, view.indicator);
     let looks: Vec<(Color32, String)> = (0..m.areas.len())
