@@ -11,7 +11,7 @@ use by_i_balance::map::{Fit, PlanMap};
 use by_i_balance::model::Plan;
 use egui::{Pos2, Rect, Role};
 use egui_kittest::Harness;
-use egui_kittest::kittest::{NodeT, Queryable};
+use egui_kittest::kittest::Queryable;
 
 /// Two areas: an L (3 × 3 km less its top-right 2 × 2 km) and a square south of it; the L's
 /// notch is inside its convex hull but belongs to no area.

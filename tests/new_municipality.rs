@@ -7,7 +7,7 @@
 use by_i_balance::map::{Fidelity, PlanMap};
 use by_i_balance::model::{AreaKind, MapSource, Tenure};
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 const DIR: &str = "tests/fixtures/municipality";
@@ -49,7 +49,7 @@ fn variant(dir: &Path, name: &str, from: &str, to: &str) -> String {
     path.to_str().unwrap().to_owned()
 }
 
-fn made_plan(path: &PathBuf) -> by_i_balance::model::Plan {
+fn made_plan(path: &Path) -> by_i_balance::model::Plan {
     by_i_balance::io::load_plan(path).unwrap()
 }
 

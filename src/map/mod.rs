@@ -9,12 +9,14 @@
 //! by district. Depends on `model` and `assets` only.
 
 pub mod geojson;
+pub mod indicator;
 mod layout;
 pub mod projection;
 pub mod shape;
 
 use crate::model::{Coordinates, LandmarkKind, MapData, MapSource, Municipality};
 use geo::{MultiPolygon, Orient, Polygon, orient::Direction};
+pub use indicator::MapIndicator;
 pub use shape::{Bounds, Shape};
 use std::sync::OnceLock;
 

@@ -108,56 +108,13 @@ fn apply(app: &mut WorkshopApp, events: MapEvents) {
 
 /// Each area's value of the indicator at year index `y` (None where it does not apply).
 pub fn indicator_values(p: &Projection, y: usize, indicator: MapIndicator) -> Vec<Option<f64>> {
-    match indicator {
-        MapIndicator::OutsideWork => p.areas.iter().map(|a| Some(a.years[y].indicators.outside_work_share)).collect(),
-        MapIndicator::AlmenFamilyShare => p.areas.iter().map(|a| Some(a.years[y].almen_family_share_168a)).collect(),
-        MapIndicator::Status => {
-            p.areas.iter().map(|a| (a.kind == AreaKind::Estate).then_some(a.years[y].status.list_margin)).collect()
-        }
-        MapIndicator::BalanceContribution => balance_contributions(p, y).into_iter().map(Some).collect(),
-    }
-}
-
-/// Points of the segregation index (0–100) each area accounts for: 100 × ½ |aᵢ/A − bᵢ/B| with
-/// a = adults outside work and b = other adults of working age, so they add up to 100 × D.
-fn balance_contributions(p: &Projection, y: usize) -> Vec<f64> {
-    let pairs: Vec<(f64, f64)> = p
-        .areas
-        .iter()
-        .map(|a| {
-            let r = &a.years[y].residents;
-            (r.outside_work, r.employed + r.in_education)
-        })
-        .collect();
-    let (total_a, total_b) = pairs.iter().fold((0.0, 0.0), |(sa, sb), (a, b)| (sa + a, sb + b));
-    if total_a <= 0.0 || total_b <= 0.0 {
-        return vec![0.0; pairs.len()];
-    }
-    pairs.iter().map(|(a, b)| 50.0 * (a / total_a - b / total_b).abs()).collect()
+    crate::map::indicator::values(p, y, indicator)
 }
 
 /// The fill colour and the short value text of an area.
 pub fn area_look(tr: Tr<'_>, indicator: MapIndicator, value: Option<f64>, at: &AreaYear) -> (Color32, String) {
-    match (indicator, value) {
-        (MapIndicator::OutsideWork, Some(v)) => (palette::sequential((v / 0.4) as f32), tr.pct(v, 1)),
-        (MapIndicator::AlmenFamilyShare, Some(v)) => (palette::sequential(v as f32), tr.pct(v, 0)),
-        (MapIndicator::BalanceContribution, Some(v)) => {
-            (palette::sequential((v / 10.0) as f32), format!("{} {}", tr.num(v, 1), tr.t("unit.points_short")))
-        }
-        (MapIndicator::Status, Some(_)) => {
-            let s = &at.status;
-            // Short, to sit under a name on the map; the legend and tooltip say the rest.
-            let text = if !s.judged {
-                tr.t("map.not_judged").to_owned()
-            } else if s.category == crate::model::Category::None {
-                tr.t("status.not_listed").to_owned()
-            } else {
-                tr.of("category", s.category.key())
-            };
-            (palette::category(s.category, s.listed), text)
-        }
-        (_, None) => (Color32::from_gray(225), String::new()),
-    }
+    let [r, g, b] = crate::map::indicator::colour(indicator, value, at);
+    (Color32::from_rgb(r, g, b), crate::map::indicator::value_text(tr, indicator, value, at))
 }
 
 fn assign_profile(app: &mut WorkshopApp, district: &str, profile: Option<&str>) {
