@@ -54,16 +54,14 @@ pub fn show(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     let catalogue_height = 64.0;
     let available = ui.available_size() - vec2(0.0, catalogue_height);
     let (rect, _) = ui.allocate_exact_size(available.max(vec2(200.0, 160.0)), Sense::hover());
-    let plan = app.session.plan().clone();
-    let projection = std::sync::Arc::clone(app.session.projection());
-    let selection = app.view.selection.clone();
+    // The map only reads the app while it paints; what was done is applied after.
     let view = MapView {
-        plan: &plan,
+        plan: app.session.plan(),
         map: &map,
-        projection: &projection,
+        projection: app.session.projection(),
         year: app.view.year,
         indicator: app.view.indicator,
-        selection: &selection,
+        selection: &app.view.selection,
         tr,
         interactive: true,
     };

@@ -17,6 +17,7 @@ struct Key {
     rect: [i32; 4],
     sizes: [i32; 4],
     names: u64,
+    ink: [u8; 4],
 }
 
 /// The map laid out on screen.
@@ -27,12 +28,17 @@ pub struct Screen {
     /// The fill's vertices (white) and triangles; `ranges[i]` are area `i`'s vertices.
     fill: Mesh,
     ranges: Vec<std::ops::Range<usize>>,
-    /// Thin outlines of every area, tessellated once.
+    /// Thin outlines of every area and the districts' outlines over them, tessellated once.
     outlines: Arc<Mesh>,
     /// District outlines (rings on screen), per district.
     pub district_rings: Vec<Vec<Vec<Pos2>>>,
     pub placement: Placement,
+    /// Places for institution icons, per district, clear of every name and tag.
+    pub icon_slots: Vec<Vec<Rect>>,
 }
+
+/// The size of an institution's icon.
+pub const ICON: f32 = 24.0;
 
 /// Everything the layout needs from the frame.
 pub struct LayoutInput<'a> {
@@ -42,13 +48,18 @@ pub struct LayoutInput<'a> {
     /// The area names as shown (name, short name) and the district tags.
     pub names: Vec<(String, String)>,
     pub tags: Vec<Option<TagText>>,
+    /// How many institution icons each district needs room for.
+    pub icons: Vec<usize>,
+    /// The colour of district outlines (it follows the theme).
+    pub ink: Color32,
 }
 
-fn hash_of(names: &[(String, String)], tags: &[Option<TagText>]) -> u64 {
+fn hash_of(input: &LayoutInput<'_>) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
-    names.hash(&mut h);
-    tags.hash(&mut h);
+    input.names.hash(&mut h);
+    input.tags.hash(&mut h);
+    input.icons.hash(&mut h);
     h.finish()
 }
 
@@ -60,7 +71,8 @@ pub fn screen(ui: &egui::Ui, salt: &str, input: &LayoutInput<'_>) -> Arc<Screen>
         map: Arc::as_ptr(input.map) as usize,
         rect: [r.left(), r.top(), r.right(), r.bottom()].map(|v| v.round() as i32),
         sizes: [s.name_size, s.floor_size, s.tag_size, s.value_size.x].map(|v| (v * 100.0).round() as i32),
-        names: hash_of(&input.names, &input.tags),
+        names: hash_of(input),
+        ink: input.ink.to_array(),
     };
     let id = ui.scope_id().with(("map_screen", salt));
     let cached: Option<Arc<Screen>> = ui.ctx().data(|d| d.get_temp(id));
@@ -98,15 +110,23 @@ fn lay_out(ui: &egui::Ui, key: Key, input: &LayoutInput<'_>) -> Screen {
     let ring_points =
         |shape: &crate::map::Shape| -> Vec<Vec<Pos2>> { shape.rings().map(|r| ring_on_screen(r, &fit)).collect() };
     let mut tessellator =
-        Tessellator::new(ui.ctx().pixels_per_point(), ui.ctx().tessellation_options(|o| *o), [1, 1], Vec::new());
+        Tessellator::new(ui.ctx().pixels_per_point(), line_options(ui, map.areas.len()), [1, 1], Vec::new());
     let mut outlines = Mesh::default();
     let stroke = Stroke::new(1.0, Color32::from_gray(110));
-    for shape in &map.areas {
-        for ring in ring_points(shape) {
-            tessellator.tessellate_shape(Shape::closed_line(ring, stroke), &mut outlines);
+    if map.areas.len() > map_labels::MAX_OUTSIDE_LABELS {
+        hairlines(map.areas.iter().flat_map(ring_points), stroke, &mut outlines);
+    } else {
+        for shape in &map.areas {
+            for ring in ring_points(shape) {
+                tessellator.tessellate_shape(Shape::closed_line(ring, stroke), &mut outlines);
+            }
         }
     }
-    let district_rings = map.districts.iter().map(|d| d.as_ref().map(ring_points).unwrap_or_default()).collect();
+    let district_rings: Vec<Vec<Vec<Pos2>>> =
+        map.districts.iter().map(|d| d.as_ref().map(ring_points).unwrap_or_default()).collect();
+    for ring in district_rings.iter().flatten() {
+        tessellator.tessellate_shape(Shape::closed_line(ring.clone(), Stroke::new(2.0, input.ink)), &mut outlines);
+    }
     let placement = map_labels::place(
         ui.painter(),
         map,
@@ -117,7 +137,71 @@ fn lay_out(ui: &egui::Ui, key: Key, input: &LayoutInput<'_>) -> Screen {
         input.rect,
         &obstacles(map, &fit),
     );
-    Screen { key, fit, fill, ranges, outlines: Arc::new(outlines), district_rings, placement }
+    let icon_slots = icon_slots(map, &fit, &placement, &input.icons, input.rect);
+    Screen { key, fit, fill, ranges, outlines: Arc::new(outlines), district_rings, placement, icon_slots }
+}
+
+/// Every edge of the rings once (neighbours share theirs), each as one quad: the outlines of a
+/// thousand areas in a quarter of the vertices egui's strokes would take.
+fn hairlines(rings: impl Iterator<Item = Vec<Pos2>>, stroke: Stroke, out: &mut Mesh) {
+    let key = |p: Pos2| ((p.x * 8.0).round() as i32, (p.y * 8.0).round() as i32);
+    let mut seen = std::collections::HashSet::new();
+    for ring in rings {
+        for (i, a) in ring.iter().enumerate() {
+            let b = ring[(i + 1) % ring.len()];
+            let (ka, kb) = (key(*a), key(b));
+            if !seen.insert(if ka < kb { (ka, kb) } else { (kb, ka) }) {
+                continue;
+            }
+            let normal = (b - *a).normalized().rot90() * (stroke.width / 2.0);
+            let base = out.vertices.len() as u32;
+            for p in [*a - normal, *a + normal, b + normal, b - normal] {
+                out.vertices.push(Vertex { pos: p, uv: WHITE_UV, color: stroke.color });
+            }
+            out.indices.extend([base, base + 1, base + 2, base, base + 2, base + 3]);
+        }
+    }
+}
+
+/// How lines are tessellated: smooth (feathered) edges, except on a map of many areas, where
+/// feathering would treble the vertices of every outline (a thousand areas: 340,000 vertices
+/// copied every frame) for a difference no one sees on lines a pixel wide.
+pub fn line_options(ui: &egui::Ui, areas: usize) -> egui::epaint::TessellationOptions {
+    let mut options = ui.ctx().tessellation_options(|o| *o);
+    if areas > map_labels::MAX_OUTSIDE_LABELS {
+        options.feathering = false;
+    }
+    options
+}
+
+/// Room for `counts[d]` icons in each district: inside it where there is room, else beside it,
+/// clear of names, tags and every area's anchor (where leader lines start and clicks land).
+fn icon_slots(map: &PlanMap, fit: &Fit, placement: &Placement, counts: &[usize], bounds: Rect) -> Vec<Vec<Rect>> {
+    let mut taken = placement.taken.clone();
+    for area in &map.areas {
+        let [x, y] = fit.to_screen(area.anchor);
+        taken.push(Rect::from_center_size(pos2(x, y), egui::vec2(10.0, 10.0)));
+    }
+    let size = egui::vec2(ICON, ICON);
+    map.districts
+        .iter()
+        .zip(counts)
+        .map(|(shape, count)| {
+            let Some(shape) = shape else { return Vec::new() };
+            (0..*count)
+                .map(|_| {
+                    let rect = map_labels::free_spot(shape, fit, size, &taken, bounds)
+                        .or_else(|| map_labels::free_spot_beside(shape, fit, size, &taken, bounds))
+                        .unwrap_or_else(|| {
+                            let [x, y] = fit.to_screen(shape.anchor);
+                            Rect::from_center_size(pos2(x, y), size)
+                        });
+                    taken.push(rect.expand(2.0));
+                    rect
+                })
+                .collect()
+        })
+        .collect()
 }
 
 /// Areas too small to carry their own name, and stations: outside labels keep clear of them.
@@ -174,7 +258,11 @@ fn push_smooth(points: &mut Vec<Pos2>, p: Pos2) {
 }
 
 impl Screen {
-    /// The areas filled in their colours, and their outlines.
+    /// The areas filled in their colours, their outlines and the districts'.
+    ///
+    /// Each big mesh gets a clip rectangle of its own, so that egui puts it in a primitive of its
+    /// own: appended to other shapes, a mesh of a thousand areas would make egui grow (and copy)
+    /// its buffer again and again every frame.
     pub fn paint_areas(&self, painter: &egui::Painter, colours: &[Color32]) {
         let mut fill = self.fill.clone();
         for (range, colour) in self.ranges.iter().zip(colours) {
@@ -182,8 +270,9 @@ impl Screen {
                 v.color = *colour;
             }
         }
-        painter.add(Shape::mesh(fill));
-        painter.add(Shape::mesh(Arc::clone(&self.outlines)));
+        let clip = painter.clip_rect();
+        painter.with_clip_rect(clip.expand(0.25)).add(Shape::mesh(fill));
+        painter.with_clip_rect(clip.expand(0.5)).add(Shape::mesh(Arc::clone(&self.outlines)));
     }
 
     /// A point of the plane on screen.

@@ -15,7 +15,7 @@ pub const PAD: f32 = 3.0;
 const DISTANCES: [f32; 8] = [6.0, 18.0, 34.0, 56.0, 84.0, 120.0, 160.0, 210.0];
 /// Above this many areas, names that do not fit inside are left to the tooltip: a map of a
 /// thousand areas cannot carry a thousand leader lines.
-const MAX_OUTSIDE_LABELS: usize = 60;
+pub const MAX_OUTSIDE_LABELS: usize = 60;
 
 /// A piece of text laid out for the map: its rows are whole words.
 #[derive(Clone, Debug)]
@@ -36,6 +36,8 @@ pub struct Placement {
     pub value_height: f32,
     /// One per district: its tag, or `None`.
     pub tags: Vec<Option<Placed>>,
+    /// Everything placed, and the obstacles, for what is placed after.
+    pub taken: Taken,
 }
 
 /// A district's tag: its name (and short name) and the profile badge under it, if any.
@@ -155,8 +157,40 @@ fn fits(shape: &Shape, fit: &Fit, rect: Rect) -> bool {
     shape.holds_box(fit.box_to_plane([rect.left(), rect.top(), rect.right(), rect.bottom()]))
 }
 
-fn collides(rect: Rect, taken: &[Rect]) -> bool {
-    taken.iter().any(|t| t.intersects(rect))
+/// Rectangles already taken on screen, bucketed on a grid so that a test looks only nearby: a
+/// thousand-area map places thousands of boxes.
+#[derive(Clone, Debug, Default)]
+pub struct Taken {
+    rects: Vec<Rect>,
+    buckets: std::collections::HashMap<(i32, i32), Vec<usize>>,
+}
+
+/// The side of a bucket, in screen points.
+const BUCKET: f32 = 48.0;
+
+fn buckets_of(rect: Rect) -> impl Iterator<Item = (i32, i32)> {
+    let (x0, x1) = ((rect.left() / BUCKET).floor() as i32, (rect.right() / BUCKET).floor() as i32);
+    let (y0, y1) = ((rect.top() / BUCKET).floor() as i32, (rect.bottom() / BUCKET).floor() as i32);
+    (x0..=x1).flat_map(move |x| (y0..=y1).map(move |y| (x, y)))
+}
+
+impl Taken {
+    pub fn push(&mut self, rect: Rect) {
+        let i = self.rects.len();
+        self.rects.push(rect);
+        for bucket in buckets_of(rect) {
+            self.buckets.entry(bucket).or_default().push(i);
+        }
+    }
+
+    pub fn collides(&self, rect: Rect) -> bool {
+        buckets_of(rect)
+            .any(|b| self.buckets.get(&b).is_some_and(|ids| ids.iter().any(|i| self.rects[*i].intersects(rect))))
+    }
+}
+
+fn collides(rect: Rect, taken: &Taken) -> bool {
+    taken.collides(rect)
 }
 
 /// Lays out `text` at `size` with no wrapping at all (rows only where it has a newline).
@@ -172,7 +206,7 @@ fn place_inside(
     texts: &[String],
     sizes: &[f32],
     extra: egui::Vec2,
-    taken: &[Rect],
+    taken: &Taken,
 ) -> Option<Placed> {
     let [x0, y1] = fit.to_screen([shape.bounds[0], shape.bounds[1]]);
     let [x1, y0] = fit.to_screen([shape.bounds[2], shape.bounds[3]]);
@@ -203,7 +237,7 @@ fn place_outside(
     fit: &Fit,
     text: Arc<Galley>,
     extra: egui::Vec2,
-    taken: &[Rect],
+    taken: &Taken,
     (labels, leaders): (&[Rect], &[[Pos2; 2]]),
     bounds: Rect,
 ) -> Option<Placed> {
@@ -292,21 +326,26 @@ pub fn place(
         areas: vec![None; map.areas.len()],
         value_height: style.value_size.y,
         tags: vec![None; map.districts.len()],
+        taken: Taken::default(),
     };
     let name_sizes = sizes(style.name_size, style.floor_size);
-    let mut taken: Vec<Rect> = Vec::new();
+    let mut taken = Taken::default();
+    let mut labels: Vec<Rect> = Vec::new();
     // Inside first: names inside their own outline cannot meet each other, as outlines do not
     // overlap, so the order does not matter here.
     for (i, shape) in map.areas.iter().enumerate() {
         let (name, short) = &names[i];
         let texts = variants(name, short);
-        placement.areas[i] = place_inside(painter, shape, fit, &texts, &name_sizes, style.value_size, &[]);
+        placement.areas[i] =
+            place_inside(painter, shape, fit, &texts, &name_sizes, style.value_size, &Taken::default());
         if let Some(placed) = &placement.areas[i] {
             taken.push(placed.rect);
+            labels.push(placed.rect);
         }
     }
-    let mut labels = taken.clone();
-    taken.extend_from_slice(obstacles);
+    for obstacle in obstacles {
+        taken.push(*obstacle);
+    }
     let mut leaders: Vec<[Pos2; 2]> = Vec::new();
     if map.areas.len() <= MAX_OUTSIDE_LABELS {
         // The smallest areas first: they have the fewest good places nearby.
@@ -359,11 +398,12 @@ pub fn place(
         }
         placement.tags[d] = placed;
     }
+    placement.taken = taken;
     placement
 }
 
 /// A free spot of `size` inside `shape` (or beside it), clear of `taken`, for an icon.
-pub fn free_spot(shape: &Shape, fit: &Fit, size: egui::Vec2, taken: &[Rect], bounds: Rect) -> Option<Rect> {
+pub fn free_spot(shape: &Shape, fit: &Fit, size: egui::Vec2, taken: &Taken, bounds: Rect) -> Option<Rect> {
     let mut centres = inside_centres(shape, fit, size.x + 4.0);
     // Icons go low in their district, below the names.
     centres.sort_by(|a, b| b.y.total_cmp(&a.y));
@@ -375,7 +415,7 @@ pub fn free_spot(shape: &Shape, fit: &Fit, size: egui::Vec2, taken: &[Rect], bou
 
 /// A free spot of `size` just outside `shape`'s box, clear of `taken`, for an icon whose
 /// district has no room left inside.
-pub fn free_spot_beside(shape: &Shape, fit: &Fit, size: egui::Vec2, taken: &[Rect], bounds: Rect) -> Option<Rect> {
+pub fn free_spot_beside(shape: &Shape, fit: &Fit, size: egui::Vec2, taken: &Taken, bounds: Rect) -> Option<Rect> {
     let [x0, y1] = fit.to_screen([shape.bounds[0], shape.bounds[1]]);
     let [x1, y0] = fit.to_screen([shape.bounds[2], shape.bounds[3]]);
     let outline = Rect::from_min_max(pos2(x0, y0), pos2(x1, y1));

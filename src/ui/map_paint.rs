@@ -4,7 +4,7 @@
 //! district), hit-tested against the outlines themselves, never their bounding boxes.
 
 use super::map::{MapEvents, MapView, ProfileCard, area_look, area_tooltip, indicator_values};
-use super::map_draw::{self, LayoutInput, Screen};
+use super::map_draw::{self, ICON, LayoutInput, Screen};
 use super::map_labels::{self, LabelStyle, PAD, Placed, TagText};
 use super::palette;
 use crate::app::{MapIndicator, Selection, edits};
@@ -13,29 +13,27 @@ use crate::model::CommentTarget;
 use egui::{Color32, Pos2, Rect, Sense, Stroke, pos2, vec2};
 use std::sync::Arc;
 
-/// Size of an institution's icon.
-const ICON: f32 = 24.0;
-
 /// Draws the map into `rect` and reports what was done on it.
 pub fn paint(ui: &mut egui::Ui, view: &MapView<'_>, rect: Rect) -> MapEvents {
     let Some(y) = view.projection.year_index(view.year) else { return MapEvents::default() };
     let rect = rect.shrink(4.0);
-    let screen =
-        map_draw::screen(ui, if view.interactive { "main" } else { "projector" }, &layout_input(ui, view, rect));
+    let places = edits::places_at(view.plan, view.year);
+    let salt = if view.interactive { "main" } else { "projector" };
+    let screen = map_draw::screen(ui, salt, &layout_input(ui, view, &places, rect));
     let m = &view.plan.municipality;
     // Nodes for assistive technology (and tests) first, the whole map on top of them: the
-    // pointer always reaches the map, which tests the outlines.
-    for (i, area) in m.areas.iter().enumerate() {
-        let at = screen.pos(view.map.areas[i].anchor);
-        let node = ui.interact(
-            Rect::from_center_size(at, vec2(6.0, 6.0)),
-            ui.scope_id().with(("map_area", &area.id)),
-            Sense::hover(),
-        );
-        node.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &area.name));
+    // pointer always reaches the map, which tests the outlines. Only when someone listens.
+    let map_id = ui.scope_id().with("map");
+    if ui.ctx().accesskit_node_builder(map_id, |_| ()).is_some() {
+        for (i, area) in m.areas.iter().enumerate() {
+            let at = screen.pos(view.map.areas[i].anchor);
+            let node_rect = Rect::from_center_size(at, vec2(6.0, 6.0));
+            let node = ui.interact(node_rect, ui.scope_id().with(("map_area", &area.id)), Sense::hover());
+            node.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &area.name));
+        }
     }
     let sense = if view.interactive { Sense::click() } else { Sense::hover() };
-    let response = ui.interact(rect, ui.scope_id().with("map"), sense);
+    let response = ui.interact(rect, map_id, sense);
     let title = view.tr.of("projector.view", "map");
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &title));
     let pointer_area = response.hover_pos().and_then(|p| view.map.area_at(screen.fit.to_plane([p.x, p.y])));
@@ -52,10 +50,9 @@ pub fn paint(ui: &mut egui::Ui, view: &MapView<'_>, rect: Rect) -> MapEvents {
     screen.paint_areas(&painter, &looks.iter().map(|l| l.0).collect::<Vec<_>>());
     paint_outlines(ui, &painter, view, &screen, pointer_area, &response);
     map_draw::paint_landmarks(&painter, view.map, &screen, ui.visuals().dark_mode);
-    let mut taken = paint_labels(&painter, view, &screen, &looks);
+    let mut taken = paint_labels(&painter, view, &screen, &looks, &places);
     map_draw::paint_landmark_names(&painter, view.map, &screen, &mut taken, ui.visuals().dark_mode);
-    let mut events =
-        MapEvents { moved: paint_institutions(ui, view, &screen, &mut taken, rect), ..MapEvents::default() };
+    let mut events = MapEvents { moved: paint_institutions(ui, view, &screen, &places), ..MapEvents::default() };
     paint_comments(&painter, view, &screen);
     if let Some(i) = pointer_area {
         if response.clicked() {
@@ -75,20 +72,24 @@ pub fn paint(ui: &mut egui::Ui, view: &MapView<'_>, rect: Rect) -> MapEvents {
 }
 
 /// The names and sizes the layout works with, from the view and the current text style.
-fn layout_input<'a>(ui: &egui::Ui, view: &'a MapView<'a>, rect: Rect) -> LayoutInput<'a> {
+fn layout_input<'a>(ui: &egui::Ui, view: &'a MapView<'a>, places: &edits::PlacesAt, rect: Rect) -> LayoutInput<'a> {
     let m = &view.plan.municipality;
     let body = egui::TextStyle::Body.resolve(ui.style()).size;
     let small = egui::TextStyle::Small.resolve(ui.style()).size;
-    let value_template = value_template(view);
-    let value = map_labels::galley(ui.painter(), &value_template, small).size();
+    // With more areas than names fit beside, the value under each name gives way: the colour
+    // and the tooltip carry it.
+    let value = if m.areas.len() > map_labels::MAX_OUTSIDE_LABELS {
+        egui::Vec2::ZERO
+    } else {
+        map_labels::galley(ui.painter(), &value_template(view), small).size()
+    };
     let names = m.areas.iter().map(|a| (a.name.clone(), a.short_name.clone())).collect();
     let tags = m
         .districts
         .iter()
         .map(|d| {
             let members = m.areas.iter().filter(|a| a.district == d.id).count();
-            let badge = edits::district_profile(view.plan, &d.id, view.year)
-                .map(|p| super::words::profile_name(view.tr, m, &p));
+            let badge = places.profiles.get(&d.id).map(|p| super::words::profile_name(view.tr, m, p));
             match (members, badge) {
                 (0, _) | (1, None) => None,
                 // A district of one area: the area shows the name, the tag only the badge.
@@ -97,7 +98,15 @@ fn layout_input<'a>(ui: &egui::Ui, view: &'a MapView<'a>, rect: Rect) -> LayoutI
             }
         })
         .collect();
+    let mut per_district: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for district in places.institutions.values() {
+        *per_district.entry(district.as_str()).or_default() += 1;
+    }
+    let icons = m.districts.iter().map(|d| per_district.get(d.id.as_str()).copied().unwrap_or(0)).collect();
+    let ink = if ui.visuals().dark_mode { Color32::from_gray(200) } else { Color32::from_gray(40) };
     LayoutInput {
+        icons,
+        ink,
         map: view.map,
         rect,
         style: LabelStyle { name_size: body, floor_size: small.min(body * 0.8), tag_size: small, value_size: value },
@@ -135,9 +144,10 @@ fn paint_outlines(
     let m = &view.plan.municipality;
     let ink = if ui.visuals().dark_mode { Color32::from_gray(200) } else { Color32::from_gray(40) };
     let highlight = Stroke::new(4.0, ui.visuals().selection.stroke.color);
-    for (d, district) in m.districts.iter().enumerate() {
-        let selected = *view.selection == Selection::District(district.id.clone());
-        screen.paint_district(painter, d, if selected { highlight } else { Stroke::new(2.0, ink) });
+    if let Selection::District(id) = view.selection
+        && let Some(d) = m.districts.iter().position(|d| d.id == *id)
+    {
+        screen.paint_district(painter, d, highlight);
     }
     if let Selection::Area(id) = view.selection
         && let Some(i) = m.areas.iter().position(|a| a.id == *id)
@@ -167,6 +177,7 @@ fn paint_labels(
     view: &MapView<'_>,
     screen: &Screen,
     looks: &[(Color32, String)],
+    places: &edits::PlacesAt,
 ) -> Vec<Rect> {
     let mut taken = Vec::new();
     let small = egui::FontId::proportional(screen.placement.value_height.max(1.0) * 0.8);
@@ -186,13 +197,15 @@ fn paint_labels(
         }
         let top = placed.rect.center_top() + vec2(0.0, PAD);
         painter.galley(pos2(top.x - placed.text.size().x / 2.0, top.y), Arc::clone(&placed.text), ink);
-        let value_pos = pos2(top.x, top.y + placed.text.size().y);
-        painter.text(value_pos, egui::Align2::CENTER_TOP, value, small.clone(), ink);
+        if screen.placement.value_height > 0.0 {
+            let value_pos = pos2(top.x, top.y + placed.text.size().y);
+            painter.text(value_pos, egui::Align2::CENTER_TOP, value, small.clone(), ink);
+        }
         taken.push(placed.rect);
     }
     for (d, placed) in screen.placement.tags.iter().enumerate() {
         let Some(placed) = placed else { continue };
-        paint_tag(painter, view, d, placed);
+        paint_tag(painter, view, d, placed, places);
         taken.push(placed.rect);
     }
     taken
@@ -205,7 +218,7 @@ fn leader(painter: &egui::Painter, from: Pos2, to: Rect) {
 }
 
 /// A district's tag: the name on dark, the profile badge on yellow below it.
-fn paint_tag(painter: &egui::Painter, view: &MapView<'_>, district: usize, placed: &Placed) {
+fn paint_tag(painter: &egui::Painter, view: &MapView<'_>, district: usize, placed: &Placed, places: &edits::PlacesAt) {
     let m = &view.plan.municipality;
     let Some(d) = m.districts.get(district) else { return };
     if let Some(from) = placed.leader_from {
@@ -223,8 +236,8 @@ fn paint_tag(painter: &egui::Painter, view: &MapView<'_>, district: usize, place
     if badge_only {
         return;
     }
-    if let Some(profile) = edits::district_profile(view.plan, &d.id, view.year) {
-        let text = super::words::profile_name(view.tr, m, &profile);
+    if let Some(profile) = places.profiles.get(&d.id) {
+        let text = super::words::profile_name(view.tr, m, profile);
         let size = placed.text.rows.first().map_or(12.0, |r| r.height() * 0.8);
         let badge = map_labels::galley(painter, &text, size.max(10.0));
         let min = pos2(placed.rect.left(), name_rect.bottom() + 2.0);
@@ -240,28 +253,22 @@ fn paint_institutions(
     ui: &mut egui::Ui,
     view: &MapView<'_>,
     screen: &Screen,
-    taken: &mut Vec<Rect>,
-    bounds: Rect,
+    places: &edits::PlacesAt,
 ) -> Option<(String, String)> {
     let (tr, plan) = (view.tr, view.plan);
     let m = &plan.municipality;
     let mut moved = None;
-    // Icons keep off every area's anchor: leader lines start there, and that is where a click
-    // (or assistive technology) reaches the area.
-    taken.extend(view.map.areas.iter().map(|a| Rect::from_center_size(screen.pos(a.anchor), vec2(10.0, 10.0))));
+    let mut next_slot = vec![0_usize; m.districts.len()];
+    let index: std::collections::HashMap<&str, usize> =
+        m.districts.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect();
+    let mut icons: Vec<(Pos2, String)> = Vec::new();
     for inst in &m.institutions {
-        if !edits::institution_active(plan, &inst.id, view.year) {
-            continue;
-        }
-        let Some(district) = edits::institution_district(plan, &inst.id, view.year) else { continue };
-        let Some(Some(shape)) = m.districts.iter().position(|d| d.id == district).map(|d| &view.map.districts[d])
-        else {
-            continue;
-        };
-        let rect = map_labels::free_spot(shape, &screen.fit, vec2(ICON, ICON), taken, bounds)
-            .or_else(|| map_labels::free_spot_beside(shape, &screen.fit, vec2(ICON, ICON), taken, bounds))
-            .unwrap_or_else(|| Rect::from_center_size(screen.pos(shape.anchor), vec2(ICON, ICON)));
-        taken.push(rect.expand(2.0));
+        let Some(district) = places.institutions.get(&inst.id).cloned() else { continue };
+        let Some(&d) = index.get(district.as_str()) else { continue };
+        let Some(shape) = &view.map.districts[d] else { continue };
+        let slot = screen.icon_slots.get(d).and_then(|slots| slots.get(next_slot[d])).copied();
+        next_slot[d] += 1;
+        let rect = slot.unwrap_or_else(|| Rect::from_center_size(screen.pos(shape.anchor), vec2(ICON, ICON)));
         let sense = if view.interactive { Sense::click_and_drag() } else { Sense::hover() };
         let response = ui.interact(rect, ui.scope_id().with(("institution", &inst.id)), sense);
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &inst.name));
@@ -271,18 +278,25 @@ fn paint_institutions(
             .map(|i| m.areas[i].district.clone());
         let drawn_at = if response.dragged() { pointer.unwrap_or(rect.center()) } else { rect.center() };
         if response.dragged()
-            && let Some(d) = target.as_ref().and_then(|t| m.districts.iter().position(|d| d.id == *t))
+            && let Some(&d) = target.as_ref().and_then(|t| index.get(t.as_str()))
         {
             screen.paint_district(ui.painter(), d, Stroke::new(4.0, ui.visuals().selection.stroke.color));
         }
-        let painter = if response.dragged() {
-            ui.ctx().layer_painter(egui::LayerId::new(egui::Order::Tooltip, ui.scope_id().with("drag_icon")))
-        } else {
-            ui.painter().clone()
-        };
-        painter.circle(drawn_at, ICON / 2.0, Color32::WHITE, Stroke::new(2.0, Color32::from_gray(30)));
         let letter = tr.of("institution_letter", inst.kind.key());
-        painter.text(drawn_at, egui::Align2::CENTER_CENTER, letter, egui::FontId::proportional(13.0), Color32::BLACK);
+        if response.dragged() {
+            let layer = egui::LayerId::new(egui::Order::Tooltip, ui.scope_id().with("drag_icon"));
+            let painter = ui.ctx().layer_painter(layer);
+            painter.circle(drawn_at, ICON / 2.0, Color32::WHITE, Stroke::new(2.0, Color32::from_gray(30)));
+            painter.text(
+                drawn_at,
+                egui::Align2::CENTER_CENTER,
+                letter,
+                egui::FontId::proportional(13.0),
+                Color32::BLACK,
+            );
+        } else {
+            icons.push((drawn_at, letter));
+        }
         if response.drag_stopped()
             && let Some(target) = target.filter(|t| *t != district)
         {
@@ -297,7 +311,44 @@ fn paint_institutions(
             });
         }
     }
+    ui.painter().add(egui::Shape::mesh(icon_discs(ui, m.areas.len(), icons.iter().map(|(at, _)| *at))));
+    for (at, letter) in icons {
+        ui.painter().text(at, egui::Align2::CENTER_CENTER, letter, egui::FontId::proportional(13.0), Color32::BLACK);
+    }
     moved
+}
+
+/// The icons' circles, tessellated once for where they stand and kept until they move: a
+/// stroked circle is tessellated point by point, and a large plan has a thousand of them.
+fn icon_discs(ui: &egui::Ui, areas: usize, centres: impl Iterator<Item = Pos2>) -> Arc<egui::epaint::Mesh> {
+    use std::hash::{Hash, Hasher};
+    let centres: Vec<Pos2> = centres.collect();
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    for c in &centres {
+        [(c.x * 4.0).round() as i32, (c.y * 4.0).round() as i32].hash(&mut hasher);
+    }
+    ui.ctx().pixels_per_point().to_bits().hash(&mut hasher);
+    let key = hasher.finish();
+    let id = ui.scope_id().with("icon_discs");
+    let cached: Option<(u64, Arc<egui::epaint::Mesh>)> = ui.ctx().data(|d| d.get_temp(id));
+    if let Some((_, mesh)) = cached.filter(|(k, _)| *k == key) {
+        return mesh;
+    }
+    let options = map_draw::line_options(ui, areas);
+    let mut tessellator = egui::epaint::Tessellator::new(ui.ctx().pixels_per_point(), options, [1, 1], Vec::new());
+    let mut mesh = egui::epaint::Mesh::default();
+    for c in centres {
+        let circle = egui::epaint::CircleShape {
+            center: c,
+            radius: ICON / 2.0,
+            fill: Color32::WHITE,
+            stroke: Stroke::new(2.0, Color32::from_gray(30)),
+        };
+        tessellator.tessellate_circle(circle, &mut mesh);
+    }
+    let mesh = Arc::new(mesh);
+    ui.ctx().data_mut(|d| d.insert_temp(id, (key, Arc::clone(&mesh))));
+    mesh
 }
 
 /// A marker with the number of comments on each area and district that has any, at the
