@@ -51,6 +51,8 @@ pub fn paint(ui: &mut egui::Ui, view: &MapView<'_>, rect: Rect) -> MapEvents {
     paint_outlines(ui, &painter, view, &screen, pointer_area, &response);
     map_draw::paint_landmarks(&painter, view.map, &screen, ui.visuals().dark_mode);
     let mut taken = paint_labels(&painter, view, &screen, &looks, &places);
+    // Station and place names give way to names, tags and the institutions' icons.
+    taken.extend(screen.icon_slots.iter().flatten().map(|r| r.expand(1.0)));
     map_draw::paint_landmark_names(&painter, view.map, &screen, &mut taken, ui.visuals().dark_mode);
     let mut events = MapEvents { moved: paint_institutions(ui, view, &screen, &places), ..MapEvents::default() };
     paint_comments(&painter, view, &screen);
