@@ -77,8 +77,7 @@ fn large_map(c: &mut Criterion) {
     let plan = synthetic::with_map(synthetic::synthetic_plan(1000));
     let library = by_i_balance::assets::Library::load().unwrap();
     assert!(plan.validate(&library.table).is_empty(), "the synthetic plan is valid");
-    let params = by_i_balance::model::Params::resolve(&library.table, &plan.assumptions).unwrap();
-    let projection = by_i_balance::sim::project(&plan, &params, library.rule_set(plan.rule_set));
+    let projection = by_i_balance::engine::project(&library, &plan);
     let map = std::sync::Arc::new(by_i_balance::map::PlanMap::build(&plan.municipality));
     assert!(map.areas.len() >= 1000, "every area has its outline on the map");
     let translations = by_i_balance::i18n::Translations::shared().unwrap();

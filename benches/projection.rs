@@ -5,7 +5,7 @@
 
 use by_i_balance::assets::{self, Library};
 use by_i_balance::model::Params;
-use by_i_balance::sim;
+use by_i_balance::{engine, sim};
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 
@@ -17,22 +17,19 @@ fn projection(c: &mut Criterion) {
     let library = Library::load().expect("assets load");
     let vision = assets::shipped_plan("visionsplan-2016.ron").expect("the Visionsplan ships");
     let params = Params::resolve(&library.table, &vision.assumptions).expect("assumptions resolve");
-    let rules = library.rule_set(vision.rule_set);
+    let inputs = engine::inputs(&library, &vision, &params);
     c.bench_function("project visionsplan 2016-2040", |b| {
-        b.iter(|| sim::project(black_box(&vision), &params, rules));
+        b.iter(|| sim::project(black_box(&vision), inputs));
     });
     c.bench_function("resolve assumptions and project visionsplan", |b| {
-        b.iter(|| {
-            let params = Params::resolve(&library.table, black_box(&vision.assumptions)).expect("resolve");
-            sim::project(&vision, &params, rules)
-        });
+        b.iter(|| engine::project(&library, black_box(&vision)));
     });
     let large = synthetic_plan(1000);
     assert!(large.validate(&library.table).is_empty(), "the synthetic plan is valid");
     let mut group = c.benchmark_group("large");
     group.sample_size(20);
     group.bench_function("project 1,000 areas 2016-2040", |b| {
-        b.iter(|| sim::project(black_box(&large), &params, rules));
+        b.iter(|| sim::project(black_box(&large), inputs));
     });
     group.finish();
 }

@@ -3,13 +3,14 @@
 //! never reads or fetches anything it needs at run time.
 
 use crate::io::{self, ParseError};
-use crate::model::{Municipality, ParamTable, Plan, Profile, RuleSet, RuleSetId};
+use crate::model::{AlmenFamilyCap, Municipality, ObservedYear, ParamTable, Plan, Profile, RuleSet, RuleSetId};
 use serde::Deserialize;
 
 const BASELINE: &str = include_str!("../assets/baseline-htk-2016.ron");
 const PROFILES: &str = include_str!("../assets/profiles.ron");
 const ASSUMPTIONS: &str = include_str!("../assets/assumptions.ron");
 const RULES: &str = include_str!("../assets/rules.ron");
+const OBSERVED: &str = include_str!("../assets/observed.ron");
 
 /// A plan that ships in `saves/`, compiled in so it opens from anywhere.
 pub struct ShippedPlan {
@@ -44,6 +45,7 @@ struct ProfileCatalogue {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RuleSets {
+    almen_family_cap: AlmenFamilyCap,
     rule_sets: Vec<RuleSet>,
 }
 
@@ -69,6 +71,22 @@ pub fn rule_sets() -> Result<Vec<RuleSet>, AssetError> {
     Ok(parse::<RuleSets>("assets/rules.ron", RULES)?.rule_sets)
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Observed {
+    observed: Vec<ObservedYear>,
+}
+
+/// What the published lists said about the shipped estates (shown beside the projection).
+pub fn observed() -> Result<Vec<ObservedYear>, AssetError> {
+    Ok(parse::<Observed>("assets/observed.ron", OBSERVED)?.observed)
+}
+
+/// The law's 40 % rule (§ 168 a), which holds whatever rule set judges the list.
+pub fn almen_family_cap() -> Result<AlmenFamilyCap, AssetError> {
+    Ok(parse::<RuleSets>("assets/rules.ron", RULES)?.almen_family_cap)
+}
+
 /// One rule set by id.
 pub fn rule_set(id: RuleSetId) -> Result<RuleSet, AssetError> {
     rule_sets()?.into_iter().find(|r| r.id == id).ok_or(AssetError {
@@ -90,13 +108,16 @@ pub fn shipped_plan(file_name: &str) -> Result<Plan, AssetError> {
 pub struct Library {
     pub table: ParamTable,
     pub rule_sets: Vec<RuleSet>,
+    pub cap: AlmenFamilyCap,
+    /// What the published lists said, by area and year.
+    pub observed: Vec<ObservedYear>,
 }
 
 impl Library {
     /// Loads the shipped table and rule sets; every rule-set id must have its rules.
     pub fn load() -> Result<Self, AssetError> {
         let rule_sets = RuleSetId::ALL.into_iter().map(rule_set).collect::<Result<Vec<_>, _>>()?;
-        Ok(Self { table: param_table()?, rule_sets })
+        Ok(Self { table: param_table()?, rule_sets, cap: almen_family_cap()?, observed: observed()? })
     }
 
     pub fn rule_set(&self, id: RuleSetId) -> &RuleSet {

@@ -15,7 +15,12 @@ By i balance: projects a plan for Høje-Taastrup's housing estates to 2040.
 
 Usage:
   by-i-balance                                  open the workshop app with the Visionsplan
-  by-i-balance project PLAN.ron [--format json|csv] [--rules 2010|2014|2018|2021]
+  by-i-balance project PLAN.ron [--format json|csv] [--rules 2010|2014|2018|2021] [--bands]
+                                                --bands adds the 10th/90th percentiles of the
+                                                score and each estate's share of runs listed
+  by-i-balance explain PLAN.ron [--year YEAR] [--format text|json] [--lang da|en]
+                                                the change against the Basisforløb, split by
+                                                score component and by the plan's parts
   by-i-balance score PLAN.ron [--year YEAR] [--rules 2010|2014|2018|2021]
   by-i-balance check PLAN.ron
   by-i-balance compare A.ron B.ron [...] [--year YEAR] [--format json|csv] [--rules ...]
@@ -38,6 +43,7 @@ pub const EXIT_USAGE: i32 = 2;
 enum Format {
     Json,
     Csv,
+    Text,
 }
 
 /// Parsed options shared by the commands.
@@ -51,6 +57,9 @@ struct Options<'a> {
     areas: Option<&'a str>,
     map: Option<&'a str>,
     name: Option<&'a str>,
+    bands: bool,
+    /// Whether `--format` was given (explain prints text unless asked for JSON).
+    format_given: bool,
 }
 
 fn parse_options(args: &[String]) -> Result<Options<'_>, String> {
@@ -64,6 +73,8 @@ fn parse_options(args: &[String]) -> Result<Options<'_>, String> {
         areas: None,
         map: None,
         name: None,
+        bands: false,
+        format_given: false,
     };
     let mut i = 0;
     while i < args.len() {
@@ -74,8 +85,10 @@ fn parse_options(args: &[String]) -> Result<Options<'_>, String> {
                 options.format = match value(i)? {
                     "json" => Format::Json,
                     "csv" => Format::Csv,
-                    other => return Err(format!("unknown format '{other}' (json or csv)")),
+                    "text" => Format::Text,
+                    other => return Err(format!("unknown format '{other}' (json, csv or text)")),
                 };
+                options.format_given = true;
                 i += 1;
             }
             "--rules" => {
@@ -102,6 +115,7 @@ fn parse_options(args: &[String]) -> Result<Options<'_>, String> {
                 };
                 i += 1;
             }
+            "--bands" => options.bands = true,
             "-o" | "--output" => {
                 options.output = Some(value(i)?);
                 i += 1;
@@ -134,7 +148,8 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         let _ = writeln!(out, "{USAGE}");
         return EXIT_OK;
     }
-    if !matches!(command.as_str(), "check" | "project" | "score" | "compare" | "upgrade" | "report" | "new") {
+    if !matches!(command.as_str(), "check" | "project" | "score" | "compare" | "upgrade" | "report" | "explain" | "new")
+    {
         return usage_error(err, &format!("unknown command '{command}'"));
     }
     let options = match parse_options(rest) {
@@ -180,7 +195,9 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             return EXIT_BAD_PLAN;
         }
     };
-    let rules = library.rule_set(options.rules.unwrap_or(plan.rule_set));
+    let mut plan = plan;
+    plan.rule_set = options.rules.unwrap_or(plan.rule_set);
+    let inputs = crate::engine::inputs(&library, &plan, &params);
     let written = match command.as_str() {
         "check" => writeln!(
             out,
@@ -191,14 +208,27 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             plan.efforts.len()
         ),
         "project" => {
-            let projection = sim::project(&plan, &params, rules);
+            let projection = sim::project(&plan, inputs);
             match options.format {
-                Format::Json => writeln!(out, "{:#}", export::projection_json(&projection)),
+                Format::Json | Format::Text => {
+                    let mut json = export::projection_json(&projection);
+                    if options.bands {
+                        match crate::bands::bands(&library, &plan, crate::bands::RUNS, &|| false) {
+                            Some(bands) => export::add_bands(&mut json, &bands),
+                            None => {
+                                let _ = writeln!(err, "error: the bands could not be computed ({plan_path})");
+                                return EXIT_BAD_PLAN;
+                            }
+                        }
+                    }
+                    writeln!(out, "{json:#}")
+                }
                 Format::Csv => write!(out, "{}", export::projection_csv(&projection)),
             }
         }
+        "explain" => explain(&library, &plan, &options, out, err),
         _ => {
-            let projection = sim::project(&plan, &params, rules);
+            let projection = sim::project(&plan, inputs);
             write_score(out, &projection, &params, options.year.unwrap_or(LAST_YEAR))
         }
     };
@@ -308,6 +338,30 @@ fn new_plan(options: &Options<'_>, out: &mut dyn Write, err: &mut dyn Write) -> 
     }
 }
 
+/// `explain`: the plan against the Basisforløb at a year (2025 unless `--year`), by component
+/// and by part, as text or JSON.
+fn explain(
+    library: &Library,
+    plan: &Plan,
+    options: &Options<'_>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<()> {
+    let Ok(baseline) = crate::engine::baseline_plan() else {
+        return writeln!(err, "error: the Basisforløb that ships with the program is broken");
+    };
+    let Some(attribution) = crate::engine::attribute(library, plan, &baseline, &|| false) else { return Ok(()) };
+    let projection = crate::engine::project(library, plan);
+    let year = options.year.unwrap_or(crate::model::MILESTONES[0]);
+    let translations = crate::i18n::Translations::shared().map_err(std::io::Error::other)?;
+    let tr = translations.tr(options.language);
+    if options.format_given && options.format == Format::Json {
+        writeln!(out, "{:#}", crate::statement::json(&attribution, plan, &projection, year, tr))
+    } else {
+        write!(out, "{}", crate::statement::text(&attribution, plan, &projection, year, tr))
+    }
+}
+
 #[derive(serde::Deserialize)]
 struct VersionOnly {
     format_version: u32,
@@ -378,13 +432,14 @@ fn compare_plans(options: &Options<'_>, out: &mut dyn Write, err: &mut dyn Write
                 return EXIT_BAD_PLAN;
             }
         };
-        let rules = library.rule_set(options.rules.unwrap_or(plan.rule_set));
-        projections.push((plan.name.clone(), sim::project(&plan, &params, rules)));
+        let mut plan = plan;
+        plan.rule_set = options.rules.unwrap_or(plan.rule_set);
+        projections.push((plan.name.clone(), sim::project(&plan, crate::engine::inputs(&library, &plan, &params))));
     }
     let named: Vec<(&str, &Projection)> = projections.iter().map(|(n, p)| (n.as_str(), p)).collect();
     let comparison = crate::compare::compare(&named, options.year.unwrap_or(LAST_YEAR));
     let _ = match options.format {
-        Format::Json => writeln!(out, "{:#}", crate::compare::comparison_json(&comparison)),
+        Format::Json | Format::Text => writeln!(out, "{:#}", crate::compare::comparison_json(&comparison)),
         Format::Csv => write!(out, "{}", crate::compare::comparison_csv(&comparison)),
     };
     EXIT_OK

@@ -17,6 +17,10 @@ pub struct EstateStatus {
     pub listed: bool,
     /// The category key (`none`, `udsat`, `parallelsamfund`, ...).
     pub category: &'static str,
+    /// The category itself, for words and colours.
+    pub kind: crate::model::Category,
+    /// Whether the rule set judges the estate (at least 1,000 residents).
+    pub judged: bool,
 }
 
 /// One variant in the comparison.
@@ -68,6 +72,8 @@ pub fn compare(variants: &[(&str, &Projection)], year: u16) -> Comparison {
                             year: *y,
                             listed: status.listed,
                             category: status.category.key(),
+                            kind: status.category,
+                            judged: status.judged,
                         })
                     })
                 })

@@ -1,12 +1,16 @@
-//! Why the score moved: the difference between a plan and its baseline split into the plan's
-//! parts (each action, effort, letting policy and change of the 2016 figures), so that the parts
-//! add up exactly to the whole. Each part is added to the baseline in turn, in the order a
-//! reader would follow (starting point, removed baseline actions, the plan's actions by year,
-//! efforts, letting), and credited with the change it makes on top of the parts before it.
-//! No egui here: the app runs it on a worker thread and words it in the user's language.
+//! Why the score moved: a plan against its baseline, split into the score's components and into
+//! the plan's parts (each action, effort, letting policy and change of the 2016 figures), plus
+//! what the parts do together (the interaction). A part's effect is its own: the baseline with
+//! that part alone, against the baseline. The interaction is the rest, so parts and interaction
+//! add up exactly to the whole.
+//!
+//! This is the one attribution: the action cards, *Forklar*, the projector's reveal, the report
+//! and `by-i-balance explain` all read it, and all show it through [`Attribution::shown`], which
+//! rounds once, so every figure agrees to the shown digit and the parts sum exactly to the
+//! shown total. No egui here: the app runs it on a worker thread.
 
-use crate::model::{Action, Effort, Letting, Params, Plan, RuleSet};
-use crate::sim::{self, COMPONENTS, Projection};
+use crate::model::{Action, Effort, FIRST_YEAR, LAST_YEAR, Letting, Plan};
+use crate::sim::{self, COMPONENTS, Inputs, ScoreYear, Trace};
 
 /// One part of a plan that differs from its baseline.
 #[derive(Clone, Debug, PartialEq)]
@@ -32,18 +36,39 @@ impl Part {
             Self::StartingPoint | Self::Letting(_) => None,
         }
     }
+
+    /// The first year the part acts: before it, plan and baseline agree.
+    pub fn first_year(&self) -> u16 {
+        match self {
+            Self::Action(a) | Self::DroppedAction(a) => a.year,
+            Self::Effort(e) | Self::DroppedEffort(e) => e.from_year,
+            Self::StartingPoint | Self::Letting(_) => FIRST_YEAR,
+        }
+    }
+
+    /// A stable key for the part, for the JSON of `explain`.
+    pub fn kind_key(&self) -> &'static str {
+        match self {
+            Self::StartingPoint => "starting_point",
+            Self::Action(_) => "action",
+            Self::DroppedAction(_) => "dropped_action",
+            Self::Effort(_) => "effort",
+            Self::DroppedEffort(_) => "dropped_effort",
+            Self::Letting(_) => "letting",
+        }
+    }
 }
 
-/// What one part did, per projected year.
+/// What one part does on its own, per projected year.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Contribution {
+pub struct PartEffect {
     pub part: Part,
     /// Change of the balance score, per year (points).
     pub score: Vec<f64>,
     /// Change of each score component (in [`COMPONENTS`] order) weighted by its share of the
     /// score, per year, so that the four add up to `score`.
     pub components: Vec<[f64; 4]>,
-    /// Change of the outside-work share of the part's own area, per year (share points 0–1).
+    /// Change of the outside-work share of the part's own area, per year (share 0–1).
     pub area_outside_work: Vec<f64>,
 }
 
@@ -51,13 +76,134 @@ pub struct Contribution {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Attribution {
     pub years: Vec<u16>,
-    pub contributions: Vec<Contribution>,
+    /// The baseline's score per year.
+    pub baseline: Vec<ScoreYear>,
+    /// The plan's score per year.
+    pub plan: Vec<ScoreYear>,
+    /// Each component's share of the score, in [`COMPONENTS`] order.
+    pub weights: [f64; 4],
+    pub parts: Vec<PartEffect>,
+}
+
+/// Tenths of a point: the precision every score figure is shown with.
+pub type Tenths = i64;
+
+/// A change of the score between two projections at one year, rounded once: every figure in
+/// tenths of a point; `to − from == change` and the components sum to `change`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ScoreChange {
+    pub year: u16,
+    pub from: Tenths,
+    pub to: Tenths,
+    pub change: Tenths,
+    /// In [`COMPONENTS`] order, each weighted by its share of the score.
+    pub components: [Tenths; 4],
+}
+
+impl ScoreChange {
+    /// The change from `before` to `after` (the same year of two projections), with the
+    /// components weighted by `weights` (each component's share of the score).
+    pub fn between(before: &ScoreYear, after: &ScoreYear, weights: [f64; 4]) -> Self {
+        let (from, to) = (tenths(before.total), tenths(after.total));
+        let change = to - from;
+        let deltas: Vec<f64> = COMPONENTS
+            .iter()
+            .enumerate()
+            .map(|(i, c)| weights[i] * (c.value(&after.components) - c.value(&before.components)))
+            .collect();
+        let c = apportion(&deltas, change);
+        Self { year: after.year, from, to, change, components: [c[0], c[1], c[2], c[3]] }
+    }
+}
+
+/// The attribution at one year, rounded once: the score's change (see [`ScoreChange`]), and
+/// the parts plus the interaction, which sum exactly to `change.change`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Shown {
+    pub change: ScoreChange,
+    /// In the order of [`Attribution::parts`].
+    pub parts: Vec<Tenths>,
+    /// What the parts do together, beyond each on its own.
+    pub interaction: Tenths,
+}
+
+/// A value in tenths, rounded half away from zero (as people round).
+pub fn tenths(value: f64) -> Tenths {
+    // A score is 0–100 and a change at most ±100, so the cast cannot overflow.
+    #[allow(clippy::cast_possible_truncation)]
+    let t = (value * 10.0).round() as Tenths;
+    t
+}
+
+/// Splits `total` (in tenths) among `values` (in points) so that each share is its value
+/// rounded down or up and the shares sum exactly to `total`: the largest remainders round up.
+pub fn apportion(values: &[f64], total: Tenths) -> Vec<Tenths> {
+    #[allow(clippy::cast_possible_truncation)]
+    let mut shares: Vec<Tenths> = values.iter().map(|v| (v * 10.0).floor() as Tenths).collect();
+    let mut order: Vec<usize> = (0..values.len()).collect();
+    let fraction = |i: usize| values[i] * 10.0 - (values[i] * 10.0).floor();
+    order.sort_by(|&a, &b| fraction(b).total_cmp(&fraction(a)).then(a.cmp(&b)));
+    let mut missing = total - shares.iter().sum::<Tenths>();
+    if order.is_empty() {
+        return shares;
+    }
+    let n = order.len();
+    let mut k = 0;
+    while missing > 0 {
+        shares[order[k % n]] += 1;
+        missing -= 1;
+        k += 1;
+    }
+    k = 0;
+    while missing < 0 {
+        shares[order[n - 1 - k % n]] -= 1;
+        missing += 1;
+        k += 1;
+    }
+    shares
 }
 
 impl Attribution {
     /// The position of a year in the series.
     pub fn year_index(&self, year: u16) -> Option<usize> {
         self.years.iter().position(|y| *y == year)
+    }
+
+    /// Plan − baseline at a year index (points).
+    pub fn total(&self, y: usize) -> f64 {
+        self.plan[y].total - self.baseline[y].total
+    }
+
+    /// What the parts do together at a year index: the total less each part's own effect.
+    pub fn interaction(&self, y: usize) -> f64 {
+        self.total(y) - self.parts.iter().map(|p| p.score[y]).sum::<f64>()
+    }
+
+    /// The figures at a year, rounded once (see [`Shown`]).
+    pub fn shown(&self, year: u16) -> Option<Shown> {
+        let y = self.year_index(year)?;
+        let change = ScoreChange::between(&self.baseline[y], &self.plan[y], self.weights);
+        let mut values: Vec<f64> = self.parts.iter().map(|part| part.score[y]).collect();
+        values.push(self.interaction(y));
+        let mut parts = apportion(&values, change.change);
+        let interaction = parts.pop().unwrap_or(0);
+        Some(Shown { change, parts, interaction })
+    }
+
+    /// For a part whose effect rounds to nothing at `year`: the first year its shown effect is
+    /// not zero, and its shown effect in 2040. `None` when it shows at `year` already.
+    pub fn when_it_shows(&self, part: usize, year: u16) -> Option<(Option<u16>, Tenths)> {
+        let shown_at = |y: u16| self.shown(y).and_then(|s| s.parts.get(part).copied()).unwrap_or(0);
+        if shown_at(year) != 0 {
+            return None;
+        }
+        let first = self.years.iter().copied().find(|&y| shown_at(y) != 0);
+        Some((first, shown_at(LAST_YEAR)))
+    }
+
+    /// The index of a part in [`Attribution::parts`].
+    pub fn part_index(&self, part: &Part) -> Option<usize> {
+        self.parts.iter().position(|p| &p.part == part)
     }
 }
 
@@ -79,59 +225,94 @@ pub fn parts(plan: &Plan, baseline: &Plan) -> Vec<Part> {
     parts
 }
 
-fn apply(plan: &mut Plan, part: &Part, target: &Plan) {
+/// Runs `f` on the baseline with one part added, then takes the part out again.
+fn with_part<T>(base: &mut Plan, part: &Part, target: &Plan, f: impl FnOnce(&Plan) -> T) -> T {
     match part {
-        Part::StartingPoint => plan.municipality = target.municipality.clone(),
-        Part::Action(a) => plan.actions.push(a.clone()),
+        Part::StartingPoint => {
+            let mut changed = base.clone();
+            changed.municipality = target.municipality.clone();
+            f(&changed)
+        }
+        Part::Action(a) => {
+            base.actions.push(a.clone());
+            let out = f(base);
+            base.actions.pop();
+            out
+        }
         Part::DroppedAction(a) => {
-            if let Some(i) = plan.actions.iter().position(|x| x == a) {
-                plan.actions.remove(i);
-            }
+            let Some(at) = base.actions.iter().position(|x| x == a) else { return f(base) };
+            let removed = base.actions.remove(at);
+            let out = f(base);
+            base.actions.insert(at, removed);
+            out
         }
-        Part::Effort(e) => plan.efforts.push(e.clone()),
+        Part::Effort(e) => {
+            base.efforts.push(e.clone());
+            let out = f(base);
+            base.efforts.pop();
+            out
+        }
         Part::DroppedEffort(e) => {
-            if let Some(i) = plan.efforts.iter().position(|x| x == e) {
-                plan.efforts.remove(i);
-            }
+            let Some(at) = base.efforts.iter().position(|x| x == e) else { return f(base) };
+            let removed = base.efforts.remove(at);
+            let out = f(base);
+            base.efforts.insert(at, removed);
+            out
         }
-        Part::Letting(l) => plan.letting = l.clone(),
+        Part::Letting(l) => {
+            let kept = std::mem::replace(&mut base.letting, l.clone());
+            let out = f(base);
+            base.letting = kept;
+            out
+        }
     }
 }
 
-/// Splits plan − baseline into its parts. Both are projected with the plan's assumptions and
-/// rule set, so the contributions sum to the difference of the two projections.
-pub fn attribute(plan: &Plan, baseline: &Plan, params: &Params, rules: &RuleSet) -> Attribution {
-    let mut current = baseline.clone();
-    current.assumptions.clone_from(&plan.assumptions);
-    current.rule_set = plan.rule_set;
-    let mut before = sim::project(&current, params, rules);
-    let mut contributions = Vec::new();
+/// Splits plan − baseline into its parts. Both are projected with the plan's inputs (the
+/// baseline aligned to the plan by the caller). `cancelled` is asked between parts: a newer
+/// edit stops a running attribution, which then returns `None`.
+pub fn attribute(plan: &Plan, baseline: &Plan, inputs: Inputs, cancelled: &dyn Fn() -> bool) -> Option<Attribution> {
+    let (base_trace, checkpoints) = sim::trace(baseline, inputs, true);
+    let plan_trace = sim::trace(plan, inputs, false).0;
+    let mut base = baseline.clone();
+    let mut effects = Vec::new();
     for part in parts(plan, baseline) {
-        apply(&mut current, &part, plan);
-        let after = sim::project(&current, params, rules);
-        contributions.push(contribution(part, &before, &after, params));
-        before = after;
+        if cancelled() {
+            return None;
+        }
+        let trace = with_part(&mut base, &part, plan, |with| {
+            if matches!(part, Part::StartingPoint) {
+                sim::trace(with, inputs, false).0
+            } else {
+                sim::trace_from(&checkpoints, &base_trace, part.first_year(), with, inputs)
+            }
+        });
+        let area = part.area().and_then(|id| plan.municipality.areas.iter().position(|a| a.id == id));
+        effects.push(effect(part, &base_trace, &trace, area, inputs));
     }
-    Attribution { years: before.years.clone(), contributions }
+    let weights = COMPONENTS.map(|c| c.weight_share(inputs.params));
+    Some(Attribution {
+        years: base_trace.years.clone(),
+        baseline: base_trace.score,
+        plan: plan_trace.score,
+        weights,
+        parts: effects,
+    })
 }
 
-fn contribution(part: Part, before: &Projection, after: &Projection, params: &Params) -> Contribution {
+fn effect(part: Part, before: &Trace, after: &Trace, area: Option<usize>, inputs: Inputs) -> PartEffect {
     let score = after.score.iter().zip(&before.score).map(|(a, b)| a.total - b.total).collect();
     let components = after
         .score
         .iter()
         .zip(&before.score)
-        .map(|(a, b)| COMPONENTS.map(|c| c.weight_share(params) * (c.value(&a.components) - c.value(&b.components))))
+        .map(|(a, b)| {
+            COMPONENTS.map(|c| c.weight_share(inputs.params) * (c.value(&a.components) - c.value(&b.components)))
+        })
         .collect();
-    let area_outside_work =
-        match (part.area().and_then(|id| after.area(id)), part.area().and_then(|id| before.area(id))) {
-            (Some(a), Some(b)) => a
-                .years
-                .iter()
-                .zip(&b.years)
-                .map(|(x, y)| x.indicators.outside_work_share - y.indicators.outside_work_share)
-                .collect(),
-            _ => vec![0.0; after.years.len()],
-        };
-    Contribution { part, score, components, area_outside_work }
+    let area_outside_work = match area {
+        Some(i) => after.outside_work[i].iter().zip(&before.outside_work[i]).map(|(a, b)| a - b).collect(),
+        None => vec![0.0; after.years.len()],
+    };
+    PartEffect { part, score, components, area_outside_work }
 }

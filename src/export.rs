@@ -45,6 +45,17 @@ pub fn projection_json(p: &Projection) -> Value {
                         "category": y.status.category.key(),
                         "consecutive_years": y.status.consecutive_years,
                         "almen_family_share_168a": y.almen_family_share_168a,
+                        "share_168a_parts": {
+                            "almen_family": y.share_168a_parts.almen_family,
+                            "homes": y.share_168a_parts.homes,
+                            "demolished_counted": y.share_168a_parts.demolished_counted,
+                            "floor_space_homes": y.share_168a_parts.floor_space_homes,
+                        },
+                        "left_municipality": y.left_municipality,
+                        "awaiting_rehousing": y.awaiting_rehousing,
+                        "segregation_points": y.segregation_points,
+                        "newcomers": Group::ALL.iter().map(|g| (g.key().to_owned(), json!(y.newcomers[*g])))
+                            .collect::<Map<_, _>>(),
                     })
                 })
                 .collect();
@@ -56,7 +67,8 @@ pub fn projection_json(p: &Projection) -> Value {
         .iter()
         .map(|m| {
             json!({"year": m.year, "homes": m.homes, "residents": m.residents, "almen_share": m.almen_share,
-                   "outside_work_share": m.outside_work_share})
+                   "outside_work_share": m.outside_work_share, "left_municipality": m.left_municipality,
+                   "awaiting_rehousing": m.awaiting_rehousing})
         })
         .collect();
     let score: Vec<Value> = p
@@ -74,7 +86,10 @@ pub fn projection_json(p: &Projection) -> Value {
         .map(|l| {
             json!({"year": l.year, "displaced": l.displaced, "rehoused": l.rehoused, "left": l.left,
                    "births": l.births, "deaths": l.deaths, "moved_in": l.moved_in, "moved_out": l.moved_out,
-                   "effort_moves": l.effort_moves})
+                   "effort_moves": l.effort_moves,
+                   "rehoused_to": l.rehoused_to.iter()
+                       .map(|m| json!({"from": m.from, "to": m.to, "persons": m.persons}))
+                       .collect::<Vec<_>>()})
         })
         .collect();
     json!({
@@ -153,4 +168,35 @@ pub fn encode_png(width: u32, height: u32, rgba: &[u8]) -> Result<Vec<u8>, Strin
     writer.write_image_data(rgba).map_err(|e| e.to_string())?;
     writer.finish().map_err(|e| e.to_string())?;
     Ok(bytes)
+}
+
+/// Adds the bands to the JSON of `project`: per year the score's 10th and 90th percentiles
+/// (`low`, `high`), per estate and year the share of runs in which it is listed
+/// (`listed_share`), and per estate its exit from the list across the runs (`list_exit`).
+pub fn add_bands(json: &mut Value, bands: &crate::bands::Bands) {
+    if let Some(scores) = json["score"].as_array_mut() {
+        for (score, (low, high)) in scores.iter_mut().zip(bands.score_low.iter().zip(&bands.score_high)) {
+            score["low"] = json!(low);
+            score["high"] = json!(high);
+        }
+    }
+    json["bands"] = json!({"runs": bands.runs, "seed": crate::bands::SEED, "percentiles": [10, 90]});
+    let Some(areas) = json["areas"].as_array_mut() else { return };
+    for (area, (shares, exit)) in areas.iter_mut().zip(bands.listed_share.iter().zip(&bands.exits)) {
+        if area["kind"] != "estate" {
+            continue;
+        }
+        if let Some(years) = area["years"].as_array_mut() {
+            for (year, share) in years.iter_mut().zip(shares) {
+                year["listed_share"] = json!(share);
+            }
+        }
+        area["list_exit"] = match exit {
+            crate::bands::Exit::NotListed => json!({"kind": "not_listed"}),
+            crate::bands::Exit::Leaves { earliest, latest, share } => {
+                json!({"kind": "leaves", "earliest": earliest, "latest": latest, "share": share})
+            }
+            crate::bands::Exit::StaysListed { share } => json!({"kind": "stays_listed", "share": share}),
+        };
+    }
 }

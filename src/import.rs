@@ -42,12 +42,15 @@ pub struct ImportProblem {
 /// The columns every table must have, besides the six tenures and five groups.
 pub const REQUIRED: [&str; 4] = ["id", "name", "district", "kind"];
 /// Columns a table may have.
-pub const OPTIONAL: [&str; 7] = [
+pub const OPTIONAL: [&str; 10] = [
     "short_name",
     "district_name",
     "commercial_m2",
+    "demolished_2011_2015",
     "convicted_share",
     "non_western_share",
+    "basic_schooling_2016",
+    "income_2016",
     "income_level",
     "years_listed_before_2016",
 ];
@@ -81,6 +84,7 @@ pub fn plan_from_table(sources: &Sources<'_>) -> Result<Plan, Vec<ImportProblem>
         author: String::new(),
         notes: format!("Made from {from}."),
         rule_set: Default::default(),
+        facilities_count_as_commercial: false,
         municipality: Municipality {
             name: sources.name.to_owned(),
             areas,
@@ -234,11 +238,17 @@ fn area_from_row(row: &mut Row<'_>) -> Area {
     for group in Group::ALL {
         residents[group] = row.number(group.key(), (0.0, MAX_COUNT), 0.0);
     }
+    // `income_level` (the name the list's criterion goes by) is read as `income_2016`: the
+    // area's income relative to the region's, 1 = the region's average.
+    let income = ["income_2016", "income_level"].into_iter().find(|c| row.text(c).is_some());
+    let schooling = row.text("basic_schooling_2016").is_some();
     let held = HeldInputs {
         convicted_share: row.number("convicted_share", (0.0, 1.0), 0.0),
         non_western_share: row.number("non_western_share", (0.0, 1.0), 0.0),
-        income_level: row.number("income_level", (0.05, 5.0), 1.0),
+        basic_schooling_2016: schooling.then(|| row.number("basic_schooling_2016", (0.0, 1.0), 0.0)),
+        income_2016: income.map(|column| row.number(column, (0.05, 5.0), 1.0)),
         years_listed_before_2016: row.number("years_listed_before_2016", (0.0, 50.0), 0.0).round() as u32,
+        source: "the municipality's table".to_owned(),
         ..HeldInputs::default()
     };
     Area {
@@ -250,6 +260,7 @@ fn area_from_row(row: &mut Row<'_>) -> Area {
         residents,
         held,
         commercial_m2: row.number("commercial_m2", (0.0, 100.0 * MAX_COUNT), 0.0),
+        demolished_2011_2015: row.number("demolished_2011_2015", (0.0, MAX_COUNT), 0.0),
         short_name: row.text("short_name").unwrap_or_default().to_owned(),
         legacy_shape: Vec::new(),
     }

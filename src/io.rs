@@ -66,9 +66,11 @@ pub fn migrate(plan: &mut Plan) -> Vec<u32> {
     let mut passed = Vec::new();
     while plan.format_version < FORMAT_VERSION && plan.format_version >= 1 {
         passed.push(plan.format_version);
-        // 1 → 2: the change log was added; 2 → 3: comments were added. An older file has
-        // neither, so both start empty. 3 → 4: the areas' rectangles became a map.
+        // 1 → 2: the change log was added; 2 → 3: comments were added (both start empty);
+        // 3 → 4: see `model::migrate`, and the areas' rectangles became a map.
         if plan.format_version == 3 {
+            let shipped = crate::assets::baseline_municipality().ok();
+            crate::model::migrate::to_format_4(plan, shipped.as_ref());
             migrate_shapes_to_map(&mut plan.municipality);
         }
         plan.format_version += 1;
@@ -146,20 +148,14 @@ pub fn parse_plan(text: &str) -> Result<Plan, ParseError> {
             column: 1,
             message: format!("format_version 0 does not exist (versions are 1 to {FORMAT_VERSION})"),
         }),
-        Ok(plan)
-            if (4..=FORMAT_VERSION).contains(&plan.format_version)
-                && plan.municipality.areas.iter().any(|a| !a.legacy_shape.is_empty()) =>
-        {
-            let line = text.lines().position(|l| l.contains("shape:")).map_or(1, |i| i + 1);
-            Err(ParseError {
-                line,
-                column: 1,
-                message: "areas have no `shape` since format 4: the outlines belong in the municipality's `map`"
-                    .to_owned(),
-            })
-        }
         Ok(mut plan) => {
             migrate(&mut plan);
+            // A format-4 file written before the map replaced the rectangles still has them.
+            if plan.municipality.map == MapSource::Schematic
+                && plan.municipality.areas.iter().any(|a| !a.legacy_shape.is_empty())
+            {
+                migrate_shapes_to_map(&mut plan.municipality);
+            }
             Ok(plan)
         }
         Err(error) => {

@@ -7,9 +7,11 @@
 
 pub mod app;
 pub mod assets;
+pub mod bands;
 pub mod cli;
 pub mod colours;
 pub mod compare;
+pub mod engine;
 pub mod explain;
 pub mod export;
 pub mod files;
@@ -20,4 +22,6 @@ pub mod map;
 pub mod model;
 pub mod report;
 pub mod sim;
+pub mod statement;
 pub mod ui;
+pub mod words;

@@ -463,3 +463,55 @@ fn compare_prints_the_same_comparison_as_json_and_csv() {
     let one = run(&["compare", VISIONSPLAN]);
     assert_eq!(one.status, 2, "compare needs two plans");
 }
+
+/// `explain` prints the plan against the Basisforløb by component and by part; in JSON the
+/// figures are tenths that add up exactly, and the sentence is the one the app shows.
+#[test]
+fn explain_splits_the_change_into_components_and_parts_that_add_up() {
+    let json = run(&["explain", VISIONSPLAN, "--year", "2030", "--format", "json"]);
+    assert_eq!(json.status, 0, "{}", json.stderr);
+    let value: Value = serde_json::from_str(&json.stdout).unwrap();
+    let tenths = |v: &Value| (v.as_f64().unwrap() * 10.0).round() as i64;
+    assert_eq!(value["year"], 2030);
+    let change = tenths(&value["change"]);
+    assert_eq!(tenths(&value["to"]) - tenths(&value["from"]), change);
+    let parts: i64 = value["parts"].as_array().unwrap().iter().map(|p| tenths(&p["points"])).sum();
+    assert_eq!(parts + tenths(&value["interaction"]), change, "the parts and their interaction make the change");
+    let components: i64 = value["components"].as_object().unwrap().values().map(tenths).sum();
+    assert_eq!(components, change, "the components make the change");
+    assert!(value["parts"].as_array().unwrap().iter().any(|p| p["what"].as_str().unwrap().contains("Taastrupgaard")));
+    let text = run(&["explain", VISIONSPLAN, "--year", "2030"]);
+    assert_eq!(text.status, 0, "{}", text.stderr);
+    assert_eq!(text.stdout.lines().next().unwrap(), value["text"].as_str().unwrap());
+    assert!(text.stdout.contains("procentpoint") || text.stdout.contains("point"), "{}", text.stdout);
+    let english = run(&["explain", VISIONSPLAN, "--lang", "en"]);
+    assert!(english.stdout.starts_with("Balance score 2025: from "), "{}", english.stdout);
+}
+
+/// `project --bands` adds the 10th and 90th percentiles of the score, each estate's share of
+/// runs listed and its exit from the list; without the flag the keys are not there.
+#[test]
+fn project_with_bands_adds_percentiles_and_listed_shares() {
+    let out = run(&["project", VISIONSPLAN, "--bands"]);
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    let value: Value = serde_json::from_str(&out.stdout).unwrap();
+    for s in value["score"].as_array().unwrap() {
+        let (low, high) = (s["low"].as_f64().unwrap(), s["high"].as_f64().unwrap());
+        assert!(low <= high, "{s}");
+        assert!(s["total"].as_f64().is_some(), "the existing keys stay");
+    }
+    let estate = value["areas"].as_array().unwrap().iter().find(|a| a["id"] == "taastrupgaard").unwrap();
+    for y in estate["years"].as_array().unwrap() {
+        let share = y["listed_share"].as_f64().unwrap();
+        assert!((0.0..=1.0).contains(&share));
+    }
+    assert_eq!(estate["years"][0]["listed_share"], 1.0, "listed in 2016 in every run");
+    assert!(estate["list_exit"]["kind"].is_string());
+    assert_eq!(value["bands"]["runs"], 200);
+    let plain: Value = serde_json::from_str(&run(&["project", VISIONSPLAN]).stdout).unwrap();
+    assert!(plain["score"][0].get("low").is_none() && plain.get("bands").is_none());
+    let parts = &plain["areas"][0]["years"][3]["share_168a_parts"];
+    for key in ["almen_family", "homes", "demolished_counted", "floor_space_homes"] {
+        assert!(parts[key].is_number(), "share_168a_parts.{key}");
+    }
+}

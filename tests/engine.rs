@@ -22,7 +22,9 @@ fn baseline() -> Plan {
 fn project(plan: &Plan, rules: RuleSetId) -> Projection {
     let library = library();
     let params = Params::resolve(&library.table, &plan.assumptions).expect("assumptions resolve");
-    sim::project(plan, &params, library.rule_set(rules))
+    let mut plan = plan.clone();
+    plan.rule_set = rules;
+    sim::project(&plan, by_i_balance::engine::inputs(&library, &plan, &params))
 }
 
 fn area_year<'a>(p: &'a Projection, id: &str, year: u16) -> &'a by_i_balance::sim::AreaYear {
@@ -126,8 +128,11 @@ fn demolition_lowers_the_almene_share_and_displaces_people_into_the_ledger_and_o
     assert!(outside_elsewhere(&after) > outside_elsewhere(&before) + 10.0);
 }
 
+/// § 168 a, stk. 1 in the law's own terms: almene family homes over all homes, where homes
+/// demolished after 2010 count unless replaced by other almene family homes, and every 75 m² of
+/// commercial floor space counts as a home. New private homes do not cancel a demolition.
 #[test]
-fn the_40_percent_rule_counts_demolished_homes_and_75_m2_of_commercial_space_as_homes() {
+fn the_40_percent_rule_counts_as_the_law_counts() {
     let mut plan = baseline();
     plan.actions.extend([
         action(2018, ActionKind::Demolish { area: "taastrupgaard".into(), tenure: Tenure::AlmenFamily, count: 188.0 }),
@@ -137,18 +142,55 @@ fn the_40_percent_rule_counts_demolished_homes_and_75_m2_of_commercial_space_as_
         ),
     ]);
     let p = project(&plan, RuleSetId::Y2021);
-    // 725 family homes over 725 homes + 188 demolished + 7,500 / 75 = 100 homes' worth.
-    let share = area_year(&p, "taastrupgaard", 2019).almen_family_share_168a;
-    assert!((share - 725.0 / 1013.0).abs() < 1e-9, "{share}");
-    // New homes replace demolished ones: 100 owner-occupied homes leave 88 demolished counted.
-    plan.actions.push(action(
+    // By hand: 725 family homes over 725 homes + 188 demolished + 7,500 / 75 = 100 homes.
+    let y = area_year(&p, "taastrupgaard", 2019);
+    assert_eq!(y.share_168a_parts.almen_family, 725.0);
+    assert_eq!(y.share_168a_parts.homes, 725.0);
+    assert_eq!(y.share_168a_parts.demolished_counted, 188.0);
+    assert_eq!(y.share_168a_parts.floor_space_homes, 100.0);
+    assert!((y.almen_family_share_168a - 725.0 / 1013.0).abs() < 1e-12, "{}", y.almen_family_share_168a);
+    // 100 new owner-occupied homes are not almene family homes: all 188 demolished still count,
+    // so the share is 725 / (825 + 188 + 100) = 65.1 %, not the 71.6 % of "any new home
+    // replaces a demolished one" (725 / (825 + 88 + 100)).
+    let mut private = plan.clone();
+    private.actions.push(action(
         2019,
         ActionKind::Build { area: "taastrupgaard".into(), tenure: Tenure::OwnerOccupied, count: 100.0, over_years: 1 },
     ));
-    let p = project(&plan, RuleSetId::Y2021);
-    let y = area_year(&p, "taastrupgaard", 2020);
-    assert_eq!(y.demolished_counted, 88.0);
-    assert!((y.almen_family_share_168a - 725.0 / (825.0 + 88.0 + 100.0)).abs() < 1e-9);
+    let y = area_year(&project(&private, RuleSetId::Y2021), "taastrupgaard", 2020).clone();
+    assert_eq!(y.share_168a_parts.demolished_counted, 188.0);
+    assert!((y.almen_family_share_168a - 725.0 / 1113.0).abs() < 1e-12, "{}", y.almen_family_share_168a);
+    assert!(y.almen_family_share_168a < 725.0 / 1013.0, "lower than the wrong rule would give");
+    // 100 new almene family homes do replace 100 of the demolished: 88 still count.
+    let mut almen = plan.clone();
+    almen.actions.push(action(
+        2019,
+        ActionKind::Build { area: "taastrupgaard".into(), tenure: Tenure::AlmenFamily, count: 100.0, over_years: 1 },
+    ));
+    let y = area_year(&project(&almen, RuleSetId::Y2021), "taastrupgaard", 2020).clone();
+    assert_eq!(y.share_168a_parts.demolished_counted, 88.0);
+    assert!((y.almen_family_share_168a - 825.0 / (825.0 + 88.0 + 100.0)).abs() < 1e-12);
+}
+
+/// Homes demolished in 2011–2015, before the projection starts, count as the law counts them;
+/// culture houses and campuses count as commercial floor space only where the plan says so.
+#[test]
+fn demolitions_before_2016_and_facilities_count_as_the_plan_says() {
+    let mut plan = baseline();
+    let estate = plan.municipality.areas.iter_mut().find(|a| a.id == "gadehavegaard").expect("estate");
+    estate.demolished_2011_2015 = 50.0;
+    plan.actions.push(action(
+        2018,
+        ActionKind::Facility { area: "gadehavegaard".into(), facility: FacilityKind::Campus, area_m2: 4000.0 },
+    ));
+    let y = area_year(&project(&plan, RuleSetId::Y2021), "gadehavegaard", 2019).clone();
+    assert_eq!(y.share_168a_parts.demolished_counted, 50.0);
+    assert_eq!(y.share_168a_parts.floor_space_homes, 0.0, "a campus is not erhvervsareal by default");
+    assert!((y.almen_family_share_168a - 987.0 / 1037.0).abs() < 1e-12);
+    plan.facilities_count_as_commercial = true;
+    let y = area_year(&project(&plan, RuleSetId::Y2021), "gadehavegaard", 2019).clone();
+    assert!((y.share_168a_parts.floor_space_homes - 4000.0 / 75.0).abs() < 1e-12);
+    assert!((y.almen_family_share_168a - 987.0 / (1037.0 + 4000.0 / 75.0)).abs() < 1e-12);
 }
 
 fn with_consultants(count: f64) -> Projection {
@@ -165,21 +207,24 @@ fn with_consultants(count: f64) -> Projection {
     project(&plan, RuleSetId::Y2021)
 }
 
+/// Job consultants lower the outside-work share by what evaluations report, not more: about
+/// 1.2 adults a consultant a year net (CFBU 2015), half of them back outside work within a year.
 #[test]
-fn job_consultants_lower_the_outside_work_share_with_diminishing_returns() {
+fn job_consultants_lower_the_outside_work_share_as_evaluations_report() {
     let (none, five, ten) = (with_consultants(0.0), with_consultants(5.0), with_consultants(10.0));
     let share = |p: &Projection, year| area_year(p, "gadehavegaard", year).indicators.outside_work_share;
     for year in [2018, 2020, 2025] {
-        assert!(share(&five, year) < share(&none, year) - 0.005, "{year}: consultants lower the share");
+        assert!(share(&five, year) < share(&none, year), "{year}: consultants lower the share");
     }
-    // The effect keeps growing over the years …
-    assert!(share(&none, 2025) - share(&five, 2025) > share(&none, 2018) - share(&five, 2018));
-    // … but each year moves fewer people as the pool shrinks …
-    let moves: Vec<f64> = five.ledger.iter().map(|l| l.effort_moves).collect();
-    assert!(moves[0] > moves[5] && moves[5] > moves[15], "{moves:?}");
-    // … and twice the staff does less than twice the good.
+    // Five consultants for nine years: a visible, evaluation-sized effect, far from the 10
+    // points the old guess gave (net effects of stationed job efforts are a few points).
     let gain = |p: &Projection| share(&none, 2025) - share(p, 2025);
+    assert!(gain(&five) > 0.002 && gain(&five) < 0.03, "five consultants: {:.4}", gain(&five));
+    // Twice the staff does less than twice the good.
     assert!(gain(&ten) > gain(&five) && gain(&ten) < 2.0 * gain(&five));
+    // Some placements do not last: the year's moves stay below what the staff alone would give.
+    let moves: Vec<f64> = five.ledger.iter().map(|l| l.effort_moves).collect();
+    assert!(moves.iter().all(|m| *m < 5.0 * 1.2 + 1e-9), "{moves:?}");
 }
 
 #[test]
@@ -213,7 +258,8 @@ fn a_profile_shared_by_two_districts_adds_less_than_two_distinct_profiles() {
             .map(|d| d.attractiveness[i].profile)
             .sum()
     };
-    assert!(profile_sum(&shared) < profile_sum(&distinct) - 0.05);
+    // Two districts with the same profile share it: each gets half (the sharing exponent is 1).
+    assert!((profile_sum(&shared) - profile_sum(&distinct) / 2.0).abs() < 1e-12);
 }
 
 #[test]

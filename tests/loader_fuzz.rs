@@ -113,7 +113,7 @@ fn run(cases: usize) {
             if plan.validate(&library.table).is_empty() {
                 valid += 1;
                 if let Ok(params) = Params::resolve(&library.table, &plan.assumptions) {
-                    by_i_balance::sim::project(&plan, &params, library.rule_set(plan.rule_set));
+                    by_i_balance::sim::project(&plan, by_i_balance::engine::inputs(&library, &plan, &params));
                 }
             }
         }

@@ -4,109 +4,23 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)] // Test code: a failed expectation is the report.
 
-use by_i_balance::assets::{self, Library};
-use by_i_balance::model::{
-    Action, ActionKind, Effort, EffortKind, FacilityKind, FlexibleLetting, Group, Params, Plan, RuleSetId, Tenure,
-};
+mod common;
+
+use by_i_balance::assets::Library;
+use by_i_balance::model::{Group, Params, RuleSetId, Tenure};
 use by_i_balance::sim::{self, COMPONENTS};
+use common::arb_plan;
 use proptest::prelude::*;
-
-const AREAS: [&str; 11] = [
-    "taastrupgaard",
-    "kjeld-abells-oevrige",
-    "gadehavegaard",
-    "gregersens-oevrige",
-    "charlotteager",
-    "hartmanns-oevrige",
-    "naerheden",
-    "hoeje-taastrup-c",
-    "taastrup-oevrige",
-    "hedehusene-floeng",
-    "landsbyerne",
-];
-const DISTRICTS: [&str; 4] = ["kjeld-abells", "gregersens", "hartmanns", "naerheden"];
-const PROFILES: [&str; 4] = ["kultur", "viden", "science", "sport"];
-const SCHOOLS: [&str; 4] = ["gadehaveskolen", "selsmoseskolen", "charlotteskolen", "hedehusene-skole"];
-
-fn arb_tenure() -> impl Strategy<Value = Tenure> {
-    (0..Tenure::ALL.len()).prop_map(|i| Tenure::ALL[i])
-}
-
-fn arb_action() -> impl Strategy<Value = Action> {
-    let area = (0..AREAS.len()).prop_map(|i| AREAS[i].to_owned());
-    let count = 0.0..1500.0f64;
-    let kind = prop_oneof![
-        (area.clone(), arb_tenure(), count.clone())
-            .prop_map(|(area, tenure, count)| { ActionKind::Demolish { area, tenure, count } }),
-        (area.clone(), arb_tenure(), count.clone(), 1..6u16)
-            .prop_map(|(area, tenure, count, over_years)| ActionKind::Build { area, tenure, count, over_years }),
-        (area.clone(), count.clone()).prop_map(|(area, count)| ActionKind::Sell { area, count }),
-        (area.clone(), arb_tenure(), arb_tenure(), count.clone())
-            .prop_map(|(area, from, to, count)| ActionKind::Convert { area, from, to, count }),
-        (area.clone(), arb_tenure(), count.clone())
-            .prop_map(|(area, tenure, count)| { ActionKind::Merge { area, tenure, count } }),
-        (area, 0..3usize, 0.0..20_000.0f64).prop_map(|(area, f, area_m2)| ActionKind::Facility {
-            area,
-            facility: FacilityKind::ALL[f],
-            area_m2
-        }),
-        (0..DISTRICTS.len(), 0..PROFILES.len()).prop_map(|(d, p)| ActionKind::AssignProfile {
-            district: DISTRICTS[d].to_owned(),
-            profile: Some(PROFILES[p].to_owned())
-        }),
-        (0..SCHOOLS.len(), 0..SCHOOLS.len())
-            .prop_map(|(a, b)| ActionKind::MergeSchools { school: SCHOOLS[a].to_owned(), into: SCHOOLS[b].to_owned() }),
-        (0..SCHOOLS.len(), 0..DISTRICTS.len()).prop_map(|(s, d)| ActionKind::MoveInstitution {
-            institution: SCHOOLS[s].to_owned(),
-            district: DISTRICTS[d].to_owned()
-        }),
-    ];
-    (2016..2040u16, kind).prop_map(|(year, kind)| Action { year, kind, note: String::new() })
-}
-
-fn arb_effort() -> impl Strategy<Value = Effort> {
-    (0..3usize, 0..AREAS.len(), 0.0..40.0f64, 2016..2040u16, 0..10u16).prop_map(|(k, a, count, from, span)| Effort {
-        kind: EffortKind::ALL[k],
-        area: AREAS[a].to_owned(),
-        count,
-        from_year: from,
-        to_year: (from + span).min(2040),
-    })
-}
-
-prop_compose! {
-    fn arb_plan()(
-        actions in prop::collection::vec(arb_action(), 0..10),
-        efforts in prop::collection::vec(arb_effort(), 0..4),
-        municipal in 0.0..1.0f64,
-        joint in prop::option::of(2016..2040u16),
-        flexible in prop::collection::vec((0..AREAS.len(), 0.0..1.0f64, 2016..2040u16), 0..3),
-        selective_exit in 0.0..2.0f64,
-        intake_sensitivity in 0.0..3.0f64,
-    ) -> Plan {
-        let mut plan = assets::shipped_plan("basisforloeb-2016.ron").expect("ships");
-        plan.actions.extend(actions);
-        plan.efforts = efforts;
-        plan.letting.municipal_allocation_share = municipal;
-        plan.letting.joint_allocation_from = joint;
-        plan.letting.flexible = flexible
-            .into_iter()
-            .map(|(a, share, from_year)| FlexibleLetting { area: AREAS[a].to_owned(), share, from_year })
-            .collect();
-        plan.assumptions.insert("selective_exit".into(), selective_exit);
-        plan.assumptions.insert("intake_sensitivity".into(), intake_sensitivity);
-        plan
-    }
-}
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
     #[test]
-    fn any_plan_projects_with_sound_numbers(plan in arb_plan(), rules in 0..4usize) {
+    fn any_plan_projects_with_sound_numbers(mut plan in arb_plan(), rules in 0..4usize) {
         let library = Library::load().expect("assets");
         let params = Params::resolve(&library.table, &plan.assumptions).expect("overrides within range");
-        let p = sim::project(&plan, &params, library.rule_set(RuleSetId::ALL[rules]));
+        plan.rule_set = RuleSetId::ALL[rules];
+        let p = sim::project(&plan, by_i_balance::engine::inputs(&library, &plan, &params));
         prop_assert_eq!(p.years.len(), 25);
         for area in &p.areas {
             for y in &area.years {
@@ -120,12 +34,21 @@ proptest! {
                 prop_assert!((0.0..=1.0).contains(&y.indicators.outside_work_share));
             }
         }
-        // Persons are conserved up to the ledger's named flows.
+        // Nobody vanishes: residents, those displaced who wait for a home and those displaced
+        // who left the municipality change only by the ledger's named flows.
         for (window, flows) in p.municipality.windows(2).zip(&p.ledger) {
-            let expected = window[0].residents + flows.births - flows.deaths + flows.moved_in - flows.moved_out - flows.left;
-            prop_assert!((window[1].residents - expected).abs() < 1e-6 * window[0].residents.max(1.0),
-                "{}: {} residents, the ledger says {}", window[1].year, window[1].residents, expected);
-            prop_assert!((flows.rehoused + flows.left - flows.displaced).abs() < 1e-6);
+            let people = |m: &by_i_balance::sim::MunicipalityYear| m.residents + m.awaiting_rehousing + m.left_municipality;
+            let expected = people(&window[0]) + flows.births - flows.deaths + flows.moved_in - flows.moved_out;
+            let scale = people(&window[0]).max(1.0);
+            prop_assert!((people(&window[1]) - expected).abs() < 1e-6 * scale,
+                "{}: {} people, the ledger says {}", window[1].year, people(&window[1]), expected);
+            let waiting = window[1].awaiting_rehousing - window[0].awaiting_rehousing;
+            prop_assert!((waiting - (flows.displaced - flows.left - flows.rehoused)).abs() < 1e-6 * scale,
+                "{}: the displaced are rehoused, wait or leave", window[1].year);
+            let left = window[1].left_municipality - window[0].left_municipality;
+            prop_assert!((left - flows.left).abs() < 1e-6 * scale, "{}: who left stays counted", window[1].year);
+            let named: f64 = flows.rehoused_to.iter().map(|m| m.persons).sum();
+            prop_assert!((named - flows.rehoused).abs() < 1e-6 * scale, "every rehoused person has a named destination");
             prop_assert!(flows.rehoused >= 0.0 && flows.left >= 0.0);
         }
         for s in &p.score {
@@ -137,6 +60,64 @@ proptest! {
                 weighted += c.weight_share(&params) * v;
             }
             prop_assert!((s.total - weighted).abs() < 1e-9, "{} total {} ≠ weighted {}", s.year, s.total, weighted);
+        }
+    }
+}
+
+/// The share of an area's newcomers in the first projected year (2016 → 2017) who are outside
+/// work, under the plan's letting rules; `None` where nobody moved in.
+fn first_year_outside_intake(plan: &by_i_balance::model::Plan) -> Vec<Option<f64>> {
+    let library = Library::load().expect("assets");
+    let p = by_i_balance::engine::project(&library, plan);
+    p.areas
+        .iter()
+        .map(|a| {
+            let n = a.years[1].newcomers;
+            (n.total() > 1e-6).then(|| n.outside_work / n.total())
+        })
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// Letting rules act with the right sign in every plan. In the first year, with all else
+    /// equal: more municipal allocation never lowers an estate's share of newcomers outside
+    /// work, more flexible letting never raises it, and a joint allocation agreement lowers it
+    /// in the estates on the list.
+    #[test]
+    fn letting_rules_act_with_the_right_sign(plan in arb_plan(), a in 0.0..1.0f64, b in 0.0..1.0f64) {
+        let estates = ["taastrupgaard", "gadehavegaard", "charlotteager"];
+        let index = |id: &str| plan.municipality.areas.iter().position(|x| x.id == id).expect("estate");
+        let (low, high) = if a <= b { (a, b) } else { (b, a) };
+        let with = |change: &dyn Fn(&mut by_i_balance::model::Plan)| {
+            let mut p = plan.clone();
+            p.letting.joint_allocation_from = None;
+            p.letting.flexible.clear();
+            change(&mut p);
+            first_year_outside_intake(&p)
+        };
+        let few = with(&|p| p.letting.municipal_allocation_share = low);
+        let many = with(&|p| p.letting.municipal_allocation_share = high);
+        let flex = |share: f64| with(&move |p| {
+            p.letting.flexible = estates.iter().map(|id| by_i_balance::model::FlexibleLetting {
+                area: (*id).to_owned(), share, from_year: 2016,
+            }).collect();
+        });
+        let (little_flex, much_flex) = (flex(low), flex(high));
+        let without = with(&|_| {});
+        let joint = with(&|p| p.letting.joint_allocation_from = Some(2016));
+        for id in estates {
+            let i = index(id);
+            if let (Some(x), Some(y)) = (few[i], many[i]) {
+                prop_assert!(y >= x - 1e-9, "{id}: allocation {low} → {high} lowered the intake {x} → {y}");
+            }
+            if let (Some(x), Some(y)) = (little_flex[i], much_flex[i]) {
+                prop_assert!(y <= x + 1e-9, "{id}: flexible letting {low} → {high} raised the intake {x} → {y}");
+            }
+            if let (Some(x), Some(y)) = (without[i], joint[i]) {
+                prop_assert!(y < x, "{id} (listed in 2016): the joint agreement did not lower the intake {x} → {y}");
+            }
         }
     }
 }

@@ -1,6 +1,9 @@
 //! The government's list rules (2010, 2014, 2018, 2021) through `sim::evaluate`, worked out by
 //! hand at and around every threshold: which criteria are met, the category, whether the estate
-//! is listed, the years in a row, the 1,000-resident floor and the margin to the listing line.
+//! is listed, the years in a row that the hardest category counts (as a ghetto or parallel
+//! society, towards hard ghetto or omdannelse; none while only udsat or off the list), the
+//! 1,000-resident floor and the margin to the listing line. Conviction thresholds from 2018 are
+//! the published multiples of the national average for the year judged.
 
 #![allow(clippy::expect_used, clippy::unwrap_used)] // Test code: a failed expectation is the report.
 
@@ -191,7 +194,8 @@ fn y2014_one_bad_year_of_convictions_is_averaged_with_the_year_before() {
 fn y2018_two_of_four_criteria_make_an_udsat_area() {
     let (status, runs) = judge(Y2018, 2019, &steady(&UDSAT), &[]);
     assert_met(&status, &["outside_work_40", "income_55"]);
-    assert_outcome(&status, Category::Udsat, true, 1);
+    // Listed as udsat: no year counts towards a hard ghetto yet.
+    assert_outcome(&status, Category::Udsat, true, 0);
     assert_eq!(runs, [1, 0, 0]);
 
     let (status, runs) = judge(Y2018, 2019, &steady(&[(BasicSchooling, 0.65)]), &[]);
@@ -202,20 +206,27 @@ fn y2018_two_of_four_criteria_make_an_udsat_area() {
 
 #[test]
 fn y2018_convictions_count_from_exactly_three_times_the_national_average() {
-    let (status, _) = judge(Y2018, 2019, &steady(&[(OutsideWork, 0.45), (Convicted, 0.0235)]), &[]);
+    // The list of 1 December 2018 (judging 2019): 3 × the national average = 1.98%.
+    let (status, _) = judge(Y2018, 2019, &steady(&[(OutsideWork, 0.45), (Convicted, 0.0198)]), &[]);
+    assert_close(criterion(&status, "convicted_3x").threshold, 0.0198);
     assert_met(&status, &["outside_work_40", "convicted_3x"]);
-    assert_outcome(&status, Category::Udsat, true, 1);
+    assert_outcome(&status, Category::Udsat, true, 0);
 
-    let (status, _) = judge(Y2018, 2019, &steady(&[(OutsideWork, 0.45), (Convicted, 0.0234)]), &[]);
+    let (status, _) = judge(Y2018, 2019, &steady(&[(OutsideWork, 0.45), (Convicted, 0.0197)]), &[]);
     assert_met(&status, &["outside_work_40"]);
     assert_outcome(&status, Category::None, false, 0);
 
-    // Averaged over two years: (2.0 + 2.7) / 2 = 2.35%, exactly the line, so met.
+    // The list of 1 December 2023 (judging 2024) published 2.35%: 2.34% no longer counts.
+    let (status, _) = judge(Y2018, 2024, &steady(&[(OutsideWork, 0.45), (Convicted, 0.0234)]), &[]);
+    assert_close(criterion(&status, "convicted_3x").threshold, 0.0235);
+    assert_met(&status, &["outside_work_40"]);
+
+    // Averaged over two years: (2.0 + 2.7) / 2 = 2.35%, exactly the 2024 line, so met.
     let history = over_years(steady(&[(OutsideWork, 0.45)]), Convicted, [0.0, 0.0, 0.020, 0.027]);
-    let (status, _) = judge(Y2018, 2019, &history, &[]);
+    let (status, _) = judge(Y2018, 2024, &history, &[]);
     assert_close(criterion(&status, "convicted_3x").value, 0.0235);
     assert_met(&status, &["outside_work_40", "convicted_3x"]);
-    assert_outcome(&status, Category::Udsat, true, 1);
+    assert_outcome(&status, Category::Udsat, true, 0);
 }
 
 #[test]
@@ -238,9 +249,9 @@ fn y2018_a_ghetto_is_an_udsat_area_with_a_non_western_majority() {
     assert_outcome(&status, Category::Ghetto, true, 1);
     assert_eq!(runs, [1, 1, 0]);
 
-    // Exactly 50% non-Western is not a majority.
+    // Exactly 50% non-Western is not a majority: udsat, and no ghetto year to count.
     let (status, runs) = judge(Y2018, 2019, &steady(&[UDSAT[0], UDSAT[1], (NonWestern, 0.50)]), &[]);
-    assert_outcome(&status, Category::Udsat, true, 1);
+    assert_outcome(&status, Category::Udsat, true, 0);
     assert_eq!(runs, [1, 0, 0]);
 
     // A majority without two of the four criteria is nothing.
@@ -262,18 +273,19 @@ fn y2018_a_hard_ghetto_needs_five_years_as_a_ghetto_to_2020_and_four_from_2021()
     assert_outcome(&status, Category::Ghetto, true, 4);
     assert_eq!(runs, [4, 4, 0]);
     let (status, runs) = judge(Y2018, 2020, &ghetto, &[4, 4, 0]);
-    assert_outcome(&status, Category::HardGhetto, true, 1);
+    // Hard from its fifth year as a ghetto; the years in a row are the ghetto years counted.
+    assert_outcome(&status, Category::HardGhetto, true, 5);
     assert_eq!(runs, [5, 5, 1]);
     // From 2021 the 4th year is enough, the 3rd is not.
     let (status, runs) = judge(Y2018, 2021, &ghetto, &[2, 2, 0]);
     assert_outcome(&status, Category::Ghetto, true, 3);
     assert_eq!(runs, [3, 3, 0]);
     let (status, runs) = judge(Y2018, 2021, &ghetto, &[6, 3, 0]);
-    assert_outcome(&status, Category::HardGhetto, true, 1);
+    assert_outcome(&status, Category::HardGhetto, true, 4);
     assert_eq!(runs, [7, 4, 1]);
     // And it stays hard the year after.
     let (status, runs) = judge(Y2018, 2022, &ghetto, &runs);
-    assert_outcome(&status, Category::HardGhetto, true, 2);
+    assert_outcome(&status, Category::HardGhetto, true, 5);
     assert_eq!(runs, [8, 5, 2]);
 }
 
@@ -293,7 +305,9 @@ fn y2018_the_count_restarts_at_one_after_a_year_off_the_list() {
 #[test]
 fn y2018_losing_the_majority_ends_the_ghetto_count_but_not_the_udsat_count() {
     let (status, runs) = judge(Y2018, 2022, &steady(&UDSAT), &[6, 6, 2]);
-    assert_outcome(&status, Category::Udsat, true, 7);
+    // Still udsat (seven years) but no longer a ghetto: the count towards hard ghetto is back
+    // to none.
+    assert_outcome(&status, Category::Udsat, true, 0);
     assert_eq!(runs, [7, 0, 0]);
     let (status, runs) = judge(Y2018, 2023, &steady(&MAJORITY), &runs);
     assert_outcome(&status, Category::Ghetto, true, 1);
@@ -308,7 +322,7 @@ fn y2021_udsat_and_parallelsamfund() {
     // 65%), but without a non-Western share over 30% forebyggelse does not hold.
     let (status, runs) = judge(Y2021, 2022, &steady(&UDSAT), &[]);
     assert_met(&status, &["outside_work_30", "income_65", "outside_work_40", "income_55"]);
-    assert_outcome(&status, Category::Udsat, true, 1);
+    assert_outcome(&status, Category::Udsat, true, 0);
     assert_eq!(runs, [0, 1, 0, 0]);
 
     let (status, runs) = judge(Y2021, 2022, &steady(&MAJORITY), &[]);
@@ -325,7 +339,7 @@ fn y2021_an_area_meeting_udsat_is_udsat_not_forebyggelse() {
     // 40% non-Western: forebyggelse holds too, and exactly 50% is no parallelsamfund.
     for non_western in [0.40, 0.50] {
         let (status, runs) = judge(Y2021, 2022, &steady(&[UDSAT[0], UDSAT[1], (NonWestern, non_western)]), &[]);
-        assert_outcome(&status, Category::Udsat, true, 1);
+        assert_outcome(&status, Category::Udsat, true, 0);
         assert_eq!(runs, [1, 1, 0, 0], "{non_western}");
     }
 }
@@ -336,12 +350,14 @@ fn y2021_forebyggelse_is_a_category_but_not_the_list() {
     let (status, runs) = judge(Y2021, 2022, &steady(&values), &[]);
     assert!(status.judged);
     assert_met(&status, &["non_western_30", "outside_work_30", "income_65"]);
-    assert_outcome(&status, Category::Forebyggelse, false, 1);
+    // A prevention area is on the list of prevention areas, not on the list; no year of it
+    // counts towards omdannelse.
+    assert_outcome(&status, Category::Forebyggelse, false, 0);
     assert_eq!(runs, [1, 0, 0, 0]);
     assert!(status.list_margin > 0.0, "off the list: {}", status.list_margin);
 
     let (status, runs) = judge(Y2021, 2023, &steady(&values), &runs);
-    assert_outcome(&status, Category::Forebyggelse, false, 2);
+    assert_outcome(&status, Category::Forebyggelse, false, 0);
     assert_eq!(runs, [2, 0, 0, 0]);
 }
 
@@ -358,11 +374,14 @@ fn y2021_forebyggelse_thresholds() {
     assert_met(&status, &["non_western_30"]);
     assert_outcome(&status, Category::None, false, 0);
 
-    // Convictions at exactly twice the national average count; one criterion alone does not.
-    let (status, _) = judge(Y2021, 2022, &steady(&[(NonWestern, 0.35), (OutsideWork, 0.35), (Convicted, 0.0157)]), &[]);
+    // Convictions at exactly twice the national average (1.57% on the list of 1 December 2023,
+    // judging 2024) count; one criterion alone does not.
+    let (status, _) = judge(Y2021, 2024, &steady(&[(NonWestern, 0.35), (OutsideWork, 0.35), (Convicted, 0.0157)]), &[]);
     assert_met(&status, &["non_western_30", "outside_work_30", "convicted_2x"]);
-    assert_outcome(&status, Category::Forebyggelse, false, 1);
-    let (status, _) = judge(Y2021, 2022, &steady(&[(NonWestern, 0.35), (Convicted, 0.0157)]), &[]);
+    assert_outcome(&status, Category::Forebyggelse, false, 0);
+    let (status, _) = judge(Y2021, 2024, &steady(&[(NonWestern, 0.35), (OutsideWork, 0.35), (Convicted, 0.0156)]), &[]);
+    assert_met(&status, &["non_western_30", "outside_work_30"]);
+    let (status, _) = judge(Y2021, 2024, &steady(&[(NonWestern, 0.35), (Convicted, 0.0157)]), &[]);
     assert_outcome(&status, Category::None, false, 0);
 }
 
@@ -373,10 +392,11 @@ fn y2021_omdannelse_after_five_years_as_parallelsamfund() {
     assert_outcome(&status, Category::Parallelsamfund, true, 4);
     assert_eq!(runs, [4, 4, 4, 0]);
     let (status, runs) = judge(Y2021, 2025, &parallel, &runs);
-    assert_outcome(&status, Category::Omdannelse, true, 1);
+    // The fifth year as a parallel society makes an omdannelse area; the years counted go on.
+    assert_outcome(&status, Category::Omdannelse, true, 5);
     assert_eq!(runs, [5, 5, 5, 1]);
     let (status, runs) = judge(Y2021, 2026, &parallel, &runs);
-    assert_outcome(&status, Category::Omdannelse, true, 2);
+    assert_outcome(&status, Category::Omdannelse, true, 6);
     assert_eq!(runs, [6, 6, 6, 2]);
     // A year off the list starts it all over.
     let (status, runs) = judge(Y2021, 2027, &steady(&[]), &runs);
@@ -435,8 +455,8 @@ fn list_margin_is_the_distance_of_the_criterion_that_would_list_the_estate_next(
     assert!(!status.listed);
     assert_close(status.list_margin, (0.60 - 0.55) / 0.55);
 
-    // Convictions exactly at the "at least" line: listed with a margin of exactly 0.
-    let (status, _) = judge(Y2018, 2022, &steady(&[(OutsideWork, 0.45), (Convicted, 0.0235)]), &[]);
+    // Convictions exactly at the "at least" line (1.98% for 2022): listed with a margin of 0.
+    let (status, _) = judge(Y2018, 2022, &steady(&[(OutsideWork, 0.45), (Convicted, 0.0198)]), &[]);
     assert!(status.listed);
     assert_close(status.list_margin, 0.0);
 

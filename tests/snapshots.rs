@@ -21,7 +21,8 @@ fn main_screen(language: Language, size: [f32; 2]) -> Harness<'static, WorkshopA
     by_i_balance::ui::setup(&harness.ctx);
     // The actions' effects come from a worker thread: wait for them so the picture is stable.
     for _ in 0..1000 {
-        if harness.state_mut().session.attribution().is_some() {
+        harness.state_mut().session.poll_worker();
+        if harness.state().session.attribution().is_some() {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(5));

@@ -240,7 +240,8 @@ fn the_explanation_names_the_action_and_its_effect() {
     harness.get_by_label("Forklar").click();
     for _ in 0..500 {
         harness.step();
-        if harness.state_mut().session.attribution().is_some() {
+        harness.state_mut().session.poll_worker();
+        if harness.state().session.attribution().is_some() {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(5));
@@ -248,10 +249,10 @@ fn the_explanation_names_the_action_and_its_effect() {
     harness.run_steps(2);
     let attribution = harness.state_mut().session.attribution().expect("the worker finished");
     let y = attribution.year_index(2025).unwrap();
-    let sum: f64 = attribution.contributions.iter().map(|c| c.score[y]).sum();
+    let sum: f64 = attribution.parts.iter().map(|c| c.score[y]).sum::<f64>() + attribution.interaction(y);
     let app = harness.state();
     let total = score_2025(app) - app.session.baseline_projection().score_in(2025).unwrap().total;
-    assert!((sum - total).abs() < 1e-9, "the parts add up to plan − baseline: {sum} vs {total}");
+    assert!((sum - total).abs() < 1e-9, "the parts and their interaction add up to plan − baseline: {sum} vs {total}");
     assert!(harness.query_by_label("Seneste ændring").is_some());
     let action = "Nedrivning af 100 almene familieboliger i Taastrupgaard (2024)";
     let lines: Vec<String> = harness
@@ -260,7 +261,7 @@ fn the_explanation_names_the_action_and_its_effect() {
         .collect();
     assert!(lines.len() >= 2, "the last change and the plan's parts both name the action: {lines:?}");
     assert!(
-        lines.iter().any(|l| l.contains("uden for arbejde i Taastrupgaard") && l.contains("point i 2025")),
+        lines.iter().any(|l| l.contains("uden for arbejde i Taastrupgaard") && l.contains("procentpoint i 2025")),
         "the part says what it did to the estate's outside-work share: {lines:?}"
     );
 }
@@ -322,4 +323,72 @@ fn play_runs_the_years_and_stops_at_2040() {
     harness.run_steps(8);
     assert_eq!(harness.state().view.year, 2040);
     assert!(!harness.state().view.playing, "play stops at the horizon");
+}
+
+/// The bands take 200 projections and more: an edit's frame never waits for them. The frame
+/// right after an edit is drawn without the band (saying it is being worked out), and the band
+/// follows when the worker has it.
+#[test]
+fn an_edit_is_drawn_before_its_band_is_ready() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = workshop_in(&dir);
+    let wait_for_bands = |harness: &mut Harness<'static, WorkshopApp>| {
+        for _ in 0..4000 {
+            harness.step();
+            if harness.state().session.bands().is_some() {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        panic!("the bands never came");
+    };
+    wait_for_bands(&mut harness);
+    let score_band = |app: &WorkshopApp| app.feed.score.low.len();
+    assert_eq!(score_band(harness.state()), 25, "the score chart has its band");
+    harness.state_mut().session.edit("municipal allocation".into(), None, |plan| {
+        plan.letting.municipal_allocation_share = 0.4;
+    });
+    harness.step();
+    let app = harness.state();
+    assert!(app.session.bands().is_none(), "the frame after the edit did not wait for its bands");
+    assert_eq!(score_band(app), 0, "it was drawn without a band rather than with the old one");
+    assert!(harness.query_by_label("Usikkerheden beregnes …").is_some(), "and says the band is on its way");
+    wait_for_bands(&mut harness);
+    harness.run_steps(2);
+    assert_eq!(score_band(harness.state()), 25, "the band came after");
+    assert!(harness.query_all_by_label_contains("80 % af kørslerne:").next().is_some());
+}
+
+/// A move that acts slowly says when it starts to show and what it is by 2040, never a bare
+/// ±0,0: a profile given in the slider's year does not yet show in that year's score.
+#[test]
+fn a_slow_move_says_when_it_shows_and_what_it_is_by_2040() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = workshop_in(&dir);
+    harness.state_mut().view.year = 2021;
+    harness.state_mut().view.chart_tab = by_i_balance::app::ChartTab::Explain;
+    harness.state_mut().session.edit("Hedehusene og Fløng får profilen Det grønne kvarter".into(), None, |plan| {
+        plan.actions.push(by_i_balance::model::Action {
+            year: 2021,
+            kind: ActionKind::AssignProfile { district: "hedehusene-floeng".into(), profile: Some("groen".into()) },
+            note: String::new(),
+        });
+    });
+    for _ in 0..2000 {
+        harness.step();
+        if harness.state().session.attribution().is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    harness.run_steps(2);
+    let lines: Vec<String> = harness
+        .query_all_by_label_contains("viser sig fra")
+        .filter_map(|n| n.accesskit_node().label().or_else(|| n.value()))
+        .collect();
+    assert!(lines.len() >= 2, "the last change and the plan's part both say when they show: {lines:?}");
+    for line in &lines {
+        assert!(line.starts_with("under 0,05 point i 2021; viser sig fra 20"), "{line}");
+        assert!(line.contains("point i 2040"), "and what it is by 2040: {line}");
+    }
 }

@@ -251,7 +251,6 @@ pub fn set_assumption(plan: &mut Plan, key: &str, value: Option<f64>) {
 mod tests {
     use super::*;
     use crate::assets::{self, Library};
-    use crate::model::Params;
 
     fn visionsplan() -> (Plan, Projection) {
         let plan = assets::shipped_plan("visionsplan-2016.ron").unwrap();
@@ -260,9 +259,7 @@ mod tests {
     }
 
     fn project(plan: &Plan) -> Projection {
-        let library = Library::load().unwrap();
-        let params = Params::resolve(&library.table, &plan.assumptions).unwrap();
-        crate::sim::project(plan, &params, library.rule_set(plan.rule_set))
+        crate::engine::project(&Library::load().unwrap(), plan)
     }
 
     fn homes_in(projection: &Projection, area: &str, tenure: Tenure, year: u16) -> f64 {

@@ -3,8 +3,9 @@
 //! frame), drawn by `ui::charts`, and read by the tests to check what a participant would see.
 
 use super::view::Selection;
-use crate::model::{AreaKind, Group, Tenure};
-use crate::sim::{COMPONENTS, Projection};
+use crate::bands::Bands;
+use crate::model::{AreaKind, Category, Comparison, Group, Indicator, ObservedYear, RuleSet, Tenure};
+use crate::sim::{COMPONENTS, Projection, Share168a};
 
 /// Residents per group over time, for the plan and its baseline.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -25,6 +26,45 @@ pub struct ScoreFeed {
     pub baseline: Vec<f64>,
     /// Each component ([`COMPONENTS`] order), 0–100, per year.
     pub components: [Vec<f64>; 4],
+    /// The 10th and 90th percentiles of the plan's score per year (empty until the bands are
+    /// ready).
+    pub low: Vec<f64>,
+    pub high: Vec<f64>,
+}
+
+/// One projected criterion of an area over time, in percent, with the listing line.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CriterionLine {
+    pub indicator: Indicator,
+    pub plan: Vec<f64>,
+    pub baseline: Vec<f64>,
+    /// The listing rule's threshold at the slider's year, in percent.
+    pub threshold: Option<(Comparison, f64)>,
+}
+
+/// A published figure to show beside the projection.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OfficialPoint {
+    pub year: u16,
+    pub indicator: Indicator,
+    /// In percent.
+    pub value: f64,
+}
+
+/// The list criteria the model projects for one area (the selected one, or the first estate),
+/// with the band of its outside-work share and what the published lists said.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CriteriaFeed {
+    pub area: String,
+    pub name: String,
+    pub years: Vec<f64>,
+    pub lines: Vec<CriterionLine>,
+    /// The 10th and 90th percentiles of the outside-work share, in percent (empty until ready).
+    pub outside_work_low: Vec<f64>,
+    pub outside_work_high: Vec<f64>,
+    pub official: Vec<OfficialPoint>,
+    /// The published status per list year.
+    pub official_status: Vec<(u16, Category)>,
 }
 
 /// One area's homes by tenure at the chosen year.
@@ -38,6 +78,8 @@ pub struct TenureBar {
     pub homes: f64,
     /// Almene family homes as § 168 a counts them (the 40% line applies to this), 0–1.
     pub almen_family_share_168a: f64,
+    /// The count's parts, to check it by hand.
+    pub parts: Share168a,
 }
 
 /// One school at the chosen year.
@@ -60,32 +102,43 @@ pub struct ChartFeed {
     pub year: u16,
     pub composition: CompositionFeed,
     pub score: ScoreFeed,
+    pub criteria: CriteriaFeed,
     pub tenure: Vec<TenureBar>,
     pub schools: Vec<SchoolBar>,
+    /// Whether the bands were in when the feed was built.
+    pub with_bands: bool,
+}
+
+/// What the feed is built from besides the projections.
+pub struct FeedSources<'a> {
+    pub revision: u64,
+    pub selection: &'a Selection,
+    pub year: u16,
+    pub municipality_name: &'a str,
+    pub rules: &'a RuleSet,
+    pub observed: &'a [ObservedYear],
+    pub bands: Option<&'a Bands>,
 }
 
 impl ChartFeed {
-    /// Whether the feed was built for this revision, selection and year.
-    pub fn is_for(&self, revision: u64, selection: &Selection, year: u16) -> bool {
-        self.revision == revision && &self.selection == selection && self.year == year
+    /// Whether the feed was built for this revision, selection and year, with the bands if
+    /// they are in.
+    pub fn is_for(&self, revision: u64, selection: &Selection, year: u16, with_bands: bool) -> bool {
+        self.revision == revision && &self.selection == selection && self.year == year && self.with_bands == with_bands
     }
 
-    pub fn build(
-        plan: &Projection,
-        baseline: &Projection,
-        revision: u64,
-        selection: &Selection,
-        year: u16,
-        municipality_name: &str,
-    ) -> Self {
+    pub fn build(plan: &Projection, baseline: &Projection, sources: &FeedSources<'_>) -> Self {
+        let FeedSources { revision, selection, year, .. } = *sources;
         Self {
             revision,
             selection: selection.clone(),
             year,
-            composition: composition(plan, baseline, selection, municipality_name),
-            score: score(plan, baseline),
+            composition: composition(plan, baseline, selection, sources.municipality_name),
+            score: score(plan, baseline, sources.bands),
+            criteria: criteria(plan, baseline, sources),
             tenure: tenure(plan, year),
             schools: schools(plan, baseline, year),
+            with_bands: sources.bands.is_some(),
         }
     }
 }
@@ -126,12 +179,65 @@ fn composition(plan: &Projection, baseline: &Projection, selection: &Selection, 
     }
 }
 
-fn score(plan: &Projection, baseline: &Projection) -> ScoreFeed {
+fn score(plan: &Projection, baseline: &Projection, bands: Option<&Bands>) -> ScoreFeed {
     ScoreFeed {
         years: plan.years.iter().map(|y| f64::from(*y)).collect(),
         plan: plan.score.iter().map(|s| s.total).collect(),
         baseline: baseline.score.iter().map(|s| s.total).collect(),
         components: COMPONENTS.map(|c| plan.score.iter().map(|s| c.value(&s.components)).collect()),
+        low: bands.map(|b| b.score_low.clone()).unwrap_or_default(),
+        high: bands.map(|b| b.score_high.clone()).unwrap_or_default(),
+    }
+}
+
+/// The criteria the model projects, in the order the list names them.
+const PROJECTED: [Indicator; 3] = [Indicator::OutsideWork, Indicator::BasicSchooling, Indicator::Income];
+
+fn criteria(plan: &Projection, baseline: &Projection, sources: &FeedSources<'_>) -> CriteriaFeed {
+    let index = match sources.selection {
+        Selection::Area(id) => plan.areas.iter().position(|a| &a.id == id),
+        _ => None,
+    }
+    .or_else(|| plan.areas.iter().position(|a| a.kind == AreaKind::Estate));
+    let Some(index) = index else { return CriteriaFeed::default() };
+    let area = &plan.areas[index];
+    let base = baseline.area(&area.id);
+    let percent = |series: &crate::sim::AreaSeries, indicator: Indicator| -> Vec<f64> {
+        series.years.iter().map(|y| 100.0 * y.indicators.value(indicator)).collect()
+    };
+    let listing = sources.rules.listing_rule();
+    let lines = PROJECTED
+        .iter()
+        .map(|&indicator| CriterionLine {
+            indicator,
+            plan: percent(area, indicator),
+            baseline: base.map(|b| percent(b, indicator)).unwrap_or_default(),
+            threshold: listing
+                .and_then(|rule| rule.criteria.iter().find(|c| c.indicator == indicator))
+                .filter(|_| area.kind == AreaKind::Estate)
+                .map(|c| (c.comparison, 100.0 * c.threshold_in(sources.year))),
+        })
+        .collect();
+    let observed: Vec<&ObservedYear> = sources.observed.iter().filter(|o| o.area == area.id).collect();
+    let band = |series: Option<&Vec<Vec<f64>>>| -> Vec<f64> {
+        series.and_then(|s| s.get(index)).map(|v| v.iter().map(|x| 100.0 * x).collect()).unwrap_or_default()
+    };
+    CriteriaFeed {
+        area: area.id.clone(),
+        name: area.name.clone(),
+        years: plan.years.iter().map(|y| f64::from(*y)).collect(),
+        lines,
+        outside_work_low: band(sources.bands.map(|b| &b.outside_work_low)),
+        outside_work_high: band(sources.bands.map(|b| &b.outside_work_high)),
+        official: observed
+            .iter()
+            .flat_map(|o| {
+                PROJECTED.iter().filter_map(|&indicator| {
+                    o.value(indicator).map(|v| OfficialPoint { year: o.year, indicator, value: 100.0 * v })
+                })
+            })
+            .collect(),
+        official_status: observed.iter().map(|o| (o.year, o.category)).collect(),
     }
 }
 
@@ -149,6 +255,7 @@ fn tenure(plan: &Projection, year: u16) -> Vec<TenureBar> {
                 shares: Tenure::ALL.map(|t| if homes > 0.0 { at.homes[t] / homes } else { 0.0 }),
                 homes,
                 almen_family_share_168a: at.almen_family_share_168a,
+                parts: at.share_168a_parts,
             }
         })
         .collect()

@@ -68,19 +68,26 @@ impl WorkshopApp {
         self.translations.tr(self.view.language)
     }
 
-    /// Rebuilds the chart feed if the plan, the selection or the year changed since.
+    /// Rebuilds the chart feed if the plan, the selection or the year changed since, or the
+    /// bands came in.
     pub fn refresh_feed(&mut self) {
+        self.session.poll_worker();
         let revision = self.session.revision();
-        if !self.feed.is_for(revision, &self.view.selection, self.view.year) {
-            self.feed = ChartFeed::build(
-                self.session.projection(),
-                self.session.baseline_projection(),
-                revision,
-                &self.view.selection,
-                self.view.year,
-                &self.session.plan().municipality.name,
-            );
+        let bands = self.session.bands();
+        if self.feed.is_for(revision, &self.view.selection, self.view.year, bands.is_some()) {
+            return;
         }
+        let library = self.session.library();
+        let sources = feed::FeedSources {
+            revision,
+            selection: &self.view.selection,
+            year: self.view.year,
+            municipality_name: &self.session.plan().municipality.name,
+            rules: library.rule_set(self.session.plan().rule_set),
+            observed: &library.observed,
+            bands: bands.as_deref(),
+        };
+        self.feed = ChartFeed::build(self.session.projection(), self.session.baseline_projection(), &sources);
     }
 }
 

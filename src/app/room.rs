@@ -73,6 +73,8 @@ pub struct Picture {
     pub indicator: MapIndicator,
     pub selection: Selection,
     pub comparison: Comparison,
+    /// The bands of the plan, if they were ready when the picture was taken.
+    pub bands: Option<Arc<crate::bands::Bands>>,
 }
 
 impl Picture {
@@ -86,12 +88,18 @@ impl Picture {
             indicator: app.view.indicator,
             selection: app.view.selection.clone(),
             comparison: app.comparison(),
+            bands: app.session.bands(),
         }
     }
 
     /// The balance score shown, at the picture's year.
     pub fn score(&self) -> f64 {
         self.projection.score_in(self.year).map_or(0.0, |s| s.total)
+    }
+
+    /// The score and its components in a year of this picture's projection.
+    pub fn score_year(&self, year: u16) -> crate::sim::ScoreYear {
+        self.projection.score_in(year).copied().unwrap_or_default()
     }
 }
 
@@ -185,15 +193,10 @@ impl WorkshopApp {
         let Some(frozen) = self.room.projector.frozen.take() else { return };
         let now = Picture::capture(self);
         let tr = self.tr();
-        self.room.projector.revealed = Some(tr.fill(
-            "projector.revealed",
-            &[
-                ("year", &now.year.to_string()),
-                ("from", &tr.num(frozen.score(), 1)),
-                ("to", &tr.num(now.score(), 1)),
-                ("change", &tr.signed(now.score() - frozen.score(), 1)),
-            ],
-        ));
+        let weights = crate::sim::COMPONENTS.map(|c| c.weight_share(self.session.params()));
+        let change =
+            crate::explain::ScoreChange::between(&frozen.score_year(now.year), &now.score_year(now.year), weights);
+        self.room.projector.revealed = Some(crate::words::score_change(tr, &change));
     }
 }
 

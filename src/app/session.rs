@@ -1,6 +1,8 @@
 //! The open plan and everything derived from it: its projection and its baseline's, the undo
-//! and redo history, the last change (for "explain this change"), and the attribution of plan
-//! against baseline, computed on a worker thread so that an edit never waits for it.
+//! and redo history, the last change (for "explain this change"), and — computed on a worker
+//! thread so that an edit never waits for them — the attribution of plan against baseline and
+//! the bands (how far the projection moves within the assumptions' ranges). A newer edit
+//! cancels the worker's running job.
 //!
 //! Every edit goes through [`Session::edit`]: the plan is changed on a copy, validated, and only
 //! then replaces the open plan, so an invalid edit is refused with its reason and nothing else
@@ -8,15 +10,15 @@
 //! one undo step.
 
 use crate::assets::{self, Library};
-use crate::explain::{self, Attribution};
+use crate::bands::{self, Bands};
+use crate::engine;
+use crate::explain::Attribution;
 use crate::map::PlanMap;
 use crate::model::{ChangeEntry, Params, Plan};
 use crate::sim::{self, Projection};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex};
-
-/// The shipped plan every other plan is compared with: the development that happens anyway.
-pub const BASELINE_PLAN: &str = "basisforloeb-2016.ron";
 
 /// What the worker calls when a result is ready (the app asks for a repaint).
 type Waker = Box<dyn Fn() + Send>;
@@ -50,6 +52,12 @@ struct AttributionJob {
     baseline: Plan,
 }
 
+/// What the worker hands back for a revision.
+enum WorkerResult {
+    Attribution(u64, Attribution),
+    Bands(u64, Bands),
+}
+
 /// The plan being worked on.
 pub struct Session {
     library: Arc<Library>,
@@ -65,6 +73,8 @@ pub struct Session {
     baseline_projection: Arc<Projection>,
     /// The plan's map, built when the municipality changes (in practice: New and Open).
     map: Arc<PlanMap>,
+    /// Whether the baseline projection counts facilities under § 168 a (it follows the plan).
+    aligned_facilities: bool,
     revision: u64,
     undo: Vec<Step>,
     redo: Vec<Step>,
@@ -73,31 +83,40 @@ pub struct Session {
     last_change: Option<Change>,
     refusal: Option<Refusal>,
     attribution: Option<(u64, Arc<Attribution>)>,
+    bands: Option<(u64, Arc<Bands>)>,
     jobs: Sender<AttributionJob>,
-    results: Receiver<(u64, Attribution)>,
+    results: Receiver<WorkerResult>,
+    /// The newest revision asked for: the worker stops a job for an older one.
+    newest: Arc<AtomicU64>,
     waker: SharedWaker,
 }
 
 impl Session {
     /// Opens a plan. The baseline is the shipped Basisforløb.
     pub fn new(library: Arc<Library>, plan: Plan) -> Result<Self, assets::AssetError> {
-        let baseline = assets::shipped_plan(BASELINE_PLAN)?;
+        let baseline = engine::baseline_plan()?;
         let (jobs, job_queue) = mpsc::channel::<AttributionJob>();
         let (result_sender, results) = mpsc::channel();
         let waker: SharedWaker = Arc::new(Mutex::new(None));
-        let worker_library = Arc::clone(&library);
-        let worker_waker = Arc::clone(&waker);
+        let newest = Arc::new(AtomicU64::new(1));
+        let worker = Worker {
+            library: Arc::clone(&library),
+            results: result_sender,
+            newest: Arc::clone(&newest),
+            waker: Arc::clone(&waker),
+        };
         std::thread::Builder::new()
-            .name("attribution".to_owned())
-            .spawn(move || attribution_worker(&worker_library, &job_queue, &result_sender, &worker_waker))
+            .name("attribution and bands".to_owned())
+            .spawn(move || worker.run(&job_queue))
             .map_err(|e| assets::AssetError {
                 file: "(worker thread)",
                 error: crate::io::ParseError { line: 0, column: 0, message: e.to_string() },
             })?;
-        let (params, assumption_error) = resolve(&library, &plan);
-        let rules = library.rule_set(plan.rule_set);
-        let projection = Arc::new(sim::project(&plan, &params, rules));
-        let baseline_projection = Arc::new(project_baseline(&baseline, &plan, &params, rules));
+        let aligned_facilities = plan.facilities_count_as_commercial;
+        let (params, assumption_error) = engine::resolve(&library, &plan);
+        let projection = Arc::new(sim::project(&plan, engine::inputs(&library, &plan, &params)));
+        let aligned = engine::aligned_baseline(&baseline, &plan);
+        let baseline_projection = Arc::new(sim::project(&aligned, engine::inputs(&library, &aligned, &params)));
         let map = Arc::new(PlanMap::build(&plan.municipality));
         let session = Self {
             library,
@@ -107,6 +126,7 @@ impl Session {
             baseline,
             params,
             assumption_error,
+            aligned_facilities,
             projection,
             baseline_projection,
             revision: 1,
@@ -116,8 +136,10 @@ impl Session {
             last_change: None,
             refusal: None,
             attribution: None,
+            bands: None,
             jobs,
             results,
+            newest,
             waker,
         };
         session.request_attribution();
@@ -186,20 +208,34 @@ impl Session {
         self.saved.as_ref() != Some(&self.plan)
     }
 
-    /// The attribution of plan against baseline, once the worker has it for this revision.
-    pub fn attribution(&mut self) -> Option<Arc<Attribution>> {
-        while let Ok((revision, attribution)) = self.results.try_recv() {
-            if revision == self.revision {
-                self.attribution = Some((revision, Arc::new(attribution)));
+    /// Takes what the worker has finished for this revision (once a frame, before drawing).
+    pub fn poll_worker(&mut self) {
+        while let Ok(result) = self.results.try_recv() {
+            match result {
+                WorkerResult::Attribution(revision, a) if revision == self.revision => {
+                    self.attribution = Some((revision, Arc::new(a)));
+                }
+                WorkerResult::Bands(revision, b) if revision == self.revision => {
+                    self.bands = Some((revision, Arc::new(b)))
+                }
+                _ => {}
             }
         }
+    }
+
+    /// The attribution of plan against baseline, once the worker has it for this revision.
+    pub fn attribution(&self) -> Option<Arc<Attribution>> {
         self.attribution.as_ref().filter(|(r, _)| *r == self.revision).map(|(_, a)| Arc::clone(a))
+    }
+
+    /// The bands of this revision, once the worker has them.
+    pub fn bands(&self) -> Option<Arc<Bands>> {
+        self.bands.as_ref().filter(|(r, _)| *r == self.revision).map(|(_, b)| Arc::clone(b))
     }
 
     /// Projects another plan (a variant to compare) with its own assumptions and rule set.
     pub fn project_other(&self, plan: &Plan) -> Projection {
-        let (params, _) = resolve(&self.library, plan);
-        sim::project(plan, &params, self.library.rule_set(plan.rule_set))
+        engine::project(&self.library, plan)
     }
 
     /// Labels of the steps that undo and redo would take back or do again (latest last).
@@ -312,14 +348,18 @@ impl Session {
     /// Projects the plan and, when its assumptions or rule set changed, the baseline too; and
     /// asks the worker for the attribution of the new revision.
     fn reproject(&mut self) {
-        let (params, error) = resolve(&self.library, &self.plan);
-        let rules = self.library.rule_set(self.plan.rule_set);
-        let baseline_stale = params != self.params || self.baseline_projection.rules != self.plan.rule_set;
+        let (params, error) = engine::resolve(&self.library, &self.plan);
+        let aligned = engine::aligned_baseline(&self.baseline, &self.plan);
+        let baseline_stale = params != self.params
+            || self.baseline_projection.rules != self.plan.rule_set
+            || self.aligned_facilities != self.plan.facilities_count_as_commercial;
         self.params = params;
         self.assumption_error = error;
-        self.projection = Arc::new(sim::project(&self.plan, &self.params, rules));
+        self.projection = Arc::new(sim::project(&self.plan, engine::inputs(&self.library, &self.plan, &self.params)));
         if baseline_stale {
-            self.baseline_projection = Arc::new(project_baseline(&self.baseline, &self.plan, &self.params, rules));
+            self.aligned_facilities = self.plan.facilities_count_as_commercial;
+            self.baseline_projection =
+                Arc::new(sim::project(&aligned, engine::inputs(&self.library, &aligned, &self.params)));
         }
         if !self.map.is_for(&self.plan.municipality) {
             self.map = Arc::new(PlanMap::build(&self.plan.municipality));
@@ -329,6 +369,7 @@ impl Session {
     }
 
     fn request_attribution(&self) {
+        self.newest.store(self.revision, Ordering::SeqCst);
         // A closed worker only means no attribution is shown; the plan itself is unaffected.
         let _ = self.jobs.send(AttributionJob {
             revision: self.revision,
@@ -338,43 +379,53 @@ impl Session {
     }
 }
 
-/// The plan's parameters; if its assumptions cannot be used, the shipped ones and the reason.
-fn resolve(library: &Library, plan: &Plan) -> (Params, Option<String>) {
-    match Params::resolve(&library.table, &plan.assumptions) {
-        Ok(params) => (params, None),
-        Err(e) => (Params::resolve(&library.table, &Default::default()).unwrap_or_default(), Some(e.to_string())),
+impl Drop for Session {
+    /// Stops the worker's running job: no revision is newer than this.
+    fn drop(&mut self) {
+        self.newest.store(u64::MAX, Ordering::SeqCst);
     }
 }
 
-/// The baseline projected with the plan's assumptions and rule set, so the two compare like
-/// with like.
-fn project_baseline(baseline: &Plan, plan: &Plan, params: &Params, rules: &crate::model::RuleSet) -> Projection {
-    let mut baseline = baseline.clone();
-    baseline.assumptions.clone_from(&plan.assumptions);
-    baseline.rule_set = plan.rule_set;
-    sim::project(&baseline, params, rules)
+/// The thread that attributes and bands the newest revision.
+struct Worker {
+    library: Arc<Library>,
+    results: Sender<WorkerResult>,
+    newest: Arc<AtomicU64>,
+    waker: SharedWaker,
 }
 
-/// Runs attributions, always for the newest job waiting, until the session is dropped.
-fn attribution_worker(
-    library: &Library,
-    jobs: &Receiver<AttributionJob>,
-    results: &Sender<(u64, Attribution)>,
-    waker: &Mutex<Option<Waker>>,
-) {
-    while let Ok(mut job) = jobs.recv() {
-        while let Ok(newer) = jobs.try_recv() {
-            job = newer;
+impl Worker {
+    /// Runs jobs, always the newest waiting, until the session is dropped.
+    fn run(&self, jobs: &Receiver<AttributionJob>) {
+        while let Ok(mut job) = jobs.recv() {
+            while let Ok(newer) = jobs.try_recv() {
+                job = newer;
+            }
+            let revision = job.revision;
+            let cancelled = || self.newest.load(Ordering::SeqCst) != revision;
+            let Some(attribution) = engine::attribute(&self.library, &job.plan, &job.baseline, &cancelled) else {
+                continue;
+            };
+            if !self.send(WorkerResult::Attribution(revision, attribution)) {
+                return;
+            }
+            let Some(bands) = bands::bands(&self.library, &job.plan, bands::RUNS, &cancelled) else { continue };
+            if !self.send(WorkerResult::Bands(revision, bands)) {
+                return;
+            }
         }
-        let params = Params::resolve(&library.table, &job.plan.assumptions).unwrap_or_default();
-        let attribution = explain::attribute(&job.plan, &job.baseline, &params, library.rule_set(job.plan.rule_set));
-        if results.send((job.revision, attribution)).is_err() {
-            return;
+    }
+
+    /// Hands a result to the session and wakes the UI; false once the session is gone.
+    fn send(&self, result: WorkerResult) -> bool {
+        if self.results.send(result).is_err() {
+            return false;
         }
-        if let Ok(slot) = waker.lock()
+        if let Ok(slot) = self.waker.lock()
             && let Some(wake) = slot.as_ref()
         {
             wake();
         }
+        true
     }
 }

@@ -48,10 +48,13 @@ pub enum ChartTab {
     Status,
     Schools,
     Explain,
+    /// How far the projection moves when the assumptions move within their ranges.
+    Uncertainty,
 }
 
 impl ChartTab {
-    pub const ALL: [Self; 5] = [Self::Composition, Self::TenureMix, Self::Status, Self::Schools, Self::Explain];
+    pub const ALL: [Self; 6] =
+        [Self::Composition, Self::TenureMix, Self::Status, Self::Schools, Self::Explain, Self::Uncertainty];
 
     pub fn key(self) -> &'static str {
         match self {
@@ -60,6 +63,7 @@ impl ChartTab {
             Self::Status => "status",
             Self::Schools => "schools",
             Self::Explain => "explain",
+            Self::Uncertainty => "uncertainty",
         }
     }
 }

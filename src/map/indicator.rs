@@ -92,11 +92,16 @@ pub fn value_text(tr: Tr<'_>, indicator: MapIndicator, value: Option<f64>, at: &
     match indicator {
         MapIndicator::OutsideWork => tr.pct(v, 1),
         MapIndicator::AlmenFamilyShare => tr.pct(v, 0),
-        MapIndicator::BalanceContribution => format!("{} {}", tr.num(v, 1), tr.t("unit.points_short")),
-        MapIndicator::Status if !at.status.judged => tr.t("map.not_judged").to_owned(),
-        MapIndicator::Status if at.status.category == crate::model::Category::None => {
-            tr.t("status.not_listed").to_owned()
+        MapIndicator::BalanceContribution => format!("{} {}", tr.num(v, 1), tr.t("unit.points")),
+        MapIndicator::Status => {
+            let s = &at.status;
+            match s.category {
+                crate::model::Category::None | crate::model::Category::Forebyggelse if s.judged => {
+                    tr.t(crate::words::status_short_key(s.category, s.listed, s.judged)).to_owned()
+                }
+                category if s.judged => tr.of("category", category.key()),
+                _ => tr.t("status.short_not_judged").to_owned(),
+            }
         }
-        MapIndicator::Status => tr.of("category", at.status.category.key()),
     }
 }

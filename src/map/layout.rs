@@ -97,6 +97,7 @@ mod tests {
                     residents: Default::default(),
                     held: Default::default(),
                     commercial_m2: 0.0,
+                    demolished_2011_2015: 0.0,
                     short_name: String::new(),
                     legacy_shape: Vec::new(),
                 });

@@ -8,18 +8,26 @@ mod action;
 mod assumptions;
 mod groups;
 mod map;
+pub mod migrate;
+mod observed;
 mod place;
 mod plan;
 mod policy;
 mod rules;
 
 pub use action::{Action, ActionKind, FacilityKind};
-pub use assumptions::{ParamDef, ParamTable, Params};
+pub use assumptions::{
+    AttractivenessWeights, EducationIncome, EffortParams, FlowParams, MoveParams, ParamDef, ParamTable, Params,
+    ScoreWeights, TenureParams, is_retired_key,
+};
 pub use groups::{Group, PerGroup, PerTenure, Tenure};
 pub use map::{AreaOutline, Coordinates, Landmark, LandmarkKind, MapData, MapSource, Ring};
+pub use observed::ObservedYear;
 pub use place::{Area, AreaKind, District, HeldInputs, Institution, InstitutionKind, Municipality, Profile};
 pub use plan::{
     ChangeEntry, Comment, CommentTarget, FIRST_YEAR, FORMAT_VERSION, LAST_YEAR, MILESTONES, Plan, PlanProblem,
 };
 pub use policy::{Effort, EffortKind, FlexibleLetting, Letting};
-pub use rules::{Category, CategoryRule, Comparison, Consecutive, Criterion, Indicator, RuleSet, RuleSetId};
+pub use rules::{
+    AlmenFamilyCap, Category, CategoryRule, Comparison, Consecutive, Criterion, Indicator, RuleSet, RuleSetId,
+};

@@ -27,23 +27,46 @@ impl AreaKind {
     }
 }
 
-/// Inputs the model does not project: shown as "not projected" wherever they appear.
+/// Inputs the model does not project (convictions, non-Western share: shown as "not
+/// projected" wherever they appear), and the 2016 seeds of the criteria the model does project
+/// (education, income), which it then carries with the residents.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct HeldInputs {
-    /// Share of residents 18+ convicted under the penal code, weapons or drugs law (0–1).
+    /// Share of residents 18+ convicted under the penal code, weapons or drugs law (0–1), 2016.
     pub convicted_share: f64,
-    /// Share of residents who are immigrants or descendants from non-Western countries (0–1).
+    /// Share of residents who are immigrants or descendants from non-Western countries (0–1),
+    /// 2016.
     pub non_western_share: f64,
-    /// Yearly change of `convicted_share`, in share points (0.001 = 0.1 point).
+    /// Later published values of `convicted_share`, as `(year, share)`; between points the
+    /// value runs straight, after the last the drift applies.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub convicted_by_year: Vec<(u16, f64)>,
+    /// Later published values of `non_western_share`, as `(year, share)`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub non_western_by_year: Vec<(u16, f64)>,
+    /// Yearly change of `convicted_share` after its last published value, in share points
+    /// (0.001 = 0.1 point).
     #[serde(skip_serializing_if = "is_zero")]
     pub convicted_drift_per_year: f64,
-    /// Yearly change of `non_western_share`, in share points.
+    /// Yearly change of `non_western_share` after its last published value, in share points.
     #[serde(skip_serializing_if = "is_zero")]
     pub non_western_drift_per_year: f64,
-    /// Earnings of the area's residents relative to the group averages (1 = average).
-    #[serde(skip_serializing_if = "is_one")]
-    pub income_level: f64,
+    /// Share of adults 18–64 not in education with only basic schooling in 2016 (the list's
+    /// 30–59 criterion); `None` takes the assumptions' seeds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub basic_schooling_2016: Option<f64>,
+    /// Average gross income of adults (students excluded) relative to the region's in 2016;
+    /// `None` takes the assumptions' group incomes as they are.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub income_2016: Option<f64>,
+    /// Where the held values and seeds come from: an official list, or "assumption".
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub source: String,
+    /// Format 3 and older: one earnings level for the area. Read only to be dropped when such
+    /// a file opens (format 4 seeds `income_2016` instead); never written.
+    #[serde(skip_serializing, deserialize_with = "legacy_number")]
+    pub income_level: Option<f64>,
     /// Years the area had been in its 2016 list category before 2016 (for the rules that
     /// count consecutive years).
     #[serde(skip_serializing_if = "is_zero_years")]
@@ -55,12 +78,49 @@ impl Default for HeldInputs {
         Self {
             convicted_share: 0.0,
             non_western_share: 0.0,
+            convicted_by_year: Vec::new(),
+            non_western_by_year: Vec::new(),
             convicted_drift_per_year: 0.0,
             non_western_drift_per_year: 0.0,
-            income_level: 1.0,
+            basic_schooling_2016: None,
+            income_2016: None,
+            source: String::new(),
+            income_level: None,
             years_listed_before_2016: 0,
         }
     }
+}
+
+/// Reads a plain number (as format 3 wrote `income_level`) into `Some`.
+fn legacy_number<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<f64>, D::Error> {
+    f64::deserialize(deserializer).map(Some)
+}
+
+impl HeldInputs {
+    /// The convicted share in a year: published points, straight between them, then drift.
+    pub fn convicted_in(&self, year: u16) -> f64 {
+        held_in(self.convicted_share, &self.convicted_by_year, self.convicted_drift_per_year, year)
+    }
+
+    /// The non-Western share in a year: published points, straight between them, then drift.
+    pub fn non_western_in(&self, year: u16) -> f64 {
+        held_in(self.non_western_share, &self.non_western_by_year, self.non_western_drift_per_year, year)
+    }
+}
+
+/// A held share in a year: the 2016 value and later published points joined by straight lines,
+/// then the drift from the last point, kept within 0–1.
+fn held_in(value_2016: f64, points: &[(u16, f64)], drift_per_year: f64, year: u16) -> f64 {
+    let mut previous = (super::FIRST_YEAR, value_2016);
+    for &(at, value) in points {
+        if year <= at {
+            let span = f64::from(at.saturating_sub(previous.0)).max(1.0);
+            let along = f64::from(year.saturating_sub(previous.0)) / span;
+            return (previous.1 + (value - previous.1) * along.min(1.0)).clamp(0.0, 1.0);
+        }
+        previous = (at, value);
+    }
+    (previous.1 + drift_per_year * f64::from(year.saturating_sub(previous.0))).clamp(0.0, 1.0)
 }
 
 /// A housing area (boligområde).
@@ -89,16 +149,15 @@ pub struct Area {
     /// opening, `io::migrate` moves it into the municipality's map, and it is never written.
     #[serde(default, rename = "shape", skip_serializing)]
     pub legacy_shape: Vec<[f32; 2]>,
+    /// Homes demolished in the area from 2011 to 2015 (before the projection starts), which
+    /// § 168 a counts in the area's homes unless they were replaced by almene family homes.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub demolished_2011_2015: f64,
 }
 
 #[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference.
 fn is_zero(value: &f64) -> bool {
     *value == 0.0
-}
-
-#[allow(clippy::trivially_copy_pass_by_ref)]
-fn is_one(value: &f64) -> bool {
-    *value == 1.0
 }
 
 #[allow(clippy::trivially_copy_pass_by_ref)]

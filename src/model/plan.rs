@@ -11,9 +11,9 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashSet};
 
 /// The plan-file format this build writes. Version 1 had no change log, version 2 no comments,
-/// version 3 kept a schematic rectangle in every area instead of naming a map; files of every
-/// earlier version open through `io::migrate`, and `tests/fixtures/` keeps one file per past
-/// version.
+/// version 3 an `income_level` per area instead of the 2016 education and income seeds and a
+/// schematic rectangle in every area instead of naming a map; files of every earlier version
+/// open through `io::migrate`, and `tests/fixtures/` keeps one file per past version.
 pub const FORMAT_VERSION: u32 = 4;
 /// The year of the baseline (state on 1 January).
 pub const FIRST_YEAR: u16 = 2016;
@@ -39,6 +39,11 @@ pub struct Plan {
     /// The rule set the plan is judged by.
     #[serde(default)]
     pub rule_set: RuleSetId,
+    /// Whether the floor space of culture houses and campuses counts as erhvervsareal in the
+    /// § 168 a count (75 m² = one home). The law names only erhvervsareal; whether a public
+    /// institution counts is for the ministry's approval of the plan, so it is off by default.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub facilities_count_as_commercial: bool,
     pub municipality: Municipality,
     #[serde(default)]
     pub actions: Vec<Action>,
@@ -55,6 +60,11 @@ pub struct Plan {
     /// What participants said, attached to the plan, an area or a district (since format 3).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub comments: Vec<Comment>,
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference.
+fn is_false(value: &bool) -> bool {
+    !*value
 }
 
 /// What a comment is about.
@@ -210,22 +220,8 @@ impl Plan {
                 check.amount(&at, &format!("residents.{}", group.key()), persons);
             }
             check.amount(&at, "commercial_m2", area.commercial_m2);
-            check.share(&at, "held.convicted_share", area.held.convicted_share);
-            check.share(&at, "held.non_western_share", area.held.non_western_share);
-            for (what, drift) in [
-                ("held.convicted_drift_per_year", area.held.convicted_drift_per_year),
-                ("held.non_western_drift_per_year", area.held.non_western_drift_per_year),
-            ] {
-                if !(-0.1..=0.1).contains(&drift) {
-                    check.report(&at, format!("{what} must be between −0.1 and 0.1 a year, not {drift}"));
-                }
-            }
-            if !(0.05..=5.0).contains(&area.held.income_level) {
-                check.report(
-                    &at,
-                    format!("held.income_level must be between 0.05 and 5, not {}", area.held.income_level),
-                );
-            }
+            check.amount(&at, "demolished_2011_2015", area.demolished_2011_2015);
+            self.validate_held(check, &at, &area.held);
             if area.legacy_shape.iter().flatten().any(|c| !c.is_finite()) {
                 check.report(&at, "the map shape has a coordinate that is not a number".to_owned());
             }
@@ -253,6 +249,47 @@ impl Plan {
                 let at = format!("municipality.profiles[{i}] ({})", profile.id);
                 check.report(&at, format!("strength must be between −1 and 1, not {}", profile.strength));
             }
+        }
+    }
+
+    /// The held inputs and 2016 seeds of one area.
+    fn validate_held(&self, check: &mut Checker, at: &str, held: &super::HeldInputs) {
+        check.share(at, "held.convicted_share", held.convicted_share);
+        check.share(at, "held.non_western_share", held.non_western_share);
+        for (what, drift) in [
+            ("held.convicted_drift_per_year", held.convicted_drift_per_year),
+            ("held.non_western_drift_per_year", held.non_western_drift_per_year),
+        ] {
+            if !(-0.1..=0.1).contains(&drift) {
+                check.report(at, format!("{what} must be between −0.1 and 0.1 a year, not {drift}"));
+            }
+        }
+        for (what, points) in [
+            ("held.convicted_by_year", &held.convicted_by_year),
+            ("held.non_western_by_year", &held.non_western_by_year),
+        ] {
+            for (year, share) in points {
+                check.year(at, &format!("{what}: the year"), *year);
+                check.share(at, what, *share);
+            }
+            if points.windows(2).any(|w| w[0].0 >= w[1].0) {
+                check.report(at, format!("{what} must list its years in order, each once"));
+            }
+        }
+        if let Some(share) = held.basic_schooling_2016 {
+            check.share(at, "held.basic_schooling_2016", share);
+        }
+        if let Some(income) = held.income_2016
+            && !(0.05..=5.0).contains(&income)
+        {
+            check.report(at, format!("held.income_2016 must be between 0.05 and 5, not {}", short(income)));
+        }
+        if held.income_level.is_some() && self.format_version >= 4 {
+            check.report(at, "held.income_level belongs to format 3 and older; format 4 uses income_2016".to_owned());
+        }
+        if held.years_listed_before_2016 > 100 {
+            let years = held.years_listed_before_2016;
+            check.report(at, format!("held.years_listed_before_2016 is {years}; the lists began in 2010"));
         }
     }
 

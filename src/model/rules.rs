@@ -164,6 +164,21 @@ pub struct Criterion {
     pub threshold: f64,
     /// The value is the mean of this many years, ending with the year judged (1 = this year).
     pub average_years: u32,
+    /// Published thresholds that move with a national figure (convictions: a multiple of the
+    /// national average), as `(year, threshold)` from the first year they apply (state on
+    /// 1 January, so the list of 1 December 2018 applies from 2019). Before the first entry the
+    /// first applies (no earlier value was published), after the last the last; `threshold`
+    /// is the latest published value.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub thresholds_by_year: Vec<(u16, f64)>,
+}
+
+impl Criterion {
+    /// The threshold in force in a year.
+    pub fn threshold_in(&self, year: u16) -> f64 {
+        let published = self.thresholds_by_year.iter().rev().find(|(from, _)| *from <= year);
+        published.or(self.thresholds_by_year.first()).map_or(self.threshold, |(_, t)| *t)
+    }
 }
 
 /// How many years in a row a category must hold for a harder one.
@@ -208,6 +223,23 @@ pub struct CategoryRule {
     pub consecutive: Option<Consecutive>,
     /// Whether the category puts the area on the government's list.
     pub listed: bool,
+}
+
+/// The law's 40 % rule (almenboligloven § 168 a, stk. 1): the numbers are the law's, not
+/// assumptions, and carry their citation.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AlmenFamilyCap {
+    /// At most this share of almene family homes (0.40).
+    pub cap: f64,
+    /// Every this many m² of commercial floor space counts as one home (75).
+    pub commercial_m2_per_home: f64,
+    /// Homes demolished after this year count in the denominator unless replaced (2010).
+    pub demolished_after_year: u16,
+    /// The share must be reached before 1 January of this year (2030).
+    pub deadline_year: u16,
+    /// The law's words and where they stand.
+    pub source: String,
 }
 
 /// A rule set: the categories from mildest to hardest.

@@ -145,7 +145,7 @@ fn legend(svg: &mut String, map: &PlanMap, choice: MapIndicator, tr: Tr<'_>) {
         let entries = [
             (colours::category(crate::model::Category::Ghetto, true), tr.t("status.listed")),
             (colours::category(crate::model::Category::Forebyggelse, false), tr.t("legend.watch")),
-            (colours::category(crate::model::Category::None, false), tr.t("status.not_listed")),
+            (colours::category(crate::model::Category::None, false), tr.t("status.short_no_list")),
             (indicator::NOT_APPLICABLE, tr.t("legend.not_estate")),
         ];
         let mut x = 10.0;
@@ -165,7 +165,7 @@ fn legend(svg: &mut String, map: &PlanMap, choice: MapIndicator, tr: Tr<'_>) {
         let (low, high) = match choice {
             MapIndicator::OutsideWork => ("0 %".to_owned(), tr.pct(0.4, 0) + "+"),
             MapIndicator::AlmenFamilyShare => ("0 %".to_owned(), tr.pct(1.0, 0)),
-            _ => ("0".to_owned(), format!("10+ {}", tr.t("unit.points_short"))),
+            _ => ("0".to_owned(), format!("10+ {}", tr.t("unit.points"))),
         };
         let _ = write!(svg, r#"<text x="10" y="{:.1}" font-size="11">{}</text>"#, top + 24.0, escape(&low));
         for i in 0..40 {

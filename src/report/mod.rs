@@ -1,28 +1,34 @@
 //! The workshop report: one self-contained HTML file (no external links; charts embedded as
 //! SVG images in data URIs) for the open plan and the pinned variants, for the minutes. It
 //! opens in any browser and prints to PDF. Sections, each with a stable `id`: the plans
-//! (names and notes), the score over time, the map in 2016 and 2030 (coloured by the chosen
-//! indicator), the tenure mix with the 40 % line, the residents of the estates, the score and its
-//! breakdown, each estate's status at 2025/2030/2040, the assumptions that differ from the
-//! shipped ones, the change log and the participants' comments.
+//! (names and notes), the score over time with the band of 80 % of the runs, the map in 2016
+//! and 2030 (coloured by the chosen indicator), the tenure mix with the 40 % line, the residents of
+//! the estates, the score and its breakdown, what in each plan makes the difference (the one
+//! attribution, as the app shows it), each estate's status at 2025/2030/2040 with its list-exit
+//! range and the § 168 a count, the assumptions that move the score most, the assumptions that
+//! differ from the shipped ones, the change log and the participants' comments.
 //!
 //! Written as well-formed XHTML-style markup (every element closed), so a test can parse it.
 
 pub mod map_svg;
 pub mod svg;
 
+use crate::bands::Bands;
 use crate::colours;
+use crate::explain::Attribution;
 use crate::i18n::Tr;
 use crate::model::{AreaKind, CommentTarget, Group, MILESTONES, ParamTable, Params, Plan};
 use crate::sim::{COMPONENTS, Projection};
 use std::fmt::Write;
-use svg::{Series, escape};
+use svg::{Band, Series, escape};
 
-/// One plan in the report, projected.
+/// One plan in the report, projected, attributed and banded.
 pub struct Variant<'a> {
     pub plan: &'a Plan,
     pub projection: &'a Projection,
     pub params: &'a Params,
+    pub attribution: &'a Attribution,
+    pub bands: &'a Bands,
 }
 
 /// Everything the report is made from.
@@ -31,6 +37,7 @@ pub struct ReportInput<'a> {
     pub variants: Vec<Variant<'a>>,
     pub baseline: &'a Projection,
     pub table: &'a ParamTable,
+    pub cap: &'a crate::model::AlmenFamilyCap,
     /// When it was made (UTC).
     pub generated: String,
     pub tr: Tr<'a>,
@@ -39,8 +46,20 @@ pub struct ReportInput<'a> {
 }
 
 /// The sections of the report, by id, in order.
-pub const SECTIONS: [&str; 10] =
-    ["plans", "score", "map", "tenure", "residents", "breakdown", "status", "assumptions", "changes", "comments"];
+pub const SECTIONS: [&str; 12] = [
+    "plans",
+    "score",
+    "map",
+    "tenure",
+    "residents",
+    "breakdown",
+    "explain",
+    "status",
+    "uncertainty",
+    "assumptions",
+    "changes",
+    "comments",
+];
 
 /// The year the report's maps and tenure mix look ahead to, beside 2016.
 pub const MAP_YEAR: u16 = 2030;
@@ -48,7 +67,7 @@ pub const MAP_YEAR: u16 = 2030;
 const STYLE: &str = "body{font-family:sans-serif;max-width:60em;margin:2em auto;padding:0 1em;color:#1f2a44;line-height:1.45}\
 h1{font-size:1.8em}h2{border-bottom:2px solid #1f2a44;padding-bottom:.2em;margin-top:2em}\
 table{border-collapse:collapse;margin:.5em 0 1em}th,td{border:1px solid #bbb;padding:.25em .6em;text-align:left}\
-th{background:#eef}td.num{text-align:right}.listed{color:#b03020;font-weight:bold}.notlisted{color:#1a7f4b}\
+th{background:#eef}td.num{text-align:right}.listed{color:#b03020;font-weight:bold}.prevention{color:#9a6000;font-weight:bold}.notlisted{color:#1a7f4b}\
 img{max-width:100%;height:auto}figure{margin:1em 0}figcaption{font-size:.9em;color:#555}\
 @media print{h2{break-before:auto}figure,table{break-inside:avoid}}";
 
@@ -80,24 +99,33 @@ pub fn report_for_plans_coloured(
     indicator: crate::map::MapIndicator,
 ) -> Result<String, String> {
     let first = plans.first().ok_or("no plan to report on")?;
+    let shipped_baseline = crate::engine::baseline_plan().map_err(|e| e.to_string())?;
     let mut resolved = Vec::new();
     for plan in plans {
         let params = Params::resolve(&library.table, &plan.assumptions).map_err(|e| format!("{e} ({})", plan.name))?;
-        let projection = crate::sim::project(plan, &params, library.rule_set(plan.rule_set));
-        resolved.push((params, projection));
+        let projection = crate::sim::project(plan, crate::engine::inputs(library, plan, &params));
+        let failed = || format!("the plan could not be explained ({})", plan.name);
+        let attribution = crate::engine::attribute(library, plan, &shipped_baseline, &|| false).ok_or_else(failed)?;
+        let bands = crate::bands::bands(library, plan, crate::bands::RUNS, &|| false).ok_or_else(failed)?;
+        resolved.push((params, projection, attribution, bands));
     }
-    let mut baseline = crate::assets::shipped_plan(crate::app::session::BASELINE_PLAN).map_err(|e| e.to_string())?;
-    baseline.assumptions.clone_from(&first.assumptions);
-    baseline.rule_set = first.rule_set;
-    let baseline_projection = crate::sim::project(&baseline, &resolved[0].0, library.rule_set(baseline.rule_set));
+    let baseline = crate::engine::aligned_baseline(&shipped_baseline, first);
+    let baseline_projection = crate::sim::project(&baseline, crate::engine::inputs(library, &baseline, &resolved[0].0));
     let input = ReportInput {
         variants: plans
             .iter()
             .zip(&resolved)
-            .map(|(plan, (params, projection))| Variant { plan, projection, params })
+            .map(|(plan, (params, projection, attribution, bands))| Variant {
+                plan,
+                projection,
+                params,
+                attribution,
+                bands,
+            })
             .collect(),
         baseline: &baseline_projection,
         table: &library.table,
+        cap: &library.cap,
         generated: crate::files::now_utc(),
         tr,
         indicator,
@@ -127,7 +155,9 @@ pub fn workshop_report(input: &ReportInput<'_>) -> String {
     tenure(&mut html, input);
     residents(&mut html, input);
     breakdown(&mut html, input);
+    explanation(&mut html, input);
     status(&mut html, input);
+    uncertainty(&mut html, input);
     assumptions(&mut html, input);
     changes(&mut html, input);
     comments(&mut html, input);
@@ -186,7 +216,24 @@ fn score(html: &mut String, input: &ReportInput<'_>) {
         dashed: true,
         points: years(input.baseline).into_iter().zip(input.baseline.score.iter().map(|s| s.total)).collect(),
     });
-    let chart = svg::line_chart(tr.t("report.score"), &series, (0.0, 100.0), tr.t("axis.year"), tr.t("axis.score"));
+    let bands: Vec<Band> = input
+        .variants
+        .iter()
+        .enumerate()
+        .map(|(i, v)| Band {
+            name: format!("{} · {}", v.plan.name, tr.t("series.band")),
+            colour: colours::hex(colours::VARIANTS[i % colours::VARIANTS.len()]),
+            points: v
+                .bands
+                .years
+                .iter()
+                .zip(v.bands.score_low.iter().zip(&v.bands.score_high))
+                .map(|(y, (low, high))| (f64::from(*y), *low, *high))
+                .collect(),
+        })
+        .collect();
+    let labels = (tr.t("axis.year"), tr.t("axis.score"));
+    let chart = svg::line_chart_with_bands(tr.t("report.score"), &series, &bands, (0.0, 100.0), labels);
     html.push_str(&image(&chart, tr.t("report.score_caption")));
     html.push_str("</section>");
 }
@@ -291,6 +338,12 @@ fn status(html: &mut String, input: &ReportInput<'_>) {
     html.push_str("</tr>");
     let Some(first) = input.variants.first() else { return };
     for estate in first.projection.areas.iter().filter(|a| a.kind == AreaKind::Estate) {
+        let _ = write!(html, "<tr><td>{}</td><td>{}</td>", escape(&estate.name), escape(tr.t("status.exit")));
+        for v in &input.variants {
+            let exit = v.projection.areas.iter().position(|a| a.id == estate.id).and_then(|i| v.bands.exits.get(i));
+            let _ = write!(html, "<td>{}</td>", escape(&crate::words::exit(tr, exit)));
+        }
+        html.push_str("</tr>");
         for year in MILESTONES {
             let _ = write!(html, "<tr><td>{}</td><td>{year}</td>", escape(&estate.name));
             for v in &input.variants {
@@ -299,12 +352,13 @@ fn status(html: &mut String, input: &ReportInput<'_>) {
                     .area(&estate.id)
                     .and_then(|a| v.projection.year_index(year).map(|i| a.years[i].status.clone()));
                 match status {
-                    Some(s) if s.listed => {
-                        let text = format!("{} ({})", tr.t("status.listed"), tr.of("category", s.category.key()));
-                        let _ = write!(html, r#"<td class="listed">{}</td>"#, escape(&text));
-                    }
-                    Some(_) => {
-                        let _ = write!(html, r#"<td class="notlisted">{}</td>"#, escape(tr.t("status.not_listed")));
+                    Some(s) => {
+                        let class = match s.category {
+                            _ if s.listed => "listed",
+                            crate::model::Category::Forebyggelse => "prevention",
+                            _ => "notlisted",
+                        };
+                        let _ = write!(html, r#"<td class="{class}">{}</td>"#, escape(&crate::words::status(tr, &s)));
                     }
                     None => html.push_str("<td>–</td>"),
                 }
@@ -313,6 +367,73 @@ fn status(html: &mut String, input: &ReportInput<'_>) {
         }
     }
     html.push_str("</table></section>");
+}
+
+/// What in each plan makes the difference at each milestone: the one attribution, rounded
+/// once, as the app's *Forklar* and `by-i-balance explain` show it.
+fn explanation(html: &mut String, input: &ReportInput<'_>) {
+    let tr = input.tr;
+    section(html, "explain", tr.t("report.explain"));
+    for v in &input.variants {
+        let _ = write!(html, "<h3>{}</h3>", escape(&v.plan.name));
+        for year in MILESTONES {
+            let text = crate::statement::text(v.attribution, v.plan, v.projection, year, tr);
+            let mut lines = text.lines();
+            if let Some(head) = lines.next() {
+                let _ = write!(html, "<p><strong>{}</strong></p><ul>", escape(head));
+            }
+            for line in lines {
+                let _ = write!(html, "<li>{}</li>", escape(line.trim()));
+            }
+            html.push_str("</ul>");
+        }
+        for estate in v.projection.areas.iter().filter(|a| a.kind == AreaKind::Estate) {
+            let Some(i) = v.projection.year_index(input.cap.deadline_year) else { continue };
+            let parts = &estate.years[i].share_168a_parts;
+            let text = crate::words::share_168a(tr, parts, input.cap, input.cap.deadline_year);
+            let _ = write!(html, "<p>{}: {}</p>", escape(&estate.name), escape(&text));
+        }
+    }
+    html.push_str("</section>");
+}
+
+/// The score's band and the assumptions that move each plan's 2030 score most.
+fn uncertainty(html: &mut String, input: &ReportInput<'_>) {
+    let tr = input.tr;
+    section(html, "uncertainty", tr.t("chart_tab.uncertainty"));
+    for v in &input.variants {
+        let _ = write!(html, "<h3>{}</h3>", escape(&v.plan.name));
+        let Some(y) = v.bands.years.iter().position(|y| *y == crate::bands::TORNADO_YEAR) else { continue };
+        let summary = tr.fill(
+            "uncertainty.summary",
+            &[
+                ("year", &crate::bands::TORNADO_YEAR.to_string()),
+                ("score", &tr.num(v.bands.central[y], 1)),
+                ("low", &tr.num(v.bands.score_low[y], 1)),
+                ("high", &tr.num(v.bands.score_high[y], 1)),
+                ("runs", &v.bands.runs.to_string()),
+            ],
+        );
+        let _ = write!(
+            html,
+            "<p>{}</p><table><tr><th>{}</th><th>{}</th><th>{}</th></tr>",
+            escape(&summary),
+            escape(tr.t("report.assumption")),
+            escape(tr.t("uncertainty.at_low")),
+            escape(tr.t("uncertainty.at_high"))
+        );
+        for bar in &v.bands.tornado {
+            let _ = write!(
+                html,
+                r#"<tr><td>{}</td><td class="num">{}</td><td class="num">{}</td></tr>"#,
+                escape(&tr.param_name(&bar.key)),
+                tr.num(bar.score_at_low, 1),
+                tr.num(bar.score_at_high, 1)
+            );
+        }
+        html.push_str("</table>");
+    }
+    html.push_str("</section>");
 }
 
 fn assumptions(html: &mut String, input: &ReportInput<'_>) {

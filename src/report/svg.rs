@@ -13,6 +13,14 @@ pub struct Series {
     pub points: Vec<(f64, f64)>,
 }
 
+/// A band between two lines (the 10th and 90th percentiles of a series), drawn light.
+pub struct Band {
+    pub name: String,
+    pub colour: String,
+    /// (x, low, high) points.
+    pub points: Vec<(f64, f64, f64)>,
+}
+
 const WIDTH: f64 = 760.0;
 const HEIGHT: f64 = 340.0;
 const LEFT: f64 = 70.0;
@@ -123,11 +131,33 @@ fn open(title: &str) -> String {
 
 /// Lines over the years, with the y axis from `y_min` to `y_max`.
 pub fn line_chart(title: &str, series: &[Series], y_range: (f64, f64), x_label: &str, y_label: &str) -> String {
+    line_chart_with_bands(title, series, &[], y_range, (x_label, y_label))
+}
+
+/// A line chart with light bands behind the lines (each band with its legend entry).
+pub fn line_chart_with_bands(
+    title: &str,
+    series: &[Series],
+    bands: &[Band],
+    y_range: (f64, f64),
+    (x_label, y_label): (&str, &str),
+) -> String {
     let xs = series.iter().flat_map(|s| s.points.iter().map(|p| p.0));
     let x = xs.clone().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| (a.min(v), b.max(v)));
     let frame = Frame { x: if x.0.is_finite() { x } else { (0.0, 1.0) }, y: y_range };
     let mut svg = open(title);
     axes(&mut svg, &frame, x_label, y_label, &|v| format!("{v:.0}"));
+    for band in bands {
+        let upper = band.points.iter().map(|(x, _, high)| format!("{:.1},{:.1}", frame.px(*x), frame.py(*high)));
+        let lower = band.points.iter().rev().map(|(x, low, _)| format!("{:.1},{:.1}", frame.px(*x), frame.py(*low)));
+        let outline: Vec<String> = upper.chain(lower).collect();
+        let _ = write!(
+            svg,
+            r#"<polygon fill="{}" fill-opacity="0.25" stroke="none" points="{}"/>"#,
+            band.colour,
+            outline.join(" ")
+        );
+    }
     for s in series {
         let path: Vec<String> =
             s.points.iter().map(|(x, y)| format!("{:.1},{:.1}", frame.px(*x), frame.py(*y))).collect();
@@ -139,8 +169,9 @@ pub fn line_chart(title: &str, series: &[Series], y_range: (f64, f64), x_label: 
             path.join(" ")
         );
     }
-    let entries: Vec<(&str, &str, bool, bool)> =
+    let mut entries: Vec<(&str, &str, bool, bool)> =
         series.iter().map(|s| (s.name.as_str(), s.colour.as_str(), s.dashed, false)).collect();
+    entries.extend(bands.iter().map(|b| (b.name.as_str(), b.colour.as_str(), false, true)));
     legend(&mut svg, &entries);
     svg.push_str("</svg>");
     svg

@@ -2,7 +2,8 @@
 //! shifts who moves in (employed and in-education newcomers up, outside-work down) and who
 //! moves out (employed households leave unattractive districts more often).
 
-use super::state::{Simulation, ratio};
+use super::cohort::ratio;
+use super::state::Simulation;
 use crate::model::{AreaKind, InstitutionKind, Tenure};
 use serde::Serialize;
 
@@ -27,10 +28,12 @@ pub struct AttractivenessTerms {
 
 /// The terms for every district, from the current state.
 pub(super) fn all(sim: &Simulation) -> Vec<AttractivenessTerms> {
-    let a = &sim.params.attractiveness;
-    let n = sim.plan.municipality.districts.len();
-    let mut sharing = vec![0usize; sim.plan.municipality.profiles.len()];
-    for p in sim.district_profiles.iter().flatten() {
+    let a = &sim.engine.params.attractiveness;
+    let municipality = &sim.schedule.plan.municipality;
+    let world = &sim.world;
+    let n = municipality.districts.len();
+    let mut sharing = vec![0usize; municipality.profiles.len()];
+    for p in world.district_profiles.iter().flatten() {
         sharing[*p] += 1;
     }
     let mut culture = vec![false; n];
@@ -42,7 +45,7 @@ pub(super) fn all(sim: &Simulation) -> Vec<AttractivenessTerms> {
     let mut estate_homes = vec![0.0; n];
     let mut almen_family = vec![0.0; n];
     let mut homes = vec![0.0; n];
-    for area in &sim.areas {
+    for area in &world.areas {
         let Some(d) = area.district else { continue };
         culture[d] |= area.culture_house;
         campus[d] |= area.campus;
@@ -55,7 +58,7 @@ pub(super) fn all(sim: &Simulation) -> Vec<AttractivenessTerms> {
         almen_family[d] += area.homes[Tenure::AlmenFamily];
         homes[d] += area.homes.total();
     }
-    for inst in sim.institutions.iter().filter(|i| i.active) {
+    for inst in world.institutions.iter().filter(|i| i.active) {
         let Some(d) = inst.district else { continue };
         match inst.kind {
             InstitutionKind::CultureHouse => culture[d] = true,
@@ -64,12 +67,12 @@ pub(super) fn all(sim: &Simulation) -> Vec<AttractivenessTerms> {
             InstitutionKind::Daycare | InstitutionKind::JobCentreOutpost => {}
         }
     }
-    let school_mix = &sim.school_mix;
+    let school_mix = &world.school_mix;
     (0..n)
         .map(|d| {
-            let profile = sim.district_profiles[d].map_or(0.0, |p| {
-                let strength = sim.plan.municipality.profiles[p].strength;
-                strength / (sharing[p] as f64).powf(a.profile_sharing_exponent)
+            let profile = world.district_profiles[d].map_or(0.0, |p| {
+                let strength = municipality.profiles[p].strength * a.profile_scale;
+                strength / libm::pow(sharing[p] as f64, a.profile_sharing_exponent)
             });
             let institutions = f64::from(u8::from(culture[d])) * a.culture_house
                 + f64::from(u8::from(campus[d])) * a.campus
@@ -79,7 +82,7 @@ pub(super) fn all(sim: &Simulation) -> Vec<AttractivenessTerms> {
             let school = -a.school_mix_per_point * 100.0 * school_gap;
             let stigma = if listed[d] { -a.stigma_listed } else { 0.0 };
             let opening = (a.opening_per_share * ratio(opened[d], estate_homes[d])).min(a.opening_cap);
-            let over_cap = (ratio(almen_family[d], homes[d]) - sim.params.score.almen_family_cap).max(0.0);
+            let over_cap = (ratio(almen_family[d], homes[d]) - sim.engine.cap.cap).max(0.0);
             let tenure_mix = -a.tenure_mix_per_point * 100.0 * over_cap;
             let total = (profile + institutions + school + stigma + opening + tenure_mix).clamp(-1.0, 1.0);
             AttractivenessTerms { profile, institutions, school_mix: school, stigma, opening, tenure_mix, total }

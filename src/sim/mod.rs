@@ -1,41 +1,78 @@
 //! The projection engine: a plan goes in, a year-by-year projection of homes, residents,
 //! indicators, list status and the balance score comes out. Pure functions over plain data:
-//! no egui, no clock, no randomness, so the same plan gives the same numbers to the bit.
+//! no egui, no clock, no randomness, so the same plan gives the same numbers to the bit (the
+//! transcendental functions come from the `libm` crate, so every platform computes the same).
 //!
 //! One year, t → t+1: the actions of year t change the stock (displacing residents), then
-//! residents age, find and lose work, and move; vacancies refill from the intake mix of each
-//! tenure, shifted by the district's attractiveness and the letting policy. See
-//! `../shared/design/model.md` for the semantics and `assets/assumptions.ron` for the numbers.
+//! residents age, find and lose work, study, and move; the displaced are rehoused or leave;
+//! vacancies refill from each tenure's intake, shifted by the district's attractiveness and the
+//! letting rules. Education and income are carried by the residents who move in, stay and
+//! leave. See `../shared/design/model.md` for the semantics and `assets/assumptions.ron` for
+//! the numbers.
 
+mod actions;
 mod attractiveness;
+mod cohort;
+mod intake;
+mod moves;
 mod output;
+mod record;
 mod schools;
 mod score;
 mod state;
 mod status;
 mod step;
+mod transition;
 
 pub use attractiveness::AttractivenessTerms;
 pub use output::{
-    AreaSeries, AreaYear, CriterionResult, DistrictSeries, Indicators, LedgerYear, MunicipalityYear, Projection,
-    SchoolSeries, SchoolYear, ScoreComponents, ScoreYear, Status,
+    AreaSeries, AreaYear, CriterionResult, DistrictSeries, Indicators, InstitutionSeries, LedgerYear, MunicipalityYear,
+    Projection, RehousingMove, SchoolSeries, SchoolYear, ScoreComponents, ScoreYear, Share168a, Status,
 };
+pub use record::{Checkpoints, Trace};
 pub use score::{COMPONENTS, ScoreComponent, dissimilarity};
-pub use status::{COMMERCIAL_M2_PER_HOME, IndicatorHistory, evaluate};
+pub use status::{IndicatorHistory, evaluate};
 
-use crate::model::{FIRST_YEAR, LAST_YEAR, Params, Plan, RuleSet};
+use crate::model::{AlmenFamilyCap, LAST_YEAR, Params, Plan, RuleSet};
 
-/// Projects a plan from 2016 to 2040 under a rule set.
+/// Everything a projection is judged by besides the plan: its parameters, the rule set of the
+/// list, and the law's 40 % rule.
+#[derive(Clone, Copy)]
+pub struct Inputs<'a> {
+    pub params: &'a Params,
+    pub rules: &'a RuleSet,
+    pub cap: &'a AlmenFamilyCap,
+}
+
+/// Projects a plan from 2016 to 2040.
 ///
 /// The plan should have passed [`Plan::validate`]; an invalid plan still projects without
 /// panicking (unknown ids are skipped, counts are clamped to the stock).
-pub fn project(plan: &Plan, params: &Params, rules: &RuleSet) -> Projection {
-    let mut sim = state::Simulation::new(plan, params, rules);
-    let mut projection = Projection::empty(plan, rules.id);
-    sim.record(&mut projection, None);
-    for year in FIRST_YEAR..LAST_YEAR {
-        let ledger = sim.step(year);
-        sim.record(&mut projection, Some(ledger));
+pub fn project(plan: &Plan, inputs: Inputs) -> Projection {
+    let mut sim = state::Simulation::new(plan, inputs.params, inputs.rules, inputs.cap);
+    let mut projection = Projection::empty(plan, inputs.rules.id);
+    record::full(&sim, &mut projection, None);
+    while sim.world.year < LAST_YEAR {
+        let ledger = sim.step();
+        record::full(&sim, &mut projection, Some(ledger));
     }
     projection
+}
+
+/// Projects a plan keeping only what the bands and the attribution read (the score, each area's
+/// outside-work share and list status), and optionally the world at the start of every year.
+pub fn trace(plan: &Plan, inputs: Inputs, keep_checkpoints: bool) -> (Trace, Checkpoints) {
+    let sim = state::Simulation::new(plan, inputs.params, inputs.rules, inputs.cap);
+    record::run_lean(sim, Trace::default(), keep_checkpoints)
+}
+
+/// Projects `plan` from `year` on, starting from another run's world in that year (the plan
+/// must have that run's municipality, and nothing of it may differ before `year`); the years
+/// before are copied from `before`.
+pub fn trace_from(checkpoints: &Checkpoints, before: &Trace, year: u16, plan: &Plan, inputs: Inputs) -> Trace {
+    let Some(world) = checkpoints.world(year) else {
+        return trace(plan, inputs, false).0;
+    };
+    let sim = state::Simulation::resume(world.clone(), plan, inputs.params, inputs.rules, inputs.cap);
+    record::run_lean(sim, before.up_to(year), false).0
 }

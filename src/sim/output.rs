@@ -1,7 +1,7 @@
 //! What the engine returns: plain numbers per area, district, school and year, the
 //! municipality's totals, the flow ledger and the balance score. Serialisable for scripts.
 
-use crate::model::{AreaKind, Category, Comparison, Indicator, PerGroup, PerTenure, Plan, RuleSetId};
+use crate::model::{AreaKind, Category, Comparison, Indicator, InstitutionKind, PerGroup, PerTenure, Plan, RuleSetId};
 use serde::Serialize;
 
 /// The indicators of one area in one year.
@@ -63,6 +63,33 @@ pub struct Status {
     pub judged: bool,
 }
 
+/// The parts of the § 168 a count, so a room can check the share by hand:
+/// `almen_family / (homes + demolished_counted + floor_space_homes)`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct Share168a {
+    /// Almene family homes (the numerator).
+    pub almen_family: f64,
+    /// All homes in the area.
+    pub homes: f64,
+    /// Homes demolished after 2010 and not replaced by new almene family homes in the area.
+    pub demolished_counted: f64,
+    /// Commercial floor space as homes (75 m² = one home).
+    pub floor_space_homes: f64,
+}
+
+impl Share168a {
+    /// The denominator: all homes as the law counts them.
+    pub fn counted_homes(&self) -> f64 {
+        self.homes + self.demolished_counted + self.floor_space_homes
+    }
+
+    /// Almene family homes over all homes as the law counts them, 0–1.
+    pub fn share(&self) -> f64 {
+        let total = self.counted_homes();
+        if total > 0.0 { self.almen_family / total } else { 0.0 }
+    }
+}
+
 /// One area in one year (state on 1 January).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct AreaYear {
@@ -73,9 +100,20 @@ pub struct AreaYear {
     pub status: Status,
     /// Almene family homes over all homes as almenboligloven § 168 a counts them.
     pub almen_family_share_168a: f64,
-    /// Homes demolished since 2010 and not replaced, counted by the 40% rule.
-    pub demolished_counted: f64,
+    /// The count's parts.
+    pub share_168a_parts: Share168a,
     pub commercial_m2: f64,
+    /// Residents displaced from this area who have left the municipality so far (they still
+    /// count in this area's composition for the balance score).
+    pub left_municipality: f64,
+    /// Residents displaced from this area still waiting for a home in the municipality.
+    pub awaiting_rehousing: f64,
+    /// Who moved into the area's vacancies during the year before (ordinary intake; the
+    /// rehoused are in the ledger), by group.
+    pub newcomers: PerGroup<f64>,
+    /// The area's part of the segregation index, in points of 100 × D (all areas' parts sum to
+    /// 100 − the segregation component).
+    pub segregation_points: f64,
 }
 
 /// One area over all years.
@@ -96,6 +134,19 @@ pub struct DistrictSeries {
     /// Per year: the profile the district holds, if any.
     pub profile: Vec<Option<String>>,
     pub attractiveness: Vec<super::AttractivenessTerms>,
+}
+
+/// Where an institution stands each year, and whether it still runs (a school merged into
+/// another does not).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct InstitutionSeries {
+    pub id: String,
+    pub name: String,
+    pub kind: InstitutionKind,
+    /// Per year: the id of the district it stands in.
+    pub district: Vec<Option<String>>,
+    /// Per year: false once merged into another school.
+    pub active: Vec<bool>,
 }
 
 /// One school in one year.
@@ -128,6 +179,10 @@ pub struct MunicipalityYear {
     /// Almene homes (family, youth, elderly) over all homes, 0–1.
     pub almen_share: f64,
     pub outside_work_share: f64,
+    /// Residents displaced by the plan who have left the municipality so far.
+    pub left_municipality: f64,
+    /// Residents displaced by the plan still waiting for a home in the municipality.
+    pub awaiting_rehousing: f64,
 }
 
 /// The balance score's components, each 0–100.
@@ -148,8 +203,16 @@ pub struct ScoreYear {
     pub components: ScoreComponents,
 }
 
+/// Residents rehoused from one area into another (or the same) in a year.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RehousingMove {
+    pub from: String,
+    pub to: String,
+    pub persons: f64,
+}
+
 /// Where people went during the year that ends on 1 January of `year`.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct LedgerYear {
     pub year: u16,
     pub births: f64,
@@ -161,10 +224,13 @@ pub struct LedgerYear {
     pub moved_out: f64,
     /// Residents whose homes were demolished or merged.
     pub displaced: f64,
-    /// Displaced residents rehoused in almene homes elsewhere in the municipality.
+    /// Displaced residents rehoused in almene homes in the municipality.
     pub rehoused: f64,
-    /// Displaced residents who left the municipality.
+    /// Displaced residents who left the municipality (kept in their old area's count for the
+    /// balance score).
     pub left: f64,
+    /// Where the rehoused went, named.
+    pub rehoused_to: Vec<RehousingMove>,
     /// Adults moved into work or education by job consultants and social workers.
     pub effort_moves: f64,
 }
@@ -177,6 +243,7 @@ pub struct Projection {
     pub years: Vec<u16>,
     pub areas: Vec<AreaSeries>,
     pub districts: Vec<DistrictSeries>,
+    pub institutions: Vec<InstitutionSeries>,
     pub schools: Vec<SchoolSeries>,
     pub municipality: Vec<MunicipalityYear>,
     pub score: Vec<ScoreYear>,
@@ -210,6 +277,17 @@ impl Projection {
                     name: d.name.clone(),
                     profile: Vec::new(),
                     attractiveness: Vec::new(),
+                })
+                .collect(),
+            institutions: m
+                .institutions
+                .iter()
+                .map(|i| InstitutionSeries {
+                    id: i.id.clone(),
+                    name: i.name.clone(),
+                    kind: i.kind,
+                    district: Vec::new(),
+                    active: Vec::new(),
                 })
                 .collect(),
             schools: Vec::new(),

@@ -1,7 +1,8 @@
 //! School mix: each district's pupils are shared among the schools that serve it; a school's
 //! disadvantaged share is the share of its pupils from households outside work.
 
-use super::state::{Simulation, ratio};
+use super::cohort::ratio;
+use super::state::Simulation;
 use crate::model::InstitutionKind;
 
 /// Pupils and disadvantaged pupils per institution (zero for non-schools), and per district
@@ -17,30 +18,34 @@ pub(super) struct SchoolMix {
     pub area_school_share: Vec<f64>,
 }
 
-pub(super) fn mix(sim: &Simulation) -> SchoolMix {
-    let n_districts = sim.plan.municipality.districts.len();
+/// The school mix now. With `count_left`, the children of residents displaced out of the
+/// municipality count at their old schools (the balance score's view).
+pub(super) fn mix(sim: &Simulation, count_left: bool) -> SchoolMix {
+    let n_districts = sim.schedule.plan.municipality.districts.len();
     let mut district_pupils = vec![0.0; n_districts];
     let mut district_disadvantaged = vec![0.0; n_districts];
-    for area in &sim.areas {
+    for area in &sim.world.areas {
         let Some(d) = area.district else { continue };
-        let pupils = area.residents.children * sim.params.pupils_per_child;
+        let residents = if count_left { area.counted() } else { area.residents };
+        let pupils = residents.persons.children * sim.engine.params.flows.pupils_per_child;
         district_pupils[d] += pupils;
-        district_disadvantaged[d] += pupils * ratio(area.residents.outside_work, area.residents.working_age());
+        district_disadvantaged[d] += pupils * residents.outside_work_share();
     }
     let mut serving = vec![0usize; n_districts];
-    for inst in sim.institutions.iter().filter(|i| i.active && i.kind == InstitutionKind::School) {
+    let institutions = &sim.world.institutions;
+    for inst in institutions.iter().filter(|i| i.active && i.kind == InstitutionKind::School) {
         for d in &inst.catchment {
             serving[*d] += 1;
         }
     }
     let mut out = SchoolMix {
-        pupils: vec![0.0; sim.institutions.len()],
-        disadvantaged: vec![0.0; sim.institutions.len()],
+        pupils: vec![0.0; institutions.len()],
+        disadvantaged: vec![0.0; institutions.len()],
         district_disadvantaged: vec![None; n_districts],
         municipal_share: 0.0,
-        area_school_share: Vec::with_capacity(sim.areas.len()),
+        area_school_share: Vec::with_capacity(sim.world.areas.len()),
     };
-    for (i, inst) in sim.institutions.iter().enumerate() {
+    for (i, inst) in institutions.iter().enumerate() {
         if !inst.active || inst.kind != InstitutionKind::School {
             continue;
         }
@@ -56,7 +61,7 @@ pub(super) fn mix(sim: &Simulation) -> SchoolMix {
     // the schools standing in it (for attractiveness).
     let mut attended = vec![(0.0, 0.0); n_districts];
     let mut standing = vec![(0.0, 0.0); n_districts];
-    for (i, inst) in sim.institutions.iter().enumerate() {
+    for (i, inst) in institutions.iter().enumerate() {
         if !inst.active || inst.kind != InstitutionKind::School {
             continue;
         }
@@ -76,10 +81,11 @@ pub(super) fn mix(sim: &Simulation) -> SchoolMix {
         }
     }
     out.area_school_share = sim
+        .world
         .areas
         .iter()
         .map(|area| {
-            let own = ratio(area.residents.outside_work, area.residents.working_age());
+            let own = area.residents.outside_work_share();
             match area.district {
                 Some(d) if attended[d].1 > 0.0 => attended[d].0 / attended[d].1,
                 _ => own,

@@ -1,8 +1,10 @@
 //! The balance score (0–100, higher is more balanced): a weighted mean of four named
 //! components, each 0–100, so every change of the score splits into component changes.
 
+use super::cohort::{Cohort, ratio};
 use super::output::{ScoreComponents, ScoreYear};
-use super::state::{Simulation, ratio};
+use super::state::{AreaState, Simulation};
+use super::{schools, status};
 use crate::model::{AreaKind, InstitutionKind, Params};
 
 /// A component of the balance score.
@@ -57,38 +59,59 @@ impl ScoreComponent {
 
 /// The dissimilarity index D = ½ Σ |aᵢ/A − bᵢ/B| of two groups over places, 0 (even) to 1.
 pub fn dissimilarity(pairs: impl Iterator<Item = (f64, f64)> + Clone) -> f64 {
-    let (total_a, total_b) = pairs.clone().fold((0.0, 0.0), |(sa, sb), (a, b)| (sa + a, sb + b));
-    if total_a <= 0.0 || total_b <= 0.0 {
-        return 0.0;
-    }
-    let sum: f64 = pairs.map(|(a, b)| (a / total_a - b / total_b).abs()).sum();
-    (0.5 * sum).clamp(0.0, 1.0)
+    dissimilarity_parts(pairs).iter().sum::<f64>().clamp(0.0, 1.0)
 }
 
-pub(super) fn score(sim: &Simulation, year: u16) -> ScoreYear {
-    let p = &sim.params.score;
-    let estates: Vec<_> = sim.areas.iter().filter(|a| a.kind == AreaKind::Estate).collect();
-    let list = mean_or_full(estates.iter().map(|a| {
-        if a.status.judged {
-            (50.0 + 50.0 * a.status.list_margin / p.list_full_margin.max(1e-9)).clamp(0.0, 100.0)
-        } else {
-            100.0
-        }
+/// Each place's part of the dissimilarity index, ½ |aᵢ/A − bᵢ/B|; the parts sum to D.
+pub fn dissimilarity_parts(pairs: impl Iterator<Item = (f64, f64)> + Clone) -> Vec<f64> {
+    let (total_a, total_b) = pairs.clone().fold((0.0, 0.0), |(sa, sb), (a, b)| (sa + a, sb + b));
+    if total_a <= 0.0 || total_b <= 0.0 {
+        return pairs.map(|_| 0.0).collect();
+    }
+    pairs.map(|(a, b)| 0.5 * (a / total_a - b / total_b).abs()).collect()
+}
+
+/// The score in the simulation's current year, and each area's part of the segregation
+/// component (points of 100 × D; they sum to 100 − the segregation component).
+///
+/// Every measure counts the residents displaced out of the municipality, and those still waiting
+/// for a new home, in the area they came from: pushing disadvantaged residents out is no gain
+/// for balance.
+pub(super) fn score(sim: &Simulation) -> (ScoreYear, Vec<f64>) {
+    let year = sim.world.year;
+    let params = sim.engine.params;
+    let p = &params.score;
+    let areas = &sim.world.areas;
+    let counted: Vec<Cohort> = areas.iter().map(AreaState::counted).collect();
+    let estates = || areas.iter().zip(&counted).filter(|(a, _)| a.kind == AreaKind::Estate);
+    let list = mean_or_full(estates().filter(|(_, c)| c.total() > 0.0).map(|(a, c)| {
+        let indicators = status::indicators_of(c, &a.held, params, year);
+        let margin = status::composition_margin(&indicators, sim.engine.rules, year);
+        (50.0 + 50.0 * margin / p.list_full_margin.max(1e-9)).clamp(0.0, 100.0)
     }));
-    let segregation = 100.0
-        * (1.0
-            - dissimilarity(sim.areas.iter().map(|a| {
-                let r = &a.residents;
-                (r.outside_work, r.employed + r.in_education)
-            })));
-    let cap = p.almen_family_cap;
-    let cap_score = mean_or_full(estates.iter().map(|a| {
-        let (share, _) = super::status::almen_family_share_168a(a);
+    let segregation_parts = dissimilarity_parts(
+        counted.iter().map(|c| (c.persons.outside_work, c.persons.employed + c.persons.in_education)),
+    );
+    let segregation = 100.0 * (1.0 - segregation_parts.iter().sum::<f64>().clamp(0.0, 1.0));
+    let components = ScoreComponents { list, segregation, tenure_mix: tenure_mix(sim), school_mix: school_mix(sim) };
+    let total = super::COMPONENTS.iter().map(|c| c.weight_share(params) * c.value(&components)).sum::<f64>();
+    let parts = segregation_parts.iter().map(|d| 100.0 * d).collect();
+    (ScoreYear { year, total: total.clamp(0.0, 100.0), components }, parts)
+}
+
+/// The estates' almene family shares against the law's cap, and how evenly almene homes are
+/// spread over the districts.
+fn tenure_mix(sim: &Simulation) -> f64 {
+    let p = &sim.engine.params.score;
+    let cap = sim.engine.cap.cap;
+    let count_facilities = sim.schedule.plan.facilities_count_as_commercial;
+    let estates = sim.world.areas.iter().filter(|a| a.kind == AreaKind::Estate);
+    let cap_score = mean_or_full(estates.map(|a| {
+        let share = status::share_168a(a, sim.engine.cap, count_facilities).share();
         if share <= cap { 100.0 } else { (100.0 * (1.0 - (share - cap) / (1.0 - cap).max(1e-9))).clamp(0.0, 100.0) }
     }));
-    let n_districts = sim.plan.municipality.districts.len();
-    let mut almen = vec![(0.0, 0.0); n_districts];
-    for a in &sim.areas {
+    let mut almen = vec![(0.0, 0.0); sim.schedule.plan.municipality.districts.len()];
+    for a in &sim.world.areas {
         if let Some(d) = a.district {
             let almen_homes = a.homes.almen();
             almen[d].0 += almen_homes;
@@ -96,18 +119,21 @@ pub(super) fn score(sim: &Simulation, year: u16) -> ScoreYear {
         }
     }
     let spread = 100.0 * (1.0 - dissimilarity(almen.iter().copied()));
-    let tenure_mix = (1.0 - p.tenure_spread_weight) * cap_score + p.tenure_spread_weight * spread;
-    let mix = &sim.school_mix;
+    (1.0 - p.tenure_spread_weight) * cap_score + p.tenure_spread_weight * spread
+}
+
+/// 100 × (1 − D) of disadvantaged pupils against other pupils across the active schools,
+/// counting the children of residents displaced out of the municipality at their old schools.
+fn school_mix(sim: &Simulation) -> f64 {
+    let mix = schools::mix(sim, true);
     let schools = sim
+        .world
         .institutions
         .iter()
         .enumerate()
         .filter(|(_, i)| i.active && i.kind == InstitutionKind::School)
         .map(|(i, _)| (mix.disadvantaged[i], mix.pupils[i] - mix.disadvantaged[i]));
-    let school_mix = 100.0 * (1.0 - dissimilarity(schools));
-    let components = ScoreComponents { list, segregation, tenure_mix, school_mix };
-    let total = super::COMPONENTS.iter().map(|c| c.weight_share(sim.params) * c.value(&components)).sum::<f64>();
-    ScoreYear { year, total: total.clamp(0.0, 100.0), components }
+    100.0 * (1.0 - dissimilarity(schools))
 }
 
 fn mean_or_full(values: impl Iterator<Item = f64>) -> f64 {

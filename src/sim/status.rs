@@ -1,37 +1,30 @@
-//! Indicators per area and the status under a rule set: criteria with values and thresholds,
-//! category, consecutive years, the margin to the listing line; and the § 168 a 40% share.
+//! Indicators per area and the status under a rule set: each criterion's value against the
+//! threshold in force that year, the category, the years in a row that the harder categories
+//! count, and the margin to the listing line; and the § 168 a count of almene family homes as
+//! the law counts it, part by part.
 
-use super::output::{CriterionResult, Indicators, Status};
-use super::state::{AreaState, HISTORY_YEARS, ratio};
-use crate::model::{AreaKind, Category, Criterion, FIRST_YEAR, Indicator, Params, RuleSet, Tenure};
+use super::cohort::{Cohort, ratio};
+use super::output::{CriterionResult, Indicators, Share168a, Status};
+use super::state::{AreaState, Engine, HISTORY_YEARS};
+use crate::model::{AlmenFamilyCap, AreaKind, Category, Criterion, HeldInputs, Indicator, Params, RuleSet, Tenure};
 
-/// One home per this many m² of commercial floor space under § 168 a.
-pub const COMMERCIAL_M2_PER_HOME: f64 = 75.0;
-
-/// The area's indicators in a year, from its residents and its held inputs.
-pub(super) fn indicators(area: &AreaState, params: &Params, year: u16) -> Indicators {
-    let r = &area.residents;
-    let working_age = r.working_age();
-    let basic: f64 = [
-        r.employed * params.basic_schooling_share.employed,
-        r.in_education * params.basic_schooling_share.in_education,
-        r.outside_work * params.basic_schooling_share.outside_work,
-    ]
-    .iter()
-    .sum();
-    // Students are left out of the income criterion, as the law does.
-    let earners = r.employed + r.outside_work;
-    let income = r.employed * params.income_ratio.employed + r.outside_work * params.income_ratio.outside_work;
-    let years = f64::from(year.saturating_sub(FIRST_YEAR));
-    let held = &area.held;
+/// The indicators of a body of residents in a year: the projected ones from who lives there,
+/// the held ones from the area's published or assumed values.
+pub(super) fn indicators_of(cohort: &Cohort, held: &HeldInputs, params: &Params, year: u16) -> Indicators {
+    let working_age = cohort.persons.working_age();
     Indicators {
-        outside_work_share: ratio(r.outside_work, working_age),
-        employment_share: ratio(r.employed, working_age),
-        basic_schooling_share: ratio(basic, working_age),
-        income_ratio: ratio(income, earners) * held.income_level,
-        convicted_share: (held.convicted_share + held.convicted_drift_per_year * years).clamp(0.0, 1.0),
-        non_western_share: (held.non_western_share + held.non_western_drift_per_year * years).clamp(0.0, 1.0),
+        outside_work_share: cohort.outside_work_share(),
+        employment_share: ratio(cohort.persons.employed, working_age),
+        basic_schooling_share: cohort.basic_schooling_share(),
+        income_ratio: cohort.income_ratio(&params.education),
+        convicted_share: held.convicted_in(year),
+        non_western_share: held.non_western_in(year),
     }
+}
+
+/// The area's indicators in a year.
+pub(super) fn indicators(area: &AreaState, params: &Params, year: u16) -> Indicators {
+    indicators_of(&area.residents, &area.held, params, year)
 }
 
 /// The indicator values in [`Indicator::ALL`] order, for the history.
@@ -49,24 +42,24 @@ fn averaged(history: &IndicatorHistory, indicator: Indicator, years: u32) -> f64
     sum / n as f64
 }
 
-/// Judges an area in the simulation. In 2016 (`initial`) the area is assumed to have been in
-/// each category that holds for `years_listed_before_2016` years already.
-pub(super) fn judge(
-    area: &AreaState,
-    rules: &RuleSet,
-    criteria: &[&Criterion],
-    year: u16,
-    initial: bool,
-) -> (Status, Vec<u32>) {
+/// Judges an area in the simulation. In 2016 (`initial`) the area is assumed to have been on
+/// the list for `years_listed_before_2016` years already.
+pub(super) fn judge(area: &AreaState, engine: &Engine, year: u16, initial: bool) -> (Status, Vec<u32>) {
     let assumed_runs;
     let previous_runs: &[u32] = if initial {
-        assumed_runs = vec![area.held.years_listed_before_2016; rules.categories.len()];
+        assumed_runs = initial_runs(engine.rules, area.held.years_listed_before_2016);
         &assumed_runs
     } else {
         &area.runs
     };
     let is_estate = area.kind == AreaKind::Estate;
-    evaluate_with(rules, criteria, year, is_estate, area.residents.total(), &area.history, previous_runs)
+    let residents = area.residents.total();
+    evaluate_with(engine.rules, &engine.criteria, year, is_estate, residents, &area.history, previous_runs)
+}
+
+/// Years in a row assumed before 2016: only the listed categories count them.
+fn initial_runs(rules: &RuleSet, years: u32) -> Vec<u32> {
+    rules.categories.iter().map(|c| if c.listed { years } else { 0 }).collect()
 }
 
 /// Judges one area under a rule set in a year: each criterion's averaged value against its
@@ -84,6 +77,18 @@ pub fn evaluate(
     evaluate_with(rules, &rules.all_criteria(), year, is_estate, residents, history, previous_runs)
 }
 
+fn criterion_result(c: &Criterion, value: f64, year: u16) -> CriterionResult {
+    let threshold = c.threshold_in(year);
+    CriterionResult {
+        id: c.id.clone(),
+        indicator: c.indicator,
+        comparison: c.comparison,
+        value,
+        threshold,
+        met: c.comparison.is_met(value, threshold),
+    }
+}
+
 /// [`evaluate`] with the rule set's distinct criteria listed once by the caller.
 fn evaluate_with(
     rules: &RuleSet,
@@ -99,17 +104,7 @@ fn evaluate_with(
     let criteria: Vec<CriterionResult> = if is_estate {
         all_criteria
             .iter()
-            .map(|c| {
-                let value = averaged(history, c.indicator, c.average_years);
-                CriterionResult {
-                    id: c.id.clone(),
-                    indicator: c.indicator,
-                    comparison: c.comparison,
-                    value,
-                    threshold: c.threshold,
-                    met: c.comparison.is_met(value, c.threshold),
-                }
-            })
+            .map(|c| criterion_result(c, averaged(history, c.indicator, c.average_years), year))
             .collect()
     } else {
         Vec::new()
@@ -135,14 +130,32 @@ fn evaluate_with(
     let hardest = (0..n).rev().find(|&i| satisfied[i]);
     let category = hardest.map_or(Category::None, |i| rules.categories[i].category);
     let listed = (0..n).any(|i| satisfied[i] && rules.categories[i].listed);
-    let consecutive_years = hardest.map_or(0, |i| runs[i]);
+    let consecutive_years = counted_years(rules, &runs, listed);
     let list_margin = if judged { list_margin(&criteria, rules) } else { 1.0 };
     (Status { criteria, category, listed, consecutive_years, list_margin, judged }, runs)
 }
 
+/// The years in a row that count towards the hardest category: the run of the category the
+/// consecutive rule builds on (ghetto, parallelsamfund), or of being listed where no rule
+/// counts years. Zero when the area is off the list.
+fn counted_years(rules: &RuleSet, runs: &[u32], listed: bool) -> u32 {
+    if !listed {
+        return 0;
+    }
+    let counted = rules
+        .categories
+        .iter()
+        .find_map(|c| c.consecutive.as_ref().and(c.builds_on))
+        .and_then(|base| rules.categories.iter().position(|c| c.category == base));
+    match counted {
+        Some(i) => runs[i],
+        None => (0..runs.len()).filter(|&i| rules.categories[i].listed).map(|i| runs[i]).max().unwrap_or(0),
+    }
+}
+
 /// The margin of the criterion that would list the area next: the `min_met`-th smallest margin
 /// among the listing rule's criteria.
-fn list_margin(criteria: &[CriterionResult], rules: &RuleSet) -> f64 {
+pub(super) fn list_margin(criteria: &[CriterionResult], rules: &RuleSet) -> f64 {
     let Some(rule) = rules.listing_rule() else {
         return 1.0;
     };
@@ -157,11 +170,27 @@ fn list_margin(criteria: &[CriterionResult], rules: &RuleSet) -> f64 {
     margins.get(k - 1).copied().unwrap_or(1.0)
 }
 
-/// Almene family homes over all homes as § 168 a counts them: demolished homes not replaced
-/// by new homes in the area, and one home per 75 m² of commercial space, join the total.
-/// Returns the share and the demolished homes counted.
-pub(super) fn almen_family_share_168a(area: &AreaState) -> (f64, f64) {
-    let demolished_counted = (area.demolished - area.built).max(0.0);
-    let total = area.homes.total() + demolished_counted + area.commercial_m2 / COMMERCIAL_M2_PER_HOME;
-    (ratio(area.homes[Tenure::AlmenFamily], total), demolished_counted)
+/// The margin to the listing line of a body of residents judged on its present composition:
+/// the balance score's view of an estate, counting those displaced out of the municipality as
+/// still there.
+pub(super) fn composition_margin(indicators: &Indicators, rules: &RuleSet, year: u16) -> f64 {
+    let Some(rule) = rules.listing_rule() else {
+        return 1.0;
+    };
+    let criteria: Vec<CriterionResult> =
+        rule.criteria.iter().map(|c| criterion_result(c, indicators.value(c.indicator), year)).collect();
+    list_margin(&criteria, rules)
+}
+
+/// Almene family homes over all homes as § 168 a counts them: homes demolished after 2010 and
+/// not replaced by new almene family homes in the area, and one home per 75 m² of commercial
+/// floor space (with culture houses and campuses if the plan counts them), join all homes.
+pub(super) fn share_168a(area: &AreaState, cap: &AlmenFamilyCap, count_facilities: bool) -> Share168a {
+    let floor_m2 = area.commercial_m2 + if count_facilities { area.facility_m2 } else { 0.0 };
+    Share168a {
+        almen_family: area.homes[Tenure::AlmenFamily],
+        homes: area.homes.total(),
+        demolished_counted: (area.demolished_since_2010 - area.almen_family_added).max(0.0),
+        floor_space_homes: floor_m2 / cap.commercial_m2_per_home.max(1.0),
+    }
 }

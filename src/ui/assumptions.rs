@@ -56,6 +56,16 @@ pub fn show(ui: &mut egui::Ui, app: &mut WorkshopApp) {
                     edit = Some((def.key.clone(), None));
                 }
             });
+            let decimals = if def.max - def.min > 50.0 { 0 } else { 3 };
+            let range = if def.is_varied() {
+                tr.fill(
+                    "assumptions.range",
+                    &[("low", &tr.num(def.low, decimals)), ("high", &tr.num(def.high, decimals))],
+                )
+            } else {
+                tr.t("assumptions.not_varied").to_owned()
+            };
+            ui.label(egui::RichText::new(range).small());
             ui.label(
                 egui::RichText::new(tr.fill("assumptions.source", &[("source", &def.source)]))
                     .small()

@@ -39,6 +39,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut WorkshopApp) {
             ChartTab::Status => super::status::show(ui, app),
             ChartTab::Schools => school_chart(ui, app, tr),
             ChartTab::Explain => super::explain::show(ui, app),
+            ChartTab::Uncertainty => super::uncertainty::show(ui, app),
         })
         .response
         .rect;
@@ -52,10 +53,18 @@ fn score_headline(ui: &mut egui::Ui, app: &WorkshopApp, tr: Tr<'_>) {
     ui.scope(|ui| {
         ui.label(egui::RichText::new(tr.fill("score.headline", &[("year", &app.view.year.to_string())])).strong());
         ui.label(egui::RichText::new(tr.num(feed.plan[i], 1)).size(24.0).strong().color(palette::PLAN));
+        let change = crate::explain::tenths(feed.plan[i]) - crate::explain::tenths(feed.baseline[i]);
         ui.label(tr.fill(
             "score.against_baseline",
-            &[("baseline", &tr.num(feed.baseline[i], 1)), ("change", &tr.signed(feed.plan[i] - feed.baseline[i], 1))],
+            &[("baseline", &tr.num(feed.baseline[i], 1)), ("change", &crate::words::points(tr, change))],
         ));
+        match (feed.low.get(i), feed.high.get(i)) {
+            (Some(low), Some(high)) => {
+                ui.label(tr.fill("score.band", &[("low", &tr.num(*low, 1)), ("high", &tr.num(*high, 1))]))
+            }
+            _ => ui.label(egui::RichText::new(tr.t("score.band_working")).small().italics()),
+        }
+        .on_hover_text(tr.t("score.band_help"));
     });
 }
 
@@ -111,7 +120,7 @@ fn points(xs: &[f64], ys: &[f64]) -> PlotPoints<'static> {
 }
 
 /// A plot with the year on the x axis and whole years in the hover label.
-fn year_plot<'a>(id: &'a str, tr: Tr<'a>, y_label: &'a str, height: f32) -> Plot<'a> {
+pub(super) fn year_plot<'a>(id: &'a str, tr: Tr<'a>, y_label: &'a str, height: f32) -> Plot<'a> {
     Plot::new(id)
         .height(height)
         .x_axis_label(tr.t("axis.year"))
@@ -135,6 +144,10 @@ pub(super) fn score_plot(ui: &mut egui::Ui, tr: Tr<'_>, feed: &crate::app::feed:
         (palette::PLAN, tr.t("series.plan").to_owned(), false),
         (palette::BASELINE, tr.t("series.baseline").to_owned(), true),
     ];
+    let with_band = !feed.low.is_empty();
+    if with_band {
+        entries.insert(1, (palette::band(palette::PLAN), tr.t("series.band").to_owned(), false));
+    }
     for (i, component) in COMPONENTS.iter().enumerate() {
         entries.push((palette::COMPONENTS[i], tr.of("component", component.key()), true));
     }
@@ -160,6 +173,12 @@ pub(super) fn score_plot(ui: &mut egui::Ui, tr: Tr<'_>, feed: &crate::app::feed:
                         .color(palette::COMPONENTS[i])
                         .width(1.2)
                         .style(LineStyle::dotted_dense()),
+                );
+            }
+            if with_band {
+                plot.add(
+                    FilledArea::new(tr.t("series.band"), &feed.years, &feed.low, &feed.high)
+                        .fill_color(palette::band(palette::PLAN)),
                 );
             }
             plot.line(
@@ -289,6 +308,17 @@ fn tenure_chart(ui: &mut egui::Ui, app: &WorkshopApp, tr: Tr<'_>) {
         .allow_scroll(false)
         .allow_boxed_zoom(false)
         .show_grid([true, false]);
+    let cap = &app.session.library().cap;
+    for bar in bars.iter().filter(|b| b.kind == crate::model::AreaKind::Estate) {
+        ui.label(
+            egui::RichText::new(format!(
+                "{}: {}",
+                bar.name,
+                crate::words::share_168a(tr, &bar.parts, cap, app.view.year)
+            ))
+            .small(),
+        );
+    }
     egui::ScrollArea::vertical().id_salt("tenure_scroll").show(ui, |ui| {
         plot.show(ui, |plot| {
             for chart in charts {

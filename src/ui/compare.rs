@@ -143,8 +143,11 @@ pub(super) fn status_table(ui: &mut egui::Ui, tr: Tr<'_>, c: &Comparison) {
                 ui.label(e.year.to_string());
                 for v in &c.variants {
                     match v.estates.get(row) {
-                        Some(s) if s.listed => ui.colored_label(palette::LISTED, tr.t("status.listed")),
-                        Some(_) => ui.colored_label(palette::NOT_LISTED, tr.t("status.not_listed")),
+                        Some(s) => {
+                            let key = crate::words::status_short_key(s.kind, s.listed, s.judged);
+                            let colour = palette::status(s.kind, s.listed, s.judged, ui.visuals().weak_text_color());
+                            ui.colored_label(colour, tr.t(key))
+                        }
                         None => ui.label("–"),
                     };
                 }

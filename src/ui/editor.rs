@@ -5,11 +5,11 @@
 //! bounded; an edit the plan's validation refuses is shown with its reason.
 
 use super::widgets::number;
-use super::words;
 use crate::app::view::DraftKind;
 use crate::app::{EditorTab, Selection, WorkshopApp, edits};
 use crate::i18n::Tr;
 use crate::model::{ActionKind, AreaKind, EffortKind, FIRST_YEAR, FacilityKind, InstitutionKind, LAST_YEAR, Tenure};
+use crate::words;
 
 pub fn show(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     let tr = app.translations.tr(app.view.language);
@@ -120,6 +120,11 @@ fn homes_editor(ui: &mut egui::Ui, app: &mut WorkshopApp, area_id: &str) {
             }
         }
     });
+    if series.kind == AreaKind::Estate {
+        let parts = &series.years[y].share_168a_parts;
+        let text = words::share_168a(tr, parts, &app.session.library().cap, shown);
+        ui.label(egui::RichText::new(text).small());
+    }
 }
 
 fn actions_timeline(ui: &mut egui::Ui, app: &mut WorkshopApp, area_id: &str) {
@@ -164,22 +169,19 @@ fn actions_timeline(ui: &mut egui::Ui, app: &mut WorkshopApp, area_id: &str) {
                     remove = Some(i);
                 }
             });
-            let effect = attribution.as_ref().and_then(|a| {
-                let y = a.year_index(year)?;
-                a.contributions
-                    .iter()
-                    .find(|c| c.part == crate::explain::Part::Action(action.clone()))
-                    .map(|c| (c.score[y], c.area_outside_work[y]))
-            });
-            let text = match effect {
-                Some((score, outside)) => tr.fill(
-                    "editor.effect",
-                    &[
-                        ("year", &year.to_string()),
-                        ("score", &tr.signed(score, 1)),
-                        ("outside", &tr.signed(100.0 * outside, 1)),
-                    ],
-                ),
+            let part = crate::explain::Part::Action(action.clone());
+            let text = match attribution.as_ref().and_then(|a| a.part_index(&part).map(|i| (a, i))) {
+                Some((a, i)) => {
+                    let outside = a.year_index(year).map_or(0.0, |y| a.parts[i].area_outside_work[y]);
+                    tr.fill(
+                        "editor.effect",
+                        &[
+                            ("year", &year.to_string()),
+                            ("score", &crate::words::part_effect(tr, a, i, year)),
+                            ("outside", &crate::words::percentage_points(tr, outside)),
+                        ],
+                    )
+                }
                 None if app.session.baseline().actions.contains(action) => tr.t("editor.in_baseline").to_owned(),
                 None => tr.t("explain.working").to_owned(),
             };
@@ -304,10 +306,19 @@ fn area_policies(ui: &mut egui::Ui, app: &mut WorkshopApp, area_id: &str, kind: 
             let now = edits::flexible_share(app.session.plan(), area_id);
             let mut percent = now * 100.0;
             ui.label(tr.t("editor.flexible_letting"));
-            ui.add(egui::Slider::new(&mut percent, 0.0..=100.0).step_by(5.0).suffix(" %").text(""))
+            let slider = ui
+                .add(
+                    egui::Slider::new(&mut percent, 0.0..=100.0)
+                        .step_by(5.0)
+                        .clamping(egui::SliderClamping::Edits)
+                        .suffix(" %")
+                        .text(""),
+                )
                 .on_hover_text(tr.t("editor.flexible_letting"));
             ui.end_row();
-            if (percent / 100.0 - now).abs() > 1e-9 {
+            // Only a gesture changes the plan: the slider's steps must not round a share that
+            // a file holds (20.34 %) just by being shown.
+            if slider.changed() && (percent / 100.0 - now).abs() > 1e-9 {
                 let label = tr.fill("change.flexible", &[("share", &tr.pct(percent / 100.0, 0))]);
                 app.session.edit(label, Some(&format!("flexible:{area_id}")), |plan| {
                     edits::set_flexible(plan, area_id, percent / 100.0, year);
@@ -318,9 +329,10 @@ fn area_policies(ui: &mut egui::Ui, app: &mut WorkshopApp, area_id: &str, kind: 
             let now = edits::effort_count(app.session.plan(), effort, area_id, from);
             let mut count = now;
             ui.label(tr.of("effort", effort.key()));
-            ui.add(number(&mut count, 0.0..=50.0, 0, tr).speed(0.1)).on_hover_text(tr.of("effort", effort.key()));
+            let field =
+                ui.add(number(&mut count, 0.0..=50.0, 0, tr).speed(0.1)).on_hover_text(tr.of("effort", effort.key()));
             ui.end_row();
-            if count != now {
+            if field.changed() && count != now {
                 let label =
                     tr.fill("change.effort", &[("kind", &tr.of("effort", effort.key())), ("count", &tr.num(count, 0))]);
                 app.session.edit(label, Some(&format!("effort:{area_id}:{}", effort.key())), |plan| {
@@ -384,6 +396,7 @@ fn district_tab(ui: &mut egui::Ui, app: &mut WorkshopApp) {
             edits::assign_profile(plan, &district, new_profile.as_deref(), year);
         });
     }
+    district_effects(ui, app, &plan, &district);
     super::comments::section(ui, app, &crate::model::CommentTarget::District(district.clone()));
     ui.separator();
     ui.label(egui::RichText::new(tr.fill("editor.institutions_in", &[("year", &year.to_string())])).strong());
@@ -392,6 +405,41 @@ fn district_tab(ui: &mut egui::Ui, app: &mut WorkshopApp) {
             && edits::institution_district(&plan, &i.id, year).as_deref() == Some(district.as_str())
     }) {
         ui.group(|ui| institution_editor(ui, app, &inst.id));
+    }
+}
+
+/// The plan's moves in a district — its profile, institutions moving in, its schools merged or
+/// given a profile — each with what it does to the score, or when it starts to show.
+fn district_effects(ui: &mut egui::Ui, app: &WorkshopApp, plan: &crate::model::Plan, district: &str) {
+    let tr = app.tr();
+    let year = app.view.year;
+    let m = &plan.municipality;
+    let in_district = |id: &str| m.institution(id).is_some_and(|i| i.district == district);
+    let moves: Vec<&crate::model::Action> = plan
+        .actions
+        .iter()
+        .filter(|a| match &a.kind {
+            ActionKind::AssignProfile { district: d, .. } | ActionKind::MoveInstitution { district: d, .. } => {
+                d == district
+            }
+            ActionKind::MergeSchools { school, into } => in_district(school) || in_district(into),
+            ActionKind::SchoolProfile { school, .. } => in_district(school),
+            _ => false,
+        })
+        .collect();
+    if moves.is_empty() {
+        return;
+    }
+    ui.label(egui::RichText::new(tr.t("editor.district_moves")).strong());
+    let attribution = app.session.attribution();
+    for action in moves {
+        let part = crate::explain::Part::Action(action.clone());
+        let effect = match attribution.as_ref().and_then(|a| a.part_index(&part).map(|i| (a, i))) {
+            Some((a, i)) => words::part_effect(tr, a, i, year),
+            None if app.session.baseline().actions.contains(action) => tr.t("editor.in_baseline").to_owned(),
+            None => tr.t("explain.working").to_owned(),
+        };
+        ui.label(format!("{} ({}): {effect}", words::action(tr, m, &action.kind), action.year));
     }
 }
 
@@ -544,15 +592,22 @@ fn municipality_tab(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     ui.label(egui::RichText::new(tr.t("editor.letting")).strong());
     let now = plan.letting.municipal_allocation_share;
     let mut percent = now * 100.0;
-    ui.add(
+    let slider = ui.add(
         egui::Slider::new(&mut percent, 0.0..=100.0)
             .step_by(1.0)
+            .clamping(egui::SliderClamping::Edits)
             .suffix(" %")
             .text(tr.t("editor.municipal_allocation")),
     );
-    if (percent / 100.0 - now).abs() > 1e-9 {
+    if slider.changed() && (percent / 100.0 - now).abs() > 1e-9 {
         let label = tr.fill("change.allocation", &[("share", &tr.pct(percent / 100.0, 0))]);
         app.session.edit(label, Some("allocation"), |plan| plan.letting.municipal_allocation_share = percent / 100.0);
+    }
+    let mut counts = plan.facilities_count_as_commercial;
+    if ui.checkbox(&mut counts, tr.t("share168a.facilities")).on_hover_text(tr.t("share168a.facilities_help")).changed()
+    {
+        let label = tr.t("share168a.facilities").to_owned();
+        app.session.edit(label, None, |plan| plan.facilities_count_as_commercial = counts);
     }
     let joint = plan.letting.joint_allocation_from;
     let mut has_joint = joint.is_some();

@@ -1,26 +1,30 @@
-//! "Explain this change": the last edit's effect on the score at the slider's year, split into
+//! *Forklar* ("explain"): the last edit's effect on the score at the slider's year, split into
 //! the score's components and the estates it moved; and the whole plan against the baseline,
-//! split into components and into the actions and efforts that caused it, in sentences such as
-//! "Nedrivning af 188 almene familieboliger i Taastrupgaard (2018): udenfor arbejde −4,1 point i
-//! 2025".
+//! split into components and into the plan's parts, plus what the parts do together — every
+//! figure from the one attribution, rounded once, so the parts add up to the total shown and
+//! agree with the action cards, the projector and the report. Residents displaced out of the
+//! municipality are named as a cost.
 
 use crate::app::WorkshopApp;
+use crate::explain::{Attribution, ScoreChange};
 use crate::i18n::Tr;
-use crate::model::{AreaKind, Params};
+use crate::model::AreaKind;
 use crate::sim::{COMPONENTS, Projection};
+use crate::words;
 
-/// Parts whose effect rounds to less than this many score points are summed as "the rest".
-const SMALL: f64 = 0.05;
+/// Parts listed one by one; the rest are summed in one line.
+const LISTED_PARTS: usize = 12;
 
 pub fn show(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     let tr = app.translations.tr(app.view.language);
     let year = app.view.year;
+    let weights = COMPONENTS.map(|c| c.weight_share(app.session.params()));
     egui::ScrollArea::vertical().show(ui, |ui| {
         ui.heading(tr.t("explain.last_change"));
         match app.session.last_change() {
             Some(change) => {
                 ui.label(egui::RichText::new(&change.label).strong());
-                change_lines(ui, tr, app.session.params(), &change.before, &change.after, year);
+                change_lines(ui, tr, weights, &change.before, &change.after, year);
             }
             None => {
                 ui.label(tr.t("explain.no_change"));
@@ -28,63 +32,75 @@ pub fn show(ui: &mut egui::Ui, app: &mut WorkshopApp) {
         }
         ui.separator();
         ui.heading(tr.fill("explain.against_baseline", &[("year", &year.to_string())]));
-        let params = app.session.params().clone();
-        change_lines(
-            ui,
-            tr,
-            &params,
-            &app.session.baseline_projection().clone(),
-            &app.session.projection().clone(),
-            year,
-        );
-        ui.add_space(6.0);
-        ui.label(egui::RichText::new(tr.t("explain.by_part")).strong());
-        by_part(ui, app, tr, year);
+        match app.session.attribution() {
+            Some(attribution) => against_baseline(ui, app, tr, &attribution, year),
+            None => {
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label(tr.t("explain.working"));
+                });
+            }
+        }
     });
 }
 
-/// The change of the score from `before` to `after` at `year`: total, components, estates.
-fn change_lines(ui: &mut egui::Ui, tr: Tr<'_>, params: &Params, before: &Projection, after: &Projection, year: u16) {
-    let (Some(b), Some(a)) = (before.score_in(year), after.score_in(year)) else { return };
-    ui.label(tr.fill(
-        "explain.score_change",
-        &[
-            ("year", &year.to_string()),
-            ("from", &tr.num(b.total, 1)),
-            ("to", &tr.num(a.total, 1)),
-            ("change", &tr.signed(a.total - b.total, 1)),
-        ],
-    ));
-    for component in COMPONENTS {
-        let delta = component.weight_share(params) * (component.value(&a.components) - component.value(&b.components));
-        if delta.abs() >= SMALL {
-            ui.label(format!(
-                "  • {}: {} {}",
-                tr.of("component", component.key()),
-                tr.signed(delta, 1),
-                tr.t("unit.points")
-            ));
+/// The score's change in one sentence and its components, each in points.
+fn score_lines(ui: &mut egui::Ui, tr: Tr<'_>, change: &ScoreChange) {
+    ui.label(words::score_change(tr, change));
+    for (component, tenths) in COMPONENTS.iter().zip(change.components) {
+        if tenths != 0 {
+            ui.label(format!("  • {}: {}", tr.of("component", component.key()), words::points(tr, tenths)));
         }
+    }
+}
+
+/// The change of the score from `before` to `after` at `year`, and the estates it moved.
+fn change_lines(ui: &mut egui::Ui, tr: Tr<'_>, weights: [f64; 4], before: &Projection, after: &Projection, year: u16) {
+    let (Some(b), Some(a)) = (before.score_in(year), after.score_in(year)) else { return };
+    let change = ScoreChange::between(b, a, weights);
+    score_lines(ui, tr, &change);
+    if change.change == 0 {
+        ui.label(when_a_change_shows(tr, weights, before, after, year));
     }
     let (Some(yb), Some(ya)) = (before.year_index(year), after.year_index(year)) else { return };
     for (estate_after, estate_before) in
         after.areas.iter().zip(&before.areas).filter(|(x, _)| x.kind == AreaKind::Estate)
     {
         let (x, y) = (&estate_after.years[ya], &estate_before.years[yb]);
-        let delta = 100.0 * (x.indicators.outside_work_share - y.indicators.outside_work_share);
-        if delta.abs() >= 0.05 {
+        let delta = x.indicators.outside_work_share - y.indicators.outside_work_share;
+        if (100.0 * delta).abs() >= 0.05 {
             ui.label(format!(
-                "  • {}: {} {} {}",
+                "  • {}: {} {}",
                 estate_after.name,
                 tr.t("explain.outside_work"),
-                tr.signed(delta, 1),
-                tr.t("unit.points")
+                words::percentage_points(tr, delta)
             ));
         }
         if x.status.listed != y.status.listed {
             let key = if x.status.listed { "explain.now_listed" } else { "explain.now_off_list" };
             ui.label(format!("  • {}: {}", estate_after.name, tr.t(key)));
         }
+    }
+}
+
+/// For a change that rounds to nothing at `year`: the first year it shows, and what it is in
+/// 2040 — a profile or a school acts slowly, through who moves in.
+fn when_a_change_shows(tr: Tr<'_>, weights: [f64; 4], before: &Projection, after: &Projection, year: u16) -> String {
+    let shown = |y: u16| match (before.score_in(y), after.score_in(y)) {
+        (Some(b), Some(a)) => ScoreChange::between(b, a, weights).change,
+        _ => 0,
+    };
+    let first = after.years.iter().copied().find(|&y| shown(y) != 0);
+    match first {
+        Some(first) => tr.fill(
+            "explain.shows_from",
+            &[
+                ("year", &year.to_string()),
+                ("first", &first.to_string()),
+                ("by_2040", &words::points(tr, shown(crate::model::LAST_YEAR))),
+            ],
+        ),
+        None => tr.fill("explain.never_shows", &[("year", &year.to_string())]),
     }
 }
 
@@ -96,46 +112,66 @@ fn part_line(ui: &mut egui::Ui, text: &str, points: &str) {
     });
 }
 
-fn by_part(ui: &mut egui::Ui, app: &mut WorkshopApp, tr: Tr<'_>, year: u16) {
-    let Some(attribution) = app.session.attribution() else {
-        ui.horizontal(|ui| {
-            ui.spinner();
-            ui.label(tr.t("explain.working"));
-        });
-        return;
-    };
-    let Some(y) = attribution.year_index(year) else { return };
-    let plan = app.session.plan();
-    let mut order: Vec<usize> = (0..attribution.contributions.len()).collect();
-    order.sort_by(|a, b| {
-        let (x, z) = (attribution.contributions[*a].score[y].abs(), attribution.contributions[*b].score[y].abs());
-        z.total_cmp(&x)
-    });
-    let mut rest = 0.0;
-    let mut shown = 0;
-    for i in order {
-        let c = &attribution.contributions[i];
-        if c.score[y].abs() < SMALL {
-            rest += c.score[y];
-            continue;
-        }
-        shown += 1;
-        let mut text = super::words::part(tr, plan, &c.part);
-        if let Some(area) = c.part.area().and_then(|id| plan.municipality.area(id)) {
-            let delta = 100.0 * c.area_outside_work[y];
-            if delta.abs() >= 0.05 {
-                text.push_str(&tr.fill(
-                    "explain.part_effect",
-                    &[("area", &area.name), ("change", &tr.signed(delta, 1)), ("year", &year.to_string())],
-                ));
-            }
-        }
-        part_line(ui, &text, &format!("{} {}", tr.signed(c.score[y], 1), tr.t("unit.points_short")));
+fn against_baseline(ui: &mut egui::Ui, app: &WorkshopApp, tr: Tr<'_>, attribution: &Attribution, year: u16) {
+    let Some(shown) = attribution.shown(year) else { return };
+    score_lines(ui, tr, &shown.change);
+    ui.add_space(6.0);
+    ui.label(egui::RichText::new(tr.t("explain.by_part")).strong());
+    // The largest parts one by one, the rest summed; then the parts that round to nothing at
+    // this year, each saying when it starts to show (a profile, a school act slowly).
+    let mut order: Vec<usize> = (0..shown.parts.len()).filter(|&i| shown.parts[i] != 0).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(shown.parts[i].abs()));
+    let (listed, rest) = order.split_at(order.len().min(LISTED_PARTS));
+    let quiet: Vec<usize> = (0..shown.parts.len()).filter(|&i| shown.parts[i] == 0).take(LISTED_PARTS).collect();
+    for &i in listed {
+        part_row(ui, app, tr, attribution, i, year);
     }
-    if rest.abs() > 0.0 {
-        part_line(ui, tr.t("explain.rest"), &format!("{} {}", tr.signed(rest, 1), tr.t("unit.points_short")));
+    let rest_sum: i64 = rest.iter().map(|&i| shown.parts[i]).sum();
+    if !rest.is_empty() {
+        let text = tr.fill("explain.rest", &[("count", &rest.len().to_string())]);
+        part_line(ui, &text, &words::points(tr, rest_sum));
     }
-    if shown == 0 {
+    if shown.interaction != 0 {
+        part_line(ui, tr.t("explain.interaction"), &words::points(tr, shown.interaction));
+    }
+    for &i in &quiet {
+        part_row(ui, app, tr, attribution, i, year);
+    }
+    if shown.parts.is_empty() {
         ui.label(tr.t("explain.no_parts"));
     }
+    displaced_line(ui, tr, app.session.projection(), year);
+}
+
+/// One part: what it is (and what it did to its area's outside-work share), and its figure.
+fn part_row(ui: &mut egui::Ui, app: &WorkshopApp, tr: Tr<'_>, attribution: &Attribution, i: usize, year: u16) {
+    let plan = app.session.plan();
+    let effect = &attribution.parts[i];
+    let mut text = words::part(tr, plan, &effect.part);
+    if let (Some(area), Some(y)) =
+        (effect.part.area().and_then(|id| plan.municipality.area(id)), attribution.year_index(year))
+    {
+        let delta = effect.area_outside_work[y];
+        if (100.0 * delta).abs() >= 0.05 {
+            text.push_str(&tr.fill(
+                "explain.part_effect",
+                &[("area", &area.name), ("change", &words::percentage_points(tr, delta)), ("year", &year.to_string())],
+            ));
+        }
+    }
+    part_line(ui, &text, &words::part_effect(tr, attribution, i, year));
+}
+
+/// Residents displaced by the plan so far: how many were rehoused in the municipality and how
+/// many left it — a cost the score counts, not a gain.
+fn displaced_line(ui: &mut egui::Ui, tr: Tr<'_>, projection: &Projection, year: u16) {
+    let (rehoused, _, left) = crate::statement::displaced(projection, year);
+    if rehoused + left < 0.5 {
+        return;
+    }
+    ui.add_space(6.0);
+    ui.label(tr.fill(
+        "explain.displaced",
+        &[("year", &year.to_string()), ("rehoused", &tr.num(rehoused, 0)), ("left", &tr.num(left, 0))],
+    ));
 }

@@ -95,7 +95,7 @@ fn apply(app: &mut WorkshopApp, events: MapEvents) {
             crate::model::ActionKind::MoveInstitution { institution: institution.clone(), district: district.clone() };
         let label = format!(
             "{} ({})",
-            super::words::action(tr, &app.session.plan().municipality, &kind),
+            crate::words::action(tr, &app.session.plan().municipality, &kind),
             edits::action_year_for(year)
         );
         app.session.edit(label, None, |plan| {
@@ -121,7 +121,7 @@ fn assign_profile(app: &mut WorkshopApp, district: &str, profile: Option<&str>) 
     let plan = app.session.plan();
     let kind =
         crate::model::ActionKind::AssignProfile { district: district.to_owned(), profile: profile.map(str::to_owned) };
-    let label = format!("{} ({})", super::words::action(tr, &plan.municipality, &kind), edits::action_year_for(year));
+    let label = format!("{} ({})", crate::words::action(tr, &plan.municipality, &kind), edits::action_year_for(year));
     app.session.edit(label, None, |plan| {
         edits::assign_profile(plan, district, profile, year);
     });
@@ -144,7 +144,7 @@ pub fn area_tooltip(ui: &mut egui::Ui, tr: Tr<'_>, area: &Area, at: &AreaYear) {
         }
         if area.kind == AreaKind::Estate {
             ui.label(tr.t("tooltip.status"));
-            ui.label(if at.status.listed { tr.t("status.listed") } else { tr.t("status.not_listed") });
+            ui.label(crate::words::status(tr, &at.status));
             ui.end_row();
         }
     });
@@ -159,7 +159,7 @@ fn catalogue(ui: &mut egui::Ui, app: &WorkshopApp) {
     egui::ScrollArea::horizontal().id_salt("profile_catalogue").show(ui, |ui| {
         ui.horizontal(|ui| {
             let cards =
-                m.profiles.iter().map(|p| (Some(p.id.clone()), super::words::profile_name(tr, m, &p.id), Some(p)));
+                m.profiles.iter().map(|p| (Some(p.id.clone()), crate::words::profile_name(tr, m, &p.id), Some(p)));
             for (id, name, profile) in cards.chain(std::iter::once((None, tr.t("map.no_profile").to_owned(), None))) {
                 let card_id = ui.scope_id().with(("profile_card", id.clone()));
                 let response = ui
@@ -192,12 +192,12 @@ fn legend(ui: &mut egui::Ui, tr: Tr<'_>, indicator: MapIndicator) {
     let (low, high, marks): (&str, String, &[(f32, &str)]) = match indicator {
         MapIndicator::OutsideWork => ("0 %", tr.pct(0.4, 0) + "+", &[]),
         MapIndicator::AlmenFamilyShare => ("0 %", tr.pct(1.0, 0), &[(0.4, "40 %")]),
-        MapIndicator::BalanceContribution => ("0", format!("10+ {}", tr.t("unit.points_short")), &[]),
+        MapIndicator::BalanceContribution => ("0", format!("10+ {}", tr.t("unit.points")), &[]),
         MapIndicator::Status => {
             for (fill, key) in [
                 (palette::category(crate::model::Category::Ghetto, true), "status.listed"),
                 (palette::category(crate::model::Category::Forebyggelse, false), "legend.watch"),
-                (palette::category(crate::model::Category::None, false), "status.not_listed"),
+                (palette::category(crate::model::Category::None, false), "status.short_no_list"),
                 (Color32::from_gray(225), "legend.not_estate"),
             ] {
                 let (rect, _) = ui.allocate_exact_size(vec2(16.0, 16.0), Sense::hover());

@@ -91,7 +91,7 @@ fn layout_input<'a>(ui: &egui::Ui, view: &'a MapView<'a>, places: &edits::Places
         .iter()
         .map(|d| {
             let members = m.areas.iter().filter(|a| a.district == d.id).count();
-            let badge = places.profiles.get(&d.id).map(|p| super::words::profile_name(view.tr, m, p));
+            let badge = places.profiles.get(&d.id).map(|p| crate::words::profile_name(view.tr, m, p));
             match (members, badge) {
                 (0, _) | (1, None) => None,
                 // A district of one area: the area shows the name, the tag only the badge.
@@ -124,11 +124,14 @@ fn value_template(view: &MapView<'_>) -> String {
     match view.indicator {
         MapIndicator::OutsideWork => tr.pct(0.888, 1),
         MapIndicator::AlmenFamilyShare => tr.pct(1.0, 0),
-        MapIndicator::BalanceContribution => format!("{} {}", tr.num(88.8, 1), tr.t("unit.points_short")),
+        MapIndicator::BalanceContribution => format!("{} {}", tr.num(88.8, 1), tr.t("unit.points")),
         MapIndicator::Status => crate::model::Category::ALL
             .iter()
             .map(|c| tr.of("category", c.key()))
-            .chain([tr.t("status.not_listed").to_owned(), tr.t("map.not_judged").to_owned()])
+            .chain(
+                ["status.short_no_list", "status.short_prevention", "status.short_not_judged"]
+                    .map(|k| tr.t(k).to_owned()),
+            )
             .max_by_key(|t| t.chars().count())
             .unwrap_or_default(),
     }
@@ -239,7 +242,7 @@ fn paint_tag(painter: &egui::Painter, view: &MapView<'_>, district: usize, place
         return;
     }
     if let Some(profile) = places.profiles.get(&d.id) {
-        let text = super::words::profile_name(view.tr, m, profile);
+        let text = crate::words::profile_name(view.tr, m, profile);
         let size = placed.text.rows.first().map_or(12.0, |r| r.height() * 0.8);
         let badge = map_labels::galley(painter, &text, size.max(10.0));
         let min = pos2(placed.rect.left(), name_rect.bottom() + 2.0);

@@ -20,9 +20,9 @@ mod room;
 mod status;
 mod timeline;
 mod top_bar;
+mod uncertainty;
 mod variants;
 mod widgets;
-pub mod words;
 
 use crate::app::WorkshopApp;
 pub use map::MapView;

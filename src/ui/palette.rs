@@ -38,6 +38,26 @@ pub const BASELINE: Color32 =
     Color32::from_rgb(crate::colours::BASELINE[0], crate::colours::BASELINE[1], crate::colours::BASELINE[2]);
 pub const LISTED: Color32 = Color32::from_rgb(0xB0, 0x30, 0x20);
 pub const NOT_LISTED: Color32 = Color32::from_rgb(0x1A, 0x7F, 0x4B);
+/// A prevention area: on the list of prevention areas, not on the list.
+pub const PREVENTION: Color32 = Color32::from_rgb(0x9A, 0x60, 0x00);
+/// Published figures beside the projection.
+pub const OFFICIAL: Color32 = Color32::from_rgb(0x00, 0x00, 0x00);
+
+/// The text colour of an estate's standing: listed, a prevention area, on no list, or (in
+/// `unjudged`) not judged.
+pub fn status(category: Category, listed: bool, judged: bool, unjudged: Color32) -> Color32 {
+    match category {
+        _ if !judged => unjudged,
+        _ if listed => LISTED,
+        Category::Forebyggelse => PREVENTION,
+        _ => NOT_LISTED,
+    }
+}
+
+/// A light, see-through version of a series' colour, for its band.
+pub fn band(colour: Color32) -> Color32 {
+    Color32::from_rgba_unmultiplied(colour.r(), colour.g(), colour.b(), 90)
+}
 
 /// A category's fill on the map: listed categories warm, the rest cool or neutral.
 pub fn category(category: Category, listed: bool) -> Color32 {

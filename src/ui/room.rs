@@ -6,6 +6,7 @@ use super::{charts, compare, map, status};
 use crate::app::WorkshopApp;
 use crate::app::room::{Picture, ProjectorView, TEXT_SCALES, Theme};
 use crate::i18n::Tr;
+use crate::model::RuleSet;
 use egui::{Key, Modifiers};
 
 /// The visuals of a theme.
@@ -222,10 +223,11 @@ pub fn projector(ctx: &egui::Context, app: &mut WorkshopApp) {
     let frozen = app.room.projector.frozen.is_some();
     let revealed = app.room.projector.revealed.clone();
     let views = app.room.projector.views.clone();
+    let rules = app.session.library().rule_set(picture.plan.rule_set).clone();
     let title = tr.t("projector.title").to_owned();
     let contents = |ui: &mut egui::Ui| {
         apply_projector_style(ui, app.room.theme);
-        ui.push_id("projector", |ui| projector_contents(ui, tr, &picture, &views, frozen, revealed.as_deref()));
+        ui.push_id("projector", |ui| projector_contents(ui, tr, &picture, &rules, &views, frozen, revealed.as_deref()));
     };
     if ctx.embed_viewports() {
         // No second native window here: show it as a window below the tool bar, so that it
@@ -267,6 +269,7 @@ fn projector_contents(
     ui: &mut egui::Ui,
     tr: Tr<'_>,
     picture: &Picture,
+    rules: &RuleSet,
     views: &[ProjectorView],
     frozen: bool,
     revealed: Option<&str>,
@@ -298,13 +301,13 @@ fn projector_contents(
         for (i, view) in views.iter().enumerate() {
             let ui = &mut cols[i % columns];
             ui.allocate_ui(egui::vec2(ui.available_width(), cell_height), |ui| {
-                projector_view(ui, tr, picture, *view, cell_height)
+                projector_view(ui, tr, picture, rules, *view, cell_height)
             });
         }
     });
 }
 
-fn projector_view(ui: &mut egui::Ui, tr: Tr<'_>, picture: &Picture, view: ProjectorView, height: f32) {
+fn projector_view(ui: &mut egui::Ui, tr: Tr<'_>, picture: &Picture, rules: &RuleSet, view: ProjectorView, height: f32) {
     ui.strong(tr.of("projector.view", view.key()));
     let height = (height - 60.0).max(120.0);
     match view {
@@ -325,7 +328,16 @@ fn projector_view(ui: &mut egui::Ui, tr: Tr<'_>, picture: &Picture, view: Projec
         ProjectorView::Composition => {
             charts::composition_plot(ui, tr, &picture.feed.composition, false, picture.year, height - 80.0);
         }
-        ProjectorView::Status => status::table(ui, tr, &picture.projection, picture.plan.rule_set, picture.year),
+        ProjectorView::Status => {
+            let view = status::StatusView {
+                projection: &picture.projection,
+                rules,
+                criteria: &picture.feed.criteria,
+                exits: picture.bands.as_ref().map(|b| b.exits.as_slice()),
+                year: picture.year,
+            };
+            status::table(ui, tr, &view);
+        }
         ProjectorView::Compare => {
             compare::score_chart(ui, tr, &picture.comparison, crate::app::DifferenceMode::Values);
             compare::status_table(ui, tr, &picture.comparison);

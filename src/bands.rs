@@ -1,0 +1,244 @@
+//! How far a projection moves when the assumptions move within their ranges: at least 200
+//! projections of the plan, each with every varied assumption drawn from a triangular
+//! distribution over its range (low, value, high) with a fixed seed, so the bands are the same
+//! every time; the 10th and 90th percentiles of the score and of each area's outside-work share,
+//! the share of runs in which each estate is listed, each estate's list-exit year as a range,
+//! and the assumptions that move the plan's 2030 score most (a tornado). The law's numbers have
+//! no range. Assumptions the plan sets itself are the room's choice and are not varied.
+
+use crate::assets::Library;
+use crate::engine;
+use crate::model::{FIRST_YEAR, LAST_YEAR, ParamDef, Params, Plan};
+use crate::sim::{self, Trace};
+
+/// Projections in an ensemble.
+pub const RUNS: usize = 200;
+/// The seed of the draws: fixed, so the bands are deterministic.
+pub const SEED: u64 = 0x5eed_b1b1_2016_2040;
+/// The year the tornado ranks assumptions at.
+pub const TORNADO_YEAR: u16 = 2030;
+/// Bars in the tornado.
+pub const TORNADO_BARS: usize = 8;
+
+/// An estate's exit from the list across the runs.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Exit {
+    /// Not on the list in 2016 in most runs.
+    NotListed,
+    /// Leaves for good (off the list from that year through 2040) in most runs; the 10th to
+    /// 90th percentile of the year, and the share of runs in which it leaves.
+    Leaves { earliest: u16, latest: u16, share: f64 },
+    /// Still listed in 2040 in most runs; the share of runs in which it leaves.
+    StaysListed { share: f64 },
+}
+
+/// One assumption's swing of the score at [`TORNADO_YEAR`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct TornadoBar {
+    pub key: String,
+    /// The score with the assumption at its low and its high end (others at their values).
+    pub score_at_low: f64,
+    pub score_at_high: f64,
+}
+
+impl TornadoBar {
+    pub fn swing(&self) -> f64 {
+        (self.score_at_high - self.score_at_low).abs()
+    }
+}
+
+/// The bands of one plan.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bands {
+    pub runs: usize,
+    pub years: Vec<u16>,
+    /// The score with every assumption at its value.
+    pub central: Vec<f64>,
+    /// The 10th and 90th percentiles of the score, per year.
+    pub score_low: Vec<f64>,
+    pub score_high: Vec<f64>,
+    /// Per area (plan order), per year: percentiles of the outside-work share.
+    pub outside_work_low: Vec<Vec<f64>>,
+    pub outside_work_high: Vec<Vec<f64>>,
+    /// Per area, per year: the share of runs in which it is listed.
+    pub listed_share: Vec<Vec<f64>>,
+    /// Per area: its exit from the list (`NotListed` for areas the list does not judge).
+    pub exits: Vec<Exit>,
+    /// The assumptions that move the 2030 score most, largest swing first.
+    pub tornado: Vec<TornadoBar>,
+}
+
+/// A small, fast, portable generator (SplitMix64): the same numbers on every platform.
+struct Draws(u64);
+
+impl Draws {
+    fn next_unit(&mut self) -> f64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^= z >> 31;
+        // 53 random bits as a fraction in [0, 1).
+        #[allow(clippy::cast_precision_loss)]
+        let unit = (z >> 11) as f64 / (1u64 << 53) as f64;
+        unit
+    }
+
+    /// A draw from the triangular distribution over (low, mode, high).
+    fn triangular(&mut self, low: f64, mode: f64, high: f64) -> f64 {
+        let u = self.next_unit();
+        let span = high - low;
+        if span <= 0.0 {
+            return mode;
+        }
+        let cut = (mode - low) / span;
+        if u < cut { low + (u * span * (mode - low)).sqrt() } else { high - ((1.0 - u) * span * (high - mode)).sqrt() }
+    }
+}
+
+/// The `q`-th quantile (0–1) of values, by the nearest rank of the sorted values.
+fn quantile(sorted: &[f64], q: f64) -> f64 {
+    if sorted.is_empty() {
+        return 0.0;
+    }
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, clippy::cast_precision_loss)]
+    let rank = ((q * (sorted.len() - 1) as f64).round() as usize).min(sorted.len() - 1);
+    sorted[rank]
+}
+
+/// Whether the plan leaves the assumption to the bands.
+fn varied(plan: &Plan, def: &ParamDef) -> bool {
+    def.is_varied() && !plan.assumptions.contains_key(&def.key)
+}
+
+/// The bands of a plan with `runs` projections. `cancelled` is asked between projections: a
+/// newer edit stops the work, which then returns `None`.
+pub fn bands(library: &Library, plan: &Plan, runs: usize, cancelled: &dyn Fn() -> bool) -> Option<Bands> {
+    let (central_params, _) = engine::resolve(library, plan);
+    let central = sim::trace(plan, engine::inputs(library, plan, &central_params), false).0;
+    let traces = ensemble(library, plan, runs, cancelled)?;
+    let tornado = tornado(library, plan, &central_params, &central, cancelled)?;
+    Some(summarise(&central, &traces, tornado))
+}
+
+/// The `runs` projections behind the bands, each with the varied assumptions drawn afresh.
+pub fn ensemble(library: &Library, plan: &Plan, runs: usize, cancelled: &dyn Fn() -> bool) -> Option<Vec<Trace>> {
+    let mut draws = Draws(SEED);
+    let mut traces = Vec::with_capacity(runs);
+    for _ in 0..runs {
+        if cancelled() {
+            return None;
+        }
+        let params = Params::resolve_with(
+            &library.table,
+            |def| match plan.assumptions.get(&def.key) {
+                Some(value) => *value,
+                None if varied(plan, def) => draws.triangular(def.low, def.value, def.high),
+                None => def.value,
+            },
+            &plan.assumptions,
+        )
+        .ok()?;
+        traces.push(sim::trace(plan, engine::inputs(library, plan, &params), false).0);
+    }
+    Some(traces)
+}
+
+fn summarise(central: &Trace, traces: &[Trace], tornado: Vec<TornadoBar>) -> Bands {
+    let years = central.years.clone();
+    let n_years = years.len();
+    let per_year = |value: &dyn Fn(&Trace, usize) -> f64| -> (Vec<f64>, Vec<f64>) {
+        (0..n_years)
+            .map(|y| {
+                let mut values: Vec<f64> = traces.iter().map(|t| value(t, y)).collect();
+                values.sort_by(f64::total_cmp);
+                (quantile(&values, 0.1), quantile(&values, 0.9))
+            })
+            .unzip()
+    };
+    let (score_low, score_high) = per_year(&|t, y| t.score[y].total);
+    let n_areas = central.outside_work.len();
+    let mut outside_work_low = Vec::with_capacity(n_areas);
+    let mut outside_work_high = Vec::with_capacity(n_areas);
+    let mut listed_share = Vec::with_capacity(n_areas);
+    let mut exits = Vec::with_capacity(n_areas);
+    for a in 0..n_areas {
+        let (low, high) = per_year(&|t, y| t.outside_work[a][y]);
+        outside_work_low.push(low);
+        outside_work_high.push(high);
+        #[allow(clippy::cast_precision_loss)]
+        let share = |y: usize| traces.iter().filter(|t| t.listed[a][y]).count() as f64 / traces.len().max(1) as f64;
+        listed_share.push((0..n_years).map(share).collect());
+        exits.push(exit(traces, a));
+    }
+    Bands {
+        runs: traces.len(),
+        years,
+        central: central.score.iter().map(|s| s.total).collect(),
+        score_low,
+        score_high,
+        outside_work_low,
+        outside_work_high,
+        listed_share,
+        exits,
+        tornado,
+    }
+}
+
+/// The year an area leaves the list for good in a run: the first year from which it stays
+/// off through 2040. `None` if it is listed in 2040 (or never was).
+fn exit_year(trace: &Trace, area: usize) -> Option<u16> {
+    let listed = &trace.listed[area];
+    if !listed.first().copied().unwrap_or(false) || listed.last().copied().unwrap_or(true) {
+        return None;
+    }
+    let last_listed = listed.iter().rposition(|l| *l)?;
+    trace.years.get(last_listed + 1).copied()
+}
+
+fn exit(traces: &[Trace], area: usize) -> Exit {
+    let n = traces.len().max(1);
+    let listed_2016 = traces.iter().filter(|t| t.listed[area].first().copied().unwrap_or(false)).count();
+    if 2 * listed_2016 <= n {
+        return Exit::NotListed;
+    }
+    let mut years: Vec<f64> = traces.iter().filter_map(|t| exit_year(t, area)).map(f64::from).collect();
+    years.sort_by(f64::total_cmp);
+    #[allow(clippy::cast_precision_loss)]
+    let share = years.len() as f64 / n as f64;
+    if 2 * years.len() <= n {
+        return Exit::StaysListed { share };
+    }
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let year = |q: f64| (quantile(&years, q) as u16).clamp(FIRST_YEAR, LAST_YEAR);
+    Exit::Leaves { earliest: year(0.1), latest: year(0.9), share }
+}
+
+/// Each varied assumption at its low and its high end, the others at their values: the eight
+/// that move the 2030 score most.
+fn tornado(
+    library: &Library,
+    plan: &Plan,
+    central: &Params,
+    central_trace: &Trace,
+    cancelled: &dyn Fn() -> bool,
+) -> Option<Vec<TornadoBar>> {
+    let y = central_trace.year_index(TORNADO_YEAR)?;
+    let mut bars = Vec::new();
+    for def in library.table.params.iter().filter(|d| varied(plan, d)) {
+        if cancelled() {
+            return None;
+        }
+        let at = |value: f64| {
+            let mut params = central.clone();
+            if let Some(slot) = params.slot(&def.key) {
+                *slot = value;
+            }
+            sim::trace(plan, engine::inputs(library, plan, &params), false).0.score[y].total
+        };
+        bars.push(TornadoBar { key: def.key.clone(), score_at_low: at(def.low), score_at_high: at(def.high) });
+    }
+    bars.sort_by(|a, b| b.swing().total_cmp(&a.swing()).then_with(|| a.key.cmp(&b.key)));
+    bars.truncate(TORNADO_BARS);
+    Some(bars)
+}

@@ -1,0 +1,195 @@
+//! Moves between homes: who moves out (employed residents leave unattractive districts more
+//! often, and so do adults an effort placed in work), where vacancies fall, the letting rules
+//! in force, and the rehousing of residents whose homes were demolished or merged — first in
+//! their own area, then their district, then the rest of the municipality, the rest leaving it.
+
+use super::cohort::{Cohort, ratio};
+use super::intake::LettingShares;
+use super::state::{AreaState, Simulation};
+use super::transition::AreaEfforts;
+use crate::model::{EffortKind, Letting, Params, PerGroup, PerTenure};
+
+/// The area's yearly move-out rate: its tenures' rates weighted by the persons they house.
+pub(super) fn move_out_rate(area: &AreaState, p: &Params) -> f64 {
+    let cap = area.capacity.total();
+    ratio(area.capacity.iter().map(|(t, c)| c * p.tenure.move_out_rate[t]).sum(), cap)
+}
+
+/// The shares of each group that move out: the move-out rate for all, except that employed
+/// residents leave unattractive districts more often (selective exit) and attractive ones less.
+pub(super) fn leaving_shares(x: &PerGroup<f64>, rate: f64, attractiveness: f64, p: &Params) -> PerGroup<f64> {
+    let employed_weight = libm::exp(-p.moves.selective_exit * attractiveness).clamp(0.2, 5.0);
+    let weights = PerGroup { employed: employed_weight, ..PerGroup::from_fn(|_| 1.0) };
+    let weighted: f64 = x.iter().map(|(g, n)| n * weights[g]).sum();
+    let norm = ratio(x.total(), weighted);
+    PerGroup::from_fn(|g| (weights[g] * norm * rate).clamp(0.0, 1.0))
+}
+
+/// Adults placed in work this year who also move away more often than others.
+pub(super) fn placed_leaving_share(residents: &Cohort, placed: f64, rate: f64, p: &Params) -> f64 {
+    let extra = placed * rate * (p.efforts.placed_exit_hazard - 1.0).max(0.0);
+    ratio(extra, residents.persons.employed).clamp(0.0, 1.0)
+}
+
+/// The shares of vacancies that fall on each tenure: turnover plus new homes.
+pub(super) fn vacancy_weights(area: &AreaState, p: &Params) -> PerTenure<f64> {
+    let w = PerTenure::from_fn(|t| area.capacity[t] * p.tenure.move_out_rate[t] + area.new_capacity[t]);
+    let total = w.total();
+    if total > 0.0 {
+        PerTenure::from_fn(|t| w[t] / total)
+    } else {
+        let cap = area.capacity.total();
+        PerTenure::from_fn(|t| ratio(area.capacity[t], cap))
+    }
+}
+
+/// Letting rules in force in a year.
+pub(super) struct LettingYear {
+    pub flexible: Vec<f64>,
+    pub municipal: f64,
+    pub joint: bool,
+}
+
+pub(super) fn letting_in(sim: &Simulation, year: u16) -> LettingYear {
+    let letting = &sim.schedule.plan.letting;
+    let mut flexible = vec![0.0; sim.world.areas.len()];
+    for rule in letting.flexible.iter().filter(|f| f.from_year <= year) {
+        if let Some(&i) = sim.schedule.area_index.get(rule.area.as_str()) {
+            flexible[i] = rule.share.clamp(0.0, 1.0);
+        }
+    }
+    LettingYear {
+        flexible,
+        municipal: letting.municipal_allocation_share.clamp(0.0, 1.0),
+        joint: letting.joint_allocation_from.is_some_and(|from| from <= year),
+    }
+}
+
+/// Each area's letting shares. Under a joint allocation agreement, listed estates get fewer
+/// municipal allocations and the other almene family homes take them, so nobody the
+/// municipality must house disappears from the count.
+pub(super) fn letting_shares(
+    sim: &Simulation,
+    letting: &LettingYear,
+    vacancies: &[f64],
+    weights: &[PerTenure<f64>],
+) -> Vec<LettingShares> {
+    let practice_2016 = Letting::default().municipal_allocation_share;
+    let n = sim.world.areas.len();
+    let mut municipal = vec![letting.municipal; n];
+    if letting.joint {
+        let steer = sim.engine.params.moves.joint_allocation_steer_share.clamp(0.0, 1.0);
+        let family_vacancies = |i: usize| vacancies[i] * weights[i].almen_family;
+        let mut steered = 0.0;
+        let mut receiving = 0.0;
+        for (i, share) in municipal.iter_mut().enumerate() {
+            if sim.world.areas[i].status.listed {
+                *share = letting.municipal * (1.0 - steer);
+                steered += letting.municipal * steer * family_vacancies(i);
+            } else {
+                receiving += family_vacancies(i);
+            }
+        }
+        let extra = ratio(steered, receiving);
+        for (share, area) in municipal.iter_mut().zip(&sim.world.areas) {
+            if !area.status.listed {
+                *share = (letting.municipal + extra).min(1.0);
+            }
+        }
+    }
+    (0..n)
+        .map(|i| LettingShares { flexible: letting.flexible[i], municipal_change: municipal[i] - practice_2016 })
+        .collect()
+}
+
+pub(super) fn efforts_in(sim: &Simulation, year: u16) -> Vec<AreaEfforts> {
+    let mut out = vec![AreaEfforts::default(); sim.world.areas.len()];
+    for effort in sim.schedule.plan.efforts.iter().filter(|e| e.from_year <= year && year <= e.to_year) {
+        let Some(&i) = sim.schedule.area_index.get(effort.area.as_str()) else {
+            continue;
+        };
+        let count = if effort.count.is_finite() { effort.count.max(0.0) } else { 0.0 };
+        match effort.kind {
+            EffortKind::JobConsultants => out[i].job_consultants += count,
+            EffortKind::SocialWorkers => out[i].social_workers += count,
+            EffortKind::FamilyCourses => out[i].family_courses += count,
+        }
+    }
+    out
+}
+
+/// Where displaced residents went in a year.
+pub(super) struct Rehousing {
+    /// Per area: the persons rehoused there (they take vacancies ahead of ordinary intake).
+    pub arrivals: Vec<Cohort>,
+    /// Per origin area: the displaced who left the municipality this year.
+    pub leaving: Vec<Cohort>,
+    /// Per origin area: those still waiting for a home after this year.
+    pub waiting: Vec<Cohort>,
+    /// (from, to, persons) for every move of rehoused residents.
+    pub moves: Vec<(usize, usize, f64)>,
+}
+
+/// Rehouses the displaced under the rehousing duty: a share of each year's displaced stays in
+/// the municipality and is placed in almene vacancies of their own area first, then their
+/// district, then the rest of the municipality (not in listed estates under a joint allocation
+/// agreement); the rest leave the municipality. Who cannot be placed this year waits for the
+/// next year's vacancies, ahead of the newly displaced.
+pub(super) fn rehouse(
+    sim: &Simulation,
+    displaced: &[Cohort],
+    vacancies: &[f64],
+    weights: &[PerTenure<f64>],
+    joint: bool,
+) -> Rehousing {
+    let p = sim.engine.params;
+    let areas = &sim.world.areas;
+    let n = areas.len();
+    let mut room: Vec<f64> = (0..n)
+        .map(|i| {
+            let almen: f64 = weights[i].iter().filter(|(t, _)| t.is_almen()).map(|(_, w)| w).sum();
+            vacancies[i] * almen * p.moves.rehouse_max_vacancy_share.clamp(0.0, 1.0)
+        })
+        .collect();
+    let staying = p.moves.rehoused_share.clamp(0.0, 1.0);
+    let mut out = Rehousing {
+        arrivals: vec![Cohort::default(); n],
+        leaving: displaced.iter().map(|d| d.scaled(1.0 - staying)).collect(),
+        waiting: vec![Cohort::default(); n],
+        moves: Vec::new(),
+    };
+    for origin in 0..n {
+        let seeking = areas[origin].waiting.plus(&displaced[origin].scaled(staying));
+        let total = seeking.total();
+        if total <= 0.0 {
+            continue;
+        }
+        let district = areas[origin].district;
+        let same_district = |j: usize| district.is_some() && areas[j].district == district;
+        let open_to = |j: usize| j == origin || !(joint && areas[j].status.listed);
+        let tiers: [Vec<usize>; 3] = [
+            vec![origin],
+            (0..n).filter(|&j| j != origin && same_district(j) && open_to(j)).collect(),
+            (0..n).filter(|&j| j != origin && !same_district(j) && open_to(j)).collect(),
+        ];
+        let mut to_place = total;
+        for tier in tiers {
+            let available: f64 = tier.iter().map(|&j| room[j]).sum();
+            if to_place <= 0.0 || available <= 0.0 {
+                continue;
+            }
+            let placed = to_place.min(available);
+            for &j in &tier {
+                let persons = placed * room[j] / available;
+                if persons > 0.0 {
+                    room[j] -= persons;
+                    out.arrivals[j] = out.arrivals[j].plus(&seeking.scaled(persons / total));
+                    out.moves.push((origin, j, persons));
+                }
+            }
+            to_place -= placed;
+        }
+        out.waiting[origin] = seeking.scaled((to_place / total).max(0.0));
+    }
+    out
+}

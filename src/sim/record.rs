@@ -1,0 +1,162 @@
+//! What a run keeps: the full [`Projection`] the app, the CLI and the report read, or a lean
+//! [`Trace`] (score, outside-work shares, list status) for the bands and the attribution, which
+//! run hundreds of projections; and checkpoints of the world to resume runs from.
+
+use super::cohort::ratio;
+use super::output::{AreaYear, LedgerYear, MunicipalityYear, Projection, SchoolSeries, SchoolYear, ScoreYear};
+use super::state::{Simulation, World};
+use super::{score, status};
+use crate::model::{FIRST_YEAR, Group, InstitutionKind, LAST_YEAR, Tenure};
+
+/// The lean record of a run.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Trace {
+    pub years: Vec<u16>,
+    pub score: Vec<ScoreYear>,
+    /// Per area (plan order), per year: the share of adults 18–64 outside work and education.
+    pub outside_work: Vec<Vec<f64>>,
+    /// Per area, per year: whether it is on the list.
+    pub listed: Vec<Vec<bool>>,
+}
+
+impl Trace {
+    /// The trace of the years up to and including `year`.
+    pub(super) fn up_to(&self, year: u16) -> Self {
+        let n = self.years.iter().take_while(|y| **y <= year).count();
+        Self {
+            years: self.years[..n].to_vec(),
+            score: self.score[..n].to_vec(),
+            outside_work: self.outside_work.iter().map(|a| a[..n].to_vec()).collect(),
+            listed: self.listed.iter().map(|a| a[..n].to_vec()).collect(),
+        }
+    }
+
+    /// The position of a year in the series.
+    pub fn year_index(&self, year: u16) -> Option<usize> {
+        self.years.iter().position(|y| *y == year)
+    }
+}
+
+/// The world at the start of every year of a run.
+#[derive(Clone, Debug, Default)]
+pub struct Checkpoints {
+    worlds: Vec<World>,
+}
+
+impl Checkpoints {
+    pub(super) fn world(&self, year: u16) -> Option<&World> {
+        self.worlds.get(usize::from(year.checked_sub(FIRST_YEAR)?))
+    }
+}
+
+fn lean(sim: &Simulation, trace: &mut Trace) {
+    if trace.outside_work.is_empty() {
+        trace.outside_work = vec![Vec::with_capacity(25); sim.world.areas.len()];
+        trace.listed = vec![Vec::with_capacity(25); sim.world.areas.len()];
+    }
+    trace.years.push(sim.world.year);
+    trace.score.push(score::score(sim).0);
+    for (i, area) in sim.world.areas.iter().enumerate() {
+        trace.outside_work[i].push(area.indicators.outside_work_share);
+        trace.listed[i].push(area.status.listed);
+    }
+}
+
+/// Runs to 2040 keeping a trace that already holds the years before the simulation's year.
+pub(super) fn run_lean(mut sim: Simulation, mut trace: Trace, keep_checkpoints: bool) -> (Trace, Checkpoints) {
+    let mut checkpoints = Checkpoints::default();
+    if trace.years.last() != Some(&sim.world.year) {
+        lean(&sim, &mut trace);
+    }
+    while sim.world.year < LAST_YEAR {
+        if keep_checkpoints {
+            checkpoints.worlds.push(sim.world.clone());
+        }
+        sim.step();
+        lean(&sim, &mut trace);
+    }
+    (trace, checkpoints)
+}
+
+/// Appends the simulation's current year to a full projection.
+pub(super) fn full(sim: &Simulation, out: &mut Projection, ledger: Option<LedgerYear>) {
+    let year = sim.world.year;
+    out.years.push(year);
+    let (score, segregation_points) = score::score(sim);
+    let count_facilities = sim.schedule.plan.facilities_count_as_commercial;
+    let mut totals = MunicipalityYear { year, ..MunicipalityYear::default() };
+    for ((area, series), points) in sim.world.areas.iter().zip(&mut out.areas).zip(segregation_points) {
+        let parts = status::share_168a(area, sim.engine.cap, count_facilities);
+        series.years.push(AreaYear {
+            year,
+            homes: area.homes,
+            residents: area.residents.persons,
+            indicators: area.indicators,
+            status: area.status.clone(),
+            almen_family_share_168a: parts.share(),
+            share_168a_parts: parts,
+            commercial_m2: area.commercial_m2,
+            left_municipality: area.left.total(),
+            awaiting_rehousing: area.waiting.total(),
+            segregation_points: points,
+            newcomers: area.newcomers,
+        });
+        for t in Tenure::ALL {
+            totals.homes_by_tenure[t] += area.homes[t];
+        }
+        for g in Group::ALL {
+            totals.residents_by_group[g] += area.residents.persons[g];
+        }
+        totals.left_municipality += area.left.total();
+        totals.awaiting_rehousing += area.waiting.total();
+    }
+    totals.homes = totals.homes_by_tenure.total();
+    totals.residents = totals.residents_by_group.total();
+    totals.almen_share = ratio(totals.homes_by_tenure.almen(), totals.homes);
+    totals.outside_work_share = ratio(totals.residents_by_group.outside_work, totals.residents_by_group.working_age());
+    out.municipality.push(totals);
+    districts(sim, out);
+    schools(sim, out);
+    out.score.push(score);
+    if let Some(ledger) = ledger {
+        out.ledger.push(ledger);
+    }
+}
+
+fn districts(sim: &Simulation, out: &mut Projection) {
+    let municipality = &sim.schedule.plan.municipality;
+    for (d, series) in out.districts.iter_mut().enumerate() {
+        let profile = sim.world.district_profiles[d].map(|p| municipality.profiles[p].id.clone());
+        series.profile.push(profile);
+        series.attractiveness.push(sim.world.attractiveness[d].clone());
+    }
+    for (series, inst) in out.institutions.iter_mut().zip(&sim.world.institutions) {
+        let district = inst.district.map(|d| municipality.districts[d].id.clone());
+        series.district.push(district);
+        series.active.push(inst.active);
+    }
+}
+
+fn schools(sim: &Simulation, out: &mut Projection) {
+    let municipality = &sim.schedule.plan.municipality;
+    if out.schools.is_empty() {
+        out.schools = municipality
+            .institutions
+            .iter()
+            .filter(|i| i.kind == InstitutionKind::School)
+            .map(|i| SchoolSeries { id: i.id.clone(), name: i.name.clone(), years: Vec::new() })
+            .collect();
+    }
+    let year = sim.world.year;
+    let mix = &sim.world.school_mix;
+    let school_ids = sim.world.institutions.iter().enumerate().filter(|(_, i)| i.kind == InstitutionKind::School);
+    for ((i, inst), series) in school_ids.zip(&mut out.schools) {
+        let pupils = mix.pupils[i];
+        series.years.push(SchoolYear {
+            year,
+            active: inst.active,
+            pupils,
+            disadvantaged_share: ratio(mix.disadvantaged[i], pupils),
+        });
+    }
+}

@@ -1,0 +1,279 @@
+//! Plan parts in words a citizen can follow: actions, efforts, the parts of an attribution,
+//! e.g. "Nedrivning af 188 almene familieboliger i Taastrupgaard (2018)". Used by the editor's
+//! timeline, the explanation and the undo history.
+
+use crate::explain::Part;
+use crate::i18n::{Language, Tr};
+use crate::model::{ActionKind, Effort, Municipality, Plan, Tenure};
+
+fn area_name<'a>(m: &'a Municipality, id: &'a str) -> &'a str {
+    m.area(id).map_or(id, |a| a.name.as_str())
+}
+
+fn district_name<'a>(m: &'a Municipality, id: &'a str) -> &'a str {
+    m.district(id).map_or(id, |d| d.name.as_str())
+}
+
+fn institution_name<'a>(m: &'a Municipality, id: &'a str) -> &'a str {
+    m.institution(id).map_or(id, |i| i.name.as_str())
+}
+
+/// A profile's name in the language.
+pub fn profile_name(tr: Tr<'_>, m: &Municipality, id: &str) -> String {
+    m.profile(id).map_or_else(
+        || id.to_owned(),
+        |p| match tr.language {
+            Language::Danish => p.name_da.clone(),
+            Language::English => p.name_en.clone(),
+        },
+    )
+}
+
+/// A tenure's name inside a sentence ("almene familieboliger").
+pub fn tenure_lower(tr: Tr<'_>, tenure: Tenure) -> String {
+    tr.of("tenure", tenure.key()).to_lowercase()
+}
+
+/// What an action does, without its year.
+pub fn action(tr: Tr<'_>, m: &Municipality, kind: &ActionKind) -> String {
+    let count = |c: f64| tr.num(c, 0);
+    match kind {
+        ActionKind::Demolish { area, tenure, count: c } => tr.fill(
+            "action.demolish",
+            &[("count", &count(*c)), ("tenure", &tenure_lower(tr, *tenure)), ("area", area_name(m, area))],
+        ),
+        ActionKind::Build { area, tenure, count: c, over_years } => {
+            let text = tr.fill(
+                "action.build",
+                &[("count", &count(*c)), ("tenure", &tenure_lower(tr, *tenure)), ("area", area_name(m, area))],
+            );
+            if *over_years > 1 {
+                format!("{text} {}", tr.fill("action.over_years", &[("years", &over_years.to_string())]))
+            } else {
+                text
+            }
+        }
+        ActionKind::Sell { area, count: c } => {
+            tr.fill("action.sell", &[("count", &count(*c)), ("area", area_name(m, area))])
+        }
+        ActionKind::Convert { area, from, to, count: c } => tr.fill(
+            "action.convert",
+            &[
+                ("count", &count(*c)),
+                ("from", &tenure_lower(tr, *from)),
+                ("to", &tenure_lower(tr, *to)),
+                ("area", area_name(m, area)),
+            ],
+        ),
+        ActionKind::Merge { area, tenure, count: c } => tr.fill(
+            "action.merge",
+            &[("count", &count(*c)), ("tenure", &tenure_lower(tr, *tenure)), ("area", area_name(m, area))],
+        ),
+        ActionKind::Facility { area, facility, area_m2 } => tr.fill(
+            "action.facility",
+            &[
+                ("facility", &tr.of("facility", facility.key())),
+                ("m2", &tr.num(*area_m2, 0)),
+                ("area", area_name(m, area)),
+            ],
+        ),
+        ActionKind::MoveInstitution { institution, district } => tr.fill(
+            "action.move_institution",
+            &[("institution", institution_name(m, institution)), ("district", district_name(m, district))],
+        ),
+        ActionKind::AssignProfile { district, profile: Some(p) } => tr.fill(
+            "action.assign_profile",
+            &[("district", district_name(m, district)), ("profile", &profile_name(tr, m, p))],
+        ),
+        ActionKind::AssignProfile { district, profile: None } => {
+            tr.fill("action.remove_profile", &[("district", district_name(m, district))])
+        }
+        ActionKind::MergeSchools { school, into } => tr.fill(
+            "action.merge_schools",
+            &[("school", institution_name(m, school)), ("into", institution_name(m, into))],
+        ),
+        ActionKind::SchoolProfile { school, profile: Some(p) } => tr.fill(
+            "action.school_profile",
+            &[("school", institution_name(m, school)), ("profile", &profile_name(tr, m, p))],
+        ),
+        ActionKind::SchoolProfile { school, profile: None } => {
+            tr.fill("action.school_profile_none", &[("school", institution_name(m, school))])
+        }
+    }
+}
+
+/// An effort in words, with its years.
+pub fn effort(tr: Tr<'_>, m: &Municipality, e: &Effort) -> String {
+    tr.fill(
+        "effort.sentence",
+        &[
+            ("count", &tr.num(e.count, 1)),
+            ("kind", &tr.of("effort", e.kind.key()).to_lowercase()),
+            ("area", area_name(m, &e.area)),
+            ("from", &e.from_year.to_string()),
+            ("to", &e.to_year.to_string()),
+        ],
+    )
+}
+
+/// The plan's letting rules in words: municipal allocation, the joint allocation agreement and
+/// flexible letting, each named where the plan has it.
+pub fn letting(tr: Tr<'_>, m: &Municipality, l: &crate::model::Letting) -> String {
+    let mut rules = vec![tr.fill("part.municipal", &[("share", &tr.pct(l.municipal_allocation_share, 0))])];
+    if let Some(from) = l.joint_allocation_from {
+        rules.push(tr.fill("part.joint", &[("year", &from.to_string())]));
+    }
+    for f in &l.flexible {
+        rules.push(tr.fill(
+            "part.flexible",
+            &[("share", &tr.pct(f.share, 0)), ("area", area_name(m, &f.area)), ("year", &f.from_year.to_string())],
+        ));
+    }
+    tr.fill("part.letting", &[("rules", &rules.join("; "))])
+}
+
+/// A part of the plan against its baseline.
+pub fn part(tr: Tr<'_>, plan: &Plan, part: &Part) -> String {
+    let m = &plan.municipality;
+    match part {
+        Part::StartingPoint => tr.t("part.starting_point").to_owned(),
+        Part::Action(a) => format!("{} ({})", action(tr, m, &a.kind), a.year),
+        Part::DroppedAction(a) => {
+            tr.fill("part.dropped", &[("what", &format!("{} ({})", action(tr, m, &a.kind), a.year))])
+        }
+        Part::Effort(e) => effort(tr, m, e),
+        Part::DroppedEffort(e) => tr.fill("part.dropped", &[("what", &effort(tr, m, e))]),
+        Part::Letting(l) => letting(tr, m, l),
+    }
+}
+
+/// A score in tenths of a point as the room reads it: "72,1".
+pub fn score(tr: Tr<'_>, tenths: crate::explain::Tenths) -> String {
+    #[allow(clippy::cast_precision_loss)] // Tenths of a 0–100 score.
+    let value = tenths as f64 / 10.0;
+    tr.num(value, 1)
+}
+
+/// A change of the score in tenths of a point: "+2,2 point" / "+2.2 points".
+pub fn points(tr: Tr<'_>, tenths: crate::explain::Tenths) -> String {
+    #[allow(clippy::cast_precision_loss)]
+    let value = tenths as f64 / 10.0;
+    format!("{} {}", tr.signed(value, 1), tr.t("unit.points"))
+}
+
+/// A change of a share (0–1) in percentage points: "−4,1 procentpoint" / "−4.1 percentage
+/// points". Never "point", which is the score's unit.
+pub fn percentage_points(tr: Tr<'_>, share_change: f64) -> String {
+    format!("{} {}", tr.signed(100.0 * share_change, 1), tr.t("unit.percentage_points"))
+}
+
+/// The change of the score in one sentence: "Balancescore 2025: fra 72,1 til 74,3 (+2,2 point)".
+pub fn score_change(tr: Tr<'_>, change: &crate::explain::ScoreChange) -> String {
+    tr.fill(
+        "explain.score_change",
+        &[
+            ("year", &change.year.to_string()),
+            ("from", &score(tr, change.from)),
+            ("to", &score(tr, change.to)),
+            ("change", &points(tr, change.change)),
+        ],
+    )
+}
+
+/// A part's effect for its card and *Forklar*: its points at the year, or — when it rounds to
+/// nothing there — when it starts to show and what it is by 2040.
+pub fn part_effect(tr: Tr<'_>, attribution: &crate::explain::Attribution, part: usize, year: u16) -> String {
+    let shown = attribution.shown(year).and_then(|s| s.parts.get(part).copied()).unwrap_or(0);
+    match attribution.when_it_shows(part, year) {
+        None => points(tr, shown),
+        Some((Some(first), by_2040)) => tr.fill(
+            "explain.shows_from",
+            &[("year", &year.to_string()), ("first", &first.to_string()), ("by_2040", &points(tr, by_2040))],
+        ),
+        Some((None, _)) => tr.fill("explain.never_shows", &[("year", &year.to_string())]),
+    }
+}
+
+/// An estate's standing in words: "På listen · Parallelsamfund (7 år i træk, som
+/// omdannelsesreglen tæller)", "Forebyggelsesområde – på listen over forebyggelsesområder, ikke
+/// på listen", "Ikke på nogen liste", "Ikke bedømt (under 1.000 beboere)". A prevention area is on
+/// a published list of its own and is never called "not listed".
+pub fn status(tr: Tr<'_>, status: &crate::sim::Status) -> String {
+    use crate::model::Category;
+    if !status.judged {
+        return tr.t("status.not_judged").to_owned();
+    }
+    match status.category {
+        Category::None => tr.t("status.on_no_list").to_owned(),
+        Category::Forebyggelse => tr.t("status.prevention").to_owned(),
+        category => {
+            let words = format!("{} · {}", tr.t("status.listed"), tr.of("category", category.key()));
+            if status.consecutive_years > 0 {
+                let years = status.consecutive_years.to_string();
+                format!("{words} {}", tr.fill("status.years_counted", &[("years", &years)]))
+            } else {
+                words
+            }
+        }
+    }
+}
+
+/// An estate's standing in one or two words, for table cells and map labels: "På listen",
+/// "Forebyggelse", "Ingen liste", "Ikke bedømt". The key picks the colour too.
+pub fn status_short_key(category: crate::model::Category, listed: bool, judged: bool) -> &'static str {
+    use crate::model::Category;
+    match category {
+        _ if !judged => "status.short_not_judged",
+        _ if listed => "status.listed",
+        Category::Forebyggelse => "status.short_prevention",
+        _ => "status.short_no_list",
+    }
+}
+
+/// The § 168 a count by hand, e.g. "§ 168 a i 2030: 574 almene familieboliger ÷ (860 boliger +
+/// 188 nedrevne, ikke erstattet + 40 for erhverv) = 52,8 % (højst 40 % før 1. januar 2030)".
+pub fn share_168a(tr: Tr<'_>, parts: &crate::sim::Share168a, cap: &crate::model::AlmenFamilyCap, year: u16) -> String {
+    tr.fill(
+        "share168a.parts",
+        &[
+            ("year", &year.to_string()),
+            ("almen", &tr.num(parts.almen_family, 0)),
+            ("homes", &tr.num(parts.homes, 0)),
+            ("demolished", &tr.num(parts.demolished_counted, 0)),
+            ("floor", &tr.num(parts.floor_space_homes, 0)),
+            ("share", &tr.pct(parts.share(), 1)),
+            ("cap", &tr.pct(cap.cap, 0)),
+            ("deadline", &cap.deadline_year.to_string()),
+        ],
+    )
+}
+
+/// An estate's exit from the list across the bands' runs, in words: "2021–2024 (90 % af
+/// kørslerne forlader)", "bliver på listen i de fleste kørsler (forlader i 30 %)".
+pub fn exit(tr: Tr<'_>, exit: Option<&crate::bands::Exit>) -> String {
+    use crate::bands::Exit;
+    match exit {
+        None => tr.t("status.exit_working").to_owned(),
+        Some(Exit::NotListed) => tr.t("status.exit_not_listed").to_owned(),
+        Some(Exit::Leaves { earliest, latest, share }) if earliest == latest => {
+            tr.fill("status.exit_year", &[("year", &earliest.to_string()), ("share", &tr.pct(*share, 0))])
+        }
+        Some(Exit::Leaves { earliest, latest, share }) => tr.fill(
+            "status.exit_range",
+            &[("from", &earliest.to_string()), ("to", &latest.to_string()), ("share", &tr.pct(*share, 0))],
+        ),
+        Some(Exit::StaysListed { share }) => tr.fill("status.exit_stays", &[("share", &tr.pct(*share, 0))]),
+    }
+}
+
+/// The exit in a table cell: "2021–2024", "2022", "bliver på", "–" (the words on hover).
+pub fn exit_short(tr: Tr<'_>, exit: Option<&crate::bands::Exit>) -> String {
+    use crate::bands::Exit;
+    match exit {
+        None => "…".to_owned(),
+        Some(Exit::NotListed) => "–".to_owned(),
+        Some(Exit::Leaves { earliest, latest, .. }) if earliest == latest => earliest.to_string(),
+        Some(Exit::Leaves { earliest, latest, .. }) => format!("{earliest}–{latest}"),
+        Some(Exit::StaysListed { .. }) => tr.t("status.exit_stays_short").to_owned(),
+    }
+}

@@ -1,0 +1,106 @@
+//! The shared harness of the integration tests: random plans built on the 2016 baseline
+//! (actions of every kind, efforts, letting rules, and optionally assumption overrides), and the
+//! shipped library. `mod common;` in a test file brings it in.
+
+#![allow(dead_code, clippy::expect_used, clippy::unwrap_used)] // Each test file uses part of it.
+
+use by_i_balance::assets;
+use by_i_balance::model::{Action, ActionKind, Effort, EffortKind, FacilityKind, FlexibleLetting, Plan, Tenure};
+use proptest::prelude::*;
+
+pub const AREAS: [&str; 11] = [
+    "taastrupgaard",
+    "kjeld-abells-oevrige",
+    "gadehavegaard",
+    "gregersens-oevrige",
+    "charlotteager",
+    "hartmanns-oevrige",
+    "naerheden",
+    "hoeje-taastrup-c",
+    "taastrup-oevrige",
+    "hedehusene-floeng",
+    "landsbyerne",
+];
+const DISTRICTS: [&str; 4] = ["kjeld-abells", "gregersens", "hartmanns", "naerheden"];
+const PROFILES: [&str; 4] = ["kultur", "viden", "science", "sport"];
+const SCHOOLS: [&str; 4] = ["gadehaveskolen", "selsmoseskolen", "charlotteskolen", "hedehusene-skole"];
+
+fn arb_tenure() -> impl Strategy<Value = Tenure> {
+    (0..Tenure::ALL.len()).prop_map(|i| Tenure::ALL[i])
+}
+
+pub fn arb_action() -> impl Strategy<Value = Action> {
+    let area = (0..AREAS.len()).prop_map(|i| AREAS[i].to_owned());
+    let count = 0.0..1500.0f64;
+    let kind = prop_oneof![
+        (area.clone(), arb_tenure(), count.clone())
+            .prop_map(|(area, tenure, count)| { ActionKind::Demolish { area, tenure, count } }),
+        (area.clone(), arb_tenure(), count.clone(), 1..6u16)
+            .prop_map(|(area, tenure, count, over_years)| ActionKind::Build { area, tenure, count, over_years }),
+        (area.clone(), count.clone()).prop_map(|(area, count)| ActionKind::Sell { area, count }),
+        (area.clone(), arb_tenure(), arb_tenure(), count.clone())
+            .prop_map(|(area, from, to, count)| ActionKind::Convert { area, from, to, count }),
+        (area.clone(), arb_tenure(), count.clone())
+            .prop_map(|(area, tenure, count)| { ActionKind::Merge { area, tenure, count } }),
+        (area, 0..3usize, 0.0..20_000.0f64).prop_map(|(area, f, area_m2)| ActionKind::Facility {
+            area,
+            facility: FacilityKind::ALL[f],
+            area_m2
+        }),
+        (0..DISTRICTS.len(), 0..PROFILES.len()).prop_map(|(d, p)| ActionKind::AssignProfile {
+            district: DISTRICTS[d].to_owned(),
+            profile: Some(PROFILES[p].to_owned())
+        }),
+        (0..SCHOOLS.len(), 0..SCHOOLS.len())
+            .prop_map(|(a, b)| ActionKind::MergeSchools { school: SCHOOLS[a].to_owned(), into: SCHOOLS[b].to_owned() }),
+        (0..SCHOOLS.len(), 0..DISTRICTS.len()).prop_map(|(s, d)| ActionKind::MoveInstitution {
+            institution: SCHOOLS[s].to_owned(),
+            district: DISTRICTS[d].to_owned()
+        }),
+    ];
+    (2016..2040u16, kind).prop_map(|(year, kind)| Action { year, kind, note: String::new() })
+}
+
+pub fn arb_effort() -> impl Strategy<Value = Effort> {
+    (0..3usize, 0..AREAS.len(), 0.0..40.0f64, 2016..2040u16, 0..10u16).prop_map(|(k, a, count, from, span)| Effort {
+        kind: EffortKind::ALL[k],
+        area: AREAS[a].to_owned(),
+        count,
+        from_year: from,
+        to_year: (from + span).min(2040),
+    })
+}
+
+prop_compose! {
+    /// A random plan on the Basisforløb, with random overrides of two assumptions.
+    pub fn arb_plan()(
+        actions in prop::collection::vec(arb_action(), 0..10),
+        efforts in prop::collection::vec(arb_effort(), 0..4),
+        municipal in 0.0..1.0f64,
+        joint in prop::option::of(2016..2040u16),
+        flexible in prop::collection::vec((0..AREAS.len(), 0.0..1.0f64, 2016..2040u16), 0..3),
+        selective_exit in 0.0..2.0f64,
+        intake_sensitivity in 0.0..3.0f64,
+    ) -> Plan {
+        let mut plan = assets::shipped_plan("basisforloeb-2016.ron").expect("ships");
+        plan.actions.extend(actions);
+        plan.efforts = efforts;
+        plan.letting.municipal_allocation_share = municipal;
+        plan.letting.joint_allocation_from = joint;
+        plan.letting.flexible = flexible
+            .into_iter()
+            .map(|(a, share, from_year)| FlexibleLetting { area: AREAS[a].to_owned(), share, from_year })
+            .collect();
+        plan.assumptions.insert("selective_exit".into(), selective_exit);
+        plan.assumptions.insert("intake_sensitivity".into(), intake_sensitivity);
+        plan
+    }
+}
+
+prop_compose! {
+    /// A random plan on the Basisforløb that keeps the shipped assumptions.
+    pub fn arb_plan_shipped_assumptions()(mut plan in arb_plan()) -> Plan {
+        plan.assumptions.clear();
+        plan
+    }
+}
