@@ -27,6 +27,9 @@ Usage:
   by-i-balance upgrade PLAN.ron [-o OUT.ron]   rewrite a plan in the current file format
   by-i-balance report A.ron [B.ron ...] [-o report.html] [--lang da|en]
                                                 the workshop report as one HTML file
+  by-i-balance new --areas AREAS.csv [--map MAP.geojson] [--name NAME] -o PLAN.ron
+                                                a plan for any municipality from its own
+                                                table of areas and (optional) boundaries
 
 Exit status: 0 ok, 1 the plan cannot be used, 2 bad usage.";
 
@@ -51,6 +54,9 @@ struct Options<'a> {
     year: Option<u16>,
     output: Option<&'a str>,
     language: crate::i18n::Language,
+    areas: Option<&'a str>,
+    map: Option<&'a str>,
+    name: Option<&'a str>,
     bands: bool,
     /// Whether `--format` was given (explain prints text unless asked for JSON).
     format_given: bool,
@@ -64,6 +70,9 @@ fn parse_options(args: &[String]) -> Result<Options<'_>, String> {
         year: None,
         output: None,
         language: crate::i18n::Language::Danish,
+        areas: None,
+        map: None,
+        name: None,
         bands: false,
         format_given: false,
     };
@@ -111,6 +120,15 @@ fn parse_options(args: &[String]) -> Result<Options<'_>, String> {
                 options.output = Some(value(i)?);
                 i += 1;
             }
+            "--areas" | "--map" | "--name" => {
+                let slot = match arg {
+                    "--areas" => &mut options.areas,
+                    "--map" => &mut options.map,
+                    _ => &mut options.name,
+                };
+                *slot = Some(value(i)?);
+                i += 1;
+            }
             flag if flag.starts_with('-') && flag.len() > 1 => return Err(format!("unknown option {flag}")),
             path => options.plans.push(path),
         }
@@ -130,13 +148,20 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         let _ = writeln!(out, "{USAGE}");
         return EXIT_OK;
     }
-    if !matches!(command.as_str(), "check" | "project" | "score" | "compare" | "upgrade" | "report" | "explain") {
+    if !matches!(command.as_str(), "check" | "project" | "score" | "compare" | "upgrade" | "report" | "explain" | "new")
+    {
         return usage_error(err, &format!("unknown command '{command}'"));
     }
     let options = match parse_options(rest) {
         Ok(options) => options,
         Err(message) => return usage_error(err, &message),
     };
+    if command == "new" {
+        return new_plan(&options, out, err);
+    }
+    if options.areas.is_some() || options.map.is_some() || options.name.is_some() {
+        return usage_error(err, "--areas, --map and --name are only for new");
+    }
     match (command.as_str(), options.plans.len()) {
         (_, 0) => return usage_error(err, &format!("{command} needs a plan file")),
         ("compare", 1) => return usage_error(err, "compare needs at least two plan files"),
@@ -240,6 +265,70 @@ fn upgrade(path: &str, output: Option<&str>, out: &mut dyn Write, err: &mut dyn 
                 plan.name,
                 crate::model::FORMAT_VERSION
             );
+            EXIT_OK
+        }
+        Err(e) => {
+            let _ = writeln!(err, "error: {e}");
+            EXIT_BAD_PLAN
+        }
+    }
+}
+
+/// `new`: a plan from a municipality's table of areas and, optionally, its outlines. Every
+/// problem is printed with its row and column (or GeoJSON feature); nothing is written unless
+/// the plan is whole and valid.
+fn new_plan(options: &Options<'_>, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let (Some(areas), Some(target)) = (options.areas, options.output) else {
+        return usage_error(err, "new needs --areas AREAS.csv and -o PLAN.ron");
+    };
+    if !options.plans.is_empty() {
+        return usage_error(err, "new takes no plan file; name the table with --areas");
+    }
+    let read = |path: &str| crate::import::read_input(Path::new(path));
+    let (areas_text, map_text) = match (read(areas), options.map.map(read).transpose()) {
+        (Ok(a), Ok(m)) => (a, m),
+        (Err(e), _) | (_, Err(e)) => {
+            let _ = writeln!(err, "error: {e}");
+            return EXIT_BAD_PLAN;
+        }
+    };
+    let stem = Path::new(target).file_stem().map_or_else(|| "Ny kommune".into(), |s| s.to_string_lossy());
+    let sources = crate::import::Sources {
+        areas_name: areas,
+        areas: &areas_text,
+        map: options.map.zip(map_text.as_deref()),
+        name: options.name.unwrap_or(&stem),
+    };
+    let plan = match crate::import::plan_from_table(&sources) {
+        Ok(plan) => plan,
+        Err(problems) => {
+            let _ = writeln!(err, "error: no plan was made; {} problem(s):", problems.len());
+            for problem in problems {
+                let _ = writeln!(err, "  - {problem}");
+            }
+            return EXIT_BAD_PLAN;
+        }
+    };
+    let table = match Library::load() {
+        Ok(library) => library.table,
+        Err(e) => {
+            let _ = writeln!(err, "error: {e}");
+            return EXIT_BAD_PLAN;
+        }
+    };
+    let problems = plan.validate(&table);
+    if !problems.is_empty() {
+        let _ = writeln!(err, "error: no plan was made; {} problem(s):", problems.len());
+        for problem in problems {
+            let _ = writeln!(err, "  - {problem}");
+        }
+        return EXIT_BAD_PLAN;
+    }
+    match io::save_plan(Path::new(target), &plan) {
+        Ok(()) => {
+            let map = if options.map.is_some() { "their outlines" } else { "a schematic map" };
+            let _ =
+                writeln!(out, "ok: '{}' with {} areas and {map} ({target})", plan.name, plan.municipality.areas.len());
             EXIT_OK
         }
         Err(e) => {

@@ -2,7 +2,9 @@
 //! (line and column, the path last). Saving is atomic: a temporary file is written, flushed and
 //! renamed over the old one, which is kept as a backup. No dialogs here: callers pick paths.
 
-use crate::model::{FORMAT_VERSION, ParamTable, Plan, PlanProblem};
+use crate::model::{
+    AreaOutline, Coordinates, FORMAT_VERSION, MapData, MapSource, Municipality, ParamTable, Plan, PlanProblem,
+};
 use serde::Deserialize;
 use std::fs;
 use std::io::Write;
@@ -59,20 +61,77 @@ struct VersionOnly {
 }
 
 /// Brings a plan read from an older format up to [`FORMAT_VERSION`], one version at a time.
-/// Returns the versions it passed through, e.g. `[1]` for a format-1 file.
+/// Returns the versions it passed through, e.g. `[1, 2, 3]` for a format-1 file.
 pub fn migrate(plan: &mut Plan) -> Vec<u32> {
     let mut passed = Vec::new();
     while plan.format_version < FORMAT_VERSION && plan.format_version >= 1 {
         passed.push(plan.format_version);
         // 1 → 2: the change log was added; 2 → 3: comments were added (both start empty);
-        // 3 → 4: see `model::migrate`.
+        // 3 → 4: see `model::migrate`, and the areas' rectangles became a map.
         if plan.format_version == 3 {
             let shipped = crate::assets::baseline_municipality().ok();
             crate::model::migrate::to_format_4(plan, shipped.as_ref());
+            migrate_shapes_to_map(&mut plan.municipality);
         }
         plan.format_version += 1;
     }
     passed
+}
+
+/// The map shipped for Høje-Taastrup, which plans of formats 1–3 drew as the rectangles below.
+pub const HOEJE_TAASTRUP_MAP: &str = "hoeje-taastrup";
+
+/// The rectangles (left, top, right, bottom; 0–1, y down) that formats 1–3 shipped for
+/// Høje-Taastrup's areas. A file with exactly these is a variant of the shipped plans and is
+/// drawn on the shipped map; any other rectangles were someone's own and stay a schematic.
+const SHIPPED_RECTANGLES: [(&str, [f32; 4]); 11] = [
+    ("taastrupgaard", [0.64, 0.64, 0.8, 0.96]),
+    ("kjeld-abells-oevrige", [0.64, 0.26, 0.8, 0.62]),
+    ("gadehavegaard", [0.46, 0.76, 0.62, 0.96]),
+    ("gregersens-oevrige", [0.46, 0.52, 0.62, 0.74]),
+    ("charlotteager", [0.13, 0.58, 0.24, 0.96]),
+    ("hartmanns-oevrige", [0.02, 0.58, 0.12, 0.96]),
+    ("naerheden", [0.26, 0.26, 0.44, 0.96]),
+    ("hoeje-taastrup-c", [0.46, 0.26, 0.62, 0.5]),
+    ("taastrup-oevrige", [0.82, 0.26, 0.98, 0.96]),
+    ("hedehusene-floeng", [0.02, 0.26, 0.24, 0.56]),
+    ("landsbyerne", [0.02, 0.02, 0.98, 0.24]),
+];
+
+/// Format 3 → 4: the schematic rectangle each area carried moves out of the areas into the
+/// municipality's map. The shipped Høje-Taastrup rectangles become the shipped map; other
+/// rectangles are kept as an embedded schematic map; no rectangles at all, a schematic layout.
+pub fn migrate_shapes_to_map(municipality: &mut Municipality) {
+    let shapes: Vec<(String, Vec<[f32; 2]>)> =
+        municipality.areas.iter_mut().map(|a| (a.id.clone(), std::mem::take(&mut a.legacy_shape))).collect();
+    let is_shipped = |(id, shape): &(String, Vec<[f32; 2]>)| {
+        SHIPPED_RECTANGLES.iter().any(|(shipped, [l, t, r, b])| {
+            let corners = [[*l, *t], [*r, *t], [*r, *b], [*l, *b]];
+            shipped == id
+                && shape.len() == 4
+                && shape.iter().zip(corners).all(|(p, c)| (p[0] - c[0]).abs() < 1e-4 && (p[1] - c[1]).abs() < 1e-4)
+        })
+    };
+    municipality.map = if shapes.len() == SHIPPED_RECTANGLES.len() && shapes.iter().all(is_shipped) {
+        MapSource::Shipped(HOEJE_TAASTRUP_MAP.to_owned())
+    } else if shapes.iter().any(|(_, shape)| !shape.is_empty()) {
+        MapSource::Embedded(MapData {
+            coordinates: Coordinates::Schematic,
+            schematic: true,
+            credit: String::new(),
+            areas: shapes
+                .into_iter()
+                .filter(|(_, shape)| !shape.is_empty())
+                .map(|(area, shape)| AreaOutline {
+                    area,
+                    polygons: vec![vec![shape.iter().map(|p| p.map(|c| (f64::from(c) * 1e6).round() / 1e6)).collect()]],
+                })
+                .collect(),
+            landmarks: Vec::new(),
+        })
+    } else {
+        MapSource::Schematic
+    };
 }
 
 /// Parses a plan from RON text, checking its format version first and migrating files of an
@@ -91,6 +150,12 @@ pub fn parse_plan(text: &str) -> Result<Plan, ParseError> {
         }),
         Ok(mut plan) => {
             migrate(&mut plan);
+            // A format-4 file written before the map replaced the rectangles still has them.
+            if plan.municipality.map == MapSource::Schematic
+                && plan.municipality.areas.iter().any(|a| !a.legacy_shape.is_empty())
+            {
+                migrate_shapes_to_map(&mut plan.municipality);
+            }
             Ok(plan)
         }
         Err(error) => {

@@ -79,6 +79,7 @@ fn report_html(library: &Library, plan: &Plan, attribution: &Attribution) -> Str
         cap: &library.cap,
         generated: "2026-11-29T12:00:00Z".into(),
         tr: Translations::shared().unwrap().tr(Language::Danish),
+        indicator: by_i_balance::map::MapIndicator::default(),
     };
     by_i_balance::report::workshop_report(&input)
 }

@@ -9,7 +9,7 @@ use by_i_balance::app::{ChartTab, DifferenceMode, EditorTab, MapIndicator};
 use by_i_balance::assets::{self, SHIPPED_PLANS};
 use by_i_balance::i18n::{Language, Translations};
 use by_i_balance::model::{
-    AreaKind, Category, EffortKind, FacilityKind, Group, Indicator, InstitutionKind, RuleSetId, Tenure,
+    AreaKind, Category, EffortKind, FacilityKind, Group, Indicator, InstitutionKind, LandmarkKind, RuleSetId, Tenure,
 };
 use by_i_balance::sim::COMPONENTS;
 use std::collections::BTreeSet;
@@ -83,6 +83,7 @@ fn keys_built_from_the_model() -> Vec<String> {
     add("room.theme", &Theme::ALL.map(Theme::key));
     add("projector.view", &ProjectorView::ALL.map(ProjectorView::key));
     add("shipped", &SHIPPED_PLANS.map(|p| p.file_name));
+    add("landmark", &LandmarkKind::ALL.map(LandmarkKind::key));
     let table = assets::param_table().unwrap();
     for def in &table.params {
         keys.push(format!("param_unit.{}", def.unit));

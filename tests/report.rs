@@ -68,3 +68,64 @@ fn a_comment_shows_in_the_report_with_who_said_it() {
     assert!(html.contains("Charlotteager"));
     assert!(html.contains("The participants&#39; comments"), "the English headings are used");
 }
+
+/// Decodes standard base64 (the report's data URIs).
+fn unbase64(text: &str) -> Vec<u8> {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let values: Vec<u32> =
+        text.bytes().filter(|b| *b != b'=').map(|b| ALPHABET.iter().position(|a| *a == b).unwrap() as u32).collect();
+    let mut out = Vec::new();
+    for chunk in values.chunks(4) {
+        let n = chunk.iter().enumerate().fold(0, |n, (i, v)| n | (v << (18 - 6 * i)));
+        for i in 0..chunk.len() - 1 {
+            out.push((n >> (16 - 8 * i)) as u8);
+        }
+    }
+    out
+}
+
+/// The SVG images of a report section, decoded.
+fn section_images(html: &str, id: &str) -> Vec<String> {
+    let doc = roxmltree::Document::parse(html.trim_start_matches("<!DOCTYPE html>")).unwrap();
+    let section = doc.descendants().find(|n| n.attribute("id") == Some(id)).unwrap();
+    section
+        .descendants()
+        .filter(|n| n.tag_name().name() == "img")
+        .map(|img| {
+            let data = img.attribute("src").unwrap().trim_start_matches("data:image/svg+xml;base64,");
+            String::from_utf8(unbase64(data)).unwrap()
+        })
+        .collect()
+}
+
+#[test]
+fn the_report_draws_the_map_for_2016_and_2030_and_the_tenure_mix_with_the_40_percent_line() {
+    let html = report(Language::Danish, None);
+    let maps = section_images(&html, "map");
+    assert_eq!(maps.len(), 3, "2016 once, 2030 for each of the two plans");
+    let vision = assets::shipped_plan("visionsplan-2016.ron").unwrap();
+    for svg in &maps {
+        let doc = roxmltree::Document::parse(svg).expect("each map is well-formed SVG");
+        let areas: Vec<_> = doc
+            .descendants()
+            .filter(|n| n.tag_name().name() == "path" && n.attribute("fill") != Some("none"))
+            .collect();
+        assert_eq!(areas.len(), vision.municipality.areas.len(), "one outline per area");
+        for area in &vision.municipality.areas {
+            assert!(svg.contains(&format!("<title>{}</title>", area.name)), "{} is named", area.name);
+        }
+        assert!(svg.contains("Skematisk kort, ikke målfast"), "the legend says the map is schematic");
+        assert!(svg.contains("Jernbane") && svg.contains("Høje Taastrup"), "railway and stations are drawn");
+    }
+    // Colours follow the projection: the estates' 2016 and 2030 fills differ in the Visionsplan.
+    let fill_of = |svg: &str, name: &str| {
+        let at = svg.find(&format!("<title>{name}</title>")).unwrap();
+        let start = svg[..at].rfind("fill=\"").unwrap() + 6;
+        svg[start..start + 7].to_owned()
+    };
+    assert_ne!(fill_of(&maps[0], "Taastrupgaard"), fill_of(&maps[1], "Taastrupgaard"));
+    let tenure = section_images(&html, "tenure");
+    assert_eq!(tenure.len(), 2);
+    assert!(tenure[0].contains("40 %") && tenure[0].contains("stroke-dasharray"), "the 40 % line is drawn");
+    assert!(tenure[0].contains("Almene familieboliger"), "tenures are named");
+}

@@ -5,7 +5,9 @@
 
 use by_i_balance::assets::{self, SHIPPED_PLANS};
 use by_i_balance::io;
-use by_i_balance::model::{Action, ActionKind, ChangeEntry, Effort, EffortKind, FORMAT_VERSION, Plan, Tenure};
+use by_i_balance::model::{
+    Action, ActionKind, ChangeEntry, Coordinates, Effort, EffortKind, FORMAT_VERSION, MapSource, Plan, Tenure,
+};
 use proptest::prelude::*;
 
 fn round_trip(plan: &Plan, dir: &std::path::Path) {
@@ -39,7 +41,10 @@ fn shipped_plans_are_stored_in_the_current_format() {
 
 #[test]
 fn files_of_every_earlier_format_open_and_upgrade() {
-    let shipped = assets::shipped_plan("visionsplan-2016.ron").unwrap();
+    // The shipped plan differs from an upgraded one only by the short names for the map.
+    let mut shipped = assets::shipped_plan("visionsplan-2016.ron").unwrap();
+    shipped.municipality.areas.iter_mut().for_each(|a| a.short_name.clear());
+    shipped.municipality.districts.iter_mut().for_each(|d| d.short_name.clear());
     for version in 1..FORMAT_VERSION {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join(format!("tests/fixtures/format-{version}-visionsplan.ron"));
@@ -50,6 +55,44 @@ fn files_of_every_earlier_format_open_and_upgrade() {
         assert!(plan.change_log.is_empty() && plan.comments.is_empty());
         assert_eq!(plan, shipped, "format {version} gives the shipped plan in the current format");
     }
+}
+
+#[test]
+fn a_format_3_plan_opens_saves_as_format_4_and_projects_identically() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = assets::Library::load().unwrap();
+    let text = std::fs::read_to_string("tests/fixtures/format-3-visionsplan.ron").unwrap();
+    let old = io::parse_plan(&text).unwrap();
+    assert_eq!(
+        old.municipality.map,
+        MapSource::Shipped("hoeje-taastrup".into()),
+        "the shipped rectangles become the map"
+    );
+    assert!(old.municipality.areas.iter().all(|a| a.legacy_shape.is_empty()), "no area keeps a rectangle");
+    let path = dir.path().join("upgraded.ron");
+    io::save_plan(&path, &old).unwrap();
+    let saved = std::fs::read_to_string(&path).unwrap();
+    assert!(saved.contains("format_version: 4,") && !saved.contains("shape:"), "{saved}");
+    let reopened = io::load_plan(&path).unwrap();
+    let project = |plan: &Plan| by_i_balance::engine::project(&library, plan);
+    assert_eq!(project(&reopened), project(&old), "the projection does not change with the format");
+    assert_eq!(reopened, old);
+}
+
+#[test]
+fn rectangles_of_a_plan_s_own_stay_a_schematic_map_and_early_format_4_files_get_their_map() {
+    let text = std::fs::read_to_string("tests/fixtures/format-3-visionsplan.ron").unwrap();
+    let own = text.replacen("(0.64, 0.64)", "(0.6, 0.6)", 1);
+    let plan = io::parse_plan(&own).unwrap();
+    let MapSource::Embedded(data) = &plan.municipality.map else { panic!("{:?}", plan.municipality.map) };
+    assert_eq!(data.coordinates, Coordinates::Schematic);
+    assert_eq!(data.areas.len(), plan.municipality.areas.len(), "every rectangle is kept");
+    assert_eq!(data.areas[0].polygons[0][0][0], [0.6, 0.6]);
+    let dir = tempfile::tempdir().unwrap();
+    round_trip(&plan, dir.path());
+    // A format-4 file from before the map (rectangles still in the areas) gets its map too.
+    let early_4 = io::parse_plan(&text.replace("format_version: 3,", "format_version: 4,")).unwrap();
+    assert_eq!(early_4.municipality.map, MapSource::Shipped("hoeje-taastrup".into()));
 }
 
 fn random_plan() -> impl Strategy<Value = Plan> {

@@ -45,6 +45,18 @@ pub enum Dialog {
     Restore(Box<Recovery>),
     /// Something went wrong; the plan is unchanged.
     Message(String),
+    /// A new plan from a municipality's table of areas and boundaries (being filled in).
+    NewMunicipality(NewMunicipality),
+}
+
+/// The paths and name typed or picked for *New municipality from table*, and what was wrong
+/// with them last time.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct NewMunicipality {
+    pub areas: String,
+    pub map: String,
+    pub name: String,
+    pub problems: Vec<String>,
 }
 
 /// Which file dialog to use.
@@ -242,6 +254,44 @@ impl WorkshopApp {
             }
         }
         self.document.dialog = Some(Dialog::SaveAs { name, then });
+    }
+
+    /// A plan from the table and boundaries named in `form`; on problems, the form comes back
+    /// with them listed and the open plan stays.
+    pub fn new_municipality(&mut self, form: &NewMunicipality) {
+        let read = |path: &str| crate::import::read_input(Path::new(path.trim()));
+        let file_name = |path: &str| {
+            Path::new(path.trim()).file_name().map_or_else(|| path.to_owned(), |n| n.to_string_lossy().into_owned())
+        };
+        let map_path = Some(form.map.trim()).filter(|m| !m.is_empty());
+        let texts = read(&form.areas).and_then(|areas| Ok((areas, map_path.map(read).transpose()?)));
+        let result = texts.map_err(|e| vec![e]).and_then(|(areas, map)| {
+            let (areas_name, map_name) = (file_name(&form.areas), map_path.map(file_name));
+            let name = if form.name.trim().is_empty() {
+                self.tr().t("plan.new_name").to_owned()
+            } else {
+                form.name.trim().to_owned()
+            };
+            let sources = crate::import::Sources {
+                areas_name: &areas_name,
+                areas: &areas,
+                map: map_name.as_deref().zip(map.as_deref()),
+                name: &name,
+            };
+            let plan = crate::import::plan_from_table(&sources)
+                .map_err(|problems| problems.iter().map(ToString::to_string).collect::<Vec<_>>())?;
+            let problems = plan.validate(&self.session.library().table);
+            if problems.is_empty() { Ok(plan) } else { Err(problems.iter().map(ToString::to_string).collect()) }
+        });
+        match result {
+            Ok(plan) => {
+                self.document.dialog = None;
+                self.request(Pending::New(Box::new(plan)));
+            }
+            Err(problems) => {
+                self.document.dialog = Some(Dialog::NewMunicipality(NewMunicipality { problems, ..form.clone() }));
+            }
+        }
     }
 
     /// "Open": the system's dialog, or the variants browser where none can open.

@@ -117,6 +117,45 @@ pub fn district_profile(plan: &Plan, district: &str, year: u16) -> Option<String
     profile
 }
 
+/// Where every institution stands, which schools have merged away, and each district's profile
+/// on 1 January of `year`: the three questions the map asks, answered in one pass over the
+/// actions (asking per institution would replay the actions a thousand times on a large plan).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PlacesAt {
+    /// Institution id → district id, for the institutions still running.
+    pub institutions: std::collections::HashMap<String, String>,
+    /// District id → profile id.
+    pub profiles: std::collections::HashMap<String, String>,
+}
+
+pub fn places_at(plan: &Plan, year: u16) -> PlacesAt {
+    let m = &plan.municipality;
+    let mut places = PlacesAt {
+        institutions: m.institutions.iter().map(|i| (i.id.clone(), i.district.clone())).collect(),
+        profiles: m.districts.iter().filter_map(|d| Some((d.id.clone(), d.profile.clone()?))).collect(),
+    };
+    for action in actions_in_effect(plan, year) {
+        match &action.kind {
+            ActionKind::MoveInstitution { institution, district } => {
+                if let Some(at) = places.institutions.get_mut(institution) {
+                    at.clone_from(district);
+                }
+            }
+            ActionKind::MergeSchools { school, .. } => {
+                places.institutions.remove(school);
+            }
+            ActionKind::AssignProfile { district, profile: Some(p) } => {
+                places.profiles.insert(district.clone(), p.clone());
+            }
+            ActionKind::AssignProfile { district, profile: None } => {
+                places.profiles.remove(district);
+            }
+            _ => {}
+        }
+    }
+    places
+}
+
 /// The actions that show on 1 January of `year`, in the order they were carried out.
 fn actions_in_effect(plan: &Plan, year: u16) -> impl Iterator<Item = &Action> {
     let mut actions: Vec<&Action> = plan.actions.iter().filter(|a| a.year < year).collect();

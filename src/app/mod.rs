@@ -9,7 +9,7 @@ pub mod room;
 pub mod session;
 pub mod view;
 
-pub use document::{Dialog, FileDialogs, Pending};
+pub use document::{Dialog, FileDialogs, NewMunicipality, Pending};
 pub use feed::ChartFeed;
 pub use session::Session;
 pub use view::{CentralView, ChartTab, DifferenceMode, EditorTab, MapIndicator, Selection, ViewState};

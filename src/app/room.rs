@@ -66,6 +66,7 @@ impl ProjectorView {
 #[derive(Clone, Debug)]
 pub struct Picture {
     pub plan: Plan,
+    pub map: Arc<crate::map::PlanMap>,
     pub projection: Arc<Projection>,
     pub feed: ChartFeed,
     pub year: u16,
@@ -80,6 +81,7 @@ impl Picture {
     pub fn capture(app: &WorkshopApp) -> Self {
         Self {
             plan: app.session.plan().clone(),
+            map: Arc::clone(app.session.map()),
             projection: Arc::clone(app.session.projection()),
             feed: app.feed.clone(),
             year: app.view.year,

@@ -13,6 +13,7 @@ use crate::assets::{self, Library};
 use crate::bands::{self, Bands};
 use crate::engine;
 use crate::explain::Attribution;
+use crate::map::PlanMap;
 use crate::model::{ChangeEntry, Params, Plan};
 use crate::sim::{self, Projection};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -70,6 +71,8 @@ pub struct Session {
     assumption_error: Option<String>,
     projection: Arc<Projection>,
     baseline_projection: Arc<Projection>,
+    /// The plan's map, built when the municipality changes (in practice: New and Open).
+    map: Arc<PlanMap>,
     /// Whether the baseline projection counts facilities under § 168 a (it follows the plan).
     aligned_facilities: bool,
     revision: u64,
@@ -114,8 +117,10 @@ impl Session {
         let projection = Arc::new(sim::project(&plan, engine::inputs(&library, &plan, &params)));
         let aligned = engine::aligned_baseline(&baseline, &plan);
         let baseline_projection = Arc::new(sim::project(&aligned, engine::inputs(&library, &aligned, &params)));
+        let map = Arc::new(PlanMap::build(&plan.municipality));
         let session = Self {
             library,
+            map,
             saved: Some(plan.clone()),
             plan,
             baseline,
@@ -154,6 +159,11 @@ impl Session {
 
     pub fn plan(&self) -> &Plan {
         &self.plan
+    }
+
+    /// The plan's map: outlines, districts, landmarks.
+    pub fn map(&self) -> &Arc<PlanMap> {
+        &self.map
     }
 
     pub fn baseline(&self) -> &Plan {
@@ -350,6 +360,9 @@ impl Session {
             self.aligned_facilities = self.plan.facilities_count_as_commercial;
             self.baseline_projection =
                 Arc::new(sim::project(&aligned, engine::inputs(&self.library, &aligned, &self.params)));
+        }
+        if !self.map.is_for(&self.plan.municipality) {
+            self.map = Arc::new(PlanMap::build(&self.plan.municipality));
         }
         self.revision += 1;
         self.request_attribution();

@@ -14,32 +14,7 @@ pub enum Selection {
     Area(String),
 }
 
-/// What colours the map.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum MapIndicator {
-    /// 18–64-year-olds outside work and education.
-    #[default]
-    OutsideWork,
-    /// Almene family homes as § 168 a counts them (the 40% line).
-    AlmenFamilyShare,
-    /// The estate's standing under the rule set.
-    Status,
-    /// How many points of the segregation index the area accounts for.
-    BalanceContribution,
-}
-
-impl MapIndicator {
-    pub const ALL: [Self; 4] = [Self::OutsideWork, Self::AlmenFamilyShare, Self::Status, Self::BalanceContribution];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Self::OutsideWork => "outside_work",
-            Self::AlmenFamilyShare => "almen_family_share",
-            Self::Status => "status",
-            Self::BalanceContribution => "balance_contribution",
-        }
-    }
-}
+pub use crate::map::MapIndicator;
 
 /// The tabs of the editor panel.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]

@@ -7,6 +7,7 @@
 mod action;
 mod assumptions;
 mod groups;
+mod map;
 pub mod migrate;
 mod observed;
 mod place;
@@ -20,6 +21,7 @@ pub use assumptions::{
     ScoreWeights, TenureParams, is_retired_key,
 };
 pub use groups::{Group, PerGroup, PerTenure, Tenure};
+pub use map::{AreaOutline, Coordinates, Landmark, LandmarkKind, MapData, MapSource, Ring};
 pub use observed::ObservedYear;
 pub use place::{Area, AreaKind, District, HeldInputs, Institution, InstitutionKind, Municipality, Profile};
 pub use plan::{

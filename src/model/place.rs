@@ -2,6 +2,7 @@
 //! institutions and the catalogue of district profiles.
 
 use super::groups::{PerGroup, PerTenure};
+use super::map::MapSource;
 use serde::{Deserialize, Serialize};
 
 /// What kind of place an area is.
@@ -141,13 +142,17 @@ pub struct Area {
     /// Commercial floor space (erhverv) in m², counted by the 40% rule.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub commercial_m2: f64,
+    /// A short name for the map where the name does not fit (e.g. "K. Abells, øvr.").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub short_name: String,
+    /// The schematic rectangle of plan files before format 4 (0–1, y down). Only read: on
+    /// opening, `io::migrate` moves it into the municipality's map, and it is never written.
+    #[serde(default, rename = "shape", skip_serializing)]
+    pub legacy_shape: Vec<[f32; 2]>,
     /// Homes demolished in the area from 2011 to 2015 (before the projection starts), which
     /// § 168 a counts in the area's homes unless they were replaced by almene family homes.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub demolished_2011_2015: f64,
-    /// Schematic map outline in normalised coordinates (0–1, y down).
-    #[serde(default)]
-    pub shape: Vec<[f32; 2]>,
 }
 
 #[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference.
@@ -166,6 +171,9 @@ fn is_zero_years(value: &u32) -> bool {
 pub struct District {
     pub id: String,
     pub name: String,
+    /// A short name for the map's district tag where the name does not fit.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub short_name: String,
     /// The id of the district's profile in the catalogue, if it has one in 2016.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<String>,
@@ -238,6 +246,9 @@ pub struct Municipality {
     pub districts: Vec<District>,
     pub institutions: Vec<Institution>,
     pub profiles: Vec<Profile>,
+    /// The map the areas are drawn on (since format 4).
+    #[serde(default)]
+    pub map: MapSource,
 }
 
 impl Municipality {

@@ -11,9 +11,9 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashSet};
 
 /// The plan-file format this build writes. Version 1 had no change log, version 2 no comments,
-/// version 3 an `income_level` per area instead of the 2016 education and income seeds; files
-/// of every earlier version open through `io::migrate`, and `tests/fixtures/` keeps one file
-/// per past version.
+/// version 3 an `income_level` per area instead of the 2016 education and income seeds and a
+/// schematic rectangle in every area instead of naming a map; files of every earlier version
+/// open through `io::migrate`, and `tests/fixtures/` keeps one file per past version.
 pub const FORMAT_VERSION: u32 = 4;
 /// The year of the baseline (state on 1 January).
 pub const FIRST_YEAR: u16 = 2016;
@@ -222,9 +222,13 @@ impl Plan {
             check.amount(&at, "commercial_m2", area.commercial_m2);
             check.amount(&at, "demolished_2011_2015", area.demolished_2011_2015);
             self.validate_held(check, &at, &area.held);
-            if area.shape.iter().flatten().any(|c| !c.is_finite()) {
+            if area.legacy_shape.iter().flatten().any(|c| !c.is_finite()) {
                 check.report(&at, "the map shape has a coordinate that is not a number".to_owned());
             }
+        }
+        let area_ids: HashSet<&str> = m.areas.iter().map(|a| a.id.as_str()).collect();
+        for (location, message) in m.map.problems(&|id| area_ids.contains(id)) {
+            check.report(&location, message);
         }
         for (i, district) in m.districts.iter().enumerate() {
             if let Some(profile) = &district.profile {

@@ -1,7 +1,8 @@
 //! The workshop report: one self-contained HTML file (no external links; charts embedded as
 //! SVG images in data URIs) for the open plan and the pinned variants, for the minutes. It
 //! opens in any browser and prints to PDF. Sections, each with a stable `id`: the plans
-//! (names and notes), the score over time with the band of 80 % of the runs, the residents of
+//! (names and notes), the score over time with the band of 80 % of the runs, the map in 2016
+//! and 2030 (coloured by the chosen indicator), the tenure mix with the 40 % line, the residents of
 //! the estates, the score and its breakdown, what in each plan makes the difference (the one
 //! attribution, as the app shows it), each estate's status at 2025/2030/2040 with its list-exit
 //! range and the § 168 a count, the assumptions that move the score most, the assumptions that
@@ -9,6 +10,7 @@
 //!
 //! Written as well-formed XHTML-style markup (every element closed), so a test can parse it.
 
+pub mod map_svg;
 pub mod svg;
 
 use crate::bands::Bands;
@@ -39,12 +41,16 @@ pub struct ReportInput<'a> {
     /// When it was made (UTC).
     pub generated: String,
     pub tr: Tr<'a>,
+    /// What colours the maps.
+    pub indicator: crate::map::MapIndicator,
 }
 
 /// The sections of the report, by id, in order.
-pub const SECTIONS: [&str; 10] = [
+pub const SECTIONS: [&str; 12] = [
     "plans",
     "score",
+    "map",
+    "tenure",
     "residents",
     "breakdown",
     "explain",
@@ -54,6 +60,9 @@ pub const SECTIONS: [&str; 10] = [
     "changes",
     "comments",
 ];
+
+/// The year the report's maps and tenure mix look ahead to, beside 2016.
+pub const MAP_YEAR: u16 = 2030;
 
 const STYLE: &str = "body{font-family:sans-serif;max-width:60em;margin:2em auto;padding:0 1em;color:#1f2a44;line-height:1.45}\
 h1{font-size:1.8em}h2{border-bottom:2px solid #1f2a44;padding-bottom:.2em;margin-top:2em}\
@@ -75,9 +84,20 @@ fn years(p: &Projection) -> Vec<f64> {
     p.years.iter().map(|y| f64::from(*y)).collect()
 }
 
-/// The report for whole plans: each is projected with its own assumptions and rule set, the
-/// baseline (the shipped Basisforløb) with the first plan's. The error names what failed.
+/// The report for whole plans, its maps coloured by the share outside work.
 pub fn report_for_plans(library: &crate::assets::Library, plans: &[Plan], tr: Tr<'_>) -> Result<String, String> {
+    report_for_plans_coloured(library, plans, tr, crate::map::MapIndicator::default())
+}
+
+/// The report for whole plans: each is projected with its own assumptions and rule set, the
+/// baseline (the shipped Basisforløb) with the first plan's; the maps coloured by `indicator`.
+/// The error names what failed.
+pub fn report_for_plans_coloured(
+    library: &crate::assets::Library,
+    plans: &[Plan],
+    tr: Tr<'_>,
+    indicator: crate::map::MapIndicator,
+) -> Result<String, String> {
     let first = plans.first().ok_or("no plan to report on")?;
     let shipped_baseline = crate::engine::baseline_plan().map_err(|e| e.to_string())?;
     let mut resolved = Vec::new();
@@ -108,6 +128,7 @@ pub fn report_for_plans(library: &crate::assets::Library, plans: &[Plan], tr: Tr
         cap: &library.cap,
         generated: crate::files::now_utc(),
         tr,
+        indicator,
     };
     Ok(workshop_report(&input))
 }
@@ -130,6 +151,8 @@ pub fn workshop_report(input: &ReportInput<'_>) -> String {
     );
     plans(&mut html, input);
     score(&mut html, input);
+    maps(&mut html, input);
+    tenure(&mut html, input);
     residents(&mut html, input);
     breakdown(&mut html, input);
     explanation(&mut html, input);
@@ -212,6 +235,42 @@ fn score(html: &mut String, input: &ReportInput<'_>) {
     let labels = (tr.t("axis.year"), tr.t("axis.score"));
     let chart = svg::line_chart_with_bands(tr.t("report.score"), &series, &bands, (0.0, 100.0), labels);
     html.push_str(&image(&chart, tr.t("report.score_caption")));
+    html.push_str("</section>");
+}
+
+/// The map in 2016 (the same for every plan) and in 2030 for each plan.
+fn maps(html: &mut String, input: &ReportInput<'_>) {
+    let tr = input.tr;
+    section(html, "map", tr.t("report.map"));
+    let Some(first) = input.variants.first() else { return html.push_str("</section>") };
+    let indicator = tr.of("indicator", input.indicator.key());
+    let drawn = |v: &Variant<'_>, year: u16, caption: &str| {
+        let map = crate::map::PlanMap::build(&v.plan.municipality);
+        map_svg::map(caption, &map, &v.plan.municipality, v.projection, year, input.indicator, tr)
+    };
+    let caption = tr.fill(
+        "report.map_caption",
+        &[("year", "2016"), ("indicator", &indicator), ("name", &first.plan.municipality.name)],
+    );
+    html.push_str(&image(&drawn(first, crate::model::FIRST_YEAR, &caption), &caption));
+    for v in &input.variants {
+        let caption = tr.fill(
+            "report.map_caption",
+            &[("year", &MAP_YEAR.to_string()), ("indicator", &indicator), ("name", &v.plan.name)],
+        );
+        html.push_str(&image(&drawn(v, MAP_YEAR, &caption), &caption));
+    }
+    html.push_str("</section>");
+}
+
+/// Each plan's tenure mix in 2030, with the 40 % line.
+fn tenure(html: &mut String, input: &ReportInput<'_>) {
+    let tr = input.tr;
+    section(html, "tenure", tr.t("report.tenure"));
+    for v in &input.variants {
+        let caption = tr.fill("report.tenure_caption", &[("year", &MAP_YEAR.to_string()), ("name", &v.plan.name)]);
+        html.push_str(&image(&map_svg::tenure_mix(&caption, v.projection, MAP_YEAR, tr), &caption));
+    }
     html.push_str("</section>");
 }
 

@@ -79,12 +79,13 @@ pub fn export_csv(app: &mut WorkshopApp) {
 pub fn export_report(app: &mut WorkshopApp) {
     let mut plans = vec![app.session.plan().clone()];
     plans.extend(app.document.pinned.iter().map(|p| p.plan.clone()));
-    let result = crate::report::report_for_plans(app.session.library(), &plans, app.tr()).and_then(|html| {
-        let stem = format!("{} rapport", app.session.plan().name);
-        let path = app.workspace.export_path(&stem, "html").map_err(|e| e.to_string())?;
-        crate::io::write_atomically(&path, html.as_bytes()).map_err(|e| e.to_string())?;
-        Ok(path)
-    });
+    let result = crate::report::report_for_plans_coloured(app.session.library(), &plans, app.tr(), app.view.indicator)
+        .and_then(|html| {
+            let stem = format!("{} rapport", app.session.plan().name);
+            let path = app.workspace.export_path(&stem, "html").map_err(|e| e.to_string())?;
+            crate::io::write_atomically(&path, html.as_bytes()).map_err(|e| e.to_string())?;
+            Ok(path)
+        });
     push(app, result);
 }
 

@@ -90,6 +90,9 @@ pub fn file_menu(ui: &mut egui::Ui, app: &mut WorkshopApp) {
                 chosen = Some(Pending::New(Box::new(plan)));
             }
         }
+        if ui.button(tr.t("menu.new_municipality")).clicked() {
+            super::map_import::open(app);
+        }
         ui.separator();
         open = ui.add(egui::Button::new(tr.t("menu.open")).shortcut_text("Ctrl+O")).clicked();
         browser = ui.button(tr.t("menu.variants")).clicked();
@@ -187,6 +190,7 @@ pub fn dialogs(ui: &mut egui::Ui, app: &mut WorkshopApp) {
         }
         Dialog::Browser { notice } => super::variants::browser(&ctx, app, notice.as_deref()),
         Dialog::Rename { path, name } => super::variants::rename_box(&ctx, app, path, name),
+        Dialog::NewMunicipality(form) => super::map_import::dialog(&ctx, app, form),
     }
 }
 

@@ -11,6 +11,10 @@ mod explain;
 mod export;
 mod files;
 mod map;
+mod map_draw;
+mod map_import;
+mod map_labels;
+mod map_paint;
 mod palette;
 mod room;
 mod status;
@@ -21,6 +25,13 @@ mod variants;
 mod widgets;
 
 use crate::app::WorkshopApp;
+pub use map::MapView;
+
+/// The map alone with its legend, as the projector shows it (interactive if the view says so):
+/// for the frame benchmark, which measures the map's share of a frame without the rest.
+pub fn map_ui(ui: &mut egui::Ui, view: &MapView<'_>) {
+    map::show_read_only(ui, view);
+}
 
 /// Text sizes and theme for a room: light by default, body text large enough for a projector.
 pub fn setup(ctx: &egui::Context) {

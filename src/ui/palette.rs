@@ -61,31 +61,12 @@ pub fn band(colour: Color32) -> Color32 {
 
 /// A category's fill on the map: listed categories warm, the rest cool or neutral.
 pub fn category(category: Category, listed: bool) -> Color32 {
-    match category {
-        _ if listed => Color32::from_rgb(0xE3, 0x7B, 0x5B),
-        Category::Forebyggelse | Category::Udsat => Color32::from_rgb(0xF2, 0xC9, 0x8A),
-        _ => Color32::from_rgb(0xC7, 0xE3, 0xD0),
-    }
+    rgb(crate::colours::category(category, listed))
 }
-
-/// Stops of a light-to-dark sequential scale (cividis-like, colour-blind safe).
-const SCALE: [(f32, [u8; 3]); 5] = [
-    (0.0, [0xFF, 0xF7, 0xD6]),
-    (0.25, [0xF4, 0xD1, 0x6B]),
-    (0.5, [0xC9, 0x8F, 0x3E]),
-    (0.75, [0x8A, 0x4F, 0x5E]),
-    (1.0, [0x3B, 0x1F, 0x5C]),
-];
 
 /// A colour on the sequential scale for `t` in 0–1 (clamped).
 pub fn sequential(t: f32) -> Color32 {
-    let t = if t.is_finite() { t.clamp(0.0, 1.0) } else { 0.0 };
-    let upper = SCALE.iter().position(|(s, _)| *s >= t).unwrap_or(SCALE.len() - 1).max(1);
-    let (s0, c0) = SCALE[upper - 1];
-    let (s1, c1) = SCALE[upper];
-    let f = if s1 > s0 { (t - s0) / (s1 - s0) } else { 0.0 };
-    let mix = |a: u8, b: u8| (f32::from(a) + (f32::from(b) - f32::from(a)) * f).round() as u8;
-    Color32::from_rgb(mix(c0[0], c1[0]), mix(c0[1], c1[1]), mix(c0[2], c1[2]))
+    rgb(crate::colours::sequential(f64::from(t)))
 }
 
 /// Black or white, whichever reads better on `fill`.

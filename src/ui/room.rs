@@ -314,6 +314,7 @@ fn projector_view(ui: &mut egui::Ui, tr: Tr<'_>, picture: &Picture, rules: &Rule
         ProjectorView::Map => {
             let view = map::MapView {
                 plan: &picture.plan,
+                map: &picture.map,
                 projection: &picture.projection,
                 year: picture.year,
                 indicator: picture.indicator,

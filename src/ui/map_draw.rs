@@ -1,0 +1,362 @@
+//! The map's geometry on screen: the plan's outlines fitted into the map's rectangle, their
+//! triangles and outline strokes tessellated, and the labels placed — once for each map, size,
+//! text size and language, kept in egui's memory and reused every frame. Per frame only the
+//! fill colours change. Also paints the landmarks (boundary, motorway, railway, stations).
+
+use super::map_labels::{self, LabelStyle, Placement, TagText};
+use crate::map::{Fit, PlanMap};
+use crate::model::LandmarkKind;
+use egui::epaint::{Mesh, Tessellator, Vertex, WHITE_UV};
+use egui::{Color32, Pos2, Rect, Shape, Stroke, pos2};
+use std::sync::Arc;
+
+/// What a laid-out map depends on; a change of any lays it out again.
+#[derive(Clone, Debug, PartialEq)]
+struct Key {
+    map: usize,
+    rect: [i32; 4],
+    sizes: [i32; 4],
+    names: u64,
+    ink: [u8; 4],
+}
+
+/// The map laid out on screen.
+#[derive(Debug)]
+pub struct Screen {
+    key: Key,
+    pub fit: Fit,
+    /// The fill's vertices (white) and triangles; `ranges[i]` are area `i`'s vertices.
+    fill: Mesh,
+    ranges: Vec<std::ops::Range<usize>>,
+    /// Thin outlines of every area and the districts' outlines over them, tessellated once.
+    outlines: Arc<Mesh>,
+    /// District outlines (rings on screen), per district.
+    pub district_rings: Vec<Vec<Vec<Pos2>>>,
+    pub placement: Placement,
+    /// Places for institution icons, per district, clear of every name and tag.
+    pub icon_slots: Vec<Vec<Rect>>,
+}
+
+/// The size of an institution's icon.
+pub const ICON: f32 = 24.0;
+
+/// Everything the layout needs from the frame.
+pub struct LayoutInput<'a> {
+    pub map: &'a Arc<PlanMap>,
+    pub rect: Rect,
+    pub style: LabelStyle,
+    /// The area names as shown (name, short name) and the district tags.
+    pub names: Vec<(String, String)>,
+    pub tags: Vec<Option<TagText>>,
+    /// How many institution icons each district needs room for.
+    pub icons: Vec<usize>,
+    /// The colour of district outlines (it follows the theme).
+    pub ink: Color32,
+}
+
+fn hash_of(input: &LayoutInput<'_>) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    input.names.hash(&mut h);
+    input.tags.hash(&mut h);
+    input.icons.hash(&mut h);
+    h.finish()
+}
+
+/// The laid-out map for this frame, from memory when nothing it depends on changed.
+pub fn screen(ui: &egui::Ui, salt: &str, input: &LayoutInput<'_>) -> Arc<Screen> {
+    let r = input.rect;
+    let s = &input.style;
+    let key = Key {
+        map: Arc::as_ptr(input.map) as usize,
+        rect: [r.left(), r.top(), r.right(), r.bottom()].map(|v| v.round() as i32),
+        sizes: [s.name_size, s.floor_size, s.tag_size, s.value_size.x].map(|v| (v * 100.0).round() as i32),
+        names: hash_of(input),
+        ink: input.ink.to_array(),
+    };
+    let id = ui.scope_id().with(("map_screen", salt));
+    let cached: Option<Arc<Screen>> = ui.ctx().data(|d| d.get_temp(id));
+    if let Some(screen) = cached.filter(|s| s.key == key) {
+        return screen;
+    }
+    let screen = Arc::new(lay_out(ui, key, input));
+    ui.ctx().data_mut(|d| d.insert_temp(id, Arc::clone(&screen)));
+    screen
+}
+
+fn lay_out(ui: &egui::Ui, key: Key, input: &LayoutInput<'_>) -> Screen {
+    let map = input.map;
+    let fit = Fit::new(
+        map.bounds,
+        [input.rect.left(), input.rect.top(), input.rect.right(), input.rect.bottom()],
+        map.keep_aspect,
+    );
+    let on_screen = |p: &[f64; 2]| {
+        let [x, y] = fit.to_screen(*p);
+        pos2(x, y)
+    };
+    let mut fill = Mesh::default();
+    let mut ranges = Vec::with_capacity(map.areas.len());
+    for shape in &map.areas {
+        let base = fill.vertices.len() as u32;
+        fill.vertices.extend(shape.vertices.iter().map(|p| Vertex {
+            pos: on_screen(p),
+            uv: WHITE_UV,
+            color: Color32::WHITE,
+        }));
+        fill.indices.extend(shape.triangles.iter().map(|i| base + i));
+        ranges.push(base as usize..fill.vertices.len());
+    }
+    let ring_points =
+        |shape: &crate::map::Shape| -> Vec<Vec<Pos2>> { shape.rings().map(|r| ring_on_screen(r, &fit)).collect() };
+    let mut tessellator =
+        Tessellator::new(ui.ctx().pixels_per_point(), line_options(ui, map.areas.len()), [1, 1], Vec::new());
+    let mut outlines = Mesh::default();
+    let stroke = Stroke::new(1.0, Color32::from_gray(110));
+    if map.areas.len() > map_labels::MAX_OUTSIDE_LABELS {
+        hairlines(map.areas.iter().flat_map(ring_points), stroke, &mut outlines);
+    } else {
+        for shape in &map.areas {
+            for ring in ring_points(shape) {
+                tessellator.tessellate_shape(Shape::closed_line(ring, stroke), &mut outlines);
+            }
+        }
+    }
+    let district_rings: Vec<Vec<Vec<Pos2>>> =
+        map.districts.iter().map(|d| d.as_ref().map(ring_points).unwrap_or_default()).collect();
+    for ring in district_rings.iter().flatten() {
+        tessellator.tessellate_shape(Shape::closed_line(ring.clone(), Stroke::new(2.0, input.ink)), &mut outlines);
+    }
+    let placement = map_labels::place(
+        ui.painter(),
+        map,
+        &fit,
+        &input.names,
+        &input.tags,
+        &input.style,
+        input.rect,
+        &obstacles(map, &fit),
+    );
+    let icon_slots = icon_slots(map, &fit, &placement, &input.icons, input.rect);
+    Screen { key, fit, fill, ranges, outlines: Arc::new(outlines), district_rings, placement, icon_slots }
+}
+
+/// Every edge of the rings once (neighbours share theirs), each as one quad: the outlines of a
+/// thousand areas in a quarter of the vertices egui's strokes would take.
+fn hairlines(rings: impl Iterator<Item = Vec<Pos2>>, stroke: Stroke, out: &mut Mesh) {
+    let key = |p: Pos2| ((p.x * 8.0).round() as i32, (p.y * 8.0).round() as i32);
+    let mut seen = std::collections::HashSet::new();
+    for ring in rings {
+        for (i, a) in ring.iter().enumerate() {
+            let b = ring[(i + 1) % ring.len()];
+            let (ka, kb) = (key(*a), key(b));
+            if !seen.insert(if ka < kb { (ka, kb) } else { (kb, ka) }) {
+                continue;
+            }
+            let normal = (b - *a).normalized().rot90() * (stroke.width / 2.0);
+            let base = out.vertices.len() as u32;
+            for p in [*a - normal, *a + normal, b + normal, b - normal] {
+                out.vertices.push(Vertex { pos: p, uv: WHITE_UV, color: stroke.color });
+            }
+            out.indices.extend([base, base + 1, base + 2, base, base + 2, base + 3]);
+        }
+    }
+}
+
+/// How lines are tessellated: smooth (feathered) edges, except on a map of many areas, where
+/// feathering would treble the vertices of every outline (a thousand areas: 340,000 vertices
+/// copied every frame) for a difference no one sees on lines a pixel wide.
+pub fn line_options(ui: &egui::Ui, areas: usize) -> egui::epaint::TessellationOptions {
+    let mut options = ui.ctx().tessellation_options(|o| *o);
+    if areas > map_labels::MAX_OUTSIDE_LABELS {
+        options.feathering = false;
+    }
+    options
+}
+
+/// Room for `counts[d]` icons in each district: inside it where there is room, else beside it,
+/// clear of names, tags and every area's anchor (where leader lines start and clicks land).
+fn icon_slots(map: &PlanMap, fit: &Fit, placement: &Placement, counts: &[usize], bounds: Rect) -> Vec<Vec<Rect>> {
+    let mut taken = placement.taken.clone();
+    for area in &map.areas {
+        let [x, y] = fit.to_screen(area.anchor);
+        taken.push(Rect::from_center_size(pos2(x, y), egui::vec2(10.0, 10.0)));
+    }
+    let size = egui::vec2(ICON, ICON);
+    map.districts
+        .iter()
+        .zip(counts)
+        .map(|(shape, count)| {
+            let Some(shape) = shape else { return Vec::new() };
+            (0..*count)
+                .map(|_| {
+                    let rect = map_labels::free_spot(shape, fit, size, &taken, bounds)
+                        .or_else(|| map_labels::free_spot_beside(shape, fit, size, &taken, bounds))
+                        .unwrap_or_else(|| {
+                            let [x, y] = fit.to_screen(shape.anchor);
+                            Rect::from_center_size(pos2(x, y), size)
+                        });
+                    taken.push(rect.expand(2.0));
+                    rect
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Areas too small to carry their own name, and stations: outside labels keep clear of them.
+fn obstacles(map: &PlanMap, fit: &Fit) -> Vec<Rect> {
+    let on_screen = |b: &crate::map::Bounds| {
+        let [x0, y1] = fit.to_screen([b[0], b[1]]);
+        let [x1, y0] = fit.to_screen([b[2], b[3]]);
+        Rect::from_min_max(pos2(x0, y0), pos2(x1, y1))
+    };
+    let small = map.areas.iter().map(|s| on_screen(&s.bounds)).filter(|r| r.width() < 80.0 && r.height() < 50.0);
+    let stations = map.landmarks.iter().filter(|l| l.kind == LandmarkKind::Station).filter_map(|l| {
+        let p = l.parts.first()?.first()?;
+        let [x, y] = fit.to_screen(*p);
+        Some(Rect::from_center_size(pos2(x, y), egui::vec2(12.0, 12.0)))
+    });
+    small.chain(stations).collect()
+}
+
+/// A ring on screen, each point once and without hairpins: a closed ring repeats its first
+/// point at the end, and egui's lines draw a spike across the screen at a zero-length segment
+/// or where a line turns straight back on itself (a miter of unbounded length).
+pub fn ring_on_screen(ring: &geo::LineString<f64>, fit: &Fit) -> Vec<Pos2> {
+    let mut points: Vec<Pos2> = Vec::with_capacity(ring.0.len());
+    for c in &ring.0 {
+        let [x, y] = fit.to_screen([c.x, c.y]);
+        push_smooth(&mut points, pos2(x, y));
+    }
+    // The ring closes: the turns at its last and first points matter too.
+    for _ in 0..2 {
+        if points.len() > 3 {
+            let first = points.remove(0);
+            push_smooth(&mut points, first);
+        }
+    }
+    points
+}
+
+/// Adds `p` to a path unless it is within a pixel of the last point, first dropping points
+/// where the path would turn straight back (a turn of more than about 155°).
+fn push_smooth(points: &mut Vec<Pos2>, p: Pos2) {
+    if points.last().is_some_and(|last| last.distance_sq(p) < 1.0) {
+        return;
+    }
+    while points.len() >= 2 {
+        let (a, b) = (points[points.len() - 2], points[points.len() - 1]);
+        if (b - a).normalized().dot((p - b).normalized()) > -0.9 {
+            break;
+        }
+        points.pop();
+    }
+    if points.last().is_none_or(|last| last.distance_sq(p) >= 1.0) {
+        points.push(p);
+    }
+}
+
+impl Screen {
+    /// The areas filled in their colours, their outlines and the districts'.
+    ///
+    /// Each big mesh gets a clip rectangle of its own, so that egui puts it in a primitive of its
+    /// own: appended to other shapes, a mesh of a thousand areas would make egui grow (and copy)
+    /// its buffer again and again every frame.
+    pub fn paint_areas(&self, painter: &egui::Painter, colours: &[Color32]) {
+        let mut fill = self.fill.clone();
+        for (range, colour) in self.ranges.iter().zip(colours) {
+            for v in &mut fill.vertices[range.clone()] {
+                v.color = *colour;
+            }
+        }
+        let clip = painter.clip_rect();
+        painter.with_clip_rect(clip.expand(0.25)).add(Shape::mesh(fill));
+        painter.with_clip_rect(clip.expand(0.5)).add(Shape::mesh(Arc::clone(&self.outlines)));
+    }
+
+    /// A point of the plane on screen.
+    pub fn pos(&self, p: [f64; 2]) -> Pos2 {
+        let [x, y] = self.fit.to_screen(p);
+        pos2(x, y)
+    }
+
+    /// A district's outline, drawn over the areas.
+    pub fn paint_district(&self, painter: &egui::Painter, district: usize, stroke: Stroke) {
+        for ring in self.district_rings.get(district).into_iter().flatten() {
+            painter.add(Shape::closed_line(ring.clone(), stroke));
+        }
+    }
+}
+
+/// The boundary, motorway, railway and stations, in that order (stations on top).
+pub fn paint_landmarks(painter: &egui::Painter, map: &PlanMap, screen: &Screen, dark: bool) {
+    let ink = if dark { Color32::from_gray(220) } else { Color32::from_gray(30) };
+    let paper = if dark { Color32::from_gray(30) } else { Color32::WHITE };
+    for kind in [LandmarkKind::Water, LandmarkKind::Boundary, LandmarkKind::Motorway, LandmarkKind::Railway] {
+        for landmark in map.landmarks.iter().filter(|l| l.kind == kind) {
+            for part in &landmark.parts {
+                let points: Vec<Pos2> = part.iter().map(|p| screen.pos(*p)).collect();
+                paint_line(painter, kind, points, ink, paper);
+            }
+        }
+    }
+    for station in map.landmarks.iter().filter(|l| l.kind == LandmarkKind::Station) {
+        if let Some(p) = station.parts.first().and_then(|p| p.first()) {
+            let centre = screen.pos(*p);
+            painter.circle(centre, 5.0, paper, Stroke::new(2.5, ink));
+        }
+    }
+}
+
+fn paint_line(painter: &egui::Painter, kind: LandmarkKind, points: Vec<Pos2>, ink: Color32, paper: Color32) {
+    match kind {
+        LandmarkKind::Boundary => {
+            painter.extend(Shape::dashed_line(&points, Stroke::new(2.0, ink), 8.0, 4.0));
+        }
+        LandmarkKind::Motorway => {
+            painter.add(Shape::line(points.clone(), Stroke::new(5.0, Color32::from_rgb(0x8A, 0x3B, 0x12))));
+            painter.add(Shape::line(points, Stroke::new(2.5, Color32::from_rgb(0xF0, 0x9A, 0x4A))));
+        }
+        LandmarkKind::Railway => {
+            painter.add(Shape::line(points.clone(), Stroke::new(4.0, ink)));
+            painter.extend(Shape::dashed_line(&points, Stroke::new(2.0, paper), 7.0, 7.0));
+        }
+        LandmarkKind::Water => {
+            painter.add(Shape::closed_line(points, Stroke::new(1.5, Color32::from_rgb(0x3A, 0x7C, 0xB8))));
+        }
+        LandmarkKind::Station | LandmarkKind::Place => {}
+    }
+}
+
+/// Names of stations and places, small, where they cover no label.
+pub fn paint_landmark_names(
+    painter: &egui::Painter,
+    map: &PlanMap,
+    screen: &Screen,
+    taken: &mut Vec<Rect>,
+    dark: bool,
+) {
+    let ink = if dark { Color32::from_gray(220) } else { Color32::from_gray(40) };
+    let font = egui::FontId::proportional(11.0);
+    for landmark in map.landmarks.iter().filter(|l| l.kind.is_point() && !l.name.is_empty()) {
+        let Some(p) = landmark.parts.first().and_then(|p| p.first()) else { continue };
+        let at = screen.pos(*p);
+        let italic = landmark.kind == LandmarkKind::Place;
+        let galley = painter.layout_no_wrap(landmark.name.clone(), font.clone(), ink);
+        let size = galley.size();
+        let spots =
+            [at + egui::vec2(7.0, -size.y - 2.0), at + egui::vec2(7.0, 2.0), at + egui::vec2(-size.x - 7.0, 2.0)];
+        let spots = if italic { [at - size / 2.0; 3] } else { spots };
+        if let Some(min) =
+            spots.into_iter().find(|m| !taken.iter().any(|t| t.intersects(Rect::from_min_size(*m, size))))
+        {
+            let rect = Rect::from_min_size(min, size);
+            taken.push(rect);
+            if !italic {
+                painter.rect_filled(rect.expand(1.0), 2.0, Color32::from_white_alpha(if dark { 40 } else { 190 }));
+            }
+            painter.galley(min, galley, ink);
+        }
+    }
+}
