@@ -15,7 +15,7 @@ fn window_pixels() -> (u32, u32, Vec<u8>) {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/snapshots/main_screen_da_1920x1080.png");
     let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(path).unwrap()));
     let mut reader = decoder.read_info().unwrap();
-    let mut pixels = vec![0; reader.output_buffer_size()];
+    let mut pixels = vec![0; reader.output_buffer_size().unwrap()];
     let info = reader.next_frame(&mut pixels).unwrap();
     assert_eq!(info.color_type, png::ColorType::Rgba, "the snapshot is RGBA");
     pixels.truncate(info.buffer_size());
@@ -28,7 +28,7 @@ fn exports(c: &mut Criterion) {
     c.bench_function("PNG of a 1920x1080 window (encode and write)", |b| {
         b.iter(|| {
             let bytes = export::encode_png(width, height, black_box(&pixels)).unwrap();
-            io::write_atomically(&dir.path().join("window.png"), &bytes).unwrap();
+            io::write_atomically(&dir.path().join("window.png"), &bytes, "the picture").unwrap();
         });
     });
     let library = Library::load().unwrap();
@@ -38,7 +38,7 @@ fn exports(c: &mut Criterion) {
     c.bench_function("workshop report for the Visionsplan and the Basisforloeb (make and write)", |b| {
         b.iter(|| {
             let html = report::report_for_plans(&library, black_box(&plans), tr).unwrap();
-            io::write_atomically(&dir.path().join("report.html"), html.as_bytes()).unwrap();
+            io::write_atomically(&dir.path().join("report.html"), html.as_bytes(), "the report").unwrap();
         });
     });
 }

@@ -150,7 +150,7 @@ fn a_file_of_hundreds_of_megabytes_is_refused_before_reading() {
     let path = dir.path().join("huge.ron");
     std::fs::File::create(&path).unwrap().set_len(300 * 1024 * 1024).unwrap();
     let started = Instant::now();
-    let error = io::load_plan(&path).unwrap_err().to_string();
+    let error = io::load_plan(&path, &assets::param_table().unwrap()).unwrap_err().to_string();
     assert!(started.elapsed() < Duration::from_millis(100), "refused without reading 300 MB");
     assert!(error.contains("314572800 bytes") && error.contains("huge.ron"), "{error}");
 }
@@ -166,6 +166,6 @@ fn a_file_without_permission_says_so() {
         // Running as root: permissions do not apply, so there is nothing to refuse.
         return;
     }
-    let error = io::load_plan(&path).unwrap_err().to_string();
+    let error = io::load_plan(&path, &assets::param_table().unwrap()).unwrap_err().to_string();
     assert!(error.contains("permission") && error.contains("locked.ron"), "{error}");
 }

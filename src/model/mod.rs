@@ -7,6 +7,7 @@
 mod action;
 mod assumptions;
 mod groups;
+pub mod limits;
 pub mod migrate;
 mod observed;
 mod place;
