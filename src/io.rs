@@ -16,10 +16,10 @@ use crate::model::{FORMAT_VERSION, ParamTable, Plan, PlanProblem};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
-/// The largest file the program reads (plans, the recovery file, the recent files). A plan at
-/// every limit of `model::limits` fits, written compactly, with room to spare (a test holds
+/// The largest file the program reads (plans, the recovery file, the recent files). The
+/// largest plan `model::limits` allows fits, pretty-printed, with room to spare (a test holds
 /// it), so whatever the app saves it can open again.
-pub const MAX_PLAN_BYTES: u64 = 16 * 1024 * 1024;
+pub const MAX_PLAN_BYTES: u64 = 32 * 1024 * 1024;
 
 /// Where a text fails to parse, and why.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -224,27 +224,21 @@ pub fn plan_to_ron(plan: &Plan) -> Result<String, SaveError> {
     Ok(text)
 }
 
-/// The plan as RON that fits the loader's limit: pretty when it fits, else compact (one
-/// line), so whatever is saved opens again. Refused only if even that is too large (a plan
-/// within the model's limits never is).
+/// The plan as the RON of a plan file ([`plan_to_ron`]), refused with words if it would not
+/// open again: the loader reads at most [`MAX_PLAN_BYTES`]. A plan within the model's limits
+/// always fits (a test holds it for the largest plan the limits allow).
 pub fn plan_to_file_text(plan: &Plan) -> Result<String, SaveError> {
-    let pretty = plan_to_ron(plan)?;
-    if pretty.len() as u64 <= MAX_PLAN_BYTES {
-        return Ok(pretty);
-    }
-    let mut compact =
-        ron::to_string(plan).map_err(|e| SaveError::Serialise { what: "the plan", reason: e.to_string() })?;
-    compact.push('\n');
-    if compact.len() as u64 > MAX_PLAN_BYTES {
+    let text = plan_to_ron(plan)?;
+    if text.len() as u64 > MAX_PLAN_BYTES {
         return Err(SaveError::Serialise {
             what: "the plan",
-            reason: format!("it would be {} bytes, more than a plan file may hold ({MAX_PLAN_BYTES})", compact.len()),
+            reason: format!("it would be {} bytes, more than a plan file may hold ({MAX_PLAN_BYTES})", text.len()),
         });
     }
-    Ok(compact)
+    Ok(text)
 }
 
-/// Saves a plan as RON ([`plan_to_file_text`]), atomically.
+/// Saves a plan as pretty RON ([`plan_to_file_text`]), atomically.
 pub fn save_plan(path: &Path, plan: &Plan) -> Result<(), SaveError> {
     write_atomically(path, plan_to_file_text(plan)?.as_bytes(), "the plan")
 }

@@ -8,6 +8,7 @@
 //! Text must not carry control characters (other than line breaks and tabs in free text) or
 //! the invisible direction overrides that can make a name read differently from what it is.
 
+use super::action::ActionKind;
 use super::plan::{ChangeEntry, CommentTarget, Plan, PlanProblem};
 
 pub const MAX_AREAS: usize = 1_000;
@@ -30,8 +31,10 @@ pub const MAX_ID_CHARS: usize = 64;
 pub const MAX_NAME_CHARS: usize = 120;
 /// Characters in the plan's notes.
 pub const MAX_NOTES_CHARS: usize = 4_000;
-/// Characters in a comment, an action's note or a profile's source.
+/// Characters in a comment.
 pub const MAX_TEXT_CHARS: usize = 1_000;
+/// Characters in an action's note or a profile's source.
+pub const MAX_NOTE_CHARS: usize = 300;
 /// Characters in one change-log entry.
 pub const MAX_LOG_CHARS: usize = 300;
 /// Years an area can have been listed before 2016: the list began in 2010.
@@ -124,6 +127,9 @@ pub(super) fn problems(plan: &Plan, out: &mut Vec<PlanProblem>) {
         let at = format!("municipality.institutions[{i}]");
         t.check(&at, "the id", &inst.id, MAX_ID_CHARS, false);
         t.check(&at, "the name", &inst.name, MAX_NAME_CHARS, false);
+        if let Some(profile) = &inst.profile {
+            t.check(&at, "the profile", profile, MAX_ID_CHARS, false);
+        }
         if inst.catchment.len() > MAX_CATCHMENT {
             t.report(&at, format!("the catchment names {} districts; at most {MAX_CATCHMENT}", inst.catchment.len()));
         }
@@ -133,10 +139,13 @@ pub(super) fn problems(plan: &Plan, out: &mut Vec<PlanProblem>) {
         t.check(&at, "the id", &p.id, MAX_ID_CHARS, false);
         t.check(&at, "name_da", &p.name_da, MAX_NAME_CHARS, false);
         t.check(&at, "name_en", &p.name_en, MAX_NAME_CHARS, false);
-        t.check(&at, "the source", &p.source, MAX_TEXT_CHARS, true);
+        t.check(&at, "the source", &p.source, MAX_NOTE_CHARS, true);
     }
     for (i, action) in plan.actions.iter().enumerate() {
-        t.check(&format!("actions[{i}]"), "the note", &action.note, MAX_TEXT_CHARS, true);
+        t.check(&format!("actions[{i}]"), "the note", &action.note, MAX_NOTE_CHARS, true);
+        if let ActionKind::SchoolProfile { profile: Some(profile), .. } = &action.kind {
+            t.check(&format!("actions[{i}]"), "the profile", profile, MAX_ID_CHARS, false);
+        }
     }
     for (i, c) in plan.comments.iter().enumerate() {
         let at = format!("comments[{i}]");
