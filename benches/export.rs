@@ -1,6 +1,7 @@
 //! Speed of the exports for the minutes: a 1920×1080 window picture encoded as PNG and written
 //! (the pixels of the committed main-screen snapshot), and the workshop report for the
-//! Visionsplan beside the Basisforløb (projections, SVG charts, HTML, written). Target: at
+//! Visionsplan beside the Basisforløb (projections, SVG charts, HTML, written), and the report
+//! for the largest plan the limits allow (1,000 estates) beside the Visionsplan. Target: at
 //! most 1 s each.
 
 #![allow(clippy::expect_used, clippy::unwrap_used)] // Test code: a failed expectation is the report.
@@ -41,6 +42,15 @@ fn exports(c: &mut Criterion) {
             io::write_atomically(&dir.path().join("report.html"), html.as_bytes(), "the report").unwrap();
         });
     });
+    // The largest plan the limits allow has 1,000 estates: the report must grow with them, not
+    // with their square (it took 87 s for 100,000 before issue 14).
+    let largest = [by_i_balance::model::largest_plan(&plans[0]), plans[0].clone()];
+    let mut group = c.benchmark_group("limits");
+    group.sample_size(10);
+    group.bench_function("workshop report for the largest plan and the Visionsplan (make)", |b| {
+        b.iter(|| black_box(report::report_for_plans(&library, black_box(&largest), tr).unwrap()));
+    });
+    group.finish();
 }
 
 criterion_group!(benches, exports);
