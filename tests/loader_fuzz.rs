@@ -59,13 +59,13 @@ enum Mutation {
 fn mutation() -> impl Strategy<Value = Mutation> {
     let at = any::<usize>();
     prop_oneof![
-        (at.clone(), any::<u8>()).prop_map(|(at, byte)| Mutation::Flip { at, byte }),
-        at.clone().prop_map(|at| Mutation::Truncate { at }),
-        (at.clone(), 0..TOKENS.len()).prop_map(|(at, token)| Mutation::Insert { at, token }),
-        (at.clone(), 0..200usize).prop_map(|(at, len)| Mutation::Delete { at, len }),
-        (at.clone(), 0..400usize).prop_map(|(at, len)| Mutation::Copy { at, len }),
-        (at.clone(), 0..NUMBERS.len()).prop_map(|(at, number)| Mutation::Number { at, number }),
-        (at.clone(), 0..5000usize, 0..=5000usize).prop_map(|(at, depth, closed)| Mutation::Nest { at, depth, closed }),
+        (at, any::<u8>()).prop_map(|(at, byte)| Mutation::Flip { at, byte }),
+        at.prop_map(|at| Mutation::Truncate { at }),
+        (at, 0..TOKENS.len()).prop_map(|(at, token)| Mutation::Insert { at, token }),
+        (at, 0..200usize).prop_map(|(at, len)| Mutation::Delete { at, len }),
+        (at, 0..400usize).prop_map(|(at, len)| Mutation::Copy { at, len }),
+        (at, 0..NUMBERS.len()).prop_map(|(at, number)| Mutation::Number { at, number }),
+        (at, 0..5000usize, 0..=5000usize).prop_map(|(at, depth, closed)| Mutation::Nest { at, depth, closed }),
         (at, "[0-9]{0,40}").prop_map(|(at, digits)| Mutation::Digits { at, digits }),
     ]
 }

@@ -67,6 +67,7 @@ pub(super) fn check(path: &Path, out: &mut dyn Write, err: &mut dyn Write) -> i3
 }
 
 /// How `project` projects: as CSV (else JSON), under which rule set, with the bands.
+#[derive(Clone, Copy)]
 pub(super) struct Projecting {
     pub csv: bool,
     pub rules: Option<RuleSetId>,

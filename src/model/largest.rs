@@ -26,7 +26,7 @@ fn id(kind: &str, i: usize) -> String {
 
 /// A count with all seventeen significant digits, well inside every check.
 fn digits(i: usize) -> f64 {
-    1234.567_890_123_456_7 + f64::from(u32::try_from(i % 1000).unwrap_or(0))
+    1_234.567_890_123_456_7 + f64::from(u32::try_from(i % 1000).unwrap_or(0))
 }
 
 /// `base` (for its assumptions, rule set and a template area) grown to every limit.
@@ -66,6 +66,7 @@ fn places(plan: &mut Plan) {
             area.homes = PerTenure::from_fn(|_| digits(i));
             area.residents = PerGroup::from_fn(|_| 2.0 * digits(i));
             area.commercial_m2 = digits(i);
+            area.held.source = text(MAX_TEXT_CHARS, "");
             #[allow(clippy::cast_precision_loss)] // Small whole numbers.
             let point = |k: usize| 0.123_456_78 + (k % 7) as f32 * 0.1;
             area.shape = (0..points).map(|k| [point(k), point(k + 3)]).collect();

@@ -31,15 +31,12 @@ pub const MAX_ID_CHARS: usize = 64;
 pub const MAX_NAME_CHARS: usize = 120;
 /// Characters in the plan's notes.
 pub const MAX_NOTES_CHARS: usize = 4_000;
-/// Characters in a comment.
+/// Characters in a comment or the source of an area's held figures.
 pub const MAX_TEXT_CHARS: usize = 1_000;
 /// Characters in an action's note or a profile's source.
 pub const MAX_NOTE_CHARS: usize = 300;
 /// Characters in one change-log entry.
 pub const MAX_LOG_CHARS: usize = 300;
-/// Years an area can have been listed before 2016: the list began in 2010.
-pub const MAX_YEARS_LISTED_BEFORE_2016: u32 = 6;
-
 /// Adds an entry to a change log within its limits: the text is cut to [`MAX_LOG_CHARS`] and
 /// the oldest entries give way beyond [`MAX_CHANGE_LOG`].
 pub fn push_change(log: &mut Vec<ChangeEntry>, mut entry: ChangeEntry) {
@@ -109,14 +106,7 @@ pub(super) fn problems(plan: &Plan, out: &mut Vec<PlanProblem>) {
         t.check(&at, "the id", &a.id, MAX_ID_CHARS, false);
         t.check(&at, "the name", &a.name, MAX_NAME_CHARS, false);
         t.check(&at, "the district", &a.district, MAX_ID_CHARS, false);
-        if a.held.years_listed_before_2016 > MAX_YEARS_LISTED_BEFORE_2016 {
-            let years = a.held.years_listed_before_2016;
-            let max = MAX_YEARS_LISTED_BEFORE_2016;
-            t.report(
-                &at,
-                format!("held.years_listed_before_2016 is {years}; the list began in 2010, so at most {max}"),
-            );
-        }
+        t.check(&at, "held.source", &a.held.source, MAX_TEXT_CHARS, true);
     }
     for (i, d) in m.districts.iter().enumerate() {
         let at = format!("municipality.districts[{i}]");
