@@ -421,7 +421,7 @@ fn bad_usage_exits_with_status_2_and_says_why() {
 fn every_command_has_its_own_help() {
     let top = run(&["--help"]);
     assert_eq!(top.status, 0, "{}", top.stderr);
-    for command in ["project", "score", "check", "compare", "upgrade", "report"] {
+    for command in ["project", "explain", "score", "check", "compare", "upgrade", "report"] {
         assert!(top.stdout.contains(command), "--help lists {command}:\n{}", top.stdout);
         let help = run(&[command, "--help"]);
         assert_eq!(help.status, 0, "{}", help.stderr);

@@ -267,3 +267,31 @@ fn a_plan_file_as_the_only_argument_opens_the_app_and_commands_stay_commands() {
     assert!(!opens_in_app(&[root.join(VISIONSPLAN).into(), "--year".into()]));
     assert!(!opens_in_app(&["--help".into()]));
 }
+
+#[test]
+fn explain_and_the_bands_keep_their_flags_under_clap() {
+    let text = run(&["explain", VISIONSPLAN, "--lang", "en"]);
+    assert_eq!(text.status, 0, "{}", text.stderr);
+    assert!(text.stdout.lines().count() > 3, "a line per component and part:\n{}", text.stdout);
+    let json = run(&["explain", VISIONSPLAN, "--year", "2030", "--format", "json"]);
+    assert_eq!(json.status, 0, "{}", json.stderr);
+    let value: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert!(value["components"].is_array() || value["components"].is_object(), "{value}");
+    let bands = run(&["project", VISIONSPLAN, "--bands"]);
+    assert_eq!(bands.status, 0, "{}", bands.stderr);
+    let value: serde_json::Value = serde_json::from_str(&bands.stdout).unwrap();
+    let first = &value["score"][0];
+    assert!(first["low"].as_f64().unwrap() <= first["high"].as_f64().unwrap(), "{first}");
+    for (args, words) in [
+        (vec!["project", VISIONSPLAN, "--bands", "--format", "csv"], "--bands goes with --format json"),
+        (vec!["explain", VISIONSPLAN, "--format", "csv"], "invalid value 'csv' for '--format <FORMAT>'"),
+        (vec!["explain", VISIONSPLAN, "-o", "x.txt"], "unexpected argument '-o' found"),
+        (vec!["score", VISIONSPLAN, "--bands"], "unexpected argument '--bands' found"),
+    ] {
+        let out = run(&args);
+        assert_eq!(out.status, 2, "{}", out.stderr);
+        assert!(out.stderr.contains(words), "{words}: {}", out.stderr);
+    }
+    let help = run(&["explain", "--help"]);
+    assert!(help.stdout.contains("Basisforløb") && help.stdout.contains("--lang"), "{}", help.stdout);
+}
