@@ -292,6 +292,15 @@ fn explain_and_the_bands_keep_their_flags_under_clap() {
         assert_eq!(out.status, 2, "{}", out.stderr);
         assert!(out.stderr.contains(words), "{words}: {}", out.stderr);
     }
+    // A plan with areas the Basisforløb lacks is explained, not a panic (it was, at the limit).
+    let dir = tempfile::tempdir().unwrap();
+    let mut more = plan_with_areas(40);
+    let mut effort = more.efforts[0].clone();
+    effort.area = "area-30".into();
+    more.efforts.push(effort);
+    let more = save(dir.path(), "more.ron", &more);
+    let out = run(&["explain", &more]);
+    assert_eq!(out.status, 0, "{}", out.stderr);
     let help = run(&["explain", "--help"]);
     assert!(help.stdout.contains("Basisforløb") && help.stdout.contains("--lang"), "{}", help.stdout);
 }
