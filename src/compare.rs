@@ -1,12 +1,13 @@
 //! Plan variants side by side: the score of each over time, each estate's status at 2025, 2030
 //! and 2040, the residents of each at a chosen year, and the difference of each to the first
 //! variant (absolute and relative). One [`Comparison`] feeds both the app's compare view and
-//! `by-i-balance compare`, so the wall and the scripts show the same numbers.
+//! `by-i-balance compare`, so the wall and the scripts show the same numbers. Estates are
+//! matched by id, never by position: plans may list their areas in any order, or lack one.
 
 use crate::model::{AreaKind, Group, MILESTONES, PerGroup};
 use crate::sim::Projection;
 use serde_json::{Value, json};
-use std::fmt::Write;
+use std::collections::{HashMap, HashSet};
 
 /// An estate's status in one variant at one milestone year.
 #[derive(Clone, Debug, PartialEq)]
@@ -37,8 +38,24 @@ pub struct VariantSummary {
     pub relative_difference: f64,
     /// Each estate at 2025, 2030 and 2040.
     pub estates: Vec<EstateStatus>,
+    /// Where each (estate id, year) is in `estates`.
+    by_estate: HashMap<(String, u16), usize>,
     /// Residents of the municipality per group at the comparison's year.
     pub residents: PerGroup<f64>,
+}
+
+impl VariantSummary {
+    /// This variant's status of the estate with the id `estate` at `year`, if it has it.
+    pub fn status(&self, estate: &str, year: u16) -> Option<&EstateStatus> {
+        self.by_estate.get(&(estate.to_owned(), year)).map(|i| &self.estates[*i])
+    }
+}
+
+/// An estate in the comparison: its id and name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EstateRow {
+    pub id: String,
+    pub name: String,
 }
 
 /// Several variants, the first being the reference.
@@ -47,6 +64,8 @@ pub struct Comparison {
     pub year: u16,
     pub years: Vec<u16>,
     pub variants: Vec<VariantSummary>,
+    /// Every estate in any variant, once, in the order first met (the reference's first).
+    pub estates: Vec<EstateRow>,
 }
 
 /// Compares named projections at `year` (the first is the reference).
@@ -59,7 +78,7 @@ pub fn compare(variants: &[(&str, &Projection)], year: u16) -> Comparison {
         .map(|(name, p)| {
             let score_in_year = score_at(p);
             let difference = score_in_year - reference;
-            let estates = p
+            let estates: Vec<EstateStatus> = p
                 .areas
                 .iter()
                 .filter(|a| a.kind == AreaKind::Estate)
@@ -78,7 +97,13 @@ pub fn compare(variants: &[(&str, &Projection)], year: u16) -> Comparison {
                     })
                 })
                 .collect();
+            let by_estate = estates
+                .iter()
+                .enumerate()
+                .map(|(i, e): (usize, &EstateStatus)| ((e.estate.clone(), e.year), i))
+                .collect();
             VariantSummary {
+                by_estate,
                 name: (*name).to_owned(),
                 score: p.score.iter().map(|s| s.total).collect(),
                 score_in_year,
@@ -88,8 +113,15 @@ pub fn compare(variants: &[(&str, &Projection)], year: u16) -> Comparison {
                 residents: p.year_index(year).map(|i| p.municipality[i].residents_by_group).unwrap_or_default(),
             }
         })
+        .collect::<Vec<VariantSummary>>();
+    let mut seen = HashSet::new();
+    let estates = summaries
+        .iter()
+        .flat_map(|v| &v.estates)
+        .filter(|e| seen.insert(e.estate.clone()))
+        .map(|e| EstateRow { id: e.estate.clone(), name: e.name.clone() })
         .collect();
-    Comparison { year, years, variants: summaries }
+    Comparison { year, years, variants: summaries, estates }
 }
 
 /// The comparison as JSON for scripts: keys may be added, never renamed.
@@ -121,30 +153,35 @@ pub fn comparison_json(c: &Comparison) -> Value {
     json!({"year": c.year, "reference": c.variants.first().map(|v| v.name.clone()), "variants": variants})
 }
 
-/// The comparison as CSV: one row per variant.
-pub fn comparison_csv(c: &Comparison) -> String {
-    let mut out = String::new();
+/// The comparison as CSV: one row per variant, a column per estate and milestone year (by id;
+/// empty where a variant lacks the estate).
+pub fn comparison_csv(c: &Comparison) -> Result<String, String> {
     let year = c.year;
-    let _ = write!(out, "variant,score_{year},difference,relative_difference");
-    if let Some(first) = c.variants.first() {
-        for e in &first.estates {
-            let _ = write!(out, ",{}_{}", e.estate, e.year);
-        }
+    let mut header: Vec<String> =
+        vec!["variant".to_owned(), format!("score_{year}"), "difference".to_owned(), "relative_difference".to_owned()];
+    for e in &c.estates {
+        header.extend(MILESTONES.iter().map(|y| format!("{}_{y}", crate::export::text_cell(&e.id))));
     }
-    for g in Group::ALL {
-        let _ = write!(out, ",residents_{}_{year}", g.key());
-    }
-    out.push('\n');
-    for v in &c.variants {
-        let name = v.name.replace('"', "\"\"");
-        let _ = write!(out, "\"{name}\",{:.3},{:.3},{:.5}", v.score_in_year, v.difference, v.relative_difference);
-        for e in &v.estates {
-            let _ = write!(out, ",{}", if e.listed { "listed" } else { "not_listed" });
+    header.extend(Group::ALL.iter().map(|g| format!("residents_{}_{year}", g.key())));
+    crate::export::csv_document(|w| {
+        w.write_record(&header)?;
+        for v in &c.variants {
+            let mut row = vec![
+                crate::export::text_cell(&v.name),
+                format!("{:.3}", v.score_in_year),
+                format!("{:.3}", v.difference),
+                format!("{:.5}", v.relative_difference),
+            ];
+            for e in &c.estates {
+                row.extend(MILESTONES.iter().map(|y| match v.status(&e.id, *y) {
+                    Some(s) if s.listed => "listed".to_owned(),
+                    Some(_) => "not_listed".to_owned(),
+                    None => String::new(),
+                }));
+            }
+            row.extend(Group::ALL.iter().map(|g| format!("{:.1}", v.residents[*g])));
+            w.write_record(&row)?;
         }
-        for g in Group::ALL {
-            let _ = write!(out, ",{:.1}", v.residents[g]);
-        }
-        out.push('\n');
-    }
-    out
+        Ok(())
+    })
 }

@@ -310,8 +310,10 @@ fn effect(part: Part, before: &Trace, after: &Trace, area: Option<usize>, inputs
             COMPONENTS.map(|c| c.weight_share(inputs.params) * (c.value(&a.components) - c.value(&b.components)))
         })
         .collect();
-    let area_outside_work = match area {
-        Some(i) => after.outside_work[i].iter().zip(&before.outside_work[i]).map(|(a, b)| a - b).collect(),
+    // A plan may hold areas the baseline lacks (the index is the plan's): no panic, no share.
+    let pair = area.and_then(|i| Some((after.outside_work.get(i)?, before.outside_work.get(i)?)));
+    let area_outside_work = match pair {
+        Some((after_area, before_area)) => after_area.iter().zip(before_area).map(|(a, b)| a - b).collect(),
         None => vec![0.0; after.years.len()],
     };
     PartEffect { part, score, components, area_outside_work }

@@ -4,7 +4,6 @@
 use crate::model::{Group, Tenure};
 use crate::sim::{AreaYear, Projection};
 use serde_json::{Map, Value, json};
-use std::fmt::Write;
 
 fn tenure_map(year: &AreaYear) -> Value {
     Value::Object(Tenure::ALL.iter().map(|t| (t.key().to_owned(), json!(year.homes[*t]))).collect::<Map<_, _>>())
@@ -102,58 +101,77 @@ pub fn projection_json(p: &Projection) -> Value {
     })
 }
 
-/// Quotes a CSV field when it needs it.
-fn csv_field(text: &str) -> String {
-    if text.contains([',', '"', '\n']) { format!("\"{}\"", text.replace('"', "\"\"")) } else { text.to_owned() }
+/// Text from a plan as a spreadsheet cell: a cell that starts with `=`, `+`, `-`, `@`, a tab or
+/// a carriage return would be read as a formula by Excel or LibreOffice (formula injection),
+/// so it gets a leading `'`, which the spreadsheet shows as text. Numbers are written as
+/// numbers and never pass through here.
+pub fn text_cell(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{text}") } else { text.to_owned() }
+}
+
+/// A CSV document built row by row with the `csv` crate (quoting where a field needs it).
+pub fn csv_document(write_rows: impl FnOnce(&mut csv::Writer<Vec<u8>>) -> csv::Result<()>) -> Result<String, String> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    write_rows(&mut writer).map_err(|e| format!("cannot make the table: {e}"))?;
+    let bytes = writer.into_inner().map_err(|e| format!("cannot make the table: {e}"))?;
+    String::from_utf8(bytes).map_err(|e| format!("cannot make the table: {e}"))
 }
 
 /// One row per area and year, shares as fractions.
-pub fn projection_csv(p: &Projection) -> String {
-    let mut out = String::from("plan,rules,area,name,kind,district,year");
-    for t in Tenure::ALL {
-        let _ = write!(out, ",homes_{}", t.key());
-    }
-    for g in Group::ALL {
-        let _ = write!(out, ",residents_{}", g.key());
-    }
-    out.push_str(",outside_work_share,basic_schooling_share,income_ratio,convicted_share,non_western_share");
-    out.push_str(",listed,category,almen_family_share_168a,score_total\n");
-    let plan = csv_field(&p.plan);
-    for a in &p.areas {
-        for (y, score) in a.years.iter().zip(&p.score) {
-            let _ = write!(
-                out,
-                "{plan},{},{},{},{},{},{}",
-                p.rules.key(),
-                a.id,
-                csv_field(&a.name),
-                a.kind.key(),
-                a.district,
-                y.year
-            );
-            for t in Tenure::ALL {
-                let _ = write!(out, ",{}", y.homes[t]);
+pub fn projection_csv(p: &Projection) -> Result<String, String> {
+    let mut header: Vec<String> =
+        ["plan", "rules", "area", "name", "kind", "district", "year"].iter().map(|h| (*h).to_owned()).collect();
+    header.extend(Tenure::ALL.iter().map(|t| format!("homes_{}", t.key())));
+    header.extend(Group::ALL.iter().map(|g| format!("residents_{}", g.key())));
+    header.extend(
+        [
+            "outside_work_share",
+            "basic_schooling_share",
+            "income_ratio",
+            "convicted_share",
+            "non_western_share",
+            "listed",
+            "category",
+            "almen_family_share_168a",
+            "score_total",
+        ]
+        .iter()
+        .map(|h| (*h).to_owned()),
+    );
+    let plan = text_cell(&p.plan);
+    csv_document(|w| {
+        w.write_record(&header)?;
+        for a in &p.areas {
+            let (id, name, district) = (text_cell(&a.id), text_cell(&a.name), text_cell(&a.district));
+            for (y, score) in a.years.iter().zip(&p.score) {
+                let mut row: Vec<String> = vec![
+                    plan.clone(),
+                    p.rules.key().to_owned(),
+                    id.clone(),
+                    name.clone(),
+                    a.kind.key().to_owned(),
+                    district.clone(),
+                    y.year.to_string(),
+                ];
+                row.extend(Tenure::ALL.iter().map(|t| y.homes[*t].to_string()));
+                row.extend(Group::ALL.iter().map(|g| format!("{:.3}", y.residents[*g])));
+                let i = &y.indicators;
+                row.extend([
+                    format!("{:.5}", i.outside_work_share),
+                    format!("{:.5}", i.basic_schooling_share),
+                    format!("{:.5}", i.income_ratio),
+                    format!("{:.5}", i.convicted_share),
+                    format!("{:.5}", i.non_western_share),
+                    y.status.listed.to_string(),
+                    y.status.category.key().to_owned(),
+                    format!("{:.5}", y.almen_family_share_168a),
+                    format!("{:.3}", score.total),
+                ]);
+                w.write_record(&row)?;
             }
-            for g in Group::ALL {
-                let _ = write!(out, ",{:.3}", y.residents[g]);
-            }
-            let i = &y.indicators;
-            let _ = writeln!(
-                out,
-                ",{:.5},{:.5},{:.5},{:.5},{:.5},{},{},{:.5},{:.3}",
-                i.outside_work_share,
-                i.basic_schooling_share,
-                i.income_ratio,
-                i.convicted_share,
-                i.non_western_share,
-                y.status.listed,
-                y.status.category.key(),
-                y.almen_family_share_168a,
-                score.total
-            );
         }
-    }
-    out
+        Ok(())
+    })
 }
 
 /// RGBA pixels (row by row, 4 bytes each) as a PNG file.

@@ -1,19 +1,24 @@
 //! Where a workshop's plans live on this machine, and how nothing is lost: the saves folder and
-//! the recent files, the variants found there (with their scores), the autosaved recovery file,
-//! and plain UTC time stamps. No egui, no dialogs: the app decides when to call these.
+//! the recent files, the variants found there, and (in [`autosave`]) the recovery file each
+//! running instance owns. No egui, no dialogs: the app decides when to call these.
 //!
-//! The data folder is `$BY_I_BALANCE_DATA_DIR`, else `$XDG_DATA_HOME/by-i-balance`, else
-//! `~/.local/share/by-i-balance`. The saves folder is `./saves` when the app runs from a folder
-//! that has one (as `cargo run` does), else `saves/` in the data folder.
+//! The data folder is `$BY_I_BALANCE_DATA_DIR`, else the system's folder for application data
+//! (through `directories`): `$XDG_DATA_HOME/by-i-balance` or `~/.local/share/by-i-balance` on
+//! Linux, `%LOCALAPPDATA%\by-i-balance` on Windows, `~/Library/Application Support/by-i-balance`
+//! on macOS. The saves folder is `./saves` when the app runs from a folder that has one (as
+//! `cargo run` does), else `saves/` in the data folder.
+
+pub mod autosave;
 
 use crate::io::{self, SaveError};
-use crate::model::Plan;
+use crate::model::{ParamTable, Plan};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
-use std::time::{SystemTime, UNIX_EPOCH};
 
 /// Environment variable that moves the data folder (recovery file, recent files).
 pub const DATA_DIR_VARIABLE: &str = "BY_I_BALANCE_DATA_DIR";
+/// The data folder's name inside the system's folder for application data.
+pub const APP_FOLDER: &str = "by-i-balance";
 /// How many recent files are remembered.
 pub const RECENT_MAX: usize = 10;
 
@@ -56,9 +61,9 @@ impl Workspace {
     /// The folders for this machine and user (see the module's documentation).
     pub fn locate() -> Self {
         let data_dir = std::env::var_os(DATA_DIR_VARIABLE)
+            .filter(|d| !d.is_empty())
             .map(PathBuf::from)
-            .or_else(|| std::env::var_os("XDG_DATA_HOME").map(|d| PathBuf::from(d).join("by-i-balance")))
-            .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share/by-i-balance")))
+            .or_else(|| directories::BaseDirs::new().map(|d| d.data_local_dir().join(APP_FOLDER)))
             .unwrap_or_else(|| PathBuf::from(".by-i-balance"));
         let local_saves = PathBuf::from("saves");
         let saves_dir = if local_saves.is_dir() { local_saves } else { data_dir.join("saves") };
@@ -89,51 +94,33 @@ impl Workspace {
         Ok(path)
     }
 
-    pub fn recovery_path(&self) -> PathBuf {
-        self.data_dir.join("recovery.ron")
-    }
-
     fn recent_path(&self) -> PathBuf {
         self.data_dir.join("recent.ron")
     }
 
-    fn ensure(dir: &Path) -> Result<(), SaveError> {
-        std::fs::create_dir_all(dir).map_err(|e| SaveError::Write { path: dir.to_owned(), reason: e.to_string() })
-    }
-
-    /// Writes the recovery file atomically.
-    pub fn write_recovery(&self, recovery: &Recovery) -> Result<(), SaveError> {
-        Self::ensure(&self.data_dir)?;
-        let config = ron::ser::PrettyConfig::new().indentor("  ").struct_names(false);
-        let text = ron::ser::to_string_pretty(recovery, config).map_err(|e| SaveError::Serialise(e.to_string()))?;
-        io::write_atomically(&self.recovery_path(), text.as_bytes())
-    }
-
-    /// The recovery file, if one was left by a session that did not end cleanly. A damaged
-    /// recovery file is not offered (its backup is tried instead).
-    pub fn read_recovery(&self) -> Option<Recovery> {
-        let path = self.recovery_path();
-        let backup = path.with_file_name("recovery.ron.bak");
-        [path, backup].iter().find_map(|p| {
-            let text = std::fs::read_to_string(p).ok()?;
-            let mut recovery: Recovery = io::parse_ron(&text).ok()?;
-            io::migrate(&mut recovery.plan);
-            Some(recovery)
+    /// Makes a folder (and those above it); on Unix the data folder is the user's alone.
+    pub(crate) fn ensure(dir: &Path) -> Result<(), SaveError> {
+        let mut builder = std::fs::DirBuilder::new();
+        builder.recursive(true);
+        #[cfg(unix)]
+        std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+        builder.create(dir).map_err(|e| SaveError::Write {
+            what: "the folder",
+            path: dir.to_owned(),
+            reason: io::write_reason(&e),
         })
     }
 
-    /// Removes the recovery file (the plan was saved, or the user discarded it).
-    pub fn clear_recovery(&self) {
-        let path = self.recovery_path();
-        for p in [path.with_file_name("recovery.ron.bak"), path] {
-            let _ = std::fs::remove_file(p);
-        }
+    /// Removes temporary files that dead processes left in the data and saves folders.
+    pub fn clean_stale_temps(&self) -> usize {
+        io::clean_stale_temps(&self.data_dir, None) + io::clean_stale_temps(&self.saves_dir, None)
     }
 
     /// The recent files, newest first.
     pub fn recent(&self) -> Vec<PathBuf> {
-        std::fs::read_to_string(self.recent_path())
+        io::read_bounded(&self.recent_path(), io::MAX_PLAN_BYTES)
             .ok()
+            .and_then(|bytes| String::from_utf8(bytes).ok())
             .and_then(|text| io::parse_ron::<RecentFiles>(&text).ok())
             .map(|r| r.files)
             .unwrap_or_default()
@@ -149,13 +136,14 @@ impl Workspace {
         files.truncate(RECENT_MAX);
         Self::ensure(&self.data_dir)?;
         let text = ron::ser::to_string_pretty(&RecentFiles { files: files.clone() }, ron::ser::PrettyConfig::new())
-            .map_err(|e| SaveError::Serialise(e.to_string()))?;
-        io::write_atomically(&self.recent_path(), text.as_bytes())?;
+            .map_err(|e| SaveError::Serialise { what: "the recent files", reason: e.to_string() })?;
+        io::write_atomically(&self.recent_path(), text.as_bytes(), "the list of recent files")?;
         Ok(files)
     }
 
-    /// Plan files in the saves folder and in the folders of the recent files (each once).
-    pub fn variants(&self) -> Vec<VariantFile> {
+    /// Plan files in the saves folder and in the folders of the recent files (each once),
+    /// each read and checked.
+    pub fn variants(&self, table: &ParamTable) -> Vec<VariantFile> {
         let recent = self.recent();
         let mut folders = vec![self.saves_dir.clone()];
         for file in &recent {
@@ -179,8 +167,8 @@ impl Workspace {
         let mut variants: Vec<VariantFile> = paths
             .into_iter()
             .map(|path| {
-                let modified = std::fs::metadata(&path).and_then(|m| m.modified()).ok().map(utc_stamp);
-                let plan = io::load_plan(&path).map_err(|e| e.to_string());
+                let modified = std::fs::metadata(&path).and_then(|m| m.modified()).ok().map(crate::time::utc_stamp);
+                let plan = io::load_plan(&path, table).map_err(|e| e.to_string());
                 VariantFile { path, modified, plan }
             })
             .collect();
@@ -239,45 +227,9 @@ pub fn file_stem_for(name: &str) -> String {
     }
 }
 
-/// The time now in UTC, as `2026-11-26T14:03:12Z`.
-pub fn now_utc() -> String {
-    utc_stamp(SystemTime::now())
-}
-
-/// A system time in UTC, as `2026-11-26T14:03:12Z` (times before 1970 show as 1970).
-pub fn utc_stamp(time: SystemTime) -> String {
-    let seconds = time.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
-    let days = i64::try_from(seconds / 86_400).unwrap_or(0);
-    let rest = seconds % 86_400;
-    let (year, month, day) = civil_from_days(days);
-    format!("{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z", rest / 3600, rest % 3600 / 60, rest % 60)
-}
-
-/// Days since 1970-01-01 to a (year, month, day) date (Howard Hinnant's algorithm).
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = u32::try_from(doy - (153 * mp + 2) / 5 + 1).unwrap_or(1);
-    let month = u32::try_from(if mp < 10 { mp + 3 } else { mp - 9 }).unwrap_or(1);
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    (year, month, day)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::time::Duration;
-
-    #[test]
-    fn utc_stamps_are_calendar_dates() {
-        assert_eq!(utc_stamp(UNIX_EPOCH), "1970-01-01T00:00:00Z");
-        assert_eq!(utc_stamp(UNIX_EPOCH + Duration::from_secs(951_782_400)), "2000-02-29T00:00:00Z");
-        assert_eq!(utc_stamp(UNIX_EPOCH + Duration::from_secs(1_795_700_592)), "2026-11-26T13:43:12Z");
-    }
 
     #[test]
     fn file_names_from_danish_plan_names() {
@@ -300,8 +252,9 @@ mod tests {
         for name in ["gruppe 1.ron", "GRUPPE 2.RON", "noter.txt"] {
             std::fs::write(workspace.saves_dir.join(name), plan).expect("a file");
         }
+        let table = crate::assets::param_table().expect("the shipped assumptions");
         let names: Vec<String> = workspace
-            .variants()
+            .variants(&table)
             .iter()
             .filter_map(|v| v.path.file_name().map(|n| n.to_string_lossy().into_owned()))
             .collect();

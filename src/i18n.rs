@@ -159,6 +159,13 @@ pub fn format_number(value: f64, decimals: usize, language: Language) -> String 
         Language::Danish => ('.', ','),
         Language::English => (',', '.'),
     };
+    if value.abs() >= 1e15 {
+        // Beyond any count in a plan: a power of ten reads better than sixteen digits or more.
+        let scientific = format!("{:.*e}", decimals.min(3), value.abs()).replace('.', &point.to_string());
+        let (mantissa, exponent) = scientific.split_once('e').unwrap_or((&scientific, "0"));
+        let sign = if value < 0.0 { "\u{2212}" } else { "" };
+        return format!("{sign}{mantissa} × 10^{exponent}");
+    }
     let rounded = round_to(value, decimals);
     let plain = format!("{:.*}", decimals, rounded.abs());
     let (whole, fraction) = plain.split_once('.').unwrap_or((&plain, ""));
@@ -189,5 +196,7 @@ mod tests {
         assert_eq!(format_number(999.96, 1, Language::English), "1,000.0");
         assert_eq!(format_number(-0.01, 1, Language::Danish), "0,0");
         assert_eq!(format_number(f64::NAN, 1, Language::Danish), "–");
+        assert_eq!(format_number(1e308, 1, Language::Danish), "1,0 × 10^308");
+        assert_eq!(format_number(-2.5e20, 0, Language::English), "\u{2212}2 × 10^20");
     }
 }

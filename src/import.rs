@@ -23,11 +23,8 @@ pub const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Reads a table or boundary file as text: at most [`MAX_INPUT_BYTES`], UTF-8.
 pub fn read_input(path: &std::path::Path) -> Result<String, String> {
-    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    if meta.len() > MAX_INPUT_BYTES {
-        return Err(format!("{} is {} bytes, more than {MAX_INPUT_BYTES}", path.display(), meta.len()));
-    }
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    // The one bounded reader: an ordinary file only, its size counted while reading.
+    let bytes = crate::io::read_bounded(path, MAX_INPUT_BYTES).map_err(|e| e.to_string())?;
     String::from_utf8(bytes).map_err(|_| format!("{} is not UTF-8 text (save it as CSV UTF-8)", path.display()))
 }
 

@@ -1,17 +1,27 @@
 //! Plan files: read, check, migrate and write RON, with errors that say what and where
-//! (line and column, the path last). Saving is atomic: a temporary file is written, flushed and
-//! renamed over the old one, which is kept as a backup. No dialogs here: callers pick paths.
+//! (line and column, the path last). There is one way in, [`load_plan`]: it reads an ordinary
+//! file of at most [`MAX_PLAN_BYTES`] through a bounded reader ([`read`]), parses, migrates
+//! and validates, so every caller (the command line, Open, a dropped file, the browser, the
+//! recovery file) gets only plans that can be used. Saving is atomic ([`write`]). No dialogs
+//! here: callers pick paths.
+
+mod read;
+mod write;
+
+pub use read::read_bounded;
+pub(crate) use read::special_kind;
+pub use write::{clean_stale_temps, write_atomically};
 
 use crate::model::{
     AreaOutline, Coordinates, FORMAT_VERSION, MapData, MapSource, Municipality, ParamTable, Plan, PlanProblem,
 };
 use serde::Deserialize;
-use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// Files larger than this are refused before reading: no plan is that big.
-pub const MAX_PLAN_BYTES: u64 = 16 * 1024 * 1024;
+/// The largest file the program reads (plans, the recovery file, the recent files). The
+/// largest plan `model::limits` allows fits, pretty-printed, with room to spare (a test holds
+/// it), so whatever the app saves it can open again.
+pub const MAX_PLAN_BYTES: u64 = 32 * 1024 * 1024;
 
 /// Where a text fails to parse, and why.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -27,23 +37,76 @@ pub struct ParseError {
 pub enum LoadError {
     #[error("cannot read the file: {reason} ({path})")]
     Read { path: PathBuf, reason: String },
-    #[error("the file is {bytes} bytes, far larger than any plan (at most {max} bytes) ({path})", max = MAX_PLAN_BYTES)]
-    TooLarge { path: PathBuf, bytes: u64 },
+    #[error("{} far larger than any plan (at most {MAX_PLAN_BYTES} bytes) ({path})", size_words(*.bytes))]
+    TooLarge { path: PathBuf, bytes: Option<u64> },
     #[error("this is a folder, not a plan file ({path})")]
     NotAFile { path: PathBuf },
+    #[error("this is a {kind}, not an ordinary file; a plan is read only from a file ({path})")]
+    Special { path: PathBuf, kind: &'static str },
     #[error("the file is not a plan: {error} ({path})")]
     Parse { path: PathBuf, error: ParseError },
     #[error("the plan has {} problem(s): {} ({path})", problems.len(), problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
     Invalid { path: PathBuf, problems: Vec<PlanProblem> },
 }
 
-/// Why a plan could not be saved.
+fn size_words(bytes: Option<u64>) -> String {
+    bytes.map_or_else(|| "the file goes on and on,".to_owned(), |b| format!("the file is {b} bytes,"))
+}
+
+/// Why a file could not be written. `what` names it: "the plan", "the report", ….
 #[derive(Debug, thiserror::Error)]
 pub enum SaveError {
-    #[error("cannot write the plan: {reason} ({path})")]
-    Write { path: PathBuf, reason: String },
-    #[error("cannot turn the plan into text: {0}")]
-    Serialise(String),
+    #[error("cannot write {what}: {reason} ({path})")]
+    Write { what: &'static str, path: PathBuf, reason: String },
+    #[error("cannot write {what}: the file is read-only; save under another name, or make it writable first ({path})")]
+    ReadOnly { what: &'static str, path: PathBuf },
+    #[error("cannot turn {what} into text: {reason}")]
+    Serialise { what: &'static str, reason: String },
+}
+
+/// Why a file could not be read, in words for a facilitator rather than an errno.
+pub fn read_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "there is no such file".to_owned(),
+        std::io::ErrorKind::PermissionDenied => "you do not have permission to read it".to_owned(),
+        _ => common_reason(e),
+    }
+}
+
+/// Why a file could not be written, in words rather than an errno.
+pub fn write_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "the folder does not exist".to_owned(),
+        std::io::ErrorKind::PermissionDenied => "you do not have permission to write there".to_owned(),
+        _ => common_reason(e),
+    }
+}
+
+fn common_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    let words = match e.kind() {
+        K::StorageFull => "the disk is full",
+        K::QuotaExceeded => "your disk quota is used up",
+        K::ReadOnlyFilesystem => "the disk is read-only",
+        K::IsADirectory => "it is a folder",
+        K::NotADirectory => "a part of the path is a file, not a folder",
+        K::FileTooLarge => "the file is too large for the disk",
+        K::InvalidFilename => "the name is not a valid file name",
+        K::AlreadyExists => "a file of that name is already there",
+        K::CrossesDevices => "the folder is on another disk",
+        K::TimedOut => "the disk did not answer in time",
+        K::InvalidData => "the file is not text",
+        K::WouldBlock => "the file is not ready to be read (is it a pipe?)",
+        _ => {
+            // No errno in front of a facilitator: keep the system's words, drop the number.
+            let text = e.to_string();
+            return match text.find(" (os error") {
+                Some(at) => text[..at].to_owned(),
+                None => text,
+            };
+        }
+    };
+    words.to_owned()
 }
 
 /// Parses RON into any type, with line and column on failure.
@@ -137,6 +200,11 @@ pub fn migrate_shapes_to_map(municipality: &mut Municipality) {
 /// Parses a plan from RON text, checking its format version first and migrating files of an
 /// older format to the current one.
 pub fn parse_plan(text: &str) -> Result<Plan, ParseError> {
+    parse_plan_versioned(text).map(|loaded| loaded.plan)
+}
+
+/// Like [`parse_plan`], also telling the format the text was in.
+pub fn parse_plan_versioned(text: &str) -> Result<Loaded, ParseError> {
     // Editors on Windows may start a UTF-8 file with a byte-order mark.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
@@ -149,6 +217,7 @@ pub fn parse_plan(text: &str) -> Result<Plan, ParseError> {
             message: format!("format_version 0 does not exist (versions are 1 to {FORMAT_VERSION})"),
         }),
         Ok(mut plan) => {
+            let format_version = plan.format_version;
             migrate(&mut plan);
             // A format-4 file written before the map replaced the rectangles still has them.
             if plan.municipality.map == MapSource::Schematic
@@ -156,7 +225,7 @@ pub fn parse_plan(text: &str) -> Result<Plan, ParseError> {
             {
                 migrate_shapes_to_map(&mut plan.municipality);
             }
-            Ok(plan)
+            Ok(Loaded { plan, format_version })
         }
         Err(error) => {
             // A version mismatch explains a failure better than the field it tripped on.
@@ -176,40 +245,37 @@ pub fn parse_plan(text: &str) -> Result<Plan, ParseError> {
     }
 }
 
-/// Why a file could not be read, in words for a facilitator rather than an errno.
-fn read_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "there is no such file".to_owned(),
-        std::io::ErrorKind::PermissionDenied => "you do not have permission to read it".to_owned(),
-        _ => e.to_string(),
-    }
+/// A plan as read from a file: migrated to the current format, and the format it was in.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Loaded {
+    pub plan: Plan,
+    pub format_version: u32,
 }
 
-/// Reads a plan file; parse errors carry line, column and the path.
-pub fn load_plan(path: &Path) -> Result<Plan, LoadError> {
-    let meta = fs::metadata(path).map_err(|e| LoadError::Read { path: path.to_owned(), reason: read_reason(&e) })?;
-    if meta.is_dir() {
-        return Err(LoadError::NotAFile { path: path.to_owned() });
-    }
-    if meta.len() > MAX_PLAN_BYTES {
-        return Err(LoadError::TooLarge { path: path.to_owned(), bytes: meta.len() });
-    }
-    let bytes = fs::read(path).map_err(|e| LoadError::Read { path: path.to_owned(), reason: read_reason(&e) })?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+/// Turns the bytes of a plan file into a plan that can be used, or says what and where is
+/// wrong: UTF-8, RON, format version, migration, then every check of [`Plan::validate`]. The
+/// fuzz target drives this function.
+pub fn plan_from_bytes(bytes: &[u8], path: &Path, table: &ParamTable) -> Result<Loaded, LoadError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let valid = &bytes[..e.valid_up_to()];
         let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
         let column = valid.iter().rev().take_while(|b| **b != b'\n').count() + 1;
         let message = "the file is not UTF-8 text; is it really a plan?".to_owned();
         LoadError::Parse { path: path.to_owned(), error: ParseError { line, column, message } }
     })?;
-    parse_plan(&text).map_err(|error| LoadError::Parse { path: path.to_owned(), error })
+    let loaded = parse_plan_versioned(text).map_err(|error| LoadError::Parse { path: path.to_owned(), error })?;
+    let problems = loaded.plan.validate(table);
+    if problems.is_empty() { Ok(loaded) } else { Err(LoadError::Invalid { path: path.to_owned(), problems }) }
 }
 
-/// Reads a plan file and checks it can be projected.
-pub fn load_valid_plan(path: &Path, table: &ParamTable) -> Result<Plan, LoadError> {
-    let plan = load_plan(path)?;
-    let problems = plan.validate(table);
-    if problems.is_empty() { Ok(plan) } else { Err(LoadError::Invalid { path: path.to_owned(), problems }) }
+/// Reads, migrates and checks a plan file: the one way a plan comes in from disk.
+pub fn load_plan(path: &Path, table: &ParamTable) -> Result<Plan, LoadError> {
+    open_plan(path, table).map(|loaded| loaded.plan)
+}
+
+/// Like [`load_plan`], also telling the format the file was in.
+pub fn open_plan(path: &Path, table: &ParamTable) -> Result<Loaded, LoadError> {
+    plan_from_bytes(&read_bounded(path, MAX_PLAN_BYTES)?, path, table)
 }
 
 /// The plan as pretty RON with a stable field order, ready to diff.
@@ -217,44 +283,27 @@ pub fn plan_to_ron(plan: &Plan) -> Result<String, SaveError> {
     // One line per area, institution, action and effort: deeper values (homes, residents,
     // shapes, an action's kind) stay on their item's line, so a diff shows which item changed.
     let config = ron::ser::PrettyConfig::new().indentor("  ").struct_names(false).depth_limit(4).escape_strings(false);
-    let mut text = ron::ser::to_string_pretty(plan, config).map_err(|e| SaveError::Serialise(e.to_string()))?;
+    let mut text = ron::ser::to_string_pretty(plan, config)
+        .map_err(|e| SaveError::Serialise { what: "the plan", reason: e.to_string() })?;
     text.push('\n');
     Ok(text)
 }
 
-/// Writes `bytes` to `path` atomically: a temporary file beside it is written and flushed to
-/// disk, the old file (if any) is kept as `<name>.bak`, and the temporary file is renamed over
-/// the old one. A crash at any point leaves either the old or the new file whole.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
-    let fail = |reason: String| SaveError::Write { path: path.to_owned(), reason };
-    let name = path.file_name().ok_or_else(|| fail("the path has no file name".to_owned()))?;
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let mut temp_name = name.to_owned();
-    temp_name.push(format!(".{}.tmp", std::process::id()));
-    let temp = dir.join(temp_name);
-    let result = (|| -> std::io::Result<()> {
-        let mut file = fs::File::create(&temp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        if path.exists() {
-            let mut backup = name.to_owned();
-            backup.push(".bak");
-            fs::copy(path, dir.join(backup))?;
-        }
-        fs::rename(&temp, path)?;
-        if let Ok(d) = fs::File::open(dir) {
-            // Make the rename itself durable; not every platform can sync a folder.
-            let _ = d.sync_all();
-        }
-        Ok(())
-    })();
-    result.map_err(|e| {
-        let _ = fs::remove_file(&temp);
-        fail(e.to_string())
-    })
+/// The plan as the RON of a plan file ([`plan_to_ron`]), refused with words if it would not
+/// open again: the loader reads at most [`MAX_PLAN_BYTES`]. A plan within the model's limits
+/// always fits (a test holds it for the largest plan the limits allow).
+pub fn plan_to_file_text(plan: &Plan) -> Result<String, SaveError> {
+    let text = plan_to_ron(plan)?;
+    if text.len() as u64 > MAX_PLAN_BYTES {
+        return Err(SaveError::Serialise {
+            what: "the plan",
+            reason: format!("it would be {} bytes, more than a plan file may hold ({MAX_PLAN_BYTES})", text.len()),
+        });
+    }
+    Ok(text)
 }
 
-/// Saves a plan as pretty RON, atomically.
+/// Saves a plan as pretty RON ([`plan_to_file_text`]), atomically.
 pub fn save_plan(path: &Path, plan: &Plan) -> Result<(), SaveError> {
-    write_atomically(path, plan_to_ron(plan)?.as_bytes())
+    write_atomically(path, plan_to_file_text(plan)?.as_bytes(), "the plan")
 }

@@ -24,5 +24,6 @@ pub mod model;
 pub mod report;
 pub mod sim;
 pub mod statement;
+pub mod time;
 pub mod ui;
 pub mod words;

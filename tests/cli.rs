@@ -392,23 +392,43 @@ fn score_prints_the_year_the_total_and_the_estates() {
 
 #[test]
 fn bad_usage_exits_with_status_2_and_says_why() {
-    let cases: [(&[&str], &str); 7] = [
-        (&["project"], "project needs a plan file"),
-        (&["frobnicate", VISIONSPLAN], "unknown command 'frobnicate'"),
-        (&["frobnicate"], "unknown command 'frobnicate'"),
-        (&["project", VISIONSPLAN, "--rules", "1999"], "unknown rule set '1999'"),
+    let cases: [(&[&str], &str); 11] = [
+        (&["project"], "the following required arguments were not provided:\n  <PLAN>"),
+        (&["frobnicate", VISIONSPLAN], "unrecognized subcommand 'frobnicate'"),
+        (&["frobnicate"], "unrecognized subcommand 'frobnicate'"),
+        (&["project", VISIONSPLAN, "--rules", "1999"], "unknown rule set '1999' (2010, 2014, 2018 or 2021)"),
         (&["score", VISIONSPLAN, "--year", "2100"], "the year 2100 is outside 2016–2040"),
-        (&["project", VISIONSPLAN, "--format", "xml"], "unknown format 'xml'"),
-        (&["project", VISIONSPLAN, "--format"], "--format needs a value"),
+        (&["score", VISIONSPLAN, "--year", "soon"], "'soon' is not a year"),
+        (&["project", VISIONSPLAN, "--format", "xml"], "invalid value 'xml' for '--format <FORMAT>'"),
+        (&["project", VISIONSPLAN, "--format"], "a value is required for '--format <FORMAT>'"),
+        // Flags that do not apply to a command are refused, not ignored.
+        (&["check", VISIONSPLAN, "--format", "csv"], "unexpected argument '--format' found"),
+        (&["report", VISIONSPLAN, "--rules", "2010"], "unexpected argument '--rules' found"),
+        (&["compare", VISIONSPLAN], "2 values required"),
     ];
     for (args, message) in cases {
         let out = run(args);
         let context = format!("`{}` printed:\n{}", args.join(" "), out.stderr);
         assert_eq!(out.status, 2, "{context}");
         assert!(out.stdout.is_empty(), "{context}");
-        assert!(out.stderr.starts_with(&format!("error: {message}")), "{context}");
-        assert!(out.stderr.contains("Usage:"), "{context}");
+        assert!(out.stderr.starts_with("error: "), "{context}");
+        assert!(out.stderr.contains(message), "{context}");
+        assert!(out.stderr.contains("Usage:") || out.stderr.contains("--help"), "{context}");
     }
+}
+
+#[test]
+fn every_command_has_its_own_help() {
+    let top = run(&["--help"]);
+    assert_eq!(top.status, 0, "{}", top.stderr);
+    for command in ["project", "explain", "score", "check", "compare", "upgrade", "report"] {
+        assert!(top.stdout.contains(command), "--help lists {command}:\n{}", top.stdout);
+        let help = run(&[command, "--help"]);
+        assert_eq!(help.status, 0, "{}", help.stderr);
+        assert!(help.stdout.contains(&format!("Usage: by-i-balance {command}")), "{}", help.stdout);
+    }
+    let report = run(&["report", "--help"]).stdout;
+    assert!(report.contains("--lang") && !report.contains("--rules"), "report's own flags:\n{report}");
 }
 
 #[test]
@@ -459,7 +479,7 @@ fn compare_prints_the_same_comparison_as_json_and_csv() {
         "{}",
         lines[0]
     );
-    assert!(lines[2].starts_with("\"Basisforløb 2016\","), "{}", lines[2]);
+    assert!(lines[2].starts_with("Basisforløb 2016,"), "{}", lines[2]);
     let one = run(&["compare", VISIONSPLAN]);
     assert_eq!(one.status, 2, "compare needs two plans");
 }

@@ -9,6 +9,7 @@
 
 use by_i_balance::app::WorkshopApp;
 use by_i_balance::files::Workspace;
+use by_i_balance::files::autosave::Autosave;
 use by_i_balance::{assets, io};
 use std::io::Write;
 use std::path::Path;
@@ -65,13 +66,14 @@ fn a_save_killed_midway_leaves_the_old_or_the_new_file_whole() {
     let a = assets::shipped_plan("visionsplan-2016.ron").unwrap();
     let b = assets::shipped_plan("basisforloeb-2016.ron").unwrap();
     io::save_plan(&path, &a).unwrap();
+    let table = assets::param_table().unwrap();
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     for round in 0..40 {
         let mut writer = child("writer_child", WRITER, &path);
         std::thread::sleep(Duration::from_millis(20 + rng.below(60)));
         writer.kill().unwrap();
         writer.wait().unwrap();
-        let plan = io::load_plan(&path).unwrap_or_else(|e| panic!("round {round}: the file is broken: {e}"));
+        let plan = io::load_plan(&path, &table).unwrap_or_else(|e| panic!("round {round}: the file is broken: {e}"));
         assert!(plan == a || plan == b, "round {round}: the file holds a plan that was never saved");
     }
 }
@@ -111,7 +113,11 @@ fn a_killed_session_leaves_an_autosave_with_at_most_one_interval_lost() {
             .filter_map(|(i, t)| Some((i.parse().ok()?, t.parse().ok()?)))
             .collect();
         assert!(edits.len() > 20, "round {round}: the child was editing ({} edits)", edits.len());
-        let recovery = Workspace::at(dir.path()).read_recovery().expect("the next start finds an autosave");
+        let table = assets::param_table().unwrap();
+        let recovery = Autosave::claim(&Workspace::at(dir.path()))
+            .read(&table)
+            .expect("the next start finds an autosave")
+            .expect("and it can be used");
         let restored: u64 = recovery.plan.name.trim_start_matches("edit ").parse().unwrap();
         let slack = 150;
         let must_have = edits

@@ -4,6 +4,7 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 use by_i_balance::app::{CentralView, FileDialogs, WorkshopApp};
+use by_i_balance::files::autosave::Autosave;
 use by_i_balance::files::{Recovery, Workspace};
 use by_i_balance::io;
 use by_i_balance::model::{EffortKind, Plan};
@@ -63,7 +64,8 @@ fn save_as_then_open_from_the_variants_browser() {
     assert_eq!(app.session.plan().name, "Gruppe 1");
     assert!(!app.session.is_dirty());
     assert_eq!(app.document.path.as_deref(), Some(saved.as_path()));
-    assert_eq!(io::load_plan(&saved).unwrap(), *app.session.plan(), "what is on disk is the open plan");
+    let table = by_i_balance::assets::param_table().unwrap();
+    assert_eq!(io::load_plan(&saved, &table).unwrap(), *app.session.plan(), "what is on disk is the open plan");
     assert!(harness.query_by_label("gemt").is_some(), "the title says it is saved");
 
     // Open the Basisforløb, then Gruppe 1 again from the browser.
@@ -102,7 +104,7 @@ fn unsaved_changes_are_asked_about_before_new() {
     harness.run();
     click(&mut harness, "Gem");
     let saved = dir.path().join("saves/foer-ny-plan.ron");
-    let on_disk = io::load_plan(&saved).unwrap();
+    let on_disk = io::load_plan(&saved, &by_i_balance::assets::param_table().unwrap()).unwrap();
     assert_eq!(on_disk.efforts, edited.efforts, "the changes were saved");
     assert_eq!(harness.state().session.plan().name, "Ny plan", "then the new plan opened");
     assert!(harness.state().session.plan().actions.is_empty());
@@ -121,9 +123,9 @@ fn a_crash_is_followed_by_an_offer_to_restore_the_autosave() {
     let mut plan: Plan = by_i_balance::assets::shipped_plan("visionsplan-2016.ron").unwrap();
     plan.name = "Bestyrelsens kompromis".into();
     plan.notes = "Skrevet før strømmen gik".into();
-    let workspace = Workspace::at(dir.path());
-    workspace
-        .write_recovery(&Recovery { saved_at: "2026-11-26T20:00:00Z".into(), path: None, plan: plan.clone() })
+    // A session that crashed: it held the autosave, wrote it, and ended (its lock went with it).
+    Autosave::claim(&Workspace::at(dir.path()))
+        .write(&Recovery { saved_at: "2026-11-26T20:00:00Z".into(), path: None, plan: plan.clone() })
         .unwrap();
     let mut harness = workshop_in(dir.path());
     assert!(harness.query_by_label("Arbejde fra sidst blev ikke gemt").is_some());
@@ -137,14 +139,15 @@ fn a_crash_is_followed_by_an_offer_to_restore_the_autosave() {
 fn the_autosave_is_written_after_an_edit_and_removed_when_saved() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = workshop_in(dir.path());
-    let workspace = Workspace::at(dir.path());
-    assert!(workspace.read_recovery().is_none());
+    let table = by_i_balance::assets::param_table().unwrap();
+    let autosaved = |harness: &Harness<'_, WorkshopApp>| harness.state().document.autosave.read(&table);
+    assert!(autosaved(&harness).is_none());
     edit(&mut harness);
     harness.run_steps(2);
-    let recovery = workspace.read_recovery().expect("an edit is autosaved");
+    let recovery = autosaved(&harness).expect("an edit is autosaved").unwrap();
     assert_eq!(&recovery.plan, harness.state().session.plan());
     harness.state_mut().save_as_variant("Gemt", None);
-    assert!(workspace.read_recovery().is_none(), "a saved plan needs no recovery file");
+    assert!(autosaved(&harness).is_none(), "a saved plan needs no recovery file");
 }
 
 #[test]

@@ -50,7 +50,7 @@ fn variant(dir: &Path, name: &str, from: &str, to: &str) -> String {
 }
 
 fn made_plan(path: &Path) -> by_i_balance::model::Plan {
-    by_i_balance::io::load_plan(path).unwrap()
+    by_i_balance::io::load_plan(path, &by_i_balance::assets::param_table().unwrap()).unwrap()
 }
 
 #[test]

@@ -14,7 +14,7 @@ fn round_trip(plan: &Plan, dir: &std::path::Path) {
     let path = dir.join("plan.ron");
     io::save_plan(&path, plan).unwrap();
     let first = std::fs::read(&path).unwrap();
-    let loaded = io::load_plan(&path).unwrap();
+    let loaded = io::load_plan(&path, &by_i_balance::assets::param_table().unwrap()).unwrap();
     assert_eq!(&loaded, plan, "load → save → load gives the same plan");
     io::save_plan(&path, &loaded).unwrap();
     assert_eq!(std::fs::read(&path).unwrap(), first, "a second save gives the same bytes");
@@ -50,7 +50,7 @@ fn files_of_every_earlier_format_open_and_upgrade() {
             .join(format!("tests/fixtures/format-{version}-visionsplan.ron"));
         let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("no fixture for format {version}: {e}"));
         assert!(text.contains(&format!("format_version: {version},")), "the fixture is a format-{version} file");
-        let plan = io::load_plan(&path).unwrap();
+        let plan = io::load_plan(&path, &by_i_balance::assets::param_table().unwrap()).unwrap();
         assert_eq!(plan.format_version, FORMAT_VERSION, "format {version} is migrated on opening");
         assert!(plan.change_log.is_empty() && plan.comments.is_empty());
         assert_eq!(plan, shipped, "format {version} gives the shipped plan in the current format");
@@ -73,7 +73,7 @@ fn a_format_3_plan_opens_saves_as_format_4_and_projects_identically() {
     io::save_plan(&path, &old).unwrap();
     let saved = std::fs::read_to_string(&path).unwrap();
     assert!(saved.contains("format_version: 4,") && !saved.contains("shape:"), "{saved}");
-    let reopened = io::load_plan(&path).unwrap();
+    let reopened = io::load_plan(&path, &by_i_balance::assets::param_table().unwrap()).unwrap();
     let project = |plan: &Plan| by_i_balance::engine::project(&library, plan);
     assert_eq!(project(&reopened), project(&old), "the projection does not change with the format");
     assert_eq!(reopened, old);

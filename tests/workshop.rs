@@ -48,6 +48,21 @@ fn drag(harness: &mut Harness<'_, WorkshopApp>, from: Pos2, to: Pos2) {
     harness.run();
 }
 
+/// Runs frames until the background worker has explained this revision, so the effect lines
+/// under each action have their final height before a click aims at a button below them.
+fn settle(harness: &mut Harness<'_, WorkshopApp>) {
+    for _ in 0..2_000 {
+        harness.run();
+        let session = &harness.state().session;
+        if session.attribution().is_some() && session.bands().is_some() {
+            harness.run();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    panic!("the worker never finished this revision");
+}
+
 /// The plan without its change log, to compare what it does.
 fn content(plan: &Plan) -> Plan {
     Plan { change_log: Vec::new(), ..plan.clone() }
@@ -166,6 +181,7 @@ fn adding_and_removing_an_action_changes_the_score_and_back() {
     );
     let text = "Nedrivning af 100 almene familieboliger i Taastrupgaard";
     assert!(harness.query_by_label(text).is_some(), "the action shows on the area's timeline in words");
+    settle(&mut harness);
     harness.get_all_by_label("Fjern").last().unwrap().click();
     harness.run();
     assert_eq!(content(harness.state().session.plan()), content(&original), "removing the action gives back the plan");

@@ -5,6 +5,7 @@
 
 use super::WorkshopApp;
 use crate::files::Recovery;
+use crate::files::autosave::Autosave;
 use crate::io;
 use crate::model::Plan;
 use crate::sim::Projection;
@@ -95,6 +96,10 @@ pub struct Document {
     pub export_rects: std::collections::HashMap<&'static str, egui::Rect>,
     /// Exports finished (off the UI thread), waiting to be reported.
     pub exports_finished: std::sync::Arc<std::sync::Mutex<Vec<Result<PathBuf, String>>>>,
+    /// The recovery file this instance owns.
+    pub autosave: Autosave,
+    /// Dialogs waiting for the one on show to close (at start: a restore and a message).
+    pub queued: std::collections::VecDeque<Dialog>,
 }
 
 /// One plan in the variants browser.
@@ -113,7 +118,7 @@ pub struct VariantRow {
 }
 
 impl Document {
-    pub fn new(recent: Vec<PathBuf>) -> Self {
+    pub fn new(recent: Vec<PathBuf>, autosave: Autosave) -> Self {
         Self {
             path: None,
             recent,
@@ -125,11 +130,39 @@ impl Document {
             browser_rows: None,
             export_rects: std::collections::HashMap::new(),
             exports_finished: std::sync::Arc::default(),
+            autosave,
+            queued: std::collections::VecDeque::new(),
         }
     }
 }
 
 impl WorkshopApp {
+    /// Shows a dialog, or queues it behind the one on show.
+    pub fn show(&mut self, dialog: Dialog) {
+        if self.document.dialog.is_some() {
+            self.document.queued.push_back(dialog);
+        } else {
+            self.document.dialog = Some(dialog);
+        }
+    }
+
+    /// Opens the plan named when the program was started (a double-clicked file): like Open,
+    /// but the autosave of an earlier session is left to be offered. If the file cannot be
+    /// used, the Visionsplan stays open and a message says why.
+    pub fn open_at_start(&mut self, path: &Path) {
+        match io::load_plan(path, &self.session.library().table) {
+            Ok(plan) => {
+                self.session.replace_plan(plan);
+                self.document.path = Some(path.to_owned());
+                self.remember(path);
+            }
+            Err(e) => {
+                let message = self.tr().fill("files.open_at_start_failed", &[("error", &e.to_string())]);
+                self.show(Dialog::Message(message));
+            }
+        }
+    }
+
     /// Asks to replace the open plan; with unsaved changes, the user is asked first.
     pub fn request(&mut self, action: Pending) {
         if self.session.is_dirty() {
@@ -145,25 +178,25 @@ impl WorkshopApp {
             Pending::New(plan) => {
                 self.session.replace_plan(*plan);
                 self.document.path = None;
-                self.workspace.clear_recovery();
+                self.document.autosave.clear();
             }
             Pending::Open(path) => self.open_path(&path),
             Pending::OpenDialog => self.open_dialog(),
             Pending::Quit => {
                 self.document.quitting = true;
-                self.workspace.clear_recovery();
+                self.document.autosave.clear();
             }
         }
     }
 
     /// Opens a plan file; on any problem the open plan stays and a message says why.
     pub fn open_path(&mut self, path: &Path) {
-        match io::load_valid_plan(path, &self.session.library().table) {
+        match io::load_plan(path, &self.session.library().table) {
             Ok(plan) => {
                 self.session.replace_plan(plan);
                 self.document.path = Some(path.to_owned());
                 self.remember(path);
-                self.workspace.clear_recovery();
+                self.document.autosave.clear();
             }
             Err(e) => {
                 let message = self.tr().fill("files.open_failed", &[("error", &e.to_string())]);
@@ -196,7 +229,7 @@ impl WorkshopApp {
                 self.session.mark_saved();
                 self.document.path = Some(path.to_owned());
                 self.remember(path);
-                self.workspace.clear_recovery();
+                self.document.autosave.clear();
                 true
             }
             Err(e) => {
@@ -325,12 +358,12 @@ impl WorkshopApp {
             return false;
         }
         let recovery = Recovery {
-            saved_at: crate::files::now_utc(),
+            saved_at: crate::time::now_utc(),
             path: self.document.path.clone(),
             plan: self.session.plan().clone(),
         };
         // A failed autosave is retried at the next interval; the plan itself is unaffected.
-        let written = self.workspace.write_recovery(&recovery).is_ok();
+        let written = self.document.autosave.write(&recovery).is_ok();
         self.document.autosaved = (self.session.revision(), now);
         written
     }
@@ -341,16 +374,26 @@ impl WorkshopApp {
         (self.session.is_dirty() && self.session.revision() != revision).then(|| (at + AUTOSAVE_SECONDS - now).max(0.0))
     }
 
-    /// Offers the recovery file left by a session that did not end cleanly, if any.
+    /// Offers the recovery file left by a session that did not end cleanly, if any. One that
+    /// cannot be used is set aside (not deleted) and a message says why.
     pub fn offer_recovery(&mut self) {
-        if let Some(recovery) = self.workspace.read_recovery() {
-            self.document.dialog = Some(Dialog::Restore(Box::new(recovery)));
+        match self.document.autosave.read(&self.session.library().table) {
+            None => {}
+            Some(Ok(recovery)) => self.show(Dialog::Restore(Box::new(recovery))),
+            Some(Err(error)) => {
+                let aside = self.document.autosave.set_aside();
+                let kept = aside.map(|p| p.display().to_string()).unwrap_or_default();
+                let message =
+                    self.tr().fill("files.recovery_unusable", &[("error", &error.to_string()), ("path", &kept)]);
+                self.show(Dialog::Message(message));
+            }
         }
     }
 
     /// Opens the autosaved plan as unsaved work (its file, if it had one, is still the target).
     pub fn restore(&mut self, recovery: Recovery) {
-        let on_disk = recovery.path.as_deref().and_then(|p| io::load_plan(p).ok());
+        let table = &self.session.library().table;
+        let on_disk = recovery.path.as_deref().and_then(|p| io::load_plan(p, table).ok());
         self.session.replace_with_unsaved(recovery.plan, on_disk);
         self.document.path = recovery.path;
     }
@@ -365,25 +408,18 @@ impl WorkshopApp {
         };
         let mut rows: Vec<VariantRow> = self
             .workspace
-            .variants()
+            .variants(&self.session.library().table)
             .into_iter()
             .map(|file| match file.plan {
-                Ok(plan) => {
-                    let problems = plan.validate(&self.session.library().table);
-                    VariantRow {
-                        path: Some(file.path),
-                        name: plan.name.clone(),
-                        author: plan.author.clone(),
-                        notes: plan.notes.clone(),
-                        modified: file.modified,
-                        scores: if problems.is_empty() {
-                            Ok(scores(&plan))
-                        } else {
-                            Err(problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))
-                        },
-                        plan: Some(plan),
-                    }
-                }
+                Ok(plan) => VariantRow {
+                    path: Some(file.path),
+                    name: plan.name.clone(),
+                    author: plan.author.clone(),
+                    notes: plan.notes.clone(),
+                    modified: file.modified,
+                    scores: Ok(scores(&plan)),
+                    plan: Some(plan),
+                },
                 Err(error) => VariantRow {
                     name: file.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
                     path: Some(file.path),
@@ -417,7 +453,7 @@ impl WorkshopApp {
     /// Renames a variant file: the plan inside takes the name, and the file is written under
     /// a matching name (atomically) before the old one is removed.
     pub fn rename_variant(&mut self, path: &Path, name: &str) -> Result<PathBuf, String> {
-        let mut plan = io::load_plan(path).map_err(|e| e.to_string())?;
+        let mut plan = io::load_plan(path, &self.session.library().table).map_err(|e| e.to_string())?;
         name.trim().clone_into(&mut plan.name);
         let new_path = self.workspace.new_variant_path(name).map_err(|e| e.to_string())?;
         io::save_plan(&new_path, &plan).map_err(|e| e.to_string())?;

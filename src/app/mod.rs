@@ -43,7 +43,9 @@ impl WorkshopApp {
         let library = Arc::new(Library::load().map_err(|e| e.to_string())?);
         let translations = Translations::shared()?;
         let session = Session::new(library, plan).map_err(|e| e.to_string())?;
-        let document = document::Document::new(workspace.recent());
+        workspace.clean_stale_temps();
+        let autosave = crate::files::autosave::Autosave::claim(&workspace);
+        let document = document::Document::new(workspace.recent(), autosave);
         let mut app = Self {
             session,
             view: ViewState::default(),
@@ -103,10 +105,15 @@ impl eframe::App for WorkshopApp {
 /// Environment variable that starts the app in English (`en`) instead of Danish.
 pub const LANGUAGE_VARIABLE: &str = "BY_I_BALANCE_LANGUAGE";
 
-/// Opens the app window with the Visionsplan loaded, filling the screen.
-pub fn run_native() -> Result<(), String> {
+/// Opens the app window, filling the screen, with the Visionsplan loaded, or with the plan at
+/// `startup_plan` (a file opened from the desktop); the autosave of a crashed session is offered
+/// first.
+pub fn run_native(startup_plan: Option<std::path::PathBuf>) -> Result<(), String> {
     let mut app = WorkshopApp::with_visionsplan(Workspace::locate())?;
     app.offer_recovery();
+    if let Some(path) = startup_plan {
+        app.open_at_start(&path);
+    }
     if std::env::var(LANGUAGE_VARIABLE).is_ok_and(|v| v.eq_ignore_ascii_case("en")) {
         app.view.language = crate::i18n::Language::English;
     }

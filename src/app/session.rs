@@ -269,10 +269,10 @@ impl Session {
         }
         self.refusal = None;
         let merging = merge_key.is_some() && merge_key == self.open_merge.as_deref();
-        let entry = ChangeEntry { time: crate::files::now_utc(), text: label.clone() };
+        let entry = ChangeEntry { time: crate::time::now_utc(), text: label.clone() };
         match next.change_log.last_mut() {
             Some(last) if merging => *last = entry,
-            _ => next.change_log.push(entry),
+            _ => crate::model::limits::push_change(&mut next.change_log, entry),
         }
         if !merging {
             self.undo.push(Step { label: label.clone(), plan: self.plan.clone() });

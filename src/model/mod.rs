@@ -7,6 +7,8 @@
 mod action;
 mod assumptions;
 mod groups;
+mod largest;
+pub mod limits;
 mod map;
 pub mod migrate;
 mod observed;
@@ -21,6 +23,7 @@ pub use assumptions::{
     ScoreWeights, TenureParams, is_retired_key,
 };
 pub use groups::{Group, PerGroup, PerTenure, Tenure};
+pub use largest::largest_plan;
 pub use map::{AreaOutline, Coordinates, Landmark, LandmarkKind, MapData, MapSource, Ring};
 pub use observed::ObservedYear;
 pub use place::{Area, AreaKind, District, HeldInputs, Institution, InstitutionKind, Municipality, Profile};

@@ -150,7 +150,7 @@ impl Checker {
 
     fn known(&mut self, location: &str, what: &str, id: &str, known: bool) {
         if !known {
-            self.report(location, format!("there is no {what} with the id '{id}'"));
+            self.report(location, format!("there is no {what} with the id '{}'", clipped(id)));
         }
     }
 }
@@ -169,26 +169,27 @@ impl Plan {
                 format!("is {}, this program reads version {FORMAT_VERSION}", self.format_version),
             );
         }
+        super::limits::problems(self, &mut check.problems);
         self.validate_places(&mut check);
         self.validate_actions(&mut check);
         self.validate_policies(&mut check);
+        let areas: HashSet<&str> = self.municipality.areas.iter().map(|a| a.id.as_str()).collect();
+        let districts: HashSet<&str> = self.municipality.districts.iter().map(|d| d.id.as_str()).collect();
         for (i, comment) in self.comments.iter().enumerate() {
             let at = format!("comments[{i}]");
             match &comment.target {
                 CommentTarget::Plan => {}
-                CommentTarget::Area(id) => check.known(&at, "area", id, self.municipality.area(id).is_some()),
-                CommentTarget::District(id) => {
-                    check.known(&at, "district", id, self.municipality.district(id).is_some());
-                }
+                CommentTarget::Area(id) => check.known(&at, "area", id, areas.contains(id.as_str())),
+                CommentTarget::District(id) => check.known(&at, "district", id, districts.contains(id.as_str())),
             }
         }
         for (key, value) in &self.assumptions {
-            let location = format!("assumptions[\"{key}\"]");
+            let location = format!("assumptions[\"{}\"]", clipped(key));
             match table.get(key) {
                 None => check.report(&location, "is not an assumption the model knows".to_owned()),
                 Some(def) if !(def.min..=def.max).contains(value) => check.report(
                     &location,
-                    format!("is {value}, outside its range {} to {} ({})", def.min, def.max, def.unit),
+                    format!("is {}, outside its range {} to {} ({})", short(*value), def.min, def.max, def.unit),
                 ),
                 Some(_) => {}
             }
@@ -208,7 +209,7 @@ impl Plan {
         duplicates(check, "municipality.institutions", m.institutions.iter().map(|i| i.id.as_str()));
         duplicates(check, "municipality.profiles", m.profiles.iter().map(|p| p.id.as_str()));
         for (i, area) in m.areas.iter().enumerate() {
-            let at = format!("municipality.areas[{i}] ({})", area.id);
+            let at = format!("municipality.areas[{i}] ({})", clipped(&area.id));
             if area.id.trim().is_empty() {
                 check.report(&at, "the area has no id".to_owned());
             }
@@ -232,12 +233,12 @@ impl Plan {
         }
         for (i, district) in m.districts.iter().enumerate() {
             if let Some(profile) = &district.profile {
-                let at = format!("municipality.districts[{i}] ({})", district.id);
+                let at = format!("municipality.districts[{i}] ({})", clipped(&district.id));
                 check.known(&at, "profile", profile, profile_ids.contains(profile.as_str()));
             }
         }
         for (i, inst) in m.institutions.iter().enumerate() {
-            let at = format!("municipality.institutions[{i}] ({})", inst.id);
+            let at = format!("municipality.institutions[{i}] ({})", clipped(&inst.id));
             check.known(&at, "district", &inst.district, district_ids.contains(inst.district.as_str()));
             check.amount(&at, "capacity", inst.capacity);
             for d in &inst.catchment {
@@ -246,8 +247,8 @@ impl Plan {
         }
         for (i, profile) in m.profiles.iter().enumerate() {
             if !(-1.0..=1.0).contains(&profile.strength) {
-                let at = format!("municipality.profiles[{i}] ({})", profile.id);
-                check.report(&at, format!("strength must be between −1 and 1, not {}", profile.strength));
+                let at = format!("municipality.profiles[{i}] ({})", clipped(&profile.id));
+                check.report(&at, format!("strength must be between −1 and 1, not {}", short(profile.strength)));
             }
         }
     }
@@ -261,7 +262,7 @@ impl Plan {
             ("held.non_western_drift_per_year", held.non_western_drift_per_year),
         ] {
             if !(-0.1..=0.1).contains(&drift) {
-                check.report(at, format!("{what} must be between −0.1 and 0.1 a year, not {drift}"));
+                check.report(at, format!("{what} must be between −0.1 and 0.1 a year, not {}", short(drift)));
             }
         }
         for (what, points) in [
@@ -299,7 +300,9 @@ impl Plan {
         let mut stock: BTreeMap<&str, PerTenure<f64>> = m.areas.iter().map(|a| (a.id.as_str(), a.homes)).collect();
         let mut schools: BTreeMap<&str, bool> =
             m.institutions.iter().map(|i| (i.id.as_str(), i.kind == InstitutionKind::School)).collect();
-        let district_known = |id: &str| m.district(id).is_some();
+        let districts: HashSet<&str> = m.districts.iter().map(|d| d.id.as_str()).collect();
+        let profiles: HashSet<&str> = m.profiles.iter().map(|p| p.id.as_str()).collect();
+        let district_known = |id: &str| districts.contains(id);
         let mut order: Vec<usize> = (0..self.actions.len()).collect();
         order.sort_by_key(|&i| self.actions[i].year);
         for i in order {
@@ -363,19 +366,19 @@ impl Plan {
                 ActionKind::AssignProfile { district, profile } => {
                     check.known(&at, "district", district, district_known(district));
                     if let Some(p) = profile {
-                        check.known(&at, "profile", p, m.profile(p).is_some());
+                        check.known(&at, "profile", p, profiles.contains(p.as_str()));
                     }
                 }
                 ActionKind::MergeSchools { school, into } => {
                     for id in [school, into] {
                         match schools.get(id.as_str()) {
                             None => check.known(&at, "institution", id, false),
-                            Some(false) => check.report(&at, format!("'{id}' is not a school")),
+                            Some(false) => check.report(&at, format!("'{}' is not a school", clipped(id))),
                             Some(true) => {}
                         }
                     }
                     if school == into {
-                        check.report(&at, format!("merges the school '{school}' into itself"));
+                        check.report(&at, format!("merges the school '{}' into itself", clipped(school)));
                     }
                     schools.remove(school.as_str());
                 }
@@ -387,11 +390,11 @@ impl Plan {
     }
 
     fn validate_policies(&self, check: &mut Checker) {
-        let m = &self.municipality;
+        let areas: HashSet<&str> = self.municipality.areas.iter().map(|a| a.id.as_str()).collect();
         check.share("letting.municipal_allocation_share", "the share", self.letting.municipal_allocation_share);
         for (i, flex) in self.letting.flexible.iter().enumerate() {
-            let at = format!("letting.flexible[{i}] ({})", flex.area);
-            check.known(&at, "area", &flex.area, m.area(&flex.area).is_some());
+            let at = format!("letting.flexible[{i}] ({})", clipped(&flex.area));
+            check.known(&at, "area", &flex.area, areas.contains(flex.area.as_str()));
             check.share(&at, "share", flex.share);
             check.year(&at, "from_year", flex.from_year);
         }
@@ -399,11 +402,14 @@ impl Plan {
             check.year("letting.joint_allocation_from", "the year", year);
         }
         for (i, effort) in self.efforts.iter().enumerate() {
-            let at = format!("efforts[{i}] ({} in {})", effort.kind.key(), effort.area);
-            check.known(&at, "area", &effort.area, m.area(&effort.area).is_some());
+            let at = format!("efforts[{i}] ({} in {})", effort.kind.key(), clipped(&effort.area));
+            check.known(&at, "area", &effort.area, areas.contains(effort.area.as_str()));
             check.amount(&at, "count", effort.count);
             if effort.count > 1000.0 {
-                check.report(&at, format!("{} is more staff than one area can take (at most 1000)", effort.count));
+                check.report(
+                    &at,
+                    format!("{} is more staff than one area can take (at most 1000)", short(effort.count)),
+                );
             }
             check.year(&at, "from_year", effort.from_year);
             check.year(&at, "to_year", effort.to_year);
@@ -421,23 +427,32 @@ fn take(check: &mut Checker, at: &str, homes: &mut PerTenure<f64>, tenure: Tenur
         return false;
     }
     if count > homes[tenure] + 1e-9 {
-        check.report(at, format!("{count} {} homes, but only {} are there that year", tenure.key(), homes[tenure]));
+        let (count, there) = (short(count), short(homes[tenure]));
+        check.report(at, format!("{count} {} homes, but only {there} are there that year", tenure.key()));
         return false;
     }
     homes[tenure] -= count;
     true
 }
 
-/// A number as a person reads it: plain when ordinary, scientific when absurd.
+/// A number as a person reads it: plain when ordinary, scientific when absurdly large or
+/// small (never 309 digits for 1e308).
 fn short(value: f64) -> String {
-    if value.abs() >= 1e9 { format!("{value:e}") } else { format!("{value}") }
+    let magnitude = value.abs();
+    if magnitude >= 1e9 || (magnitude > 0.0 && magnitude < 1e-6) { format!("{value:e}") } else { format!("{value}") }
+}
+
+/// An id as a message shows it: cut short if someone made it absurdly long.
+fn clipped(id: &str) -> String {
+    const SHOWN: usize = 64;
+    if id.chars().count() > SHOWN { id.chars().take(SHOWN).chain(['…']).collect() } else { id.to_owned() }
 }
 
 fn duplicates<'a>(check: &mut Checker, location: &str, ids: impl Iterator<Item = &'a str>) {
     let mut seen = HashSet::new();
     for id in ids {
         if !seen.insert(id) {
-            check.report(location, format!("the id '{id}' is used twice"));
+            check.report(location, format!("the id '{}' is used twice", clipped(id)));
         }
     }
 }
@@ -445,11 +460,11 @@ fn duplicates<'a>(check: &mut Checker, location: &str, ids: impl Iterator<Item =
 /// What an action names, for locations: its area, institution or district.
 fn action_target(kind: &ActionKind) -> String {
     match kind {
-        ActionKind::MoveInstitution { institution, .. } => format!("of {institution}"),
-        ActionKind::AssignProfile { district, .. } => format!("to {district}"),
+        ActionKind::MoveInstitution { institution, .. } => format!("of {}", clipped(institution)),
+        ActionKind::AssignProfile { district, .. } => format!("to {}", clipped(district)),
         ActionKind::MergeSchools { school, .. } | ActionKind::SchoolProfile { school, .. } => {
-            format!("of {school}")
+            format!("of {}", clipped(school))
         }
-        other => format!("in {}", other.area().unwrap_or("?")),
+        other => format!("in {}", clipped(other.area().unwrap_or("?"))),
     }
 }

@@ -18,7 +18,8 @@ use crate::colours;
 use crate::explain::Attribution;
 use crate::i18n::Tr;
 use crate::model::{AreaKind, CommentTarget, Group, MILESTONES, ParamTable, Params, Plan};
-use crate::sim::{COMPONENTS, Projection};
+use crate::sim::{AreaSeries, COMPONENTS, Projection};
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
 use svg::{Band, Series, escape};
 
@@ -126,7 +127,7 @@ pub fn report_for_plans_coloured(
         baseline: &baseline_projection,
         table: &library.table,
         cap: &library.cap,
-        generated: crate::files::now_utc(),
+        generated: crate::time::now_utc(),
         tr,
         indicator,
     };
@@ -147,7 +148,7 @@ pub fn workshop_report(input: &ReportInput<'_>) -> String {
         r#"<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"/><title>{}</title><style>{STYLE}</style></head><body><h1>{}</h1><p>{}</p>"#,
         escape(title),
         escape(title),
-        escape(&tr.fill("report.generated", &[("time", &input.generated.replace('T', " ").replace('Z', " UTC"))]))
+        escape(&tr.fill("report.generated", &[("time", &crate::time::local_time(&input.generated, tr.language))]))
     );
     plans(&mut html, input);
     score(&mut html, input);
@@ -336,37 +337,54 @@ fn status(html: &mut String, input: &ReportInput<'_>) {
         let _ = write!(html, "<th>{}</th>", escape(&v.plan.name));
     }
     html.push_str("</tr>");
-    let Some(first) = input.variants.first() else { return };
-    for estate in first.projection.areas.iter().filter(|a| a.kind == AreaKind::Estate) {
-        let _ = write!(html, "<tr><td>{}</td><td>{}</td>", escape(&estate.name), escape(tr.t("status.exit")));
-        for v in &input.variants {
-            let exit = v.projection.areas.iter().position(|a| a.id == estate.id).and_then(|i| v.bands.exits.get(i));
+    // Each variant's areas by id (with their place), looked up once: the table grows with
+    // estates × variants, never with their square.
+    let by_id: Vec<HashMap<&str, (usize, &AreaSeries)>> = input
+        .variants
+        .iter()
+        .map(|v| v.projection.areas.iter().enumerate().map(|(i, a)| (a.id.as_str(), (i, a))).collect())
+        .collect();
+    let mut estates: Vec<(&str, &str)> = Vec::new();
+    let mut seen = HashSet::new();
+    for v in &input.variants {
+        for a in v.projection.areas.iter().filter(|a| a.kind == AreaKind::Estate) {
+            if seen.insert(a.id.as_str()) {
+                estates.push((a.id.as_str(), a.name.as_str()));
+            }
+        }
+    }
+    for (id, name) in estates {
+        let _ = write!(html, "<tr><td>{}</td><td>{}</td>", escape(name), escape(tr.t("status.exit")));
+        for (v, areas) in input.variants.iter().zip(&by_id) {
+            let exit = areas.get(id).and_then(|(i, _)| v.bands.exits.get(*i));
             let _ = write!(html, "<td>{}</td>", escape(&crate::words::exit(tr, exit)));
         }
         html.push_str("</tr>");
         for year in MILESTONES {
-            let _ = write!(html, "<tr><td>{}</td><td>{year}</td>", escape(&estate.name));
-            for v in &input.variants {
-                let status = v
-                    .projection
-                    .area(&estate.id)
-                    .and_then(|a| v.projection.year_index(year).map(|i| a.years[i].status.clone()));
-                match status {
-                    Some(s) => {
-                        let class = match s.category {
-                            _ if s.listed => "listed",
-                            crate::model::Category::Forebyggelse => "prevention",
-                            _ => "notlisted",
-                        };
-                        let _ = write!(html, r#"<td class="{class}">{}</td>"#, escape(&crate::words::status(tr, &s)));
-                    }
-                    None => html.push_str("<td>–</td>"),
-                }
+            let _ = write!(html, "<tr><td>{}</td><td>{year}</td>", escape(name));
+            for (v, areas) in input.variants.iter().zip(&by_id) {
+                let status =
+                    areas.get(id).and_then(|(_, a)| v.projection.year_index(year).map(|i| a.years[i].status.clone()));
+                status_cell(html, tr, status.as_ref());
             }
             html.push_str("</tr>");
         }
     }
     html.push_str("</table></section>");
+}
+
+fn status_cell(html: &mut String, tr: Tr<'_>, status: Option<&crate::sim::Status>) {
+    match status {
+        Some(s) => {
+            let class = match s.category {
+                _ if s.listed => "listed",
+                crate::model::Category::Forebyggelse => "prevention",
+                _ => "notlisted",
+            };
+            let _ = write!(html, r#"<td class="{class}">{}</td>"#, escape(&crate::words::status(tr, s)));
+        }
+        None => html.push_str("<td>–</td>"),
+    }
 }
 
 /// What in each plan makes the difference at each milestone: the one attribution, rounded
@@ -483,7 +501,7 @@ fn changes(html: &mut String, input: &ReportInput<'_>) {
             let _ = write!(
                 html,
                 "<li>{} — {}</li>",
-                escape(&entry.time.replace('T', " ").replace('Z', "")),
+                escape(&crate::time::local_time(&entry.time, tr.language)),
                 escape(&entry.text)
             );
         }
@@ -502,19 +520,23 @@ fn comments(html: &mut String, input: &ReportInput<'_>) {
             continue;
         }
         let m = &v.plan.municipality;
+        let areas: HashMap<&str, &str> = m.areas.iter().map(|a| (a.id.as_str(), a.name.as_str())).collect();
+        let districts: HashMap<&str, &str> = m.districts.iter().map(|d| (d.id.as_str(), d.name.as_str())).collect();
         html.push_str("<ul>");
         for c in &v.plan.comments {
             let about = match &c.target {
                 CommentTarget::Plan => tr.t("comments.about_plan").to_owned(),
-                CommentTarget::Area(id) => m.area(id).map_or_else(|| id.clone(), |a| a.name.clone()),
-                CommentTarget::District(id) => m.district(id).map_or_else(|| id.clone(), |d| d.name.clone()),
+                CommentTarget::Area(id) => areas.get(id.as_str()).map_or_else(|| id.clone(), |n| (*n).to_owned()),
+                CommentTarget::District(id) => {
+                    districts.get(id.as_str()).map_or_else(|| id.clone(), |n| (*n).to_owned())
+                }
             };
             let _ = write!(
                 html,
                 "<li><strong>{}</strong> ({}, {}): {}</li>",
                 escape(&c.author),
                 escape(&about),
-                escape(&c.time.replace('T', " ").replace('Z', "")),
+                escape(&crate::time::local_time(&c.time, tr.language)),
                 escape(&c.text)
             );
         }

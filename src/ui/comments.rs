@@ -31,10 +31,17 @@ pub fn section(ui: &mut egui::Ui, app: &mut WorkshopApp, target: &CommentTarget)
         }
         ui.horizontal(|ui| {
             ui.label(tr.t("comments.author"));
-            ui.text_edit_singleline(&mut app.view.comment_author).on_hover_text(tr.t("comments.author"));
+            let author = egui::TextEdit::singleline(&mut app.view.comment_author)
+                .char_limit(crate::model::limits::MAX_NAME_CHARS);
+            ui.add(author).on_hover_text(tr.t("comments.author"));
         });
-        ui.add(egui::TextEdit::multiline(&mut app.view.comment_text).desired_rows(2).hint_text(tr.t("comments.hint")))
-            .on_hover_text(tr.t("comments.text"));
+        ui.add(
+            egui::TextEdit::multiline(&mut app.view.comment_text)
+                .desired_rows(2)
+                .char_limit(crate::model::limits::MAX_TEXT_CHARS)
+                .hint_text(tr.t("comments.hint")),
+        )
+        .on_hover_text(tr.t("comments.text"));
         let ready = !app.view.comment_text.trim().is_empty();
         if ui.add_enabled(ready, egui::Button::new(tr.t("comments.add"))).clicked() {
             let author = if app.view.comment_author.trim().is_empty() {
@@ -46,7 +53,7 @@ pub fn section(ui: &mut egui::Ui, app: &mut WorkshopApp, target: &CommentTarget)
                 target: target.clone(),
                 author,
                 text: app.view.comment_text.trim().to_owned(),
-                time: crate::files::now_utc(),
+                time: crate::time::now_utc(),
             };
             let label = tr.fill("change.comment_added", &[("author", &comment.author)]);
             app.session.edit(label, None, |plan| plan.comments.push(comment));

@@ -129,7 +129,6 @@ pub(super) fn score_chart(ui: &mut egui::Ui, tr: Tr<'_>, c: &Comparison, mode: D
 /// Each estate's status per variant at 2025, 2030 and 2040.
 pub(super) fn status_table(ui: &mut egui::Ui, tr: Tr<'_>, c: &Comparison) {
     ui.label(egui::RichText::new(tr.t("compare.status_title")).strong());
-    let Some(first) = c.variants.first() else { return };
     egui::ScrollArea::horizontal().id_salt("compare_status").show(ui, |ui| {
         egui::Grid::new("compare_status_grid").striped(true).spacing([14.0, 4.0]).show(ui, |ui| {
             ui.strong(tr.t("status.estate"));
@@ -138,20 +137,24 @@ pub(super) fn status_table(ui: &mut egui::Ui, tr: Tr<'_>, c: &Comparison) {
                 ui.strong(&v.name);
             }
             ui.end_row();
-            for (row, e) in first.estates.iter().enumerate() {
-                ui.label(&e.name);
-                ui.label(e.year.to_string());
-                for v in &c.variants {
-                    match v.estates.get(row) {
-                        Some(s) => {
-                            let key = crate::words::status_short_key(s.kind, s.listed, s.judged);
-                            let colour = palette::status(s.kind, s.listed, s.judged, ui.visuals().weak_text_color());
-                            ui.colored_label(colour, tr.t(key))
-                        }
-                        None => ui.label("–"),
-                    };
+            // Rows by estate id: each variant's status is looked up, never taken by position.
+            for e in &c.estates {
+                for year in crate::model::MILESTONES {
+                    ui.label(&e.name);
+                    ui.label(year.to_string());
+                    for v in &c.variants {
+                        match v.status(&e.id, year) {
+                            Some(s) => {
+                                let key = crate::words::status_short_key(s.kind, s.listed, s.judged);
+                                let colour =
+                                    palette::status(s.kind, s.listed, s.judged, ui.visuals().weak_text_color());
+                                ui.colored_label(colour, tr.t(key))
+                            }
+                            None => ui.label("–"),
+                        };
+                    }
+                    ui.end_row();
                 }
-                ui.end_row();
             }
         });
     });

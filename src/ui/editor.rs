@@ -8,6 +8,7 @@ use super::widgets::number;
 use crate::app::view::DraftKind;
 use crate::app::{EditorTab, Selection, WorkshopApp, edits};
 use crate::i18n::Tr;
+use crate::model::limits;
 use crate::model::{ActionKind, AreaKind, EffortKind, FIRST_YEAR, FacilityKind, InstitutionKind, LAST_YEAR, Tenure};
 use crate::words;
 
@@ -563,7 +564,7 @@ fn change_log(ui: &mut egui::Ui, tr: Tr<'_>, plan: &crate::model::Plan) {
         }
         for entry in plan.change_log.iter().rev() {
             ui.horizontal_wrapped(|ui| {
-                let time = entry.time.replace('T', " ").trim_end_matches('Z').to_owned();
+                let time = crate::time::local_time(&entry.time, tr.language);
                 ui.label(egui::RichText::new(time).small().color(ui.visuals().weak_text_color()));
                 ui.label(&entry.text);
             });
@@ -578,12 +579,13 @@ fn municipality_tab(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     let mut name = plan.name.clone();
     let mut notes = plan.notes.clone();
     ui.label(tr.t("editor.plan_name"));
-    if ui.text_edit_singleline(&mut name).on_hover_text(tr.t("editor.plan_name")).changed() {
+    let name_box = egui::TextEdit::singleline(&mut name).char_limit(limits::MAX_NAME_CHARS);
+    if ui.add(name_box).on_hover_text(tr.t("editor.plan_name")).changed() {
         app.session.edit(tr.t("change.name").to_owned(), Some("plan_name"), |plan| plan.name = name);
     }
     ui.label(tr.t("editor.plan_notes"));
-    if ui.add(egui::TextEdit::multiline(&mut notes).desired_rows(3)).on_hover_text(tr.t("editor.plan_notes")).changed()
-    {
+    let notes_box = egui::TextEdit::multiline(&mut notes).desired_rows(3).char_limit(limits::MAX_NOTES_CHARS);
+    if ui.add(notes_box).on_hover_text(tr.t("editor.plan_notes")).changed() {
         app.session.edit(tr.t("change.notes").to_owned(), Some("plan_notes"), |plan| plan.notes = notes);
     }
     change_log(ui, tr, &plan);

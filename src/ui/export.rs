@@ -40,7 +40,7 @@ pub fn request_png(ctx: &egui::Context, app: &WorkshopApp, name: &str, region: O
                 u32::try_from(h).unwrap_or(0),
                 image.as_raw(),
             )?;
-            crate::io::write_atomically(&path, &bytes).map_err(|e| e.to_string())?;
+            crate::io::write_atomically(&path, &bytes, "the picture").map_err(|e| e.to_string())?;
             Ok(path)
         });
         if let Ok(mut done) = finished.lock() {
@@ -65,13 +65,12 @@ pub fn show_finished(app: &mut WorkshopApp) {
 
 /// Writes the projection as CSV to the exports folder.
 pub fn export_csv(app: &mut WorkshopApp) {
-    let csv = crate::export::projection_csv(app.session.projection());
     let stem = format!("{} fremskrivning", app.session.plan().name);
-    let result = app
-        .workspace
-        .export_path(&stem, "csv")
-        .and_then(|path| crate::io::write_atomically(&path, csv.as_bytes()).map(|()| path))
-        .map_err(|e| e.to_string());
+    let result = crate::export::projection_csv(app.session.projection()).and_then(|csv| {
+        let path = app.workspace.export_path(&stem, "csv").map_err(|e| e.to_string())?;
+        crate::io::write_atomically(&path, csv.as_bytes(), "the table").map_err(|e| e.to_string())?;
+        Ok(path)
+    });
     push(app, result);
 }
 
@@ -83,7 +82,7 @@ pub fn export_report(app: &mut WorkshopApp) {
         .and_then(|html| {
             let stem = format!("{} rapport", app.session.plan().name);
             let path = app.workspace.export_path(&stem, "html").map_err(|e| e.to_string())?;
-            crate::io::write_atomically(&path, html.as_bytes()).map_err(|e| e.to_string())?;
+            crate::io::write_atomically(&path, html.as_bytes(), "the report").map_err(|e| e.to_string())?;
             Ok(path)
         });
     push(app, result);

@@ -54,7 +54,7 @@ pub fn each_frame(ui: &mut egui::Ui, app: &mut WorkshopApp) {
             ui.ctx().send_viewport_cmd(egui::ViewportCommand::CancelClose);
             app.request(Pending::Quit);
         } else {
-            app.workspace.clear_recovery();
+            app.document.autosave.clear();
         }
     }
     if app.document.quitting {
@@ -145,6 +145,9 @@ pub fn file_menu(ui: &mut egui::Ui, app: &mut WorkshopApp) {
 
 /// The dialog the app is showing, if any.
 pub fn dialogs(ui: &mut egui::Ui, app: &mut WorkshopApp) {
+    if app.document.dialog.is_none() {
+        app.document.dialog = app.document.queued.pop_front();
+    }
     let Some(dialog) = app.document.dialog.clone() else { return };
     let tr = app.tr();
     let ctx = ui.ctx().clone();
@@ -155,7 +158,13 @@ pub fn dialogs(ui: &mut egui::Ui, app: &mut WorkshopApp) {
             let mut choice = None;
             egui::Modal::new(egui::Id::unique("restore")).show(&ctx, |ui| {
                 ui.heading(tr.t("files.restore_title"));
-                ui.label(tr.fill("files.restore_text", &[("name", &recovery.plan.name), ("time", &recovery.saved_at)]));
+                ui.label(tr.fill(
+                    "files.restore_text",
+                    &[
+                        ("name", &recovery.plan.name),
+                        ("time", &crate::time::local_time(&recovery.saved_at, tr.language)),
+                    ],
+                ));
                 ui.horizontal(|ui| {
                     if ui.button(tr.t("files.restore")).clicked() {
                         choice = Some(true);
@@ -172,7 +181,7 @@ pub fn dialogs(ui: &mut egui::Ui, app: &mut WorkshopApp) {
                 }
                 Some(false) => {
                     app.document.dialog = None;
-                    app.workspace.clear_recovery();
+                    app.document.autosave.clear();
                 }
                 None => {}
             }
@@ -224,7 +233,7 @@ fn unsaved_prompt(ctx: &egui::Context, app: &mut WorkshopApp, tr: Tr<'_>, pendin
         }
         Some(1) => {
             app.document.dialog = None;
-            app.workspace.clear_recovery();
+            app.document.autosave.clear();
             app.perform(pending);
         }
         Some(_) => app.document.dialog = None,

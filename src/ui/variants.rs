@@ -77,7 +77,7 @@ fn table(ui: &mut egui::Ui, tr: Tr<'_>, rows: &[VariantRow], pins_left: usize, a
             ui.label(&row.author);
             ui.label(match (&row.path, &row.modified) {
                 (None, _) => tr.t("variants.shipped").to_owned(),
-                (Some(_), Some(date)) => date.replace('T', " ").trim_end_matches('Z').to_owned(),
+                (Some(_), Some(date)) => crate::time::local_time(date, tr.language),
                 (Some(_), None) => String::new(),
             });
             match &row.scores {

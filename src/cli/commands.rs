@@ -1,0 +1,307 @@
+//! The commands behind the parser: each loads its plans through the one checked loader
+//! (`io::open_plan`), prints every problem of a plan that cannot be used (exit 1), and writes
+//! its result to standard output or, through [`super::output`], to a file.
+
+use super::output::{self, Target};
+use super::{EXIT_BAD_PLAN, EXIT_OK};
+use crate::assets::Library;
+use crate::i18n::Language;
+use crate::io;
+use crate::model::{FORMAT_VERSION, Params, Plan, RuleSetId};
+use crate::sim::{self, COMPONENTS, Projection};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// The shipped assumptions and rule sets, or the message that they are broken (a build bug).
+fn library(err: &mut dyn Write) -> Option<Library> {
+    Library::load().map_err(|e| writeln!(err, "error: {e}")).ok()
+}
+
+/// Loads and validates a plan, printing every problem; `None` when it cannot be used.
+fn load_checked(path: &Path, library: &Library, err: &mut dyn Write) -> Option<io::Loaded> {
+    match io::open_plan(path, &library.table) {
+        Ok(loaded) => Some(loaded),
+        Err(io::LoadError::Invalid { path, problems }) => {
+            let _ = writeln!(err, "error: the plan has {} problem(s) ({}):", problems.len(), path.display());
+            for problem in problems {
+                let _ = writeln!(err, "  - {problem}");
+            }
+            None
+        }
+        Err(e) => {
+            let _ = writeln!(err, "error: {e}");
+            None
+        }
+    }
+}
+
+/// A plan with its parameters, projected under `rules` (or its own rule set, which the plan
+/// then carries).
+fn projected(
+    path: &Path,
+    library: &Library,
+    rules: Option<RuleSetId>,
+    err: &mut dyn Write,
+) -> Option<(Plan, Params, Projection)> {
+    let mut plan = load_checked(path, library, err)?.plan;
+    plan.rule_set = rules.unwrap_or(plan.rule_set);
+    let params = match Params::resolve(&library.table, &plan.assumptions) {
+        Ok(params) => params,
+        Err(e) => {
+            let _ = writeln!(err, "error: {e} ({})", path.display());
+            return None;
+        }
+    };
+    let projection = sim::project(&plan, crate::engine::inputs(library, &plan, &params));
+    Some((plan, params, projection))
+}
+
+/// `check`: whether the plan can be used, with its size.
+pub(super) fn check(path: &Path, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let Some(library) = library(err) else { return EXIT_BAD_PLAN };
+    let Some(io::Loaded { plan, .. }) = load_checked(path, &library, err) else { return EXIT_BAD_PLAN };
+    let m = &plan.municipality;
+    let (areas, actions, efforts) = (m.areas.len(), plan.actions.len(), plan.efforts.len());
+    let _ = writeln!(out, "ok: '{}' can be used ({areas} areas, {actions} actions, {efforts} efforts)", plan.name);
+    EXIT_OK
+}
+
+/// How `project` projects: as CSV (else JSON), under which rule set, with the bands.
+#[derive(Clone, Copy)]
+pub(super) struct Projecting {
+    pub csv: bool,
+    pub rules: Option<RuleSetId>,
+    pub bands: bool,
+}
+
+/// `project`: the whole projection as JSON (with the bands if asked) or CSV.
+pub(super) fn project(
+    path: &Path,
+    how: Projecting,
+    output: Option<&Path>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    let target = match output::target(output, &[path]) {
+        Ok(target) => target,
+        Err(message) => return output::refuse(err, &message),
+    };
+    let Some(library) = library(err) else { return EXIT_BAD_PLAN };
+    let Some((plan, _, projection)) = projected(path, &library, how.rules, err) else { return EXIT_BAD_PLAN };
+    let text = if how.csv {
+        match crate::export::projection_csv(&projection) {
+            Ok(text) => text,
+            Err(e) => {
+                let _ = writeln!(err, "error: {e}");
+                return EXIT_BAD_PLAN;
+            }
+        }
+    } else {
+        let mut json = crate::export::projection_json(&projection);
+        if how.bands {
+            let Some(bands) = crate::bands::bands(&library, &plan, crate::bands::RUNS, &|| false) else {
+                let _ = writeln!(err, "error: the bands could not be computed ({})", path.display());
+                return EXIT_BAD_PLAN;
+            };
+            crate::export::add_bands(&mut json, &bands);
+        }
+        format!("{json:#}\n")
+    };
+    output::deliver(&target, &text, "the projection", out, err)
+}
+
+/// `explain`: the plan against the Basisforløb at `year`, by component and by part, as text or
+/// JSON in `language`.
+pub(super) fn explain(
+    path: &Path,
+    year: u16,
+    json: bool,
+    language: Language,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    let Some(library) = library(err) else { return EXIT_BAD_PLAN };
+    let Some(io::Loaded { plan, .. }) = load_checked(path, &library, err) else { return EXIT_BAD_PLAN };
+    let prepared = crate::engine::baseline_plan()
+        .map_err(|e| e.to_string())
+        .and_then(|baseline| crate::i18n::Translations::shared().map(|t| (baseline, t)));
+    let (baseline, translations) = match prepared {
+        Ok(prepared) => prepared,
+        Err(e) => {
+            let _ = writeln!(err, "error: {e}");
+            return EXIT_BAD_PLAN;
+        }
+    };
+    let Some(attribution) = crate::engine::attribute(&library, &plan, &baseline, &|| false) else {
+        let _ = writeln!(err, "error: the plan could not be explained ({})", path.display());
+        return EXIT_BAD_PLAN;
+    };
+    let projection = crate::engine::project(&library, &plan);
+    let tr = translations.tr(language);
+    // A closed pipe (e.g. `| head`) is not the plan's fault: stop quietly.
+    let _ = if json {
+        writeln!(out, "{:#}", crate::statement::json(&attribution, &plan, &projection, year, tr))
+    } else {
+        write!(out, "{}", crate::statement::text(&attribution, &plan, &projection, year, tr))
+    };
+    EXIT_OK
+}
+
+/// `score`: the score and its parts in one year, and each estate's status.
+pub(super) fn score(path: &Path, year: u16, rules: Option<RuleSetId>, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let Some(library) = library(err) else { return EXIT_BAD_PLAN };
+    let Some((_, params, projection)) = projected(path, &library, rules, err) else { return EXIT_BAD_PLAN };
+    // A closed pipe (e.g. `| head`) is not the plan's fault: stop quietly.
+    let _ = write_score(out, &projection, &params, year);
+    EXIT_OK
+}
+
+/// `compare`: several plans side by side at a year.
+pub(super) fn compare(
+    paths: &[PathBuf],
+    year: u16,
+    csv: bool,
+    rules: Option<RuleSetId>,
+    output: Option<&Path>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    let inputs: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
+    let target = match output::target(output, &inputs) {
+        Ok(target) => target,
+        Err(message) => return output::refuse(err, &message),
+    };
+    let Some(library) = library(err) else { return EXIT_BAD_PLAN };
+    let mut projections = Vec::new();
+    for path in paths {
+        let Some((plan, _, projection)) = projected(path, &library, rules, err) else { return EXIT_BAD_PLAN };
+        projections.push((plan.name, projection));
+    }
+    let named: Vec<(&str, &Projection)> = projections.iter().map(|(n, p)| (n.as_str(), p)).collect();
+    let comparison = crate::compare::compare(&named, year);
+    let text = if csv {
+        match crate::compare::comparison_csv(&comparison) {
+            Ok(text) => text,
+            Err(e) => {
+                let _ = writeln!(err, "error: {e}");
+                return EXIT_BAD_PLAN;
+            }
+        }
+    } else {
+        format!("{:#}\n", crate::compare::comparison_json(&comparison))
+    };
+    output::deliver(&target, &text, "the comparison", out, err)
+}
+
+/// `upgrade`: a plan of an earlier format rewritten in the current one, over the file itself
+/// (keeping a `.bak`) unless `-o` names another. Only a plan that `check` accepts is written;
+/// a plan already in the current format is left as it is (unless `-o` asks for a copy).
+pub(super) fn upgrade(path: &Path, output: Option<&Path>, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    if let Some(o) = output
+        && let Err(message) = output::target(Some(o), &[])
+    {
+        return output::refuse(err, &message);
+    }
+    let Some(library) = library(err) else { return EXIT_BAD_PLAN };
+    let Some(io::Loaded { plan, format_version }) = load_checked(path, &library, err) else { return EXIT_BAD_PLAN };
+    let name = &plan.name;
+    let Some(target) = output else {
+        if format_version == FORMAT_VERSION {
+            let _ = writeln!(
+                out,
+                "ok: '{name}' is already in format {FORMAT_VERSION}; the file is unchanged ({})",
+                path.display()
+            );
+            return EXIT_OK;
+        }
+        return write_upgraded(&plan, path, format_version, out, err);
+    };
+    write_upgraded(&plan, target, format_version, out, err)
+}
+
+fn write_upgraded(plan: &Plan, target: &Path, from: u32, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    match io::save_plan(target, plan) {
+        Ok(()) => {
+            let done = if from == FORMAT_VERSION {
+                format!("written in format {FORMAT_VERSION}")
+            } else {
+                format!("upgraded from format {from} to {FORMAT_VERSION}")
+            };
+            let _ = writeln!(out, "ok: '{}' {done} ({})", plan.name, target.display());
+            EXIT_OK
+        }
+        Err(e) => {
+            let _ = writeln!(err, "error: {e}");
+            EXIT_BAD_PLAN
+        }
+    }
+}
+
+/// `report`: the workshop report for one or more plans.
+pub(super) fn report(
+    paths: &[PathBuf],
+    output: Option<&Path>,
+    language: Language,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    let inputs: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
+    let target: Target<'_> = match output::target(output, &inputs) {
+        Ok(target) => target,
+        Err(message) => return output::refuse(err, &message),
+    };
+    let Some(library) = library(err) else { return EXIT_BAD_PLAN };
+    let mut plans = Vec::new();
+    for path in paths {
+        let Some(loaded) = load_checked(path, &library, err) else { return EXIT_BAD_PLAN };
+        plans.push(loaded.plan);
+    }
+    let html = crate::i18n::Translations::shared()
+        .and_then(|translations| crate::report::report_for_plans(&library, &plans, translations.tr(language)));
+    match html {
+        Ok(html) => output::deliver(&target, &html, "the report", out, err),
+        Err(e) => {
+            let _ = writeln!(err, "error: {e}");
+            EXIT_BAD_PLAN
+        }
+    }
+}
+
+fn write_score(out: &mut dyn Write, projection: &Projection, params: &Params, year: u16) -> std::io::Result<()> {
+    let Some(i) = projection.year_index(year) else {
+        return Ok(());
+    };
+    let score = &projection.score[i];
+    writeln!(out, "{}: balance score {year} under the {} rules", projection.plan, projection.rules.key())?;
+    writeln!(out, "  total        {:5.1} / 100", score.total)?;
+    for c in COMPONENTS {
+        writeln!(
+            out,
+            "  {:<12} {:5.1}   weight {:>3.0}%",
+            c.key(),
+            c.value(&score.components),
+            100.0 * c.weight_share(params)
+        )?;
+    }
+    writeln!(out, "estates:")?;
+    for area in projection.areas.iter().filter(|a| a.kind == crate::model::AreaKind::Estate) {
+        let y = &area.years[i];
+        let met: Vec<String> = y
+            .status
+            .criteria
+            .iter()
+            .filter(|c| c.met)
+            .map(|c| format!("{} {:.1}% vs {:.1}%", c.id, 100.0 * c.value, 100.0 * c.threshold))
+            .collect();
+        writeln!(
+            out,
+            "  {:<14} {:<10} {:<16} {} year(s) in a row; criteria met: {}",
+            area.name,
+            if y.status.listed { "listed" } else { "not listed" },
+            y.status.category.key(),
+            y.status.consecutive_years,
+            if met.is_empty() { "none".to_owned() } else { met.join(", ") }
+        )?;
+    }
+    Ok(())
+}
