@@ -9,7 +9,7 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)] // Test code: a failed expectation is the report.
 
 use by_i_balance::app::{Selection, WorkshopApp};
-use by_i_balance::model::{ActionKind, Tenure};
+use by_i_balance::model::{ActionKind, PlanEdit, Tenure};
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 
@@ -46,16 +46,13 @@ fn frames(c: &mut Criterion) {
     c.bench_function("frame after an edit (re-projection included), 1920x1080", |b| {
         b.iter(|| {
             count = if count > 300.0 { 100.0 } else { count + 1.0 };
-            app.session.edit("bench".into(), Some("bench"), |plan| {
-                plan.actions.push(by_i_balance::model::Action {
-                    year: 2020,
-                    kind: ActionKind::Demolish { area: "taastrupgaard".into(), tenure: Tenure::AlmenFamily, count },
-                    note: String::new(),
-                });
-            });
+            app.session.apply(PlanEdit::AddAction(by_i_balance::model::Action::new(
+                2020,
+                ActionKind::Demolish { area: "taastrupgaard".into(), tenure: Tenure::AlmenFamily, count },
+            )));
             app.session.end_gesture();
             let n = frame(&ctx, &mut app);
-            app.session.undo("bench");
+            app.session.undo();
             black_box(n)
         });
     });

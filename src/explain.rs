@@ -205,6 +205,12 @@ impl Attribution {
     pub fn part_index(&self, part: &Part) -> Option<usize> {
         self.parts.iter().position(|p| &p.part == part)
     }
+
+    /// The part that is the plan's action with this number, if the action is one of the parts
+    /// (an action the baseline has too is not).
+    pub fn action_part(&self, id: crate::model::ActionId) -> Option<usize> {
+        self.parts.iter().position(|p| matches!(&p.part, Part::Action(a) if a.id == id))
+    }
 }
 
 /// The parts of `plan` that differ from `baseline`, in reading order.

@@ -130,7 +130,8 @@ pub fn migrate(plan: &mut Plan) -> Vec<u32> {
     while plan.format_version < FORMAT_VERSION && plan.format_version >= 1 {
         passed.push(plan.format_version);
         // 1 → 2: the change log was added; 2 → 3: comments were added (both start empty);
-        // 3 → 4: see `model::migrate`, and the areas' rectangles became a map.
+        // 3 → 4: see `model::migrate`, and the areas' rectangles became a map; 4 → 5: actions
+        // are numbered (below, for every file) and the log keeps its old entries as words.
         if plan.format_version == 3 {
             let shipped = crate::assets::baseline_municipality().ok();
             crate::model::migrate::to_format_4(plan, shipped.as_ref());
@@ -225,6 +226,7 @@ pub fn parse_plan_versioned(text: &str) -> Result<Loaded, ParseError> {
             {
                 migrate_shapes_to_map(&mut plan.municipality);
             }
+            plan.number_actions();
             Ok(Loaded { plan, format_version })
         }
         Err(error) => {

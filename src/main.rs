@@ -17,7 +17,7 @@ fn main() {
         let code = by_i_balance::cli::run(args, &mut std::io::stdout(), &mut std::io::stderr());
         std::process::exit(code);
     }
-    if let Err(e) = by_i_balance::app::run_native(startup_plan) {
+    if let Err(e) = by_i_balance::ui::run_native(startup_plan) {
         eprintln!("By i balance could not open its window: {e}");
         std::process::exit(1);
     }

@@ -4,7 +4,7 @@
 
 use crate::explain::Part;
 use crate::i18n::{Language, Tr};
-use crate::model::{ActionKind, Effort, Municipality, Plan, Tenure};
+use crate::model::{ActionKind, Effort, Municipality, Plan, PlanEdit, Tenure};
 
 fn area_name<'a>(m: &'a Municipality, id: &'a str) -> &'a str {
     m.area(id).map_or(id, |a| a.name.as_str())
@@ -276,4 +276,95 @@ pub fn exit_short(tr: Tr<'_>, exit: Option<&crate::bands::Exit>) -> String {
         Some(Exit::Leaves { earliest, latest, .. }) => format!("{earliest}–{latest}"),
         Some(Exit::StaysListed { .. }) => tr.t("status.exit_stays_short").to_owned(),
     }
+}
+
+/// An action with the year it is carried out: "Nedrivning af 100 … i Taastrupgaard (2024)".
+pub fn action_in_year(tr: Tr<'_>, m: &Municipality, action: &crate::model::Action) -> String {
+    format!("{} ({})", self::action(tr, m, &action.kind), action.year)
+}
+
+/// An edit in words, in the language of `tr`: the change log, undo and redo, a refusal.
+pub fn edit(tr: Tr<'_>, m: &Municipality, edit: &PlanEdit) -> String {
+    let year = |y: &u16| y.to_string();
+    match edit {
+        PlanEdit::SetHomes { area, tenure, year: y, to, .. } => tr.fill(
+            "change.homes_in",
+            &[
+                ("area", area_name(m, area)),
+                ("tenure", &tenure_lower(tr, *tenure)),
+                ("count", &tr.num(*to, 0)),
+                ("year", &year(&crate::model::shows_from(*y))),
+            ],
+        ),
+        PlanEdit::AddAction(a) => action_in_year(tr, m, a),
+        PlanEdit::RemoveAction(a) => tr.fill("change.action_removed", &[("what", &action_in_year(tr, m, a))]),
+        PlanEdit::ChangeAction { after, .. } => {
+            tr.fill("change.action_changed", &[("what", &action_in_year(tr, m, after))])
+        }
+        PlanEdit::MoveInstitution { institution, district, year: y } => {
+            let kind = ActionKind::MoveInstitution { institution: institution.clone(), district: district.clone() };
+            format!("{} ({})", action(tr, m, &kind), year(y))
+        }
+        PlanEdit::AssignProfile { district, profile, year: y } => {
+            let kind = ActionKind::AssignProfile { district: district.clone(), profile: profile.clone() };
+            format!("{} ({})", action(tr, m, &kind), year(y))
+        }
+        PlanEdit::SchoolProfile { school, strong, year: y } => {
+            let profile = strong.then(|| crate::model::edit::STRONG_SCHOOL_PROFILE.to_owned());
+            let kind = ActionKind::SchoolProfile { school: school.clone(), profile };
+            format!("{} ({})", action(tr, m, &kind), year(y))
+        }
+        PlanEdit::MergeSchools { school, into, year: y } => {
+            let kind = ActionKind::MergeSchools { school: school.clone(), into: into.clone() };
+            format!("{} ({})", action(tr, m, &kind), year(y))
+        }
+        _ => setting(tr, m, edit),
+    }
+}
+
+/// The edits that set one value of the plan, in words.
+fn setting(tr: Tr<'_>, m: &Municipality, edit: &PlanEdit) -> String {
+    match edit {
+        PlanEdit::Capacity { institution, capacity } => {
+            tr.fill("change.capacity", &[("name", institution_name(m, institution)), ("count", &tr.num(*capacity, 0))])
+        }
+        PlanEdit::Catchment { school, .. } => tr.fill("change.catchment", &[("name", institution_name(m, school))]),
+        PlanEdit::Effort { kind, area, year, count } => tr.fill(
+            "change.effort_in",
+            &[
+                ("area", area_name(m, area)),
+                ("kind", &tr.of("effort", kind.key())),
+                ("count", &tr.num(*count, 0)),
+                ("year", &year.to_string()),
+            ],
+        ),
+        PlanEdit::FlexibleLetting { area, share, year } => tr.fill(
+            "change.flexible_in",
+            &[("area", area_name(m, area)), ("share", &tr.pct(*share, 0)), ("year", &year.to_string())],
+        ),
+        PlanEdit::Assumption { key, value: Some(v) } => {
+            tr.fill("change.assumption", &[("name", &tr.param_name(key)), ("value", &tr.num(*v, 3))])
+        }
+        PlanEdit::Assumption { key, value: None } => {
+            tr.fill("change.assumption_reset", &[("name", &tr.param_name(key))])
+        }
+        PlanEdit::RuleSet(id) => tr.fill("change.rule_set", &[("rules", &tr.of("rules", id.key()))]),
+        PlanEdit::MunicipalAllocation(share) => tr.fill("change.allocation", &[("share", &tr.pct(*share, 0))]),
+        PlanEdit::JointAllocation(Some(from)) => tr.fill("change.joint_from", &[("year", &from.to_string())]),
+        PlanEdit::JointAllocation(None) => tr.t("change.joint_none").to_owned(),
+        PlanEdit::FacilitiesCommercial(true) => tr.t("change.facilities_on").to_owned(),
+        PlanEdit::FacilitiesCommercial(false) => tr.t("change.facilities_off").to_owned(),
+        PlanEdit::Name(name) => tr.fill("change.name_to", &[("name", name)]),
+        PlanEdit::Notes(_) => tr.t("change.notes").to_owned(),
+        PlanEdit::Author(name) => tr.fill("change.author", &[("name", name)]),
+        PlanEdit::AddComment(c) => tr.fill("change.comment_added", &[("author", &c.author)]),
+        PlanEdit::RemoveComment(c) => tr.fill("change.comment_removed_from", &[("author", &c.author)]),
+        _ => String::new(),
+    }
+}
+
+/// A change-log entry in the language of `tr`: its edit in words, or, for entries written
+/// before plans kept edits, the words written then.
+pub fn change_entry(tr: Tr<'_>, m: &Municipality, entry: &crate::model::ChangeEntry) -> String {
+    entry.edit.as_ref().map_or_else(|| entry.text.clone(), |e| edit(tr, m, e))
 }

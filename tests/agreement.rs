@@ -144,7 +144,7 @@ fn check_a_card(harness: &mut Harness<'static, WorkshopApp>, attribution: &Attri
         harness.state().session.revision(),
         revision,
         "plan {n}: looking at the area changed the plan: {:?}",
-        harness.state().session.last_change().map(|c| c.label.clone())
+        harness.state().session.last_change().map(|c| c.edit.clone())
     );
     let card = tr.fill("editor.effect", &[("year", &YEAR.to_string()), ("score", &figure), ("outside", "")]);
     let card_start = card.split("; ").next().unwrap().to_owned();

@@ -10,6 +10,7 @@
 use by_i_balance::app::WorkshopApp;
 use by_i_balance::files::Workspace;
 use by_i_balance::files::autosave::Autosave;
+use by_i_balance::model::PlanEdit;
 use by_i_balance::{assets, io};
 use std::io::Write;
 use std::path::Path;
@@ -88,7 +89,7 @@ fn session_child() {
     let mut log = std::fs::File::create(dir.join("edits.log")).unwrap();
     let start = Instant::now();
     for i in 1.. {
-        app.session.edit(format!("edit {i}"), None, |plan| plan.name = format!("edit {i}"));
+        app.session.apply(PlanEdit::Name(format!("edit {i}")));
         app.autosave(start.elapsed().as_secs_f64(), INTERVAL);
         writeln!(log, "{i} {}", millis()).unwrap();
         log.sync_data().unwrap();

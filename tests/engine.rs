@@ -33,7 +33,7 @@ fn area_year<'a>(p: &'a Projection, id: &str, year: u16) -> &'a by_i_balance::si
 }
 
 fn action(year: u16, kind: ActionKind) -> Action {
-    Action { year, kind, note: String::new() }
+    Action::new(year, kind)
 }
 
 #[test]

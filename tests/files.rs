@@ -7,7 +7,7 @@ use by_i_balance::app::{CentralView, FileDialogs, WorkshopApp};
 use by_i_balance::files::autosave::Autosave;
 use by_i_balance::files::{Recovery, Workspace};
 use by_i_balance::io;
-use by_i_balance::model::{EffortKind, Plan};
+use by_i_balance::model::{EffortKind, Plan, PlanEdit};
 use egui::{Key, Modifiers, Role};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -27,8 +27,11 @@ fn workshop_in(dir: &Path) -> Harness<'static, WorkshopApp> {
 
 /// An edit as the municipality tab would make it: 3 job consultants in Charlotteager.
 fn edit(harness: &mut Harness<'_, WorkshopApp>) {
-    harness.state_mut().session.edit("3 jobkonsulenter".into(), None, |plan| {
-        by_i_balance::app::edits::set_effort(plan, EffortKind::JobConsultants, "charlotteager", 2026, 3.0);
+    harness.state_mut().session.apply(PlanEdit::Effort {
+        kind: EffortKind::JobConsultants,
+        area: "charlotteager".into(),
+        year: 2026,
+        count: 3.0,
     });
     harness.run();
 }
@@ -65,7 +68,7 @@ fn save_as_then_open_from_the_variants_browser() {
     assert!(!app.session.is_dirty());
     assert_eq!(app.document.path.as_deref(), Some(saved.as_path()));
     let table = by_i_balance::assets::param_table().unwrap();
-    assert_eq!(io::load_plan(&saved, &table).unwrap(), *app.session.plan(), "what is on disk is the open plan");
+    assert_eq!(io::load_plan(&saved, &table).unwrap(), **app.session.plan(), "what is on disk is the open plan");
     assert!(harness.query_by_label("gemt").is_some(), "the title says it is saved");
 
     // Open the Basisforløb, then Gruppe 1 again from the browser.
@@ -131,7 +134,7 @@ fn a_crash_is_followed_by_an_offer_to_restore_the_autosave() {
     assert!(harness.query_by_label("Arbejde fra sidst blev ikke gemt").is_some());
     click(&mut harness, "Gendan planen");
     let app = harness.state();
-    assert_eq!(app.session.plan(), &plan, "the autosaved plan is back");
+    assert_eq!(**app.session.plan(), plan, "the autosaved plan is back");
     assert!(app.session.is_dirty(), "and counts as unsaved until it is saved");
 }
 
@@ -145,7 +148,7 @@ fn the_autosave_is_written_after_an_edit_and_removed_when_saved() {
     edit(&mut harness);
     harness.run_steps(2);
     let recovery = autosaved(&harness).expect("an edit is autosaved").unwrap();
-    assert_eq!(&recovery.plan, harness.state().session.plan());
+    assert_eq!(recovery.plan, **harness.state().session.plan());
     harness.state_mut().save_as_variant("Gemt", None);
     assert!(autosaved(&harness).is_none(), "a saved plan needs no recovery file");
 }

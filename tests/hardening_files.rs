@@ -10,7 +10,7 @@ use by_i_balance::assets;
 use by_i_balance::files::autosave::Autosave;
 use by_i_balance::files::{Recovery, Workspace};
 use by_i_balance::io;
-use by_i_balance::model::{ParamTable, Plan};
+use by_i_balance::model::{ParamTable, Plan, PlanEdit};
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -34,7 +34,7 @@ fn app_in(dir: &Path) -> WorkshopApp {
 }
 
 fn edited(app: &mut WorkshopApp, name: &str) {
-    app.session.edit(name.into(), None, |plan| plan.name = name.into());
+    app.session.apply(PlanEdit::Name(name.into()));
     assert!(app.autosave(1000.0, 0.0), "the edit is autosaved");
 }
 

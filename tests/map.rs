@@ -8,7 +8,7 @@ use by_i_balance::app::{FileDialogs, Selection, WorkshopApp};
 use by_i_balance::files::Workspace;
 use by_i_balance::i18n::Language;
 use by_i_balance::map::{Fit, PlanMap};
-use by_i_balance::model::Plan;
+use by_i_balance::model::{Plan, PlanEdit};
 use egui::{Pos2, Rect, Role};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -180,7 +180,7 @@ fn names_never_break_inside_a_word_and_tags_never_cover_them() {
             let mut app = app_in(&dir, None);
             app.view.language = language;
             let long_name = "Visionsplan 2016 med bydelsgruppernes ændringer fra workshoppen i november, version 3";
-            app.session.edit("rename".into(), None, |p| long_name.clone_into(&mut p.name));
+            app.session.apply(PlanEdit::Name(long_name.to_owned()));
             let mut harness = harness_for(app, size);
             harness.run();
             let context = format!("{}x{} {language:?}", size[0], size[1]);

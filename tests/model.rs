@@ -28,11 +28,8 @@ fn demolish_everything() -> Plan {
     let mut plan = shipped("basisforloeb-2016.ron");
     plan.name = "Rive alt ned".into();
     for (area, count) in [("taastrupgaard", 913.0), ("gadehavegaard", 987.0), ("charlotteager", 773.0)] {
-        plan.actions.push(Action {
-            year: 2017,
-            kind: ActionKind::Demolish { area: area.into(), tenure: Tenure::AlmenFamily, count },
-            note: String::new(),
-        });
+        plan.actions
+            .push(Action::new(2017, ActionKind::Demolish { area: area.into(), tenure: Tenure::AlmenFamily, count }));
     }
     plan
 }

@@ -6,7 +6,7 @@
 use by_i_balance::app::room::Theme;
 use by_i_balance::app::{Dialog, FileDialogs, WorkshopApp};
 use by_i_balance::files::Workspace;
-use by_i_balance::model::{Action, ActionKind, CommentTarget, Tenure};
+use by_i_balance::model::{Action, ActionKind, CommentTarget, PlanEdit, Tenure};
 use egui::{Key, Modifiers, Role};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -40,13 +40,10 @@ fn the_projector_opens_freezes_reveals_and_closes() {
     click(&mut harness, "Frys projektoren");
     assert!(harness.state().room.projector.frozen.is_some());
     assert!(harness.query_by_label("(frosset)").is_some(), "the room is told the picture is frozen");
-    harness.state_mut().session.edit("nedrivning".into(), None, |plan| {
-        plan.actions.push(Action {
-            year: 2019,
-            kind: ActionKind::Demolish { area: "gadehavegaard".into(), tenure: Tenure::AlmenFamily, count: 300.0 },
-            note: String::new(),
-        });
-    });
+    harness.state_mut().session.apply(PlanEdit::AddAction(Action::new(
+        2019,
+        ActionKind::Demolish { area: "gadehavegaard".into(), tenure: Tenure::AlmenFamily, count: 300.0 },
+    )));
     harness.run();
     let after = score(harness.state());
     assert_ne!(before, after, "the edit moved the score");

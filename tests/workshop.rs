@@ -2,11 +2,11 @@
 //! asserts on the plan, the projection and what the charts were given.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-use by_i_balance::app::{FileDialogs, Selection, WorkshopApp, edits};
+use by_i_balance::app::{FileDialogs, Selection, WorkshopApp, places};
 use by_i_balance::files::Workspace;
 use by_i_balance::i18n::Language;
-use by_i_balance::model::Plan;
 use by_i_balance::model::{ActionKind, Tenure};
+use by_i_balance::model::{Plan, PlanEdit};
 use egui::{Event, Key, Modifiers, PointerButton, Pos2, Role};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
@@ -114,7 +114,8 @@ fn dragging_an_institution_onto_another_district_moves_it_from_the_chosen_year()
     let from = centre_of(&harness, Role::Button, "Charlotteskolen");
     let to = centre_of(&harness, Role::Button, "Gadehavegaard");
     let schools_before = harness.state().feed.schools.clone();
-    let district_2024 = edits::institution_district(harness.state().session.plan(), "charlotteskolen", 2024);
+    let district_2024 =
+        places::institution_district(harness.state().session.projection(), "charlotteskolen", 2024).map(str::to_owned);
     assert_ne!(district_2024.as_deref(), Some("gregersens"));
     drag(&mut harness, from, to);
     let app = harness.state();
@@ -124,9 +125,14 @@ fn dragging_an_institution_onto_another_district_moves_it_from_the_chosen_year()
             && matches!(&a.kind, ActionKind::MoveInstitution { institution, district }
                 if institution == "charlotteskolen" && district == "gregersens")
     });
-    assert!(moved, "a move-institution action in 2024 was added: {:?}", app.session.undo_labels().collect::<Vec<_>>());
-    assert_eq!(edits::institution_district(plan, "charlotteskolen", 2025).as_deref(), Some("gregersens"));
-    assert_eq!(edits::institution_district(plan, "charlotteskolen", 2024), district_2024, "not before 2025");
+    assert!(moved, "a move-institution action in 2024 was added: {:?}", app.session.undo_edits().collect::<Vec<_>>());
+    let projection = app.session.projection();
+    assert_eq!(places::institution_district(projection, "charlotteskolen", 2025), Some("gregersens"));
+    assert_eq!(
+        places::institution_district(projection, "charlotteskolen", 2024),
+        district_2024.as_deref(),
+        "not before 2025"
+    );
     assert_ne!(app.feed.schools, schools_before, "the school chart was given the new pupil mix");
 }
 
@@ -136,14 +142,16 @@ fn dropping_a_profile_card_on_a_district_gives_it_the_profile() {
     let mut harness = workshop_in(&dir);
     let catalogue = by_i_balance::assets::profile_catalogue().unwrap();
     let year = harness.state().view.year;
-    let plan = harness.state().session.plan().clone();
-    let profile =
-        catalogue.iter().find(|p| edits::district_profile(&plan, "taastrup", year).as_deref() != Some(&p.id)).unwrap();
+    let projection = harness.state().session.projection().clone();
+    let profile = catalogue
+        .iter()
+        .find(|p| places::district_profile(&projection, "taastrup", year) != Some(p.id.as_str()))
+        .unwrap();
     let from = harness.get_by_label(&profile.name_da).rect().center();
     let to = centre_of(&harness, Role::Button, "Taastrup, øvrige");
     drag(&mut harness, from, to);
     let app = harness.state();
-    assert_eq!(edits::district_profile(app.session.plan(), "taastrup", 2025).as_deref(), Some(profile.id.as_str()));
+    assert_eq!(places::district_profile(app.session.projection(), "taastrup", 2025), Some(profile.id.as_str()));
     let p = app.session.projection();
     let d = p.districts.iter().find(|d| d.id == "taastrup").unwrap();
     assert_eq!(
@@ -197,11 +205,11 @@ fn undo_and_redo_with_the_keyboard_and_a_slider_drag_is_one_step() {
     harness.run();
     let original = harness.state().session.plan().clone();
     let slider = harness.get_by_role_and_label(Role::Slider, "Almene familieboliger").rect();
-    let steps_before = harness.state().session.undo_labels().count();
+    let steps_before = harness.state().session.undo_edits().count();
     drag(&mut harness, slider.center(), slider.center() + egui::vec2(slider.width() * 0.2, 0.0));
     let app = harness.state();
     assert_ne!(app.session.plan(), &original, "the drag changed the plan");
-    let labels: Vec<_> = app.session.undo_labels().collect();
+    let labels: Vec<_> = app.session.undo_edits().collect();
     assert_eq!(labels.len(), steps_before + 1, "one drag, one undo step: {labels:?}");
     let edited = app.session.plan().clone();
 
@@ -361,9 +369,7 @@ fn an_edit_is_drawn_before_its_band_is_ready() {
     wait_for_bands(&mut harness);
     let score_band = |app: &WorkshopApp| app.feed.score.low.len();
     assert_eq!(score_band(harness.state()), 25, "the score chart has its band");
-    harness.state_mut().session.edit("municipal allocation".into(), None, |plan| {
-        plan.letting.municipal_allocation_share = 0.4;
-    });
+    harness.state_mut().session.apply(PlanEdit::MunicipalAllocation(0.4));
     harness.step();
     let app = harness.state();
     assert!(app.session.bands().is_none(), "the frame after the edit did not wait for its bands");
@@ -383,12 +389,10 @@ fn a_slow_move_says_when_it_shows_and_what_it_is_by_2040() {
     let mut harness = workshop_in(&dir);
     harness.state_mut().view.year = 2021;
     harness.state_mut().view.chart_tab = by_i_balance::app::ChartTab::Explain;
-    harness.state_mut().session.edit("Hedehusene og Fløng får profilen Det grønne kvarter".into(), None, |plan| {
-        plan.actions.push(by_i_balance::model::Action {
-            year: 2021,
-            kind: ActionKind::AssignProfile { district: "hedehusene-floeng".into(), profile: Some("groen".into()) },
-            note: String::new(),
-        });
+    harness.state_mut().session.apply(PlanEdit::AssignProfile {
+        district: "hedehusene-floeng".into(),
+        profile: Some("groen".into()),
+        year: 2020,
     });
     for _ in 0..2000 {
         harness.step();

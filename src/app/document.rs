@@ -11,14 +11,12 @@ use crate::model::Plan;
 use crate::sim::Projection;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::sync::mpsc::Receiver;
 
 /// Seconds between autosaves of a plan with unsaved changes: at most this much work is lost.
 pub const AUTOSAVE_SECONDS: f64 = 30.0;
 /// How many variants can be pinned beside the open plan.
 pub const MAX_PINNED: usize = 4;
-/// A file dialog that answers faster than this was never shown (no portal on the machine).
-const NO_DIALOG_WITHIN: Duration = Duration::from_millis(300);
 
 /// Something that replaces the open plan, and so must ask about unsaved changes first.
 #[derive(Clone, Debug, PartialEq)]
@@ -60,25 +58,39 @@ pub struct NewMunicipality {
     pub problems: Vec<String>,
 }
 
-/// Which file dialog to use.
+/// Which file dialogs to use.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FileDialogs {
-    /// The system's (through rfd); falls back to the app's own when none can open.
+    /// The system's.
     System,
     /// Always the app's own browser and save box (tests, kiosks).
     InApp,
+    /// The app's own, with a note that the machine has no system dialog to show.
+    Missing,
+}
+
+/// A system file dialog the app wants shown (the UI shows it and answers with
+/// [`WorkshopApp::file_picked`]).
+#[derive(Clone, Debug, PartialEq)]
+pub enum FileRequest {
+    Open,
+    /// Save under a new name, suggesting `file_name`; `then` runs once saved.
+    SaveAs {
+        file_name: String,
+        then: Option<Pending>,
+    },
 }
 
 /// A variant pinned for comparison.
 #[derive(Clone, Debug)]
 pub struct Pinned {
     pub name: String,
-    pub plan: Plan,
+    pub plan: Arc<Plan>,
     pub projection: Arc<Projection>,
 }
 
 /// The file side of the app's state.
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub struct Document {
     /// The file the open plan was opened from or last saved to.
     pub path: Option<PathBuf>,
@@ -86,14 +98,16 @@ pub struct Document {
     pub dialog: Option<Dialog>,
     pub dialogs: FileDialogs,
     pub pinned: Vec<Pinned>,
-    /// Revision of the plan last written to the recovery file, and when (app time, seconds).
+    /// Generation of the plan last written to the recovery file, and when (app time, seconds).
     autosaved: (u64, f64),
     /// Set when quitting has been confirmed, so the close is not asked about again.
     pub quitting: bool,
     /// The variants browser's rows, built when it opens (projecting every file once).
     pub browser_rows: Option<Vec<VariantRow>>,
-    /// Where each exportable chart was drawn last frame, by name.
-    pub export_rects: std::collections::HashMap<&'static str, egui::Rect>,
+    /// A system dialog the app wants shown.
+    pub file_request: Option<FileRequest>,
+    /// The system dialog on show, and where its answer comes.
+    pub awaiting: Option<(FileRequest, Receiver<Option<PathBuf>>)>,
     /// Exports finished (off the UI thread), waiting to be reported.
     pub exports_finished: std::sync::Arc<std::sync::Mutex<Vec<Result<PathBuf, String>>>>,
     /// The recovery file this instance owns.
@@ -128,7 +142,8 @@ impl Document {
             autosaved: (0, f64::NEG_INFINITY),
             quitting: false,
             browser_rows: None,
-            export_rects: std::collections::HashMap::new(),
+            file_request: None,
+            awaiting: None,
             exports_finished: std::sync::Arc::default(),
             autosave,
             queued: std::collections::VecDeque::new(),
@@ -245,8 +260,7 @@ impl WorkshopApp {
     pub fn save_as_variant(&mut self, name: &str, then: Option<Pending>) {
         let name = name.trim();
         if !name.is_empty() && name != self.session.plan().name {
-            let label = self.tr().fill("change.name_to", &[("name", name)]);
-            self.session.edit(label, None, |plan| plan.name = name.to_owned());
+            self.session.apply(crate::model::PlanEdit::Name(name.to_owned()));
         }
         match self.workspace.new_variant_path(&self.session.plan().name.clone()) {
             Ok(path) => {
@@ -263,30 +277,30 @@ impl WorkshopApp {
         }
     }
 
-    /// "Save as": the system's dialog, or the app's own name box where none can open.
+    /// "Save as": the system's dialog, or the app's own name box.
     pub fn save_as(&mut self, then: Option<Pending>) {
         let name = self.session.plan().name.clone();
         if self.document.dialogs == FileDialogs::System {
-            let started = Instant::now();
             let file_name = format!("{}.ron", crate::files::file_stem_for(&name));
-            let picked = rfd::FileDialog::new()
-                .add_filter("By i balance", &["ron"])
-                .set_directory(&self.workspace.saves_dir)
-                .set_file_name(file_name)
-                .save_file();
-            if let Some(path) = picked {
+            self.document.file_request = Some(FileRequest::SaveAs { file_name, then });
+        } else {
+            self.document.dialog = Some(Dialog::SaveAs { name, then });
+        }
+    }
+
+    /// The answer of a system dialog: a path, or `None` if it was cancelled.
+    pub fn file_picked(&mut self, request: FileRequest, path: Option<PathBuf>) {
+        let Some(path) = path else { return };
+        match request {
+            FileRequest::Open => self.request(Pending::Open(path)),
+            FileRequest::SaveAs { then, .. } => {
                 if self.save_to(&path)
                     && let Some(then) = then
                 {
                     self.perform(then);
                 }
-                return;
-            }
-            if started.elapsed() > NO_DIALOG_WITHIN {
-                return;
             }
         }
-        self.document.dialog = Some(Dialog::SaveAs { name, then });
     }
 
     /// A plan from the table and boundaries named in `form`; on problems, the form comes back
@@ -327,51 +341,42 @@ impl WorkshopApp {
         }
     }
 
-    /// "Open": the system's dialog, or the variants browser where none can open.
+    /// "Open": the system's dialog, or the variants browser.
     pub fn open_dialog(&mut self) {
-        if self.document.dialogs == FileDialogs::System {
-            let started = Instant::now();
-            let picked = rfd::FileDialog::new()
-                .add_filter("By i balance", &["ron"])
-                .set_directory(&self.workspace.saves_dir)
-                .pick_file();
-            if let Some(path) = picked {
-                self.request(Pending::Open(path));
-                return;
+        match self.document.dialogs {
+            FileDialogs::System => self.document.file_request = Some(FileRequest::Open),
+            FileDialogs::InApp => self.document.dialog = Some(Dialog::Browser { notice: None }),
+            FileDialogs::Missing => {
+                let notice = self.tr().t("files.no_system_dialog").to_owned();
+                self.document.dialog = Some(Dialog::Browser { notice: Some(notice) });
             }
-            if started.elapsed() > NO_DIALOG_WITHIN {
-                return;
-            }
-            let notice = self.tr().t("files.no_system_dialog").to_owned();
-            self.document.dialog = Some(Dialog::Browser { notice: Some(notice) });
-            return;
         }
-        self.document.dialog = Some(Dialog::Browser { notice: None });
     }
 
     /// Writes the recovery file if the plan changed since the last autosave and `interval`
     /// seconds have passed since it. `now` is any clock in seconds (the app's frame time).
     /// Returns whether it wrote.
     pub fn autosave(&mut self, now: f64, interval: f64) -> bool {
-        let (revision, at) = self.document.autosaved;
-        if !self.session.is_dirty() || self.session.revision() == revision || now - at < interval {
+        let (generation, at) = self.document.autosaved;
+        if !self.session.is_dirty() || self.session.generation() == generation || now - at < interval {
             return false;
         }
         let recovery = Recovery {
             saved_at: crate::time::now_utc(),
             path: self.document.path.clone(),
-            plan: self.session.plan().clone(),
+            plan: Plan::clone(self.session.plan()),
         };
         // A failed autosave is retried at the next interval; the plan itself is unaffected.
         let written = self.document.autosave.write(&recovery).is_ok();
-        self.document.autosaved = (self.session.revision(), now);
+        self.document.autosaved = (self.session.generation(), now);
         written
     }
 
     /// Seconds until the next autosave is due, if one is waiting.
     pub fn autosave_due_in(&self, now: f64) -> Option<f64> {
-        let (revision, at) = self.document.autosaved;
-        (self.session.is_dirty() && self.session.revision() != revision).then(|| (at + AUTOSAVE_SECONDS - now).max(0.0))
+        let (generation, at) = self.document.autosaved;
+        (self.session.is_dirty() && self.session.generation() != generation)
+            .then(|| (at + AUTOSAVE_SECONDS - now).max(0.0))
     }
 
     /// Offers the recovery file left by a session that did not end cleanly, if any. One that
@@ -396,99 +401,5 @@ impl WorkshopApp {
         let on_disk = recovery.path.as_deref().and_then(|p| io::load_plan(p, table).ok());
         self.session.replace_with_unsaved(recovery.plan, on_disk);
         self.document.path = recovery.path;
-    }
-
-    /// The rows of the variants browser: the saves folder, the recent files and the shipped
-    /// plans, each projected once for its scores.
-    pub fn variant_rows(&self) -> Vec<VariantRow> {
-        let scores = |plan: &Plan| {
-            let p = self.session.project_other(plan);
-            let at = |year| p.score_in(year).map_or(0.0, |s| s.total);
-            (at(2025), at(crate::model::LAST_YEAR))
-        };
-        let mut rows: Vec<VariantRow> = self
-            .workspace
-            .variants(&self.session.library().table)
-            .into_iter()
-            .map(|file| match file.plan {
-                Ok(plan) => VariantRow {
-                    path: Some(file.path),
-                    name: plan.name.clone(),
-                    author: plan.author.clone(),
-                    notes: plan.notes.clone(),
-                    modified: file.modified,
-                    scores: Ok(scores(&plan)),
-                    plan: Some(plan),
-                },
-                Err(error) => VariantRow {
-                    name: file.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
-                    path: Some(file.path),
-                    author: String::new(),
-                    notes: String::new(),
-                    modified: file.modified,
-                    scores: Err(error),
-                    plan: None,
-                },
-            })
-            .collect();
-        for shipped in &crate::assets::SHIPPED_PLANS {
-            if let Ok(plan) = crate::assets::shipped_plan(shipped.file_name) {
-                let already = rows.iter().any(|r| r.plan.as_ref() == Some(&plan));
-                if !already {
-                    rows.push(VariantRow {
-                        path: None,
-                        name: plan.name.clone(),
-                        author: plan.author.clone(),
-                        notes: plan.notes.clone(),
-                        modified: None,
-                        scores: Ok(scores(&plan)),
-                        plan: Some(plan),
-                    });
-                }
-            }
-        }
-        rows
-    }
-
-    /// Renames a variant file: the plan inside takes the name, and the file is written under
-    /// a matching name (atomically) before the old one is removed.
-    pub fn rename_variant(&mut self, path: &Path, name: &str) -> Result<PathBuf, String> {
-        let mut plan = io::load_plan(path, &self.session.library().table).map_err(|e| e.to_string())?;
-        name.trim().clone_into(&mut plan.name);
-        let new_path = self.workspace.new_variant_path(name).map_err(|e| e.to_string())?;
-        io::save_plan(&new_path, &plan).map_err(|e| e.to_string())?;
-        std::fs::remove_file(path).map_err(|e| e.to_string())?;
-        if self.document.path.as_deref() == Some(path) {
-            self.document.path = Some(new_path.clone());
-            let label = self.tr().fill("change.name_to", &[("name", name.trim())]);
-            self.session.edit(label, None, |p| name.trim().clone_into(&mut p.name));
-            self.session.mark_saved();
-        }
-        self.document.browser_rows = None;
-        Ok(new_path)
-    }
-
-    /// The open plan beside the pinned variants at the slider's year. The reference (first
-    /// column) is the open plan, or the baseline when comparing with it.
-    pub fn comparison(&self) -> crate::compare::Comparison {
-        let open_name = self.session.plan().name.clone();
-        let baseline_name = self.tr().t("series.baseline").to_owned();
-        let mut variants: Vec<(&str, &Projection)> = Vec::new();
-        if self.view.compare_with_baseline {
-            variants.push((&baseline_name, self.session.baseline_projection()));
-        }
-        variants.push((&open_name, self.session.projection()));
-        variants.extend(self.document.pinned.iter().map(|p| (p.name.as_str(), &*p.projection)));
-        crate::compare::compare(&variants, self.view.year)
-    }
-
-    /// Pins a plan for comparison (at most [`MAX_PINNED`]); false if full or already pinned.
-    pub fn pin(&mut self, name: String, plan: Plan) -> bool {
-        if self.document.pinned.len() >= MAX_PINNED || self.document.pinned.iter().any(|p| p.plan == plan) {
-            return false;
-        }
-        let projection = Arc::new(self.session.project_other(&plan));
-        self.document.pinned.push(Pinned { name, plan, projection });
-        true
     }
 }

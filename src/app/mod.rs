@@ -1,15 +1,21 @@
-//! The workshop app: the open plan (a [`Session`]), the room's view of it ([`ViewState`]), the
-//! chart feed, and the eframe entry point. Drawing lives in [`crate::ui`]; this layer holds
-//! state and turns gestures into plan edits.
+//! The workshop app's state, without a window: the open plan (a [`Session`]), the room's view
+//! of it ([`ViewState`]), the chart feed, the file side ([`document::Document`]), the meeting
+//! room, and the [`Command`]s that change them. Drawing, the window and the system's dialogs
+//! live in [`crate::ui`], which reads this state, queues commands and hands plan edits to the
+//! session; nothing here knows egui.
 
+pub mod command;
 pub mod document;
-pub mod edits;
+mod exports;
 pub mod feed;
+pub mod places;
 pub mod room;
 pub mod session;
+mod variants;
 pub mod view;
 
-pub use document::{Dialog, FileDialogs, NewMunicipality, Pending};
+pub use command::{Command, WindowRequest};
+pub use document::{Dialog, FileDialogs, FileRequest, NewMunicipality, Pending};
 pub use feed::ChartFeed;
 pub use session::Session;
 pub use view::{CentralView, ChartTab, DifferenceMode, EditorTab, MapIndicator, Selection, ViewState};
@@ -17,7 +23,7 @@ pub use view::{CentralView, ChartTab, DifferenceMode, EditorTab, MapIndicator, S
 use crate::assets::{self, Library};
 use crate::files::Workspace;
 use crate::i18n::{Tr, Translations};
-use crate::model::Plan;
+use crate::model::{Plan, PlanEdit};
 use std::sync::Arc;
 
 /// The workshop app.
@@ -27,14 +33,14 @@ pub struct WorkshopApp {
     pub translations: &'static Translations,
     /// What the charts were last given (rebuilt when plan, selection or year change).
     pub feed: ChartFeed,
-    /// Whether the window has been fitted to the screen (done once, on the first frame).
-    pub fitted_to_screen: bool,
     /// Where plans, the recovery file and the recent files live.
     pub workspace: Workspace,
     /// The open plan as a file: path, dialogs, autosave, pinned variants.
     pub document: document::Document,
     /// Theme, text size, presentation mode, timer, help and the projector.
     pub room: room::Room,
+    /// Commands queued during the frame, run after it (see [`command`]).
+    commands: Vec<Command>,
 }
 
 impl WorkshopApp {
@@ -51,10 +57,10 @@ impl WorkshopApp {
             view: ViewState::default(),
             translations,
             feed: ChartFeed::default(),
-            fitted_to_screen: false,
             workspace,
             document,
             room: room::Room::default(),
+            commands: Vec::new(),
         };
         app.refresh_feed();
         Ok(app)
@@ -63,6 +69,31 @@ impl WorkshopApp {
     /// The app with the Visionsplan open, as it starts, keeping its files in `workspace`.
     pub fn with_visionsplan(workspace: Workspace) -> Result<Self, String> {
         Self::new(assets::shipped_plan("visionsplan-2016.ron").map_err(|e| e.to_string())?, workspace)
+    }
+
+    /// Moves an institution to a district from the slider's year on (unless it stands there
+    /// already then). Returns whether the plan changed.
+    pub fn move_institution(&mut self, institution: &str, district: &str) -> bool {
+        let year = crate::model::action_year_for(self.view.year);
+        let shown = crate::model::shows_from(year);
+        if places::institution_district(self.session.projection(), institution, shown) == Some(district) {
+            return false;
+        }
+        let edit =
+            PlanEdit::MoveInstitution { institution: institution.to_owned(), district: district.to_owned(), year };
+        self.session.apply(edit)
+    }
+
+    /// Gives a district a profile (or takes it away) from the slider's year on, unless it holds
+    /// that profile then already. Returns whether the plan changed.
+    pub fn assign_profile(&mut self, district: &str, profile: Option<&str>) -> bool {
+        let year = crate::model::action_year_for(self.view.year);
+        let shown = crate::model::shows_from(year);
+        if places::district_profile(self.session.projection(), district, shown) == profile {
+            return false;
+        }
+        let edit = PlanEdit::AssignProfile { district: district.to_owned(), profile: profile.map(str::to_owned), year };
+        self.session.apply(edit)
     }
 
     /// Texts and number formats in the current language.
@@ -91,54 +122,4 @@ impl WorkshopApp {
         };
         self.feed = ChartFeed::build(self.session.projection(), self.session.baseline_projection(), &sources);
     }
-}
-
-impl eframe::App for WorkshopApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        if !self.fitted_to_screen {
-            self.fitted_to_screen = crate::ui::fill_screen(ui.ctx());
-        }
-        crate::ui::main_ui(ui, self);
-    }
-}
-
-/// Environment variable that starts the app in English (`en`) instead of Danish.
-pub const LANGUAGE_VARIABLE: &str = "BY_I_BALANCE_LANGUAGE";
-
-/// Opens the app window, filling the screen, with the Visionsplan loaded, or with the plan at
-/// `startup_plan` (a file opened from the desktop); the autosave of a crashed session is offered
-/// first.
-pub fn run_native(startup_plan: Option<std::path::PathBuf>) -> Result<(), String> {
-    let mut app = WorkshopApp::with_visionsplan(Workspace::locate())?;
-    app.offer_recovery();
-    if let Some(path) = startup_plan {
-        app.open_at_start(&path);
-    }
-    if std::env::var(LANGUAGE_VARIABLE).is_ok_and(|v| v.eq_ignore_ascii_case("en")) {
-        app.view.language = crate::i18n::Language::English;
-    }
-    let mut viewport = egui::ViewportBuilder::default();
-    // A broken icon is a build bug; the app still opens, with the system's default icon.
-    if let Ok(icon) = eframe::icon_data::from_png_bytes(assets::ICON_PNG) {
-        viewport = viewport.with_icon(Arc::new(icon));
-    }
-    let options = eframe::NativeOptions {
-        viewport: viewport
-            .with_title("By i balance")
-            .with_inner_size([1366.0, 768.0])
-            .with_maximized(true)
-            .with_min_inner_size([1024.0, 640.0]),
-        ..Default::default()
-    };
-    eframe::run_native(
-        "By i balance",
-        options,
-        Box::new(|cc| {
-            let ctx = cc.egui_ctx.clone();
-            app.session.set_waker(Box::new(move || ctx.request_repaint()));
-            crate::ui::setup(&cc.egui_ctx);
-            Ok(Box::new(app))
-        }),
-    )
-    .map_err(|e| e.to_string())
 }

@@ -65,7 +65,7 @@ impl ProjectorView {
 /// Everything the projector draws, captured at one moment.
 #[derive(Clone, Debug)]
 pub struct Picture {
-    pub plan: Plan,
+    pub plan: Arc<Plan>,
     pub map: Arc<crate::map::PlanMap>,
     pub projection: Arc<Projection>,
     pub feed: ChartFeed,
@@ -80,7 +80,7 @@ pub struct Picture {
 impl Picture {
     pub fn capture(app: &WorkshopApp) -> Self {
         Self {
-            plan: app.session.plan().clone(),
+            plan: Arc::clone(app.session.plan()),
             map: Arc::clone(app.session.map()),
             projection: Arc::clone(app.session.projection()),
             feed: app.feed.clone(),

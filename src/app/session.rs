@@ -4,17 +4,18 @@
 //! the bands (how far the projection moves within the assumptions' ranges). A newer edit
 //! cancels the worker's running job.
 //!
-//! Every edit goes through [`Session::edit`]: the plan is changed on a copy, validated, and only
-//! then replaces the open plan, so an invalid edit is refused with its reason and nothing else
-//! changes. Edits made during one pointer gesture with the same merge key (a slider drag) form
-//! one undo step.
+//! Every change is a [`PlanEdit`] value given to [`Session::apply`]: the plan (held as an
+//! `Arc`, so the undo history, the worker and the projector share it without copies) is changed
+//! on a copy, validated, and only then replaces the open plan, so an invalid edit is refused with
+//! its reason and nothing else changes. Edits made during one pointer gesture with the same merge
+//! key (a slider drag) form one undo step and one line of the change log.
 
 use crate::assets::{self, Library};
 use crate::bands::{self, Bands};
 use crate::engine;
 use crate::explain::Attribution;
 use crate::map::PlanMap;
-use crate::model::{ChangeEntry, Params, Plan};
+use crate::model::{ChangeEntry, Params, Plan, PlanEdit};
 use crate::sim::{self, Projection};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
@@ -24,32 +25,42 @@ use std::sync::{Arc, Mutex};
 type Waker = Box<dyn Fn() + Send>;
 type SharedWaker = Arc<Mutex<Option<Waker>>>;
 
-/// One undoable step: the plan as it was before an edit, and what the edit did.
+/// One undoable step: the plan as it was before an edit, and the edit.
 #[derive(Clone, Debug)]
 struct Step {
-    label: String,
-    plan: Plan,
+    edit: PlanEdit,
+    plan: Arc<Plan>,
 }
 
-/// The last edit, undo or redo, with the projections on either side of it.
+/// How the plan last changed.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ChangeKind {
+    Edit,
+    Undone,
+    Redone,
+}
+
+/// The last edit, undo or redo that changed the projection, with the projections on either
+/// side of it.
 #[derive(Clone, Debug)]
 pub struct Change {
-    pub label: String,
+    pub kind: ChangeKind,
+    pub edit: PlanEdit,
     pub before: Arc<Projection>,
     pub after: Arc<Projection>,
 }
 
 /// Why an edit was refused.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Refusal {
-    pub label: String,
+    pub edit: PlanEdit,
     pub reason: String,
 }
 
 struct AttributionJob {
     revision: u64,
-    plan: Plan,
-    baseline: Plan,
+    plan: Arc<Plan>,
+    baseline: Arc<Plan>,
 }
 
 /// What the worker hands back for a revision.
@@ -61,11 +72,11 @@ enum WorkerResult {
 /// The plan being worked on.
 pub struct Session {
     library: Arc<Library>,
-    plan: Plan,
+    plan: Arc<Plan>,
     /// The plan as last opened or saved, to tell whether there are unsaved changes; `None`
     /// for a restored autosave that exists nowhere else.
-    saved: Option<Plan>,
-    baseline: Plan,
+    saved: Option<Arc<Plan>>,
+    baseline: Arc<Plan>,
     params: Params,
     /// Why the plan's assumptions could not be used (the defaults are used instead).
     assumption_error: Option<String>,
@@ -76,6 +87,8 @@ pub struct Session {
     /// Whether the baseline projection counts facilities under § 168 a (it follows the plan).
     aligned_facilities: bool,
     revision: u64,
+    /// Goes up with every change of the plan, a new name as much as a demolition.
+    generation: u64,
     undo: Vec<Step>,
     redo: Vec<Step>,
     /// The merge key of the step still open in the current pointer gesture.
@@ -93,8 +106,10 @@ pub struct Session {
 
 impl Session {
     /// Opens a plan. The baseline is the shipped Basisforløb.
-    pub fn new(library: Arc<Library>, plan: Plan) -> Result<Self, assets::AssetError> {
-        let baseline = engine::baseline_plan()?;
+    pub fn new(library: Arc<Library>, mut plan: Plan) -> Result<Self, assets::AssetError> {
+        let baseline = Arc::new(engine::baseline_plan()?);
+        plan.number_actions();
+        let plan = Arc::new(plan);
         let (jobs, job_queue) = mpsc::channel::<AttributionJob>();
         let (result_sender, results) = mpsc::channel();
         let waker: SharedWaker = Arc::new(Mutex::new(None));
@@ -121,7 +136,7 @@ impl Session {
         let session = Self {
             library,
             map,
-            saved: Some(plan.clone()),
+            saved: Some(Arc::clone(&plan)),
             plan,
             baseline,
             params,
@@ -130,6 +145,7 @@ impl Session {
             projection,
             baseline_projection,
             revision: 1,
+            generation: 1,
             undo: Vec::new(),
             redo: Vec::new(),
             open_merge: None,
@@ -157,7 +173,8 @@ impl Session {
         &self.library
     }
 
-    pub fn plan(&self) -> &Plan {
+    /// The open plan; clone the `Arc` to keep it beyond an edit.
+    pub fn plan(&self) -> &Arc<Plan> {
         &self.plan
     }
 
@@ -182,9 +199,14 @@ impl Session {
         &self.baseline_projection
     }
 
-    /// Goes up by one with every change of the plan; caches key on it.
+    /// Goes up by one with every change of what the plan projects; caches key on it.
     pub fn revision(&self) -> u64 {
         self.revision
+    }
+
+    /// Goes up with every change of the plan at all (autosave keys on it).
+    pub fn generation(&self) -> u64 {
+        self.generation
     }
 
     pub fn assumption_error(&self) -> Option<&str> {
@@ -205,7 +227,7 @@ impl Session {
 
     /// Whether the plan differs from the one last opened or saved.
     pub fn is_dirty(&self) -> bool {
-        self.saved.as_ref() != Some(&self.plan)
+        self.saved.as_ref().is_none_or(|saved| !Arc::ptr_eq(saved, &self.plan) && **saved != *self.plan)
     }
 
     /// Takes what the worker has finished for this revision (once a frame, before drawing).
@@ -238,13 +260,14 @@ impl Session {
         engine::project(&self.library, plan)
     }
 
-    /// Labels of the steps that undo and redo would take back or do again (latest last).
-    pub fn undo_labels(&self) -> impl Iterator<Item = &str> {
-        self.undo.iter().map(|s| s.label.as_str())
+    /// The edits undo would take back (latest last).
+    pub fn undo_edits(&self) -> impl Iterator<Item = &PlanEdit> {
+        self.undo.iter().map(|s| &s.edit)
     }
 
-    pub fn redo_labels(&self) -> impl Iterator<Item = &str> {
-        self.redo.iter().map(|s| s.label.as_str())
+    /// The edits redo would make again (latest last).
+    pub fn redo_edits(&self) -> impl Iterator<Item = &PlanEdit> {
+        self.redo.iter().map(|s| &s.edit)
     }
 
     pub fn can_undo(&self) -> bool {
@@ -255,38 +278,49 @@ impl Session {
         !self.redo.is_empty()
     }
 
-    /// Changes the plan with `change` if the result is valid. `merge_key`: edits with the same
-    /// key during one pointer gesture are one undo step. Returns whether the plan changed.
-    pub fn edit(&mut self, label: String, merge_key: Option<&str>, change: impl FnOnce(&mut Plan)) -> bool {
-        let mut next = self.plan.clone();
-        change(&mut next);
+    /// Applies an edit if the plan stays valid; an invalid one is refused with its reason and
+    /// nothing changes. Edits with the same merge key during one pointer gesture are one undo
+    /// step and one line of the change log. Returns whether the plan changed.
+    pub fn apply(&mut self, edit: PlanEdit) -> bool {
+        let mut next = Arc::clone(&self.plan);
+        edit.apply(Arc::make_mut(&mut next));
         if next == self.plan {
             return false;
         }
         if let Some(problem) = next.validate(&self.library.table).into_iter().next() {
-            self.refusal = Some(Refusal { label, reason: problem.to_string() });
+            self.refusal = Some(Refusal { edit, reason: problem.to_string() });
             return false;
         }
         self.refusal = None;
-        let merging = merge_key.is_some() && merge_key == self.open_merge.as_deref();
-        let entry = ChangeEntry { time: crate::time::now_utc(), text: label.clone() };
-        match next.change_log.last_mut() {
+        let merge_key = edit.merge_key();
+        let merging = merge_key.is_some() && merge_key == self.open_merge;
+        let logged = match (merging, self.undo.last()) {
+            (true, Some(step)) => edit.clone().after(&step.edit),
+            _ => edit.clone(),
+        };
+        let entry = ChangeEntry { time: crate::time::now_utc(), edit: Some(logged.clone()), text: String::new() };
+        let log = &mut Arc::make_mut(&mut next).change_log;
+        match log.last_mut() {
             Some(last) if merging => *last = entry,
-            _ => crate::model::limits::push_change(&mut next.change_log, entry),
+            _ => crate::model::limits::push_change(log, entry),
         }
-        if !merging {
-            self.undo.push(Step { label: label.clone(), plan: self.plan.clone() });
-        } else if let Some(step) = self.undo.last_mut() {
-            step.label.clone_from(&label);
+        match self.undo.last_mut() {
+            Some(step) if merging => step.edit = logged.clone(),
+            _ => self.undo.push(Step { edit: logged.clone(), plan: Arc::clone(&self.plan) }),
         }
         self.redo.clear();
-        self.open_merge = merge_key.map(str::to_owned);
-        let before = Arc::clone(&self.projection);
-        let merged_before = if merging { self.last_change.as_ref().map(|c| Arc::clone(&c.before)) } else { None };
+        self.open_merge = merge_key;
         self.plan = next;
-        self.reproject();
-        self.last_change =
-            Some(Change { label, before: merged_before.unwrap_or(before), after: Arc::clone(&self.projection) });
+        self.generation += 1;
+        if logged.changes_projection() {
+            let before = match &self.last_change {
+                Some(change) if merging => Arc::clone(&change.before),
+                _ => Arc::clone(&self.projection),
+            };
+            self.reproject();
+            let after = Arc::clone(&self.projection);
+            self.last_change = Some(Change { kind: ChangeKind::Edit, edit: logged, before, after });
+        }
         true
     }
 
@@ -295,48 +329,56 @@ impl Session {
         self.open_merge = None;
     }
 
-    /// Takes back the last edit. `prefix` words the change, e.g. "Undone".
-    pub fn undo(&mut self, prefix: &str) -> bool {
+    /// Takes back the last edit.
+    pub fn undo(&mut self) -> bool {
         let Some(step) = self.undo.pop() else { return false };
         let current = std::mem::replace(&mut self.plan, step.plan);
-        self.redo.push(Step { label: step.label.clone(), plan: current });
-        self.after_history_move(format!("{prefix}: {}", step.label));
+        self.redo.push(Step { edit: step.edit.clone(), plan: current });
+        self.after_history_move(ChangeKind::Undone, step.edit);
         true
     }
 
     /// Does the last undone edit again.
-    pub fn redo(&mut self, prefix: &str) -> bool {
+    pub fn redo(&mut self) -> bool {
         let Some(step) = self.redo.pop() else { return false };
         let current = std::mem::replace(&mut self.plan, step.plan);
-        self.undo.push(Step { label: step.label.clone(), plan: current });
-        self.after_history_move(format!("{prefix}: {}", step.label));
+        self.undo.push(Step { edit: step.edit.clone(), plan: current });
+        self.after_history_move(ChangeKind::Redone, step.edit);
         true
     }
 
-    fn after_history_move(&mut self, label: String) {
+    fn after_history_move(&mut self, kind: ChangeKind, edit: PlanEdit) {
         self.open_merge = None;
         self.refusal = None;
-        let before = Arc::clone(&self.projection);
-        self.reproject();
-        self.last_change = Some(Change { label, before, after: Arc::clone(&self.projection) });
+        self.generation += 1;
+        if edit.changes_projection() {
+            let before = Arc::clone(&self.projection);
+            self.reproject();
+            self.last_change = Some(Change { kind, edit, before, after: Arc::clone(&self.projection) });
+        }
     }
 
     /// Records that the open plan is now what is on disk (after a save).
     pub fn mark_saved(&mut self) {
-        self.saved = Some(self.plan.clone());
+        self.saved = Some(Arc::clone(&self.plan));
     }
 
     /// Replaces the open plan with a restored autosave: it counts as unsaved against `saved`
     /// (the file it came from), or against nothing.
     pub fn replace_with_unsaved(&mut self, plan: Plan, saved: Option<Plan>) {
         self.replace_plan(plan);
-        self.saved = saved;
+        self.saved = saved.map(|mut saved| {
+            saved.number_actions();
+            Arc::new(saved)
+        });
     }
 
     /// Replaces the open plan (New, Open): the history starts afresh.
-    pub fn replace_plan(&mut self, plan: Plan) {
-        self.saved = Some(plan.clone());
-        self.plan = plan;
+    pub fn replace_plan(&mut self, mut plan: Plan) {
+        plan.number_actions();
+        self.plan = Arc::new(plan);
+        self.saved = Some(Arc::clone(&self.plan));
+        self.generation += 1;
         self.undo.clear();
         self.redo.clear();
         self.open_merge = None;
@@ -373,8 +415,8 @@ impl Session {
         // A closed worker only means no attribution is shown; the plan itself is unaffected.
         let _ = self.jobs.send(AttributionJob {
             revision: self.revision,
-            plan: self.plan.clone(),
-            baseline: self.baseline.clone(),
+            plan: Arc::clone(&self.plan),
+            baseline: Arc::clone(&self.baseline),
         });
     }
 }

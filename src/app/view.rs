@@ -176,8 +176,8 @@ pub use crate::model::MILESTONES;
 pub struct ViewState {
     pub year: u16,
     pub playing: bool,
-    /// Seconds since the last step of play.
-    pub play_clock: f32,
+    /// App time (seconds) of the last step of play; `None` until the first frame of a play.
+    pub play_clock: Option<f64>,
     pub selection: Selection,
     pub indicator: MapIndicator,
     pub language: Language,
@@ -204,7 +204,7 @@ impl Default for ViewState {
         Self {
             year: 2025,
             playing: false,
-            play_clock: 0.0,
+            play_clock: None,
             selection: Selection::Municipality,
             indicator: MapIndicator::default(),
             language: Language::Danish,
@@ -226,23 +226,30 @@ impl Default for ViewState {
 }
 
 impl ViewState {
-    /// Moves play on by `dt` seconds: one year a second, stopping at 2040.
-    pub fn advance_play(&mut self, dt: f32) {
+    /// Moves play on to app time `now` (seconds): one year a second, from 2016 again if it
+    /// stood at 2040, stopping at 2040. Returns the seconds until the next step while playing.
+    pub fn advance_play(&mut self, now: f64) -> Option<f64> {
         if !self.playing {
-            return;
+            self.play_clock = None;
+            return None;
+        }
+        let last = *self.play_clock.get_or_insert_with(|| {
+            if self.year >= LAST_YEAR {
+                self.year = FIRST_YEAR;
+            }
+            now
+        });
+        let steps = ((now - last).max(0.0).floor() as u16).min(LAST_YEAR - FIRST_YEAR);
+        if steps > 0 {
+            self.year = (self.year + steps).min(LAST_YEAR);
+            self.play_clock = Some(last + f64::from(steps));
         }
         if self.year >= LAST_YEAR {
-            self.year = FIRST_YEAR;
+            self.playing = false;
+            self.play_clock = None;
+            return None;
         }
-        self.play_clock += dt;
-        while self.play_clock >= 1.0 && self.playing {
-            self.play_clock -= 1.0;
-            self.year += 1;
-            if self.year >= LAST_YEAR {
-                self.year = LAST_YEAR;
-                self.playing = false;
-            }
-        }
+        self.play_clock.map(|last| (last + 1.0 - now).max(0.0))
     }
 
     /// The selected area's id, if an area is selected.

@@ -99,10 +99,32 @@ impl ActionKind {
     }
 }
 
-/// A timed action.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// An action's number within its plan: stable while the plan is edited, so undo, the effect
+/// under each action and the change log can name one action among many alike. Files written
+/// before format 5 have none; they are numbered when the plan opens (see
+/// [`super::Plan::number_actions`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ActionId(pub u32);
+
+impl ActionId {
+    /// Not yet numbered (an action made in code, or read from an older file).
+    pub const UNSET: Self = Self(0);
+
+    #[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference.
+    fn is_unset(&self) -> bool {
+        *self == Self::UNSET
+    }
+}
+
+/// A timed action. Two actions are equal when they do the same thing in the same year with
+/// the same note, whatever their numbers: the baseline's and the plan's copies of one action
+/// are numbered by their own files.
+#[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Action {
+    #[serde(default, skip_serializing_if = "ActionId::is_unset")]
+    pub id: ActionId,
     /// Carried out during this year (2016–2040); the figures for 1 January of the next year
     /// show it.
     pub year: u16,
@@ -110,4 +132,43 @@ pub struct Action {
     /// Why, or where the figure comes from.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+}
+
+impl PartialEq for Action {
+    fn eq(&self, other: &Self) -> bool {
+        self.year == other.year && self.kind == other.kind && self.note == other.note
+    }
+}
+
+impl Action {
+    /// An action not yet numbered: the plan numbers it when it is added.
+    pub fn new(year: u16, kind: ActionKind) -> Self {
+        Self { id: ActionId::UNSET, year, kind, note: String::new() }
+    }
+
+    /// The homes (or m² of floor space) the action involves, for those that have a count.
+    pub fn count(&self) -> Option<f64> {
+        match &self.kind {
+            ActionKind::Facility { area_m2, .. } => Some(*area_m2),
+            ActionKind::Demolish { count, .. }
+            | ActionKind::Build { count, .. }
+            | ActionKind::Sell { count, .. }
+            | ActionKind::Convert { count, .. }
+            | ActionKind::Merge { count, .. } => Some(*count),
+            _ => None,
+        }
+    }
+
+    /// Sets the count of an action that has one (see [`Action::count`]).
+    pub fn set_count(&mut self, value: f64) {
+        match &mut self.kind {
+            ActionKind::Facility { area_m2: count, .. }
+            | ActionKind::Demolish { count, .. }
+            | ActionKind::Build { count, .. }
+            | ActionKind::Sell { count, .. }
+            | ActionKind::Convert { count, .. }
+            | ActionKind::Merge { count, .. } => *count = value,
+            _ => {}
+        }
+    }
 }

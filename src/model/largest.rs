@@ -102,6 +102,7 @@ fn changes(plan: &mut Plan) {
     let area = |i: usize| id("a", i % MAX_AREAS);
     plan.actions = (0..MAX_ACTIONS)
         .map(|i| Action {
+            id: crate::model::ActionId(u32::try_from(i + 1).unwrap_or(u32::MAX)),
             year: 2020,
             kind: ActionKind::Build { area: area(i), tenure: Tenure::PrivateRental, count: digits(i), over_years: 1 },
             note: text(MAX_NOTE_CHARS, ""),
@@ -128,6 +129,7 @@ fn changes(plan: &mut Plan) {
             time: time.clone(),
         })
         .collect();
-    plan.change_log =
-        (0..MAX_CHANGE_LOG).map(|_| ChangeEntry { time: time.clone(), text: text(MAX_LOG_CHARS, "") }).collect();
+    plan.change_log = (0..MAX_CHANGE_LOG)
+        .map(|_| ChangeEntry { time: time.clone(), edit: None, text: text(MAX_LOG_CHARS, "") })
+        .collect();
 }

@@ -150,6 +150,9 @@ pub(super) fn problems(plan: &Plan, out: &mut Vec<PlanProblem>) {
         let at = format!("change_log[{i}]");
         t.check(&at, "the text", &e.text, MAX_LOG_CHARS, true);
         t.check(&at, "the time", &e.time, MAX_NAME_CHARS, false);
+        for (what, text) in e.edit.iter().flat_map(super::PlanEdit::texts) {
+            t.check(&at, what, text, MAX_NOTES_CHARS, true);
+        }
     }
 }
 

@@ -6,6 +6,7 @@
 
 mod action;
 mod assumptions;
+pub mod edit;
 mod groups;
 mod largest;
 pub mod limits;
@@ -17,11 +18,12 @@ mod plan;
 mod policy;
 mod rules;
 
-pub use action::{Action, ActionKind, FacilityKind};
+pub use action::{Action, ActionId, ActionKind, FacilityKind};
 pub use assumptions::{
     AttractivenessWeights, EducationIncome, EffortParams, FlowParams, MoveParams, ParamDef, ParamTable, Params,
     ScoreWeights, TenureParams, is_retired_key,
 };
+pub use edit::{PlanEdit, action_year_for, shows_from};
 pub use groups::{Group, PerGroup, PerTenure, Tenure};
 pub use largest::largest_plan;
 pub use map::{AreaOutline, Coordinates, Landmark, LandmarkKind, MapData, MapSource, Ring};

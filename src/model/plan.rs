@@ -12,9 +12,10 @@ use std::collections::{BTreeMap, HashSet};
 
 /// The plan-file format this build writes. Version 1 had no change log, version 2 no comments,
 /// version 3 an `income_level` per area instead of the 2016 education and income seeds and a
-/// schematic rectangle in every area instead of naming a map; files of every earlier version
+/// schematic rectangle in every area instead of naming a map, version 4 no action numbers and a
+/// change log of words instead of edits; files of every earlier version
 /// open through `io::migrate`, and `tests/fixtures/` keeps one file per past version.
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 /// The year of the baseline (state on 1 January).
 pub const FIRST_YEAR: u16 = 2016;
 /// The horizon of the projection.
@@ -89,12 +90,16 @@ pub struct Comment {
 }
 
 /// One edit in a plan's change log.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ChangeEntry {
     /// When, in UTC, as `2026-11-26T14:03:12Z`.
     pub time: String,
-    /// What, in the words the app showed (in the language it was in).
+    /// What was done, read back in the app's language (since format 5).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edit: Option<super::PlanEdit>,
+    /// What, in the words the app showed then (files before format 5; in their language).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub text: String,
 }
 

@@ -3,7 +3,7 @@
 //! into the plan's `assumptions` and re-project at once.
 
 use super::widgets::number;
-use crate::app::{WorkshopApp, edits};
+use crate::app::WorkshopApp;
 
 pub fn show(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     let tr = app.translations.tr(app.view.language);
@@ -74,11 +74,6 @@ pub fn show(ui: &mut egui::Ui, app: &mut WorkshopApp) {
         });
     }
     if let Some((key, value)) = edit {
-        let name = tr.param_name(&key);
-        let label = match value {
-            Some(v) => tr.fill("change.assumption", &[("name", &name), ("value", &tr.num(v, 3))]),
-            None => tr.fill("change.assumption_reset", &[("name", &name)]),
-        };
-        app.session.edit(label, Some(&format!("assumption:{key}")), |plan| edits::set_assumption(plan, &key, value));
+        app.session.apply(crate::model::PlanEdit::Assumption { key, value });
     }
 }

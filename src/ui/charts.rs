@@ -23,7 +23,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut WorkshopApp) {
         })
         .response
         .rect;
-    super::export::remember_rect(app, "score", score);
+    super::export::remember_rect(ui.ctx(), "score", score);
     ui.separator();
     ui.horizontal_wrapped(|ui| {
         for tab in ChartTab::ALL {
@@ -43,7 +43,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut WorkshopApp) {
         })
         .response
         .rect;
-    super::export::remember_rect(app, "chart", chart);
+    super::export::remember_rect(ui.ctx(), "chart", chart);
 }
 
 /// The score at the slider's year, against the baseline, in one sentence.

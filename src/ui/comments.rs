@@ -55,15 +55,11 @@ pub fn section(ui: &mut egui::Ui, app: &mut WorkshopApp, target: &CommentTarget)
                 text: app.view.comment_text.trim().to_owned(),
                 time: crate::time::now_utc(),
             };
-            let label = tr.fill("change.comment_added", &[("author", &comment.author)]);
-            app.session.edit(label, None, |plan| plan.comments.push(comment));
+            app.session.apply(crate::model::PlanEdit::AddComment(comment));
             app.view.comment_text.clear();
         }
-        if let Some(i) = remove {
-            let label = tr.t("change.comment_removed").to_owned();
-            app.session.edit(label, None, |plan| {
-                plan.comments.remove(i);
-            });
+        if let Some(comment) = remove.and_then(|i| app.session.plan().comments.get(i).cloned()) {
+            app.session.apply(crate::model::PlanEdit::RemoveComment(comment));
         }
     });
 }

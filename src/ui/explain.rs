@@ -6,6 +6,7 @@
 //! municipality are named as a cost.
 
 use crate::app::WorkshopApp;
+use crate::app::session::{Change, ChangeKind};
 use crate::explain::{Attribution, ScoreChange};
 use crate::i18n::Tr;
 use crate::model::AreaKind;
@@ -23,7 +24,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut WorkshopApp) {
         ui.heading(tr.t("explain.last_change"));
         match app.session.last_change() {
             Some(change) => {
-                ui.label(egui::RichText::new(&change.label).strong());
+                ui.label(egui::RichText::new(change_words(app, change)).strong());
                 change_lines(ui, tr, weights, &change.before, &change.after, year);
             }
             None => {
@@ -174,4 +175,15 @@ fn displaced_line(ui: &mut egui::Ui, tr: Tr<'_>, projection: &Projection, year: 
         "explain.displaced",
         &[("year", &year.to_string()), ("rehoused", &tr.num(rehoused, 0)), ("left", &tr.num(left, 0))],
     ));
+}
+
+/// The last change in words: the edit, or "Undone: …" / "Redone: …".
+pub fn change_words(app: &WorkshopApp, change: &Change) -> String {
+    let tr = app.tr();
+    let what = crate::words::edit(tr, &app.session.plan().municipality, &change.edit);
+    match change.kind {
+        ChangeKind::Edit => what,
+        ChangeKind::Undone => format!("{}: {what}", tr.t("edit.undone")),
+        ChangeKind::Redone => format!("{}: {what}", tr.t("edit.redone")),
+    }
 }

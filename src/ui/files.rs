@@ -1,50 +1,17 @@
-//! Files on screen: the File menu and its shortcuts (Ctrl+N/O/S/Shift+S), files dropped on the
-//! window, the window's close button, the autosave tick, and the dialogs — save/discard/cancel,
-//! the app's own "save as", restore after a crash, messages — and the variants browser.
+//! Files on screen: the File menu, files dropped on the window, the window's close button, the
+//! autosave tick, and the app's own dialogs — save/discard/cancel, "save as", restore after a
+//! crash, messages — and the variants browser.
 
+use super::commands;
+use crate::app::Command;
 use crate::app::document::{AUTOSAVE_SECONDS, MAX_PINNED};
 use crate::app::{Dialog, Pending, WorkshopApp};
 use crate::assets;
 use crate::i18n::Tr;
-use crate::model::Plan;
-use egui::{Key, KeyboardShortcut, Modifiers};
 use std::path::PathBuf;
 
-const NEW: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
-const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
-const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
-const SAVE_AS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
-
-/// A new plan from the 2016 starting point: the baseline's municipality, no actions.
-fn plan_from_2016(app: &WorkshopApp) -> Plan {
-    let mut plan = app.session.baseline().clone();
-    plan.actions.clear();
-    plan.efforts.clear();
-    plan.change_log.clear();
-    app.tr().t("plan.new_name").clone_into(&mut plan.name);
-    plan.author.clear();
-    plan.notes.clear();
-    plan
-}
-
-/// Shortcuts, dropped files, the close button and autosave: everything the frame must check.
+/// Dropped files, the close button and autosave: everything the frame must check.
 pub fn each_frame(ui: &mut egui::Ui, app: &mut WorkshopApp) {
-    let (new, open, save_as, save) = ui.input_mut(|i| {
-        let save_as = i.consume_shortcut(&SAVE_AS);
-        (i.consume_shortcut(&NEW), i.consume_shortcut(&OPEN), save_as, i.consume_shortcut(&SAVE))
-    });
-    if new {
-        let plan = plan_from_2016(app);
-        app.request(Pending::New(Box::new(plan)));
-    }
-    if open {
-        app.request_open_dialog();
-    }
-    if save_as {
-        app.save_as(None);
-    } else if save {
-        app.save();
-    }
     let dropped: Option<PathBuf> = ui.input(|i| i.raw.dropped_files.first().map(|f| f.path().to_owned()));
     if let Some(path) = dropped {
         app.request(Pending::Open(path));
@@ -67,21 +34,11 @@ pub fn each_frame(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     }
 }
 
-impl WorkshopApp {
-    /// "Open…" asks about unsaved changes before any dialog is shown.
-    fn request_open_dialog(&mut self) {
-        self.request(Pending::OpenDialog);
-    }
-}
-
 pub fn file_menu(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     let tr = app.tr();
     let mut chosen: Option<Pending> = None;
-    let (mut open, mut save, mut save_as, mut browser, mut quit) = (false, false, false, false, false);
     ui.menu_button(tr.t("menu.file"), |ui| {
-        if ui.add(egui::Button::new(tr.t("menu.new_from_2016")).shortcut_text("Ctrl+N")).clicked() {
-            chosen = Some(Pending::New(Box::new(plan_from_2016(app))));
-        }
+        commands::menu_entry(ui, app, Command::New, None);
         for shipped in &assets::SHIPPED_PLANS {
             let label = tr.fill("menu.new_from_shipped", &[("name", &tr.of("shipped", shipped.file_name))]);
             if ui.button(label).clicked()
@@ -90,12 +47,10 @@ pub fn file_menu(ui: &mut egui::Ui, app: &mut WorkshopApp) {
                 chosen = Some(Pending::New(Box::new(plan)));
             }
         }
-        if ui.button(tr.t("menu.new_municipality")).clicked() {
-            super::map_import::open(app);
-        }
+        commands::menu_entry(ui, app, Command::NewMunicipality, None);
         ui.separator();
-        open = ui.add(egui::Button::new(tr.t("menu.open")).shortcut_text("Ctrl+O")).clicked();
-        browser = ui.button(tr.t("menu.variants")).clicked();
+        commands::menu_entry(ui, app, Command::Open, None);
+        commands::menu_entry(ui, app, Command::Variants, None);
         ui.menu_button(tr.t("menu.recent"), |ui| {
             if app.document.recent.is_empty() {
                 ui.label(tr.t("menu.no_recent"));
@@ -107,39 +62,17 @@ pub fn file_menu(ui: &mut egui::Ui, app: &mut WorkshopApp) {
             }
         });
         ui.separator();
-        save = ui.add(egui::Button::new(tr.t("menu.save")).shortcut_text("Ctrl+S")).clicked();
-        save_as = ui.add(egui::Button::new(tr.t("menu.save_as")).shortcut_text("Ctrl+Shift+S")).clicked();
+        commands::menu_entry(ui, app, Command::Save, None);
+        commands::menu_entry(ui, app, Command::SaveAs, None);
         ui.separator();
-        if ui.button(tr.t("export.window_png")).clicked() {
-            super::export::request_png(ui.ctx(), app, "vindue", None);
-            ui.close();
-        }
-        if ui.button(tr.t("export.csv")).clicked() {
-            super::export::export_csv(app);
-        }
-        if ui.button(tr.t("export.report")).clicked() {
-            super::export::export_report(app);
+        for command in [Command::ExportWindow, Command::ExportCsv, Command::ExportReport] {
+            commands::menu_entry(ui, app, command, None);
         }
         ui.separator();
-        quit = ui.add(egui::Button::new(tr.t("menu.quit")).shortcut_text("Ctrl+Q")).clicked();
+        commands::menu_entry(ui, app, Command::Quit, None);
     });
     if let Some(pending) = chosen {
         app.request(pending);
-    }
-    if open {
-        app.request_open_dialog();
-    }
-    if browser {
-        app.document.dialog = Some(Dialog::Browser { notice: None });
-    }
-    if save {
-        app.save();
-    }
-    if save_as {
-        app.save_as(None);
-    }
-    if quit {
-        ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
     }
 }
 

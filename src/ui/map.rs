@@ -7,7 +7,7 @@
 //! Painting is in `map_paint`, the layout on screen in `map_draw` and `map_labels`.
 
 use super::palette;
-use crate::app::{MapIndicator, Selection, WorkshopApp, edits};
+use crate::app::{MapIndicator, Selection, WorkshopApp};
 use crate::i18n::Tr;
 use crate::map::{Fidelity, PlanMap};
 use crate::model::{Area, AreaKind, Plan};
@@ -67,7 +67,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     };
     let events = super::map_paint::paint(ui, &view, rect);
     // The exported picture has the legend with it, so it reads on its own in the minutes.
-    super::export::remember_rect(app, "map", Rect::from_min_max(pos2(rect.left(), top), rect.max));
+    super::export::remember_rect(ui.ctx(), "map", Rect::from_min_max(pos2(rect.left(), top), rect.max));
     apply(app, events);
     catalogue(ui, app);
 }
@@ -89,18 +89,7 @@ fn apply(app: &mut WorkshopApp, events: MapEvents) {
         assign_profile(app, &district, profile.as_deref());
     }
     if let Some((institution, district)) = events.moved {
-        let tr = app.tr();
-        let year = app.view.year;
-        let kind =
-            crate::model::ActionKind::MoveInstitution { institution: institution.clone(), district: district.clone() };
-        let label = format!(
-            "{} ({})",
-            crate::words::action(tr, &app.session.plan().municipality, &kind),
-            edits::action_year_for(year)
-        );
-        app.session.edit(label, None, |plan| {
-            edits::move_institution(plan, &institution, &district, year);
-        });
+        app.move_institution(&institution, &district);
     }
 }
 
@@ -116,15 +105,7 @@ pub fn area_look(tr: Tr<'_>, indicator: MapIndicator, value: Option<f64>, at: &A
 }
 
 fn assign_profile(app: &mut WorkshopApp, district: &str, profile: Option<&str>) {
-    let tr = app.translations.tr(app.view.language);
-    let year = app.view.year;
-    let plan = app.session.plan();
-    let kind =
-        crate::model::ActionKind::AssignProfile { district: district.to_owned(), profile: profile.map(str::to_owned) };
-    let label = format!("{} ({})", crate::words::action(tr, &plan.municipality, &kind), edits::action_year_for(year));
-    app.session.edit(label, None, |plan| {
-        edits::assign_profile(plan, district, profile, year);
-    });
+    app.assign_profile(district, profile);
     app.view.selection = Selection::District(district.to_owned());
 }
 

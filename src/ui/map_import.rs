@@ -5,11 +5,6 @@
 use crate::app::{Dialog, FileDialogs, NewMunicipality, WorkshopApp};
 use crate::i18n::Tr;
 
-/// Opens the box (from the File menu).
-pub fn open(app: &mut WorkshopApp) {
-    app.document.dialog = Some(Dialog::NewMunicipality(NewMunicipality::default()));
-}
-
 /// A path field with a button for the system's file dialog where there is one.
 fn path_row(ui: &mut egui::Ui, tr: Tr<'_>, label: &str, path: &mut String, extensions: &[&str], dialogs: FileDialogs) {
     let label_id = ui.label(label).id;

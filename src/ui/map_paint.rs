@@ -7,7 +7,7 @@ use super::map::{MapEvents, MapView, ProfileCard, area_look, area_tooltip, indic
 use super::map_draw::{self, ICON, LayoutInput, Screen};
 use super::map_labels::{self, LabelStyle, PAD, Placed, TagText};
 use super::palette;
-use crate::app::{MapIndicator, Selection, edits};
+use crate::app::{MapIndicator, Selection, places};
 use crate::map::PlanMap;
 use crate::model::CommentTarget;
 use egui::{Color32, Pos2, Rect, Sense, Stroke, pos2, vec2};
@@ -17,7 +17,7 @@ use std::sync::Arc;
 pub fn paint(ui: &mut egui::Ui, view: &MapView<'_>, rect: Rect) -> MapEvents {
     let Some(y) = view.projection.year_index(view.year) else { return MapEvents::default() };
     let rect = rect.shrink(4.0);
-    let places = edits::places_at(view.plan, view.year);
+    let places = places::places_at(view.projection, view.year);
     let salt = if view.interactive { "main" } else { "projector" };
     let screen = map_draw::screen(ui, salt, &layout_input(ui, view, &places, rect));
     let m = &view.plan.municipality;
@@ -74,7 +74,7 @@ pub fn paint(ui: &mut egui::Ui, view: &MapView<'_>, rect: Rect) -> MapEvents {
 }
 
 /// The names and sizes the layout works with, from the view and the current text style.
-fn layout_input<'a>(ui: &egui::Ui, view: &'a MapView<'a>, places: &edits::PlacesAt, rect: Rect) -> LayoutInput<'a> {
+fn layout_input<'a>(ui: &egui::Ui, view: &'a MapView<'a>, places: &places::PlacesAt, rect: Rect) -> LayoutInput<'a> {
     let m = &view.plan.municipality;
     let body = egui::TextStyle::Body.resolve(ui.style()).size;
     let small = egui::TextStyle::Small.resolve(ui.style()).size;
@@ -182,7 +182,7 @@ fn paint_labels(
     view: &MapView<'_>,
     screen: &Screen,
     looks: &[(Color32, String)],
-    places: &edits::PlacesAt,
+    places: &places::PlacesAt,
 ) -> Vec<Rect> {
     let mut taken = Vec::new();
     let small = egui::FontId::proportional(screen.placement.value_height.max(1.0) * 0.8);
@@ -223,7 +223,7 @@ fn leader(painter: &egui::Painter, from: Pos2, to: Rect) {
 }
 
 /// A district's tag: the name on dark, the profile badge on yellow below it.
-fn paint_tag(painter: &egui::Painter, view: &MapView<'_>, district: usize, placed: &Placed, places: &edits::PlacesAt) {
+fn paint_tag(painter: &egui::Painter, view: &MapView<'_>, district: usize, placed: &Placed, places: &places::PlacesAt) {
     let m = &view.plan.municipality;
     let Some(d) = m.districts.get(district) else { return };
     if let Some(from) = placed.leader_from {
@@ -258,7 +258,7 @@ fn paint_institutions(
     ui: &mut egui::Ui,
     view: &MapView<'_>,
     screen: &Screen,
-    places: &edits::PlacesAt,
+    places: &places::PlacesAt,
 ) -> Option<(String, String)> {
     let (tr, plan) = (view.tr, view.plan);
     let m = &plan.municipality;

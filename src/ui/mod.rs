@@ -1,9 +1,11 @@
-//! Everything the participants see: the window's layout and the panels in it. The only layer
-//! that uses egui and egui_plot. Panels read the app's state and turn gestures into edits
-//! through [`crate::app::Session::edit`]; no panel changes the plan any other way.
+//! Everything the participants see: the window, its layout and the panels in it. The only layer
+//! that uses egui, egui_plot, eframe and rfd. Panels read the app's state and hand plan edits
+//! ([`crate::model::PlanEdit`]) to [`crate::app::Session::apply`] — no panel changes the plan
+//! any other way — and queue [`crate::app::Command`]s, which run once the frame is drawn.
 
 mod assumptions;
 mod charts;
+mod commands;
 mod comments;
 mod compare;
 mod editor;
@@ -17,7 +19,9 @@ mod map_labels;
 mod map_paint;
 mod palette;
 mod room;
+mod shell;
 mod status;
+mod system_dialog;
 mod timeline;
 mod top_bar;
 mod uncertainty;
@@ -26,6 +30,7 @@ mod widgets;
 
 use crate::app::WorkshopApp;
 pub use map::MapView;
+pub use shell::{LANGUAGE_VARIABLE, run_native};
 
 /// The map alone with its legend, as the projector shows it (interactive if the view says so):
 /// for the frame benchmark, which measures the map's share of a frame without the rest.
@@ -66,17 +71,38 @@ pub fn fill_screen(ctx: &egui::Context) -> bool {
 /// The whole window: menu and tool bar on top, the year slider at the bottom, the plan editor
 /// on the left, the charts on the right and the map in the centre.
 pub fn main_ui(ui: &mut egui::Ui, app: &mut WorkshopApp) {
-    room::apply_look(ui.ctx(), app);
+    let ctx = ui.ctx().clone();
+    room::apply_look(&ctx, app);
+    commands::read_shortcuts(&ctx, app);
     files::each_frame(ui, app);
-    room::keys(ui, app);
-    top_bar::shortcuts(ui, app);
-    if app.view.playing {
-        let dt = ui.input(|i| i.stable_dt).min(0.1);
-        app.view.advance_play(dt);
-        ui.ctx().request_repaint();
-    }
+    play(&ctx, app);
     top_bar::show(ui, app);
     timeline::show(ui, app);
+    panels(ui, app);
+    export::show_finished(app);
+    room::help_window(&ctx, app);
+    room::projector(&ctx, app);
+    files::dialogs(ui, app);
+    system_dialog::each_frame(&ctx, app);
+    commands::run_queued(&ctx, app);
+    app.refresh_feed();
+    // A gesture ends after the frame in which the pointer was let go, so a slider's last change
+    // on release still belongs to its drag.
+    if !ui.input(|i| i.pointer.any_down()) {
+        app.session.end_gesture();
+    }
+}
+
+/// Moves the year on while Play runs, and asks for the next frame only when the year changes.
+fn play(ctx: &egui::Context, app: &mut WorkshopApp) {
+    let now = ctx.input(|i| i.time);
+    if let Some(next) = app.view.advance_play(now) {
+        ctx.request_repaint_after(std::time::Duration::from_secs_f64(next));
+    }
+}
+
+/// The editor on the left, the charts on the right, the map or the comparison in the centre.
+fn panels(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     // Panel sizes follow the window, so a 1366-pixel laptop and a 1920-pixel projector both
     // keep the map in the middle readable; each panel can still be resized within its range.
     let width = ui.available_width();
@@ -101,14 +127,4 @@ pub fn main_ui(ui: &mut egui::Ui, app: &mut WorkshopApp) {
         crate::app::CentralView::Map => map::show(ui, app),
         crate::app::CentralView::Compare => compare::show(ui, app),
     });
-    export::show_finished(app);
-    room::help_window(ui.ctx(), app);
-    room::projector(ui.ctx(), app);
-    files::dialogs(ui, app);
-    app.refresh_feed();
-    // A gesture ends after the frame in which the pointer was let go, so a slider's last change
-    // on release still belongs to its drag.
-    if !ui.input(|i| i.pointer.any_down()) {
-        app.session.end_gesture();
-    }
 }

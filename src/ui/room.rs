@@ -1,13 +1,12 @@
-//! The meeting room on screen: theme and text size, presentation mode (F11), the help screen
-//! (F1), the round timer, and the projector window — a second native window showing the chosen
+//! The meeting room on screen: theme and text size, the help screen with every shortcut, the
+//! round timer, and the projector window — a second native window showing the chosen
 //! views large, with no editing controls, frozen or live.
 
-use super::{charts, compare, map, status};
-use crate::app::WorkshopApp;
+use super::{charts, commands, compare, map, status};
 use crate::app::room::{Picture, ProjectorView, TEXT_SCALES, Theme};
+use crate::app::{Command, WorkshopApp};
 use crate::i18n::Tr;
 use crate::model::RuleSet;
-use egui::{Key, Modifiers};
 
 /// The visuals of a theme.
 pub fn visuals(theme: Theme) -> egui::Visuals {
@@ -47,35 +46,6 @@ pub fn apply_look(ctx: &egui::Context, app: &WorkshopApp) {
     }
 }
 
-/// F11 toggles presentation mode (full screen, large text, editor hidden); Esc leaves it;
-/// F5 opens or closes the projector window; F1 shows the help.
-pub fn keys(ui: &mut egui::Ui, app: &mut WorkshopApp) {
-    let (f11, escape, f1, f5) = ui.input_mut(|i| {
-        (
-            i.consume_key(Modifiers::NONE, Key::F11),
-            i.consume_key(Modifiers::NONE, Key::Escape),
-            i.consume_key(Modifiers::NONE, Key::F1),
-            i.consume_key(Modifiers::NONE, Key::F5),
-        )
-    });
-    if f5 {
-        app.room.projector.open = !app.room.projector.open;
-    }
-    if f11 {
-        set_presentation(ui.ctx(), app, !app.room.presentation);
-    } else if escape && app.room.presentation {
-        set_presentation(ui.ctx(), app, false);
-    }
-    if f1 {
-        app.room.help_open = !app.room.help_open;
-    }
-}
-
-pub fn set_presentation(ctx: &egui::Context, app: &mut WorkshopApp, on: bool) {
-    app.room.presentation = on;
-    ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on));
-}
-
 /// The View menu's meeting-room part: theme, text size, presentation, projector.
 pub fn view_menu_items(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     let tr = app.tr();
@@ -90,11 +60,8 @@ pub fn view_menu_items(ui: &mut egui::Ui, app: &mut WorkshopApp) {
         ui.radio_value(&mut app.room.text_size, i, format!("{} %", tr.num(f64::from(*scale) * 100.0, 0)));
     }
     ui.separator();
-    let mut presentation = app.room.presentation;
-    if ui.add(egui::Checkbox::new(&mut presentation, tr.t("room.presentation"))).on_hover_text("F11").changed() {
-        set_presentation(ui.ctx(), app, presentation);
-    }
-    ui.checkbox(&mut app.room.projector.open, tr.t("projector.open"));
+    commands::menu_entry(ui, app, Command::Presentation, None);
+    commands::menu_entry(ui, app, Command::ToggleProjector, None);
     ui.label(tr.t("projector.views"));
     for view in ProjectorView::ALL {
         let mut shown = app.room.projector.views.contains(&view);
@@ -106,26 +73,20 @@ pub fn view_menu_items(ui: &mut egui::Ui, app: &mut WorkshopApp) {
             }
         }
     }
-    if ui.button(tr.t("help.open")).clicked() {
-        app.room.help_open = true;
-    }
+    commands::menu_entry(ui, app, Command::Help, None);
 }
 
 /// The tool bar's projector and timer controls.
 pub fn tool_bar(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     let tr = app.tr();
     let label = if app.room.projector.open { tr.t("projector.close") } else { tr.t("projector.open_button") };
-    if ui.button(label).clicked() {
-        app.room.projector.open = !app.room.projector.open;
-    }
-    if app.room.projector.open {
-        if app.room.projector.frozen.is_none() {
-            if ui.button(tr.t("projector.freeze")).on_hover_text(tr.t("projector.freeze_help")).clicked() {
-                app.freeze();
-            }
-        } else if ui.button(tr.t("projector.reveal")).on_hover_text(tr.t("projector.reveal_help")).clicked() {
-            app.reveal();
-        }
+    commands::button(ui, app, Command::ToggleProjector, label);
+    if Command::Freeze.enabled(app) {
+        commands::button(ui, app, Command::Freeze, tr.t("projector.freeze"))
+            .on_hover_text(tr.t("projector.freeze_help"));
+    } else if Command::Reveal.enabled(app) {
+        commands::button(ui, app, Command::Reveal, tr.t("projector.reveal"))
+            .on_hover_text(tr.t("projector.reveal_help"));
     }
     ui.separator();
     timer(ui, app, tr);
@@ -147,7 +108,9 @@ fn timer(ui: &mut egui::Ui, app: &mut WorkshopApp, tr: Tr<'_>) {
         if ui.button(tr.t("timer.pause")).clicked() {
             timer.pause(now);
         }
-        ui.ctx().request_repaint_after(std::time::Duration::from_millis(250));
+        // The clock shows whole seconds: the next frame is needed when the next one starts.
+        let to_next_second = left.rem_euclid(1.0).max(0.01);
+        ui.ctx().request_repaint_after(std::time::Duration::from_secs_f64(to_next_second));
     } else if ui.button(tr.t("timer.start")).clicked() {
         timer.start(now);
     }
@@ -178,22 +141,14 @@ pub fn help_window(ctx: &egui::Context, app: &mut WorkshopApp) {
         |ui| {
             ui.heading(tr.t("help.shortcuts"));
             egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
-                for (keys, what) in [
-                    ("Ctrl+Z", "help.undo"),
-                    ("Ctrl+Shift+Z, Ctrl+Y", "help.redo"),
-                    ("Ctrl+N", "help.new"),
-                    ("Ctrl+O", "help.open_file"),
-                    ("Ctrl+S", "help.save"),
-                    ("Ctrl+Shift+S", "help.save_as"),
-                    ("F11", "help.presentation"),
-                    ("Esc", "help.leave_presentation"),
-                    ("F5", "help.projector"),
-                    ("F1", "help.help"),
-                    ("Ctrl+Q", "help.quit"),
-                ] {
-                    ui.strong(keys);
-                    ui.label(tr.t(what));
-                    ui.end_row();
+                for command in Command::ALL {
+                    let keys: Vec<String> =
+                        commands::shortcuts(command).iter().map(|s| ctx.format_shortcut(s)).collect();
+                    if !keys.is_empty() {
+                        ui.strong(keys.join(", "));
+                        ui.label(tr.t(command.label_key()));
+                        ui.end_row();
+                    }
                 }
             });
             ui.heading(tr.t("help.reading"));

@@ -1,8 +1,8 @@
 //! The year slider at the bottom: play and pause, 2016–2040 with the plan's milestones marked,
 //! and the year shown large. Every panel shows the state on 1 January of this year.
 
-use crate::app::WorkshopApp;
 use crate::app::view::MILESTONES;
+use crate::app::{Command, WorkshopApp};
 use crate::model::{FIRST_YEAR, LAST_YEAR};
 
 pub fn show(ui: &mut egui::Ui, app: &mut WorkshopApp) {
@@ -12,8 +12,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut WorkshopApp) {
         ui.horizontal(|ui| {
             let play_label = if app.view.playing { tr.t("timeline.pause") } else { tr.t("timeline.play") };
             if ui.add(egui::Button::new(play_label).min_size(egui::vec2(90.0, 30.0))).clicked() {
-                app.view.playing = !app.view.playing;
-                app.view.play_clock = 0.0;
+                app.queue(Command::PlayPause);
             }
             ui.label(egui::RichText::new(app.view.year.to_string()).size(26.0).strong())
                 .on_hover_text(tr.t("timeline.year_help"));

@@ -1,46 +1,13 @@
 //! The menu and tool bar: file, edit, view and language menus, undo and redo, the rule set,
-//! what colours the map, and the plan's name with whether it has unsaved changes. Also the
-//! keyboard shortcuts for undo and redo.
+//! what colours the map, and the plan's name with whether it has unsaved changes. Menu entries
+//! and buttons are commands (`super::commands`).
 
+use super::commands;
+use crate::app::Command;
 use crate::app::{CentralView, MapIndicator, Selection, WorkshopApp};
 use crate::i18n::Language;
-use crate::model::RuleSetId;
-use egui::{Key, KeyboardShortcut, Modifiers};
-
-const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
-const REDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
-const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
-const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
-
-/// Ctrl+Q quits; Ctrl+Z undoes, Ctrl+Shift+Z and Ctrl+Y redo, unless a text field is being
-/// typed in (it has its own undo).
-pub fn shortcuts(ui: &mut egui::Ui, app: &mut WorkshopApp) {
-    if ui.input_mut(|i| i.consume_shortcut(&QUIT)) {
-        ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
-    }
-    if ui.ctx().egui_wants_keyboard_input() {
-        return;
-    }
-    let (redo, undo) = ui.input_mut(|i| {
-        let redo = i.consume_shortcut(&REDO) || i.consume_shortcut(&REDO_Y);
-        (redo, i.consume_shortcut(&UNDO))
-    });
-    if redo {
-        redo_edit(app);
-    } else if undo {
-        undo_edit(app);
-    }
-}
-
-fn undo_edit(app: &mut WorkshopApp) {
-    let prefix = app.tr().t("edit.undone").to_owned();
-    app.session.undo(&prefix);
-}
-
-fn redo_edit(app: &mut WorkshopApp) {
-    let prefix = app.tr().t("edit.redone").to_owned();
-    app.session.redo(&prefix);
-}
+use crate::model::{PlanEdit, RuleSetId};
+use crate::words;
 
 pub fn show(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     egui::Panel::top("top_bar").show(ui, |ui| {
@@ -68,41 +35,24 @@ fn plan_title(ui: &mut egui::Ui, app: &WorkshopApp) {
 
 fn edit_menu(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     let tr = app.tr();
-    let (mut undo, mut redo) = (false, false);
     ui.menu_button(tr.t("menu.edit"), |ui| {
-        let undo_label = app
-            .session
-            .undo_labels()
-            .last()
-            .map_or_else(|| tr.t("menu.undo").to_owned(), |l| format!("{}: {l}", tr.t("menu.undo")));
-        undo = ui.add_enabled(app.session.can_undo(), egui::Button::new(undo_label).shortcut_text("Ctrl+Z")).clicked();
-        let redo_label = app
-            .session
-            .redo_labels()
-            .last()
-            .map_or_else(|| tr.t("menu.redo").to_owned(), |l| format!("{}: {l}", tr.t("menu.redo")));
-        redo = ui
-            .add_enabled(app.session.can_redo(), egui::Button::new(redo_label).shortcut_text("Ctrl+Shift+Z"))
-            .clicked();
+        let m = &app.session.plan().municipality;
+        let undo = app.session.undo_edits().last().map(|e| format!("{}: {}", tr.t("menu.undo"), words::edit(tr, m, e)));
+        let redo = app.session.redo_edits().last().map(|e| format!("{}: {}", tr.t("menu.redo"), words::edit(tr, m, e)));
+        commands::menu_entry(ui, app, Command::Undo, undo);
+        commands::menu_entry(ui, app, Command::Redo, redo);
     });
-    if undo {
-        undo_edit(app);
-    }
-    if redo {
-        redo_edit(app);
-    }
 }
 
 fn view_menu(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     let tr = app.translations.tr(app.view.language);
     ui.menu_button(tr.t("menu.view"), |ui| {
-        let view = &mut app.view;
-        ui.checkbox(&mut view.show_editor, tr.t("menu.show_editor"));
-        ui.checkbox(&mut view.show_charts, tr.t("menu.show_charts"));
+        commands::menu_entry(ui, app, Command::ToggleEditor, None);
+        commands::menu_entry(ui, app, Command::ToggleCharts, None);
         ui.separator();
         ui.label(tr.t("toolbar.map_colour"));
         for indicator in MapIndicator::ALL {
-            ui.radio_value(&mut view.indicator, indicator, tr.of("indicator", indicator.key()));
+            ui.radio_value(&mut app.view.indicator, indicator, tr.of("indicator", indicator.key()));
         }
         super::room::view_menu_items(ui, app);
     });
@@ -119,12 +69,8 @@ fn language_menu(ui: &mut egui::Ui, app: &mut WorkshopApp) {
 
 fn tool_bar(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     let tr = app.translations.tr(app.view.language);
-    if ui.add_enabled(app.session.can_undo(), egui::Button::new(tr.t("toolbar.undo"))).clicked() {
-        undo_edit(app);
-    }
-    if ui.add_enabled(app.session.can_redo(), egui::Button::new(tr.t("toolbar.redo"))).clicked() {
-        redo_edit(app);
-    }
+    commands::button(ui, app, Command::Undo, tr.t("toolbar.undo"));
+    commands::button(ui, app, Command::Redo, tr.t("toolbar.redo"));
     ui.separator();
     let mut rule_set = app.session.plan().rule_set;
     egui::ComboBox::from_label(tr.t("toolbar.rules")).selected_text(tr.of("rules", rule_set.key())).show_ui(ui, |ui| {
@@ -133,8 +79,7 @@ fn tool_bar(ui: &mut egui::Ui, app: &mut WorkshopApp) {
         }
     });
     if rule_set != app.session.plan().rule_set {
-        let label = tr.fill("change.rule_set", &[("rules", &tr.of("rules", rule_set.key()))]);
-        app.session.edit(label, None, |plan| plan.rule_set = rule_set);
+        app.session.apply(PlanEdit::RuleSet(rule_set));
     }
     ui.separator();
     egui::ComboBox::from_label(tr.t("toolbar.map_colour"))
@@ -145,8 +90,11 @@ fn tool_bar(ui: &mut egui::Ui, app: &mut WorkshopApp) {
             }
         });
     ui.separator();
-    ui.selectable_value(&mut app.view.central, CentralView::Map, tr.t("toolbar.map"));
-    ui.selectable_value(&mut app.view.central, CentralView::Compare, tr.t("toolbar.compare"));
+    for (command, view) in [(Command::ShowMap, CentralView::Map), (Command::ShowCompare, CentralView::Compare)] {
+        if ui.selectable_label(app.view.central == view, tr.t(command.label_key())).clicked() {
+            app.queue(command);
+        }
+    }
     ui.separator();
     let selected = match &app.view.selection {
         Selection::Municipality => app.session.plan().municipality.name.clone(),
@@ -156,8 +104,8 @@ fn tool_bar(ui: &mut egui::Ui, app: &mut WorkshopApp) {
         Selection::Area(id) => app.session.plan().municipality.area(id).map(|a| a.name.clone()).unwrap_or_default(),
     };
     ui.label(tr.fill("toolbar.selected", &[("name", &selected)]));
-    if app.view.selection != Selection::Municipality && ui.button(tr.t("toolbar.whole_municipality")).clicked() {
-        app.view.selection = Selection::Municipality;
+    if Command::WholeMunicipality.enabled(app) {
+        commands::button(ui, app, Command::WholeMunicipality, tr.t("toolbar.whole_municipality"));
     }
     ui.separator();
     super::room::tool_bar(ui, app);

@@ -123,7 +123,7 @@ fn act(app: &mut WorkshopApp, action: RowAction) {
         }
         RowAction::Pin(i) => {
             if let Some(VariantRow { name, plan: Some(plan), .. }) = rows.get(i) {
-                app.pin(name.clone(), plan.clone());
+                app.pin(name.clone(), std::sync::Arc::new(plan.clone()));
                 app.view.central = CentralView::Compare;
             }
         }

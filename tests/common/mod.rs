@@ -58,7 +58,7 @@ pub fn arb_action() -> impl Strategy<Value = Action> {
             district: DISTRICTS[d].to_owned()
         }),
     ];
-    (2016..2040u16, kind).prop_map(|(year, kind)| Action { year, kind, note: String::new() })
+    (2016..2040u16, kind).prop_map(|(year, kind)| Action::new(year, kind))
 }
 
 pub fn arb_effort() -> impl Strategy<Value = Effort> {
