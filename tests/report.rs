@@ -129,3 +129,30 @@ fn the_report_draws_the_map_for_2016_and_2030_and_the_tenure_mix_with_the_40_per
     assert!(tenure[0].contains("40 %") && tenure[0].contains("stroke-dasharray"), "the 40 % line is drawn");
     assert!(tenure[0].contains("Almene familieboliger"), "tenures are named");
 }
+
+#[test]
+fn the_change_log_reads_in_the_report_s_language_whatever_language_the_edit_was_made_in() {
+    use by_i_balance::model::{ChangeEntry, PlanEdit};
+    let library = Library::load().unwrap();
+    let mut vision = assets::shipped_plan("visionsplan-2016.ron").unwrap();
+    vision.change_log.push(ChangeEntry {
+        time: "2026-11-29T13:03:00Z".into(),
+        edit: Some(PlanEdit::JointAllocation(None)),
+        text: String::new(),
+    });
+    vision.change_log.push(ChangeEntry {
+        time: "2026-11-29T13:04:00Z".into(),
+        edit: None,
+        text: "Omdøbt i en ældre version".into(),
+    });
+    let tr = |language| Translations::shared().unwrap().tr(language);
+    for language in [Language::Danish, Language::English] {
+        let html = report_for_plans(&library, std::slice::from_ref(&vision), tr(language)).unwrap();
+        let changes = &html[html.find(r#"<section id="changes">"#).expect("a change log section")..];
+        let changes = &changes[..changes.find("</section>").unwrap()];
+        let words = tr(language).t("change.joint_none");
+        assert!(changes.contains(words), "{language:?}: the edit reads \"{words}\": {changes}");
+        assert!(changes.contains("Omdøbt i en ældre version"), "an entry of an older file keeps its words");
+    }
+    assert_ne!(tr(Language::Danish).t("change.joint_none"), tr(Language::English).t("change.joint_none"));
+}

@@ -300,14 +300,16 @@ impl Plan {
     }
 
     /// Checks each action in the order it takes effect, against the stock it meets.
+    /// Checks the actions in the order they happen, against the homes and schools left by the
+    /// actions before them.
     fn validate_actions(&self, check: &mut Checker) {
         let m = &self.municipality;
         let mut stock: BTreeMap<&str, PerTenure<f64>> = m.areas.iter().map(|a| (a.id.as_str(), a.homes)).collect();
-        let mut schools: BTreeMap<&str, bool> =
-            m.institutions.iter().map(|i| (i.id.as_str(), i.kind == InstitutionKind::School)).collect();
-        let districts: HashSet<&str> = m.districts.iter().map(|d| d.id.as_str()).collect();
-        let profiles: HashSet<&str> = m.profiles.iter().map(|p| p.id.as_str()).collect();
-        let district_known = |id: &str| districts.contains(id);
+        let mut places = KnownPlaces {
+            schools: m.institutions.iter().map(|i| (i.id.as_str(), i.kind == InstitutionKind::School)).collect(),
+            districts: m.districts.iter().map(|d| d.id.as_str()).collect(),
+            profiles: m.profiles.iter().map(|p| p.id.as_str()).collect(),
+        };
         let mut order: Vec<usize> = (0..self.actions.len()).collect();
         order.sort_by_key(|&i| self.actions[i].year);
         for i in order {
@@ -316,80 +318,9 @@ impl Plan {
             check.year(&at, "the year", action.year);
             if let Some(area) = action.kind.area() {
                 check.known(&at, "area", area, stock.contains_key(area));
-            }
-            match &action.kind {
-                ActionKind::Demolish { area, tenure, count } | ActionKind::Merge { area, tenure, count } => {
-                    check.amount(&at, "count", *count);
-                    if let Some(homes) = stock.get_mut(area.as_str()) {
-                        take(check, &at, homes, *tenure, *count);
-                        if matches!(action.kind, ActionKind::Merge { .. }) && count.is_finite() && *count > 0.0 {
-                            homes[*tenure] += count / 2.0;
-                        }
-                    }
-                }
-                ActionKind::Build { area, tenure, count, over_years } => {
-                    check.amount(&at, "count", *count);
-                    if *over_years == 0 {
-                        check.report(&at, "over_years must be at least 1".to_owned());
-                    } else if u32::from(action.year) + u32::from(*over_years) - 1 > u32::from(LAST_YEAR) {
-                        check.report(
-                            &at,
-                            format!("building over {over_years} years from {} runs past {LAST_YEAR}", action.year),
-                        );
-                    }
-                    if let Some(homes) = stock.get_mut(area.as_str())
-                        && count.is_finite()
-                        && *count > 0.0
-                    {
-                        homes[*tenure] += count;
-                    }
-                }
-                ActionKind::Sell { area, count } => {
-                    check.amount(&at, "count", *count);
-                    if let Some(homes) = stock.get_mut(area.as_str())
-                        && take(check, &at, homes, Tenure::AlmenFamily, *count)
-                    {
-                        homes[Tenure::OwnerOccupied] += count;
-                    }
-                }
-                ActionKind::Convert { area, from, to, count } => {
-                    check.amount(&at, "count", *count);
-                    if from == to {
-                        check.report(&at, format!("converts {} homes into the same tenure", from.key()));
-                    }
-                    if let Some(homes) = stock.get_mut(area.as_str())
-                        && take(check, &at, homes, *from, *count)
-                    {
-                        homes[*to] += count;
-                    }
-                }
-                ActionKind::Facility { area_m2, .. } => check.amount(&at, "area_m2", *area_m2),
-                ActionKind::MoveInstitution { institution, district } => {
-                    check.known(&at, "institution", institution, schools.contains_key(institution.as_str()));
-                    check.known(&at, "district", district, district_known(district));
-                }
-                ActionKind::AssignProfile { district, profile } => {
-                    check.known(&at, "district", district, district_known(district));
-                    if let Some(p) = profile {
-                        check.known(&at, "profile", p, profiles.contains(p.as_str()));
-                    }
-                }
-                ActionKind::MergeSchools { school, into } => {
-                    for id in [school, into] {
-                        match schools.get(id.as_str()) {
-                            None => check.known(&at, "institution", id, false),
-                            Some(false) => check.report(&at, format!("'{}' is not a school", clipped(id))),
-                            Some(true) => {}
-                        }
-                    }
-                    if school == into {
-                        check.report(&at, format!("merges the school '{}' into itself", clipped(school)));
-                    }
-                    schools.remove(school.as_str());
-                }
-                ActionKind::SchoolProfile { school, .. } => {
-                    check.known(&at, "school", school, schools.get(school.as_str()) == Some(&true));
-                }
+                check_homes_action(check, &at, action, stock.get_mut(area));
+            } else {
+                places.check(check, &at, &action.kind);
             }
         }
     }
@@ -426,6 +357,96 @@ impl Plan {
 }
 
 /// Takes `count` homes of a tenure from the stock, or reports that there are not that many.
+
+/// An action on an area's homes, checked and applied to the area's homes as the actions
+/// before it left them (`None`: the area is unknown, reported already).
+fn check_homes_action(check: &mut Checker, at: &str, action: &Action, homes: Option<&mut PerTenure<f64>>) {
+    let count = match &action.kind {
+        ActionKind::Facility { area_m2, .. } => return check.amount(at, "area_m2", *area_m2),
+        ActionKind::Demolish { count, .. }
+        | ActionKind::Merge { count, .. }
+        | ActionKind::Build { count, .. }
+        | ActionKind::Sell { count, .. }
+        | ActionKind::Convert { count, .. } => *count,
+        _ => return,
+    };
+    check.amount(at, "count", count);
+    if let ActionKind::Build { over_years, .. } = action.kind {
+        if over_years == 0 {
+            check.report(at, "over_years must be at least 1".to_owned());
+        } else if u32::from(action.year) + u32::from(over_years) - 1 > u32::from(LAST_YEAR) {
+            check.report(at, format!("building over {over_years} years from {} runs past {LAST_YEAR}", action.year));
+        }
+    }
+    if let ActionKind::Convert { from, to, .. } = action.kind
+        && from == to
+    {
+        check.report(at, format!("converts {} homes into the same tenure", from.key()));
+    }
+    let Some(homes) = homes else { return };
+    let grows = count.is_finite() && count > 0.0;
+    match action.kind {
+        ActionKind::Demolish { tenure, .. } => {
+            take(check, at, homes, tenure, count);
+        }
+        ActionKind::Merge { tenure, .. } => {
+            take(check, at, homes, tenure, count);
+            if grows {
+                homes[tenure] += count / 2.0;
+            }
+        }
+        ActionKind::Build { tenure, .. } if grows => homes[tenure] += count,
+        ActionKind::Sell { .. } if take(check, at, homes, Tenure::AlmenFamily, count) => {
+            homes[Tenure::OwnerOccupied] += count;
+        }
+        ActionKind::Convert { from, to, .. } if take(check, at, homes, from, count) => homes[to] += count,
+        _ => {}
+    }
+}
+
+/// The districts, profiles and institutions an action may name; schools merged away are gone
+/// for the actions after the merge.
+struct KnownPlaces<'p> {
+    /// Institution id → whether it is a school.
+    schools: BTreeMap<&'p str, bool>,
+    districts: HashSet<&'p str>,
+    profiles: HashSet<&'p str>,
+}
+
+impl KnownPlaces<'_> {
+    fn check(&mut self, check: &mut Checker, at: &str, kind: &ActionKind) {
+        match kind {
+            ActionKind::MoveInstitution { institution, district } => {
+                check.known(at, "institution", institution, self.schools.contains_key(institution.as_str()));
+                check.known(at, "district", district, self.districts.contains(district.as_str()));
+            }
+            ActionKind::AssignProfile { district, profile } => {
+                check.known(at, "district", district, self.districts.contains(district.as_str()));
+                if let Some(p) = profile {
+                    check.known(at, "profile", p, self.profiles.contains(p.as_str()));
+                }
+            }
+            ActionKind::MergeSchools { school, into } => {
+                for id in [school, into] {
+                    match self.schools.get(id.as_str()) {
+                        None => check.known(at, "institution", id, false),
+                        Some(false) => check.report(at, format!("'{}' is not a school", clipped(id))),
+                        Some(true) => {}
+                    }
+                }
+                if school == into {
+                    check.report(at, format!("merges the school '{}' into itself", clipped(school)));
+                }
+                self.schools.remove(school.as_str());
+            }
+            ActionKind::SchoolProfile { school, .. } => {
+                check.known(at, "school", school, self.schools.get(school.as_str()) == Some(&true));
+            }
+            _ => {}
+        }
+    }
+}
+
 fn take(check: &mut Checker, at: &str, homes: &mut PerTenure<f64>, tenure: Tenure, count: f64) -> bool {
     // Counts and stocks that are themselves wrong have been reported already.
     if !count.is_finite() || !(0.0..=MAX_COUNT).contains(&count) || homes[tenure] < 0.0 {
