@@ -24,7 +24,7 @@ const INTERVAL: f64 = 0.5;
 
 fn child(test: &str, variable: &str, value: &Path) -> Child {
     Command::new(std::env::current_exe().unwrap())
-        .args(["--exact", test, "--nocapture", "--test-threads", "1"])
+        .args(["--exact", test, "--ignored", "--nocapture", "--test-threads", "1"])
         .env(variable, value)
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
@@ -50,8 +50,9 @@ impl Rng {
 
 /// The child: saves two different plans over one file, alternately, until killed.
 #[test]
+#[ignore = "a child process of a_save_killed_midway_leaves_the_old_or_the_new_file_whole"]
 fn writer_child() {
-    let Some(path) = std::env::var_os(WRITER) else { return };
+    let path = std::env::var_os(WRITER).expect("started by the kill test, which names the file");
     let a = assets::shipped_plan("visionsplan-2016.ron").unwrap();
     let b = assets::shipped_plan("basisforloeb-2016.ron").unwrap();
     loop {
@@ -69,6 +70,7 @@ fn a_save_killed_midway_leaves_the_old_or_the_new_file_whole() {
     io::save_plan(&path, &a).unwrap();
     let table = assets::param_table().unwrap();
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let mut found_b = 0;
     for round in 0..40 {
         let mut writer = child("writer_child", WRITER, &path);
         std::thread::sleep(Duration::from_millis(20 + rng.below(60)));
@@ -76,14 +78,17 @@ fn a_save_killed_midway_leaves_the_old_or_the_new_file_whole() {
         writer.wait().unwrap();
         let plan = io::load_plan(&path, &table).unwrap_or_else(|e| panic!("round {round}: the file is broken: {e}"));
         assert!(plan == a || plan == b, "round {round}: the file holds a plan that was never saved");
+        found_b += usize::from(plan == b);
     }
+    assert!(found_b > 0, "the writer never got to save (was the child process started?)");
 }
 
 /// The child: a workshop session editing every 20 ms, logging each edit, autosaving as the app
 /// does, until killed.
 #[test]
+#[ignore = "a child process of the autosave kill test"]
 fn session_child() {
-    let Some(dir) = std::env::var_os(SESSION) else { return };
+    let dir = std::env::var_os(SESSION).expect("started by the kill test, which names the folder");
     let dir = Path::new(&dir);
     let mut app = WorkshopApp::with_visionsplan(Workspace::at(dir)).unwrap();
     let mut log = std::fs::File::create(dir.join("edits.log")).unwrap();

@@ -134,7 +134,10 @@ fn every_assumption_has_a_name_in_both_languages() {
             let named = t.table(language).contains_key(&format!("param.{}", def.key))
                 || t.table(language).contains_key(&format!("param.{head}"));
             assert!(named, "{} has no name in {language:?}", def.key);
-            assert!(!by_i_balance::words::tenure_lower(tr, Tenure::AlmenFamily).contains('.'));
+        }
+        for tenure in Tenure::ALL {
+            let word = by_i_balance::words::tenure_lower(tr, tenure);
+            assert!(!word.contains('.'), "{tenure:?} has no word in {language:?}: {word}");
         }
     }
 }
