@@ -2,8 +2,9 @@
 //! three vulnerable housing estates. A plan goes in; a projection of who lives where to 2040,
 //! each estate's standing on the government's list and a balance score come out.
 //!
-//! Layers, with arrows one way: [`ui`] → [`sim`] → [`model`], [`io`] → [`model`]. The model and
-//! the engine know nothing of egui; the shipped data lives in `assets/` and `saves/`.
+//! Layers, with arrows one way: [`ui`] → [`app`] → [`engine`] → [`sim`] → [`model`]; [`io`],
+//! [`files`], [`report`], [`compare`] and [`cli`] use the engine or the model. Only [`ui`] knows
+//! egui (`tests/layers.rs` checks it); the shipped data lives in `assets/` and `saves/`.
 
 pub mod app;
 pub mod assets;
