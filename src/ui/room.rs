@@ -182,6 +182,10 @@ pub fn projector(ctx: &egui::Context, app: &mut WorkshopApp) {
     let title = tr.t("projector.title").to_owned();
     let contents = |ui: &mut egui::Ui| {
         apply_projector_style(ui, app.room.theme);
+        // A picture for the wall: no hover, crosshair or tooltip follows the pointer (a
+        // disabled Ui reports no hover), and nothing is faded for being disabled.
+        ui.style_mut().visuals.disabled_alpha = 1.0;
+        ui.disable();
         ui.push_id("projector", |ui| projector_contents(ui, tr, &picture, &rules, &views, frozen, revealed.as_deref()));
     };
     if ctx.embed_viewports() {
@@ -197,7 +201,10 @@ pub fn projector(ctx: &egui::Context, app: &mut WorkshopApp) {
         app.room.projector.open = open;
         return;
     }
-    let builder = egui::ViewportBuilder::default().with_title(&title).with_inner_size([1280.0, 720.0]);
+    // Maximised: on the projector's screen once the facilitator moves it there (the platform
+    // gives no portable way to pick a second monitor).
+    let builder =
+        egui::ViewportBuilder::default().with_title(&title).with_inner_size([1280.0, 720.0]).with_maximized(true);
     let close = ctx.show_viewport_immediate(egui::ViewportId::from_hash_of("projector"), builder, |ui, _class| {
         egui::CentralPanel::default().show(ui, contents);
         ui.input(|i| i.viewport().close_requested())

@@ -1,0 +1,105 @@
+//! Legible in the room (issue 13), driven by visible labels: Esc closes an open menu and
+//! leaves presentation mode only when it is on; a change logged in Danish reads in English
+//! after switching; the projector is a picture that does not follow the pointer.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+use by_i_balance::app::{FileDialogs, WorkshopApp};
+use by_i_balance::files::Workspace;
+use by_i_balance::model::PlanEdit;
+use egui::{Key, Pos2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn workshop_in(dir: &std::path::Path) -> Harness<'static, WorkshopApp> {
+    let mut app = WorkshopApp::with_visionsplan(Workspace::at(dir)).unwrap();
+    app.document.dialogs = FileDialogs::InApp;
+    let mut harness = Harness::builder()
+        .with_size([1366.0, 768.0])
+        .build_ui_state(|ui, app: &mut WorkshopApp| by_i_balance::ui::main_ui(ui, app), app);
+    by_i_balance::ui::setup(&harness.ctx);
+    harness.run();
+    harness
+}
+
+/// Runs frames until the worker has the attribution and the bands of this revision, so that
+/// nothing changes on screen afterwards but what the test does.
+fn settle(harness: &mut Harness<'_, WorkshopApp>) {
+    for _ in 0..2_000 {
+        harness.run();
+        let session = &harness.state().session;
+        if session.attribution().is_some() && session.bands().is_some() {
+            harness.run();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    panic!("the worker never finished this revision");
+}
+
+fn click(harness: &mut Harness<'_, WorkshopApp>, label: &str) {
+    harness.get_by_label(label).click();
+    harness.run();
+}
+
+#[test]
+fn esc_closes_an_open_menu_and_leaves_presentation_mode_only_when_it_is_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = workshop_in(dir.path());
+    click(&mut harness, "Filer");
+    assert!(harness.query_by_label_contains("Gem som").is_some(), "the File menu is open");
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(harness.query_by_label_contains("Gem som").is_none(), "Esc closed the menu");
+    assert!(!harness.state().room.presentation, "and did not touch presentation mode");
+
+    harness.key_press(Key::F11);
+    harness.run();
+    assert!(harness.state().room.presentation, "F11 starts presentation mode");
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(!harness.state().room.presentation, "Esc leaves it");
+}
+
+#[test]
+fn a_change_logged_in_danish_reads_in_english_after_switching() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = workshop_in(dir.path());
+    assert!(harness.state_mut().session.apply(PlanEdit::JointAllocation(None)), "the Visionsplan had the agreement");
+    harness.run();
+    click(&mut harness, "Kommunen");
+    click(&mut harness, "Ændringslog (1)");
+    assert!(harness.query_by_label("Ingen fælles anvisningsaftale").is_some(), "the entry reads in Danish");
+
+    click(&mut harness, "Sprog");
+    click(&mut harness, "English");
+    assert!(harness.query_by_label("Change log (1)").is_some(), "the log's heading is English");
+    assert!(harness.query_by_label("No joint allocation agreement").is_some(), "the same entry reads in English");
+    assert!(harness.query_by_label("Ingen fælles anvisningsaftale").is_none(), "no Danish left in the log");
+}
+
+#[test]
+fn the_projector_does_not_follow_the_pointer() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = workshop_in(dir.path());
+    click(&mut harness, "Åbn projektor");
+    // The projector as a window of its own (kittest cannot open a second native one).
+    let window = harness.get_by_label("By i balance – projektor").rect();
+    harness.hover_at(Pos2::new(5.0, 760.0));
+    settle(&mut harness);
+    let still = format!("{:?}", harness.output().shapes);
+    let mut looked = 0;
+    for dy in [80.0, 180.0, 280.0, 380.0, 480.0] {
+        for dx in [40.0, 240.0, 440.0, 640.0, 840.0] {
+            let at = Pos2::new(window.left() + dx, window.top() + dy);
+            if !window.shrink(10.0).contains(at) || at.x > 1360.0 || at.y > 760.0 {
+                continue;
+            }
+            harness.hover_at(at);
+            harness.run();
+            looked += 1;
+            let shown = format!("{:?}", harness.output().shapes);
+            assert!(shown == still, "the projector changed under the pointer at {at:?}");
+        }
+    }
+    assert!(looked >= 8, "the pointer went over the projector's views ({looked} places)");
+}
