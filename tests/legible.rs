@@ -103,3 +103,30 @@ fn the_projector_does_not_follow_the_pointer() {
     }
     assert!(looked >= 8, "the pointer went over the projector's views ({looked} places)");
 }
+
+#[test]
+fn the_tenure_chart_marks_each_estate_s_share_as_the_law_counts_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = workshop_in(dir.path());
+    click(&mut harness, "Boligtyper");
+    assert!(harness.query_by_label("40 %-grænsen (§ 168 a)").is_some(), "the 40 % line is in the legend");
+    assert!(
+        harness.query_by_label("§ 168 a-andel (almene familieboliger, som loven tæller dem)").is_some(),
+        "the law's share has its own mark in the legend, apart from the plain tenure bars"
+    );
+    let feed = &harness.state().feed.tenure;
+    let taastrupgaard = feed.iter().find(|b| b.area == "taastrupgaard").unwrap();
+    assert!(
+        taastrupgaard.almen_family_share_168a < taastrupgaard.shares[0] - 0.05,
+        "after the demolition the law's share ({}) is below the bar's plain share ({})",
+        taastrupgaard.almen_family_share_168a,
+        taastrupgaard.shares[0]
+    );
+    let text = by_i_balance::words::share_168a(
+        harness.state().tr(),
+        &taastrupgaard.parts,
+        &harness.state().session.library().cap,
+        harness.state().view.year,
+    );
+    assert!(harness.query_by_label(&format!("Taastrupgaard: {text}")).is_some(), "the count's parts are written out");
+}

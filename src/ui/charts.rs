@@ -8,7 +8,7 @@ use crate::app::{ChartTab, WorkshopApp};
 use crate::i18n::Tr;
 use crate::model::{Group, Tenure};
 use crate::sim::COMPONENTS;
-use egui_plot::{Bar, BarChart, FilledArea, Line, LineStyle, Plot, PlotPoints, VLine};
+use egui_plot::{Bar, BarChart, FilledArea, Line, LineStyle, MarkerShape, Plot, PlotPoints, Points, VLine};
 
 pub fn show(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     let tr = app.translations.tr(app.view.language);
@@ -294,8 +294,19 @@ fn tenure_chart(ui: &mut egui::Ui, app: &WorkshopApp, tr: Tr<'_>) {
     }
     let mut entries: Vec<_> =
         Tenure::ALL.iter().map(|t| (palette::tenure(*t), tr.of("tenure", t.key()), false)).collect();
-    entries.push((egui::Color32::BLACK, tr.t("series.line_40").to_owned(), true));
+    let law = ui.visuals().strong_text_color();
+    entries.push((law, tr.t("series.line_40").to_owned(), true));
+    entries.push((law, tr.t("series.share_168a").to_owned(), false));
     legend_row(ui, &entries);
+    // The 40 % line judges the share as § 168 a counts it (demolished homes not replaced by
+    // almene family homes and floor space in the denominator), not the bar's plain share:
+    // a diamond on each estate's row marks it.
+    let counted: Vec<[f64; 2]> = bars
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.kind == crate::model::AreaKind::Estate)
+        .map(|(i, b)| [100.0 * b.almen_family_share_168a, i as f64])
+        .collect();
     // Every area gets a readable row; below that the chart scrolls rather than hiding names.
     let height = (ui.available_height() - 10.0).max(26.0 * bars.len() as f32 + 60.0);
     let plot = category_axis(Plot::new("tenure_chart"), names)
@@ -324,12 +335,10 @@ fn tenure_chart(ui: &mut egui::Ui, app: &WorkshopApp, tr: Tr<'_>) {
             for chart in charts {
                 plot.bar_chart(chart);
             }
-            plot.vline(
-                VLine::new(tr.t("series.line_40"), 40.0)
-                    .color(egui::Color32::BLACK)
-                    .width(2.0)
-                    .style(LineStyle::dashed_loose()),
+            plot.points(
+                Points::new(tr.t("series.share_168a"), counted).shape(MarkerShape::Diamond).radius(7.0).color(law),
             );
+            plot.vline(VLine::new(tr.t("series.line_40"), 40.0).color(law).width(2.0).style(LineStyle::dashed_loose()));
         });
     });
 }
