@@ -328,6 +328,9 @@ fn setting(tr: Tr<'_>, m: &Municipality, edit: &PlanEdit) -> String {
         PlanEdit::Capacity { institution, capacity } => {
             tr.fill("change.capacity", &[("name", institution_name(m, institution)), ("count", &tr.num(*capacity, 0))])
         }
+        PlanEdit::DemolishedBefore2016 { area, homes } => {
+            tr.fill("change.demolished_2011_2015", &[("area", area_name(m, area)), ("count", &tr.num(*homes, 0))])
+        }
         PlanEdit::Catchment { school, .. } => tr.fill("change.catchment", &[("name", institution_name(m, school))]),
         PlanEdit::Effort { kind, area, year, count } => tr.fill(
             "change.effort_in",

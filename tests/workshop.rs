@@ -412,3 +412,28 @@ fn a_slow_move_says_when_it_shows_and_what_it_is_by_2040() {
         assert!(line.contains("point i 2040"), "and what it is by 2040: {line}");
     }
 }
+
+#[test]
+fn homes_demolished_before_2016_are_entered_in_the_area_tab_and_counted_under_168a() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = workshop_in(&dir);
+    harness.get_by_role_and_label(Role::Button, "Taastrupgaard").click();
+    harness.run();
+    assert!(harness.query_by_label("Nedrevet 2011–2015, ikke erstattet:").is_some(), "the estate's field shows");
+    let parts = |app: &WorkshopApp| {
+        let p = app.session.projection();
+        p.area("taastrupgaard").unwrap().years[p.year_index(2030).unwrap()].share_168a_parts.clone()
+    };
+    let before = parts(harness.state());
+    harness.state_mut().session.apply(PlanEdit::DemolishedBefore2016 { area: "taastrupgaard".into(), homes: 100.0 });
+    harness.run();
+    let after = parts(harness.state());
+    assert!(
+        (after.demolished_counted - before.demolished_counted - 100.0).abs() < 1e-9,
+        "the 100 homes are in the denominator"
+    );
+    assert!(after.share() < before.share(), "so the share as the law counts it falls");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(parts(harness.state()), before, "undo takes it back");
+}

@@ -67,6 +67,12 @@ pub enum PlanEdit {
         into: String,
         year: u16,
     },
+    /// Homes demolished in an area 2011–2015 and not replaced by almene family homes, which
+    /// § 168 a, stk. 1 counts in the area's homes (the municipality's own figure; default 0).
+    DemolishedBefore2016 {
+        area: String,
+        homes: f64,
+    },
     Capacity {
         institution: String,
         capacity: f64,
@@ -168,6 +174,11 @@ impl PlanEdit {
     /// The edits that set one value of the plan.
     fn apply_setting(&self, plan: &mut Plan) {
         match self {
+            Self::DemolishedBefore2016 { area, homes } => {
+                if let Some(a) = plan.municipality.areas.iter_mut().find(|a| &a.id == area) {
+                    a.demolished_2011_2015 = homes.max(0.0);
+                }
+            }
             Self::Capacity { institution, capacity } => {
                 if let Some(i) = plan.municipality.institutions.iter_mut().find(|i| &i.id == institution) {
                     i.capacity = *capacity;
@@ -215,6 +226,7 @@ impl PlanEdit {
             Self::SetHomes { area, tenure, year, .. } => Some(format!("homes:{area}:{}:{year}", tenure.key())),
             Self::ChangeAction { after, .. } => Some(format!("action:{}", after.id.0)),
             Self::Capacity { institution, .. } => Some(format!("capacity:{institution}")),
+            Self::DemolishedBefore2016 { area, .. } => Some(format!("demolished_2011_2015:{area}")),
             Self::Effort { kind, area, .. } => Some(format!("effort:{area}:{}", kind.key())),
             Self::FlexibleLetting { area, .. } => Some(format!("flexible:{area}")),
             Self::Assumption { key, .. } => Some(format!("assumption:{key}")),

@@ -86,6 +86,23 @@ fn homes(ui: &mut egui::Ui, app: &mut WorkshopApp, area_id: &str) {
         let parts = &series.years[y].share_168a_parts;
         let text = words::share_168a(tr, parts, &app.session.library().cap, shown);
         ui.label(egui::RichText::new(text).small());
+        demolished_before_2016(ui, app, area_id);
+    }
+}
+
+/// The estate's homes demolished 2011–2015 and not replaced, which § 168 a counts: the
+/// municipality's own figure, 0 where none were (as in Høje-Taastrup's three estates).
+fn demolished_before_2016(ui: &mut egui::Ui, app: &mut WorkshopApp, area_id: &str) {
+    let tr = app.tr();
+    let Some(area) = app.session.plan().municipality.areas.iter().find(|a| a.id == area_id) else { return };
+    let before = area.demolished_2011_2015;
+    let mut homes = before;
+    ui.horizontal(|ui| {
+        ui.label(tr.t("editor.demolished_2011_2015"));
+        ui.add(number(&mut homes, 0.0..=10_000.0, 0, tr)).on_hover_text(tr.t("editor.demolished_2011_2015_help"));
+    });
+    if (homes - before).abs() > 0.5 {
+        app.session.apply(PlanEdit::DemolishedBefore2016 { area: area_id.to_owned(), homes: homes.round() });
     }
 }
 
