@@ -21,8 +21,9 @@ fn output(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function("json at 1,000 areas", |b| {
         b.iter(|| {
-            let text = format!("{:#}\n", export::projection_json(black_box(&projection)));
-            std::io::sink().write_all(text.as_bytes()).unwrap();
+            let mut out = std::io::BufWriter::new(std::io::sink());
+            export::write_projection_json(&mut out, black_box(&projection), None).unwrap();
+            out.flush().unwrap();
         });
     });
     group.bench_function("csv at 1,000 areas", |b| {
