@@ -72,6 +72,8 @@ pub fn copied(file: &str, areas: usize) -> Plan {
             plan.efforts.push(effort);
         }
     }
+    // The copies carry their original's action numbers: give every action its own.
+    plan.number_actions();
     plan
 }
 
