@@ -1,5 +1,7 @@
 //! Speed of the projection engine: the app re-projects on every edit, so a live slider needs
-//! the Visionsplan projected 2016→2040 in at most 200 µs and a 1,000-area plan in 20 ms.
+//! the Visionsplan projected 2016→2040 in at most 200 µs; a national table of almene
+//! departments (10,000 areas) must take at most 10 µs per area (100 ms). Plans over 1,000 areas
+//! are beyond the loader's limits: these are built in code by copying the Visionsplan.
 
 #![allow(clippy::expect_used, clippy::unwrap_used)] // Test code: a failed expectation is the report.
 
@@ -24,12 +26,18 @@ fn projection(c: &mut Criterion) {
     c.bench_function("resolve assumptions and project visionsplan", |b| {
         b.iter(|| engine::project(&library, black_box(&vision)));
     });
-    let large = synthetic_plan(1000);
-    assert!(large.validate(&library.table).is_empty(), "the synthetic plan is valid");
     let mut group = c.benchmark_group("large");
     group.sample_size(20);
+    // 1,001 areas, 728 districts, 1,092 institutions and 2,548 actions: beyond the loader's
+    // limits on districts, institutions and actions, so only code can build it.
+    let large = synthetic_plan(1000);
     group.bench_function("project 1,000 areas 2016-2040", |b| {
         b.iter(|| sim::project(black_box(&large), inputs));
+    });
+    let national = synthetic_plan(10_000);
+    group.sample_size(10);
+    group.bench_function("project 10,000 areas 2016-2040", |b| {
+        b.iter(|| sim::project(black_box(&national), inputs));
     });
     group.finish();
 }

@@ -1,104 +1,318 @@
 //! The projection as JSON and CSV for scripts. The JSON keys are a contract (see README):
 //! shares are fractions 0–1, counts are numbers; keys may be added, never renamed.
 
+use crate::bands::{self, Bands, Exit};
 use crate::model::{Group, Tenure};
-use crate::sim::{AreaYear, Projection};
-use serde_json::{Map, Value, json};
+use crate::sim::{AreaSeries, AreaYear, LedgerYear, MAX_CRITERIA, MunicipalityYear, Projection, ScoreYear};
+use serde::Serialize;
+use serde::ser::{SerializeMap, Serializer};
+use std::io::Write;
 
-fn tenure_map(year: &AreaYear) -> Value {
-    Value::Object(Tenure::ALL.iter().map(|t| (t.key().to_owned(), json!(year.homes[*t]))).collect::<Map<_, _>>())
+/// Writes the projection as the JSON document `by-i-balance project --format json` prints,
+/// with the bands if given, pretty-printed and ending in a newline. Written
+/// as it is made: no document is built in memory first. The keys of every object come in
+/// sorted order, as they always have.
+pub fn write_projection_json(out: &mut dyn Write, p: &Projection, bands: Option<&Bands>) -> std::io::Result<()> {
+    let document = Document {
+        areas: Seq(|| p.areas.iter().enumerate().map(move |(i, a)| area(a, bands.map(|b| (b, i))))),
+        bands: bands.map(|b| BandsDoc { percentiles: [10, 90], runs: b.runs, seed: bands::SEED }),
+        ledger: Seq(|| p.ledger.iter().map(ledger)),
+        municipality: MunicipalityDoc { years: Seq(|| p.municipality.iter().map(municipality)) },
+        plan: &p.plan,
+        rules: p.rules.key(),
+        score: Seq(|| {
+            p.score.iter().enumerate().map(move |(i, s)| {
+                let band = bands.and_then(|b| b.score_low.get(i).zip(b.score_high.get(i)));
+                score(s, band)
+            })
+        }),
+        years: &p.years,
+    };
+    let mut serializer = serde_json::Serializer::pretty(&mut *out);
+    document.serialize(&mut serializer)?;
+    out.write_all(b"\n")
 }
 
-fn group_map(year: &AreaYear) -> Value {
-    Value::Object(Group::ALL.iter().map(|g| (g.key().to_owned(), json!(year.residents[*g]))).collect::<Map<_, _>>())
+/// A sequence written as it is made, without collecting it first.
+struct Seq<F>(F);
+
+impl<F, I> Serialize for Seq<F>
+where
+    F: Fn() -> I,
+    I: IntoIterator,
+    I::Item: Serialize,
+{
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq((self.0)())
+    }
 }
 
-/// The projection as the JSON document `by-i-balance project --format json` prints.
-pub fn projection_json(p: &Projection) -> Value {
-    let areas: Vec<Value> = p
-        .areas
-        .iter()
-        .map(|a| {
-            let years: Vec<Value> = a
-                .years
-                .iter()
-                .map(|y| {
-                    // Criteria count only for estates the rule set judges.
-                    let met: Vec<&str> = if y.status.judged {
-                        y.status.criteria.iter().filter(|c| c.met).map(|c| &*c.id).collect()
-                    } else {
-                        Vec::new()
-                    };
-                    json!({
-                        "year": y.year,
-                        "homes": tenure_map(y),
-                        "residents": group_map(y),
-                        "outside_work_share": y.indicators.outside_work_share,
-                        "employment_share": y.indicators.employment_share,
-                        "basic_schooling_share": y.indicators.basic_schooling_share,
-                        "income_ratio": y.indicators.income_ratio,
-                        "convicted_share": y.indicators.convicted_share,
-                        "non_western_share": y.indicators.non_western_share,
-                        "criteria_met": met,
-                        "listed": y.status.listed,
-                        "category": y.status.category.key(),
-                        "consecutive_years": y.status.consecutive_years,
-                        "almen_family_share_168a": y.almen_family_share_168a,
-                        "share_168a_parts": {
-                            "almen_family": y.share_168a_parts.almen_family,
-                            "homes": y.share_168a_parts.homes,
-                            "demolished_counted": y.share_168a_parts.demolished_counted,
-                            "floor_space_homes": y.share_168a_parts.floor_space_homes,
-                        },
-                        "left_municipality": y.left_municipality,
-                        "awaiting_rehousing": y.awaiting_rehousing,
-                        "rehoused_in": y.rehoused_in,
-                        "rehoused_out": y.rehoused_out,
-                        "segregation_points": y.segregation_points,
-                        "newcomers": Group::ALL.iter().map(|g| (g.key().to_owned(), json!(y.newcomers[*g])))
-                            .collect::<Map<_, _>>(),
-                    })
-                })
-                .collect();
-            json!({"id": a.id, "name": a.name, "kind": a.kind.key(), "district": a.district, "years": years})
-        })
-        .collect();
-    let municipality: Vec<Value> = p
-        .municipality
-        .iter()
-        .map(|m| {
-            json!({"year": m.year, "homes": m.homes, "residents": m.residents, "almen_share": m.almen_share,
-                   "outside_work_share": m.outside_work_share, "left_municipality": m.left_municipality,
-                   "awaiting_rehousing": m.awaiting_rehousing})
-        })
-        .collect();
-    let score: Vec<Value> = p
-        .score
-        .iter()
-        .map(|s| {
-            json!({"year": s.year, "total": s.total, "components": {
-                "list": s.components.list, "segregation": s.components.segregation,
-                "tenure_mix": s.components.tenure_mix, "school_mix": s.components.school_mix}})
-        })
-        .collect();
-    let ledger: Vec<Value> = p
-        .ledger
-        .iter()
-        .map(|l| {
-            json!({"year": l.year, "displaced": l.displaced, "rehoused": l.rehoused, "left": l.left,
-                   "births": l.births, "deaths": l.deaths, "moved_in": l.moved_in, "moved_out": l.moved_out,
-                   "effort_moves": l.effort_moves})
-        })
-        .collect();
-    json!({
-        "plan": p.plan,
-        "rules": p.rules.key(),
-        "years": p.years,
-        "areas": areas,
-        "municipality": {"years": municipality},
-        "score": score,
-        "ledger": ledger,
-    })
+/// Numbers by key (homes by tenure, persons by group), in sorted key order.
+struct ByKey<const N: usize>([(&'static str, f64); N]);
+
+impl<const N: usize> ByKey<N> {
+    fn sorted(mut pairs: [(&'static str, f64); N]) -> Self {
+        pairs.sort_unstable_by_key(|(key, _)| *key);
+        Self(pairs)
+    }
+}
+
+impl<const N: usize> Serialize for ByKey<N> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(N))?;
+        for (key, value) in &self.0 {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+fn tenures(values: &crate::model::PerTenure<f64>) -> ByKey<6> {
+    ByKey::sorted(Tenure::ALL.map(|t| (t.key(), values[t])))
+}
+
+fn groups(values: &crate::model::PerGroup<f64>) -> ByKey<5> {
+    ByKey::sorted(Group::ALL.map(|g| (g.key(), values[g])))
+}
+
+// The document's objects. Fields are in sorted order: that is the order of the keys.
+
+#[derive(Serialize)]
+struct Document<'a, A, L, M, S> {
+    areas: A,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    bands: Option<BandsDoc>,
+    ledger: L,
+    municipality: MunicipalityDoc<M>,
+    plan: &'a str,
+    rules: &'static str,
+    score: S,
+    years: &'a [u16],
+}
+
+/// How the bands were drawn, when `--bands` adds them.
+#[derive(Serialize)]
+struct BandsDoc {
+    percentiles: [u32; 2],
+    runs: usize,
+    seed: u64,
+}
+
+#[derive(Serialize)]
+struct MunicipalityDoc<M> {
+    years: M,
+}
+
+#[derive(Serialize)]
+struct AreaDoc<'a, Y> {
+    district: &'a str,
+    id: &'a str,
+    kind: &'static str,
+    /// With the bands, for estates.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    list_exit: Option<ExitDoc>,
+    name: &'a str,
+    years: Y,
+}
+
+#[derive(Serialize)]
+struct ExitDoc {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    earliest: Option<u16>,
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    latest: Option<u16>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    share: Option<f64>,
+}
+
+#[derive(Serialize)]
+struct AreaYearDoc<'a> {
+    almen_family_share_168a: f64,
+    awaiting_rehousing: f64,
+    basic_schooling_share: f64,
+    category: &'static str,
+    consecutive_years: u32,
+    convicted_share: f64,
+    criteria_met: arrayvec::ArrayVec<&'a str, MAX_CRITERIA>,
+    employment_share: f64,
+    homes: ByKey<6>,
+    income_ratio: f64,
+    left_municipality: f64,
+    listed: bool,
+    /// With the bands, for estates: the share of runs in which the estate is listed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    listed_share: Option<f64>,
+    newcomers: ByKey<5>,
+    non_western_share: f64,
+    outside_work_share: f64,
+    rehoused_in: f64,
+    rehoused_out: f64,
+    residents: ByKey<5>,
+    segregation_points: f64,
+    share_168a_parts: Share168aDoc,
+    year: u16,
+}
+
+#[derive(Serialize)]
+struct Share168aDoc {
+    almen_family: f64,
+    demolished_counted: f64,
+    floor_space_homes: f64,
+    homes: f64,
+}
+
+#[derive(Serialize)]
+struct MunicipalityYearDoc {
+    almen_share: f64,
+    awaiting_rehousing: f64,
+    homes: f64,
+    left_municipality: f64,
+    outside_work_share: f64,
+    residents: f64,
+    year: u16,
+}
+
+#[derive(Serialize)]
+struct ScoreDoc {
+    components: ComponentsDoc,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    high: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    low: Option<f64>,
+    total: f64,
+    year: u16,
+}
+
+#[derive(Serialize)]
+struct ComponentsDoc {
+    list: f64,
+    school_mix: f64,
+    segregation: f64,
+    tenure_mix: f64,
+}
+
+#[derive(Serialize)]
+struct LedgerDoc {
+    births: f64,
+    deaths: f64,
+    displaced: f64,
+    effort_moves: f64,
+    left: f64,
+    moved_in: f64,
+    moved_out: f64,
+    rehoused: f64,
+    year: u16,
+}
+
+/// An area over the years; with the bands (and the area's position), an estate's listed share
+/// per year and its exit from the list.
+fn area<'a>(a: &'a AreaSeries, bands: Option<(&'a Bands, usize)>) -> AreaDoc<'a, impl Serialize + 'a> {
+    let bands = bands.filter(|_| a.kind == crate::model::AreaKind::Estate);
+    let shares = bands.and_then(|(b, i)| b.listed_share.get(i));
+    AreaDoc {
+        district: &a.district,
+        id: &a.id,
+        kind: a.kind.key(),
+        list_exit: bands.and_then(|(b, i)| b.exits.get(i)).map(exit),
+        name: &a.name,
+        years: Seq(move || {
+            a.years.iter().enumerate().map(move |(k, y)| area_year(y, shares.and_then(|s| s.get(k)).copied()))
+        }),
+    }
+}
+
+fn exit(exit: &Exit) -> ExitDoc {
+    let none = ExitDoc { earliest: None, kind: "not_listed", latest: None, share: None };
+    match *exit {
+        Exit::NotListed => none,
+        Exit::Leaves { earliest, latest, share } => {
+            ExitDoc { earliest: Some(earliest), kind: "leaves", latest: Some(latest), share: Some(share) }
+        }
+        Exit::StaysListed { share } => ExitDoc { kind: "stays_listed", share: Some(share), ..none },
+    }
+}
+
+fn area_year(y: &AreaYear, listed_share: Option<f64>) -> AreaYearDoc<'_> {
+    let i = &y.indicators;
+    let parts = &y.share_168a_parts;
+    AreaYearDoc {
+        almen_family_share_168a: y.almen_family_share_168a,
+        awaiting_rehousing: y.awaiting_rehousing,
+        basic_schooling_share: i.basic_schooling_share,
+        category: y.status.category.key(),
+        consecutive_years: y.status.consecutive_years,
+        convicted_share: i.convicted_share,
+        // Criteria count only for estates the rule set judges.
+        criteria_met: if y.status.judged {
+            y.status.criteria.iter().filter(|c| c.met).map(|c| &*c.id).collect()
+        } else {
+            arrayvec::ArrayVec::new()
+        },
+        employment_share: i.employment_share,
+        homes: tenures(&y.homes),
+        income_ratio: i.income_ratio,
+        left_municipality: y.left_municipality,
+        listed: y.status.listed,
+        listed_share,
+        newcomers: groups(&y.newcomers),
+        non_western_share: i.non_western_share,
+        outside_work_share: i.outside_work_share,
+        rehoused_in: y.rehoused_in,
+        rehoused_out: y.rehoused_out,
+        residents: groups(&y.residents),
+        segregation_points: y.segregation_points,
+        share_168a_parts: Share168aDoc {
+            almen_family: parts.almen_family,
+            demolished_counted: parts.demolished_counted,
+            floor_space_homes: parts.floor_space_homes,
+            homes: parts.homes,
+        },
+        year: y.year,
+    }
+}
+
+fn municipality(m: &MunicipalityYear) -> MunicipalityYearDoc {
+    MunicipalityYearDoc {
+        almen_share: m.almen_share,
+        awaiting_rehousing: m.awaiting_rehousing,
+        homes: m.homes,
+        left_municipality: m.left_municipality,
+        outside_work_share: m.outside_work_share,
+        residents: m.residents,
+        year: m.year,
+    }
+}
+
+/// A year's score; with the bands, its 10th and 90th percentiles.
+fn score(s: &ScoreYear, band: Option<(&f64, &f64)>) -> ScoreDoc {
+    let c = &s.components;
+    ScoreDoc {
+        components: ComponentsDoc {
+            list: c.list,
+            school_mix: c.school_mix,
+            segregation: c.segregation,
+            tenure_mix: c.tenure_mix,
+        },
+        high: band.map(|(_, high)| *high),
+        low: band.map(|(low, _)| *low),
+        total: s.total,
+        year: s.year,
+    }
+}
+
+fn ledger(l: &LedgerYear) -> LedgerDoc {
+    LedgerDoc {
+        births: l.births,
+        deaths: l.deaths,
+        displaced: l.displaced,
+        effort_moves: l.effort_moves,
+        left: l.left,
+        moved_in: l.moved_in,
+        moved_out: l.moved_out,
+        rehoused: l.rehoused,
+        year: l.year,
+    }
 }
 
 /// Text from a plan as a spreadsheet cell: a cell that starts with `=`, `+`, `-`, `@`, a tab or
@@ -185,35 +399,4 @@ pub fn encode_png(width: u32, height: u32, rgba: &[u8]) -> Result<Vec<u8>, Strin
     writer.write_image_data(rgba).map_err(|e| e.to_string())?;
     writer.finish().map_err(|e| e.to_string())?;
     Ok(bytes)
-}
-
-/// Adds the bands to the JSON of `project`: per year the score's 10th and 90th percentiles
-/// (`low`, `high`), per estate and year the share of runs in which it is listed
-/// (`listed_share`), and per estate its exit from the list across the runs (`list_exit`).
-pub fn add_bands(json: &mut Value, bands: &crate::bands::Bands) {
-    if let Some(scores) = json["score"].as_array_mut() {
-        for (score, (low, high)) in scores.iter_mut().zip(bands.score_low.iter().zip(&bands.score_high)) {
-            score["low"] = json!(low);
-            score["high"] = json!(high);
-        }
-    }
-    json["bands"] = json!({"runs": bands.runs, "seed": crate::bands::SEED, "percentiles": [10, 90]});
-    let Some(areas) = json["areas"].as_array_mut() else { return };
-    for (area, (shares, exit)) in areas.iter_mut().zip(bands.listed_share.iter().zip(&bands.exits)) {
-        if area["kind"] != "estate" {
-            continue;
-        }
-        if let Some(years) = area["years"].as_array_mut() {
-            for (year, share) in years.iter_mut().zip(shares) {
-                year["listed_share"] = json!(share);
-            }
-        }
-        area["list_exit"] = match exit {
-            crate::bands::Exit::NotListed => json!({"kind": "not_listed"}),
-            crate::bands::Exit::Leaves { earliest, latest, share } => {
-                json!({"kind": "leaves", "earliest": earliest, "latest": latest, "share": share})
-            }
-            crate::bands::Exit::StaysListed { share } => json!({"kind": "stays_listed", "share": share}),
-        };
-    }
 }

@@ -3,6 +3,8 @@
 //! its commands, the CLI and the report stay testable without a window, and a new engineer can
 //! trust that a change under `src/app` cannot draw anything.
 
+#![allow(clippy::expect_used, clippy::unwrap_used)] // Test code: a failed expectation is the report.
+
 use std::path::{Path, PathBuf};
 
 const WINDOW_CRATES: [&str; 4] = ["egui", "eframe", "rfd", "winit"];

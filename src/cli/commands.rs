@@ -88,26 +88,27 @@ pub(super) fn project(
     };
     let Some(library) = library(err) else { return EXIT_BAD_PLAN };
     let Some((plan, _, projection)) = projected(path, &library, how.rules, err) else { return EXIT_BAD_PLAN };
-    let text = if how.csv {
-        match crate::export::projection_csv(&projection) {
-            Ok(text) => text,
+    if how.csv {
+        return match crate::export::projection_csv(&projection) {
+            Ok(text) => output::deliver(&target, &text, "the projection", out, err),
             Err(e) => {
                 let _ = writeln!(err, "error: {e}");
-                return EXIT_BAD_PLAN;
+                EXIT_BAD_PLAN
             }
-        }
+        };
+    }
+    let bands = if how.bands {
+        let Some(bands) = crate::bands::bands(&library, &plan, crate::bands::RUNS, &|| false) else {
+            let _ = writeln!(err, "error: the bands could not be computed ({})", path.display());
+            return EXIT_BAD_PLAN;
+        };
+        Some(bands)
     } else {
-        let mut json = crate::export::projection_json(&projection);
-        if how.bands {
-            let Some(bands) = crate::bands::bands(&library, &plan, crate::bands::RUNS, &|| false) else {
-                let _ = writeln!(err, "error: the bands could not be computed ({})", path.display());
-                return EXIT_BAD_PLAN;
-            };
-            crate::export::add_bands(&mut json, &bands);
-        }
-        format!("{json:#}\n")
+        None
     };
-    output::deliver(&target, &text, "the projection", out, err)
+    output::deliver_with(&target, "the projection", out, err, |w| {
+        crate::export::write_projection_json(w, &projection, bands.as_ref())
+    })
 }
 
 /// `explain`: the plan against the Basisforløb at `year`, by component and by part, as text or

@@ -68,20 +68,37 @@ pub(super) fn deliver(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> i32 {
+    deliver_with(target, what, out, err, |w| w.write_all(text.as_bytes()))
+}
+
+/// Writes what `write` writes to the target: to standard output through a buffer as it is
+/// made (a closed pipe, as with `| head`, is not an error); to a file atomically, saying where.
+pub(super) fn deliver_with(
+    target: &Target<'_>,
+    what: &'static str,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> i32 {
     match target {
         Target::Stdout => {
-            let _ = write!(out, "{text}");
+            let mut buffered = std::io::BufWriter::new(out);
+            let _ = write(&mut buffered).and_then(|()| buffered.flush());
             EXIT_OK
         }
-        Target::File(path) => match io::write_atomically(path, text.as_bytes(), what) {
-            Ok(()) => {
-                let _ = writeln!(out, "ok: {what} is in {}", path.display());
-                EXIT_OK
+        Target::File(path) => {
+            let mut bytes = Vec::new();
+            let written = write(&mut bytes).map_err(|e| e.to_string());
+            match written.and_then(|()| io::write_atomically(path, &bytes, what).map_err(|e| e.to_string())) {
+                Ok(()) => {
+                    let _ = writeln!(out, "ok: {what} is in {}", path.display());
+                    EXIT_OK
+                }
+                Err(e) => {
+                    let _ = writeln!(err, "error: {e}");
+                    EXIT_BAD_PLAN
+                }
             }
-            Err(e) => {
-                let _ = writeln!(err, "error: {e}");
-                EXIT_BAD_PLAN
-            }
-        },
+        }
     }
 }

@@ -50,7 +50,7 @@ pub(super) fn all(sim: &Simulation) -> Vec<AttractivenessTerms> {
         culture[d] |= area.culture_house;
         campus[d] |= area.campus;
         commercial_m2[d] += area.commercial_m2;
-        listed[d] |= area.status.listed;
+        listed[d] |= area.listed;
         if area.kind == AreaKind::Estate {
             opened[d] += area.opened;
             estate_homes[d] += area.estate_homes_2016;

@@ -27,8 +27,8 @@ mod transition;
 
 pub use attractiveness::AttractivenessTerms;
 pub use output::{
-    AreaSeries, AreaYear, CriterionResult, DistrictSeries, Indicators, InstitutionSeries, LedgerYear, MunicipalityYear,
-    Projection, SchoolSeries, SchoolYear, ScoreComponents, ScoreYear, Share168a, Status,
+    AreaSeries, AreaYear, CriterionResult, DistrictSeries, Indicators, InstitutionSeries, LedgerYear, MAX_CRITERIA,
+    MunicipalityYear, Projection, SchoolSeries, SchoolYear, ScoreComponents, ScoreYear, Share168a, Status,
 };
 pub use record::{Checkpoints, Trace};
 pub use score::{COMPONENTS, ScoreComponent, dissimilarity};

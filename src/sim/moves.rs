@@ -83,7 +83,7 @@ pub(super) fn letting_shares(
         let mut steered = 0.0;
         let mut receiving = 0.0;
         for (i, share) in municipal.iter_mut().enumerate() {
-            if sim.world.areas[i].status.listed {
+            if sim.world.areas[i].listed {
                 *share = letting.municipal * (1.0 - steer);
                 steered += letting.municipal * steer * family_vacancies(i);
             } else {
@@ -92,7 +92,7 @@ pub(super) fn letting_shares(
         }
         let extra = ratio(steered, receiving);
         for (share, area) in municipal.iter_mut().zip(&sim.world.areas) {
-            if !area.status.listed {
+            if !area.listed {
                 *share = (letting.municipal + extra).min(1.0);
             }
         }
@@ -156,7 +156,7 @@ pub(super) fn rehouse(
         waiting: vec![Cohort::default(); n],
         rehoused_from: vec![0.0; n],
     };
-    let open_to = |origin: usize, j: usize| j == origin || !(joint && areas[j].status.listed);
+    let open_to = |origin: usize, j: usize| j == origin || !(joint && areas[j].listed);
     let mut seekers: Vec<(usize, Cohort, f64)> = Vec::new();
     for origin in 0..n {
         let seeking = areas[origin].waiting.plus(&displaced[origin].scaled(staying));
@@ -180,7 +180,7 @@ pub(super) fn rehouse(
         .iter()
         .fold(Cohort::default(), |acc, (_, seeking, left)| acc.plus(&seeking.scaled(left / seeking.total())));
     let pool_total = pool.total();
-    let anywhere: Vec<usize> = (0..n).filter(|&j| !(joint && areas[j].status.listed)).collect();
+    let anywhere: Vec<usize> = (0..n).filter(|&j| !(joint && areas[j].listed)).collect();
     let placed = if pool_total > 0.0 {
         place(&anywhere, pool_total, &mut room, &mut out.arrivals, &pool.scaled(1.0 / pool_total))
     } else {

@@ -56,9 +56,9 @@ fn lean(sim: &Simulation, trace: &mut Trace) {
     }
     trace.years.push(sim.world.year);
     trace.score.push(score::score(sim).0);
-    for (i, area) in sim.world.areas.iter().enumerate() {
-        trace.outside_work[i].push(area.indicators.outside_work_share);
-        trace.listed[i].push(area.status.listed);
+    for (i, standing) in sim.world.standings.iter().enumerate() {
+        trace.outside_work[i].push(standing.indicators.outside_work_share);
+        trace.listed[i].push(standing.status.listed);
     }
 }
 
@@ -85,14 +85,15 @@ pub(super) fn full(sim: &Simulation, out: &mut Projection, ledger: Option<Ledger
     let (score, segregation_points) = score::score(sim);
     let count_facilities = sim.schedule.plan.facilities_count_as_commercial;
     let mut totals = MunicipalityYear { year, ..MunicipalityYear::default() };
-    for ((area, series), points) in sim.world.areas.iter().zip(&mut out.areas).zip(segregation_points) {
+    let areas = sim.world.areas.iter().zip(&sim.world.standings);
+    for (((area, standing), series), points) in areas.zip(&mut out.areas).zip(segregation_points) {
         let parts = status::share_168a(area, sim.engine.cap, count_facilities);
         series.years.push(AreaYear {
             year,
             homes: area.homes,
             residents: area.residents.persons,
-            indicators: area.indicators,
-            status: area.status.clone(),
+            indicators: standing.indicators,
+            status: standing.status.clone(),
             almen_family_share_168a: parts.share(),
             share_168a_parts: parts,
             commercial_m2: area.commercial_m2,

@@ -58,12 +58,8 @@ pub(super) struct AreaState {
     pub facility_m2: f64,
     pub culture_house: bool,
     pub campus: bool,
-    pub status: Status,
-    pub indicators: Indicators,
-    /// Indicator values of the last years, newest last, for the averaged criteria.
-    pub history: [[f64; 5]; HISTORY_YEARS],
-    /// Years in a row each category (by rule index) has held.
-    pub runs: status::Runs,
+    /// On the list (as last judged): a copy of its [`Standing`]'s, for the year's moves.
+    pub listed: bool,
     pub held: HeldInputs,
     pub estate_homes_2016: f64,
 }
@@ -74,6 +70,18 @@ impl AreaState {
     pub fn counted(&self) -> Cohort {
         self.residents.plus(&self.waiting).plus(&self.left)
     }
+}
+
+/// An area's standing under the rule set. Only the judging and the record read it, so it lives
+/// apart from [`AreaState`], which every pass of a year reads: the passes stay in the cache.
+#[derive(Clone, Debug, Default)]
+pub(super) struct Standing {
+    pub status: Status,
+    pub indicators: Indicators,
+    /// Indicator values of the last years, newest last, for the averaged criteria.
+    pub history: [[f64; 5]; HISTORY_YEARS],
+    /// Years in a row each category (by rule index) has held.
+    pub runs: status::Runs,
 }
 
 /// A school, daycare or other institution as it stands this year.
@@ -99,6 +107,8 @@ pub(super) struct Engine<'a> {
 pub(super) struct World {
     pub year: u16,
     pub areas: Vec<AreaState>,
+    /// Per area, in the same order.
+    pub standings: Vec<Standing>,
     pub district_profiles: Vec<Option<usize>>,
     pub institutions: Vec<InstitutionState>,
     pub attractiveness: Vec<AttractivenessTerms>,
@@ -132,6 +142,7 @@ impl<'a> Simulation<'a> {
         let world = World {
             year: FIRST_YEAR,
             areas: plan.municipality.areas.iter().map(|a| initial_area(a, &schedule, &engine)).collect(),
+            standings: vec![Standing::default(); plan.municipality.areas.len()],
             district_profiles: plan
                 .municipality
                 .districts
@@ -145,15 +156,7 @@ impl<'a> Simulation<'a> {
         };
         let mut sim = Self { engine, schedule, world };
         sim.world.school_mix = schools::mix(&sim, false);
-        for i in 0..sim.world.areas.len() {
-            let area = &mut sim.world.areas[i];
-            let indicators = status::indicators(area, params, FIRST_YEAR);
-            area.history = [status::indicator_values(&indicators); HISTORY_YEARS];
-            area.indicators = indicators;
-            let (st, runs) = status::judge(area, &sim.engine, FIRST_YEAR, true);
-            area.status = st;
-            area.runs = runs;
-        }
+        sim.judge_all(true);
         sim.world.attractiveness = attractiveness::all(&sim);
         sim.world.attractiveness_2016 = sim.world.attractiveness.iter().map(|t| t.total).collect();
         step::calibrate(&mut sim);
@@ -179,19 +182,30 @@ impl<'a> Simulation<'a> {
         let ledger = step::advance(self, year);
         self.world.year = year + 1;
         self.world.school_mix = schools::mix(self, false);
-        let next = self.world.year;
-        for i in 0..self.world.areas.len() {
-            let area = &mut self.world.areas[i];
-            let indicators = status::indicators(area, self.engine.params, next);
-            area.history.rotate_left(1);
-            area.history[HISTORY_YEARS - 1] = status::indicator_values(&indicators);
-            area.indicators = indicators;
-            let (st, runs) = status::judge(area, &self.engine, next, false);
-            area.status = st;
-            area.runs = runs;
-        }
+        self.judge_all(false);
         self.world.attractiveness = attractiveness::all(self);
         ledger
+    }
+
+    /// Judges every area in the world's year: its indicators join its history (in 2016,
+    /// `initial`, they fill it), and its status and runs are renewed.
+    fn judge_all(&mut self, initial: bool) {
+        let year = self.world.year;
+        for (area, standing) in self.world.areas.iter_mut().zip(&mut self.world.standings) {
+            let indicators = status::indicators(area, self.engine.params, year);
+            let values = status::indicator_values(&indicators);
+            if initial {
+                standing.history = [values; HISTORY_YEARS];
+            } else {
+                standing.history.rotate_left(1);
+                standing.history[HISTORY_YEARS - 1] = values;
+            }
+            standing.indicators = indicators;
+            let (st, runs) = status::judge(area, standing, &self.engine, year, initial);
+            area.listed = st.listed;
+            standing.status = st;
+            standing.runs = runs;
+        }
     }
 }
 
@@ -238,10 +252,7 @@ fn initial_area(a: &crate::model::Area, schedule: &Schedule, engine: &Engine) ->
         facility_m2: 0.0,
         culture_house: false,
         campus: false,
-        status: Status::default(),
-        indicators: Indicators::default(),
-        history: [[0.0; 5]; HISTORY_YEARS],
-        runs: status::Runs::new(),
+        listed: false,
         held: a.held.clone(),
         estate_homes_2016: if a.kind == AreaKind::Estate { a.homes.total() } else { 0.0 },
     }

@@ -5,7 +5,7 @@
 
 use super::cohort::{Cohort, ratio};
 use super::output::{Criteria, CriterionResult, Indicators, MAX_CRITERIA, Share168a, Status};
-use super::state::{AreaState, Engine, HISTORY_YEARS};
+use super::state::{AreaState, Engine, HISTORY_YEARS, Standing};
 use crate::model::{
     AlmenFamilyCap, AreaKind, Category, CategoryRule, Criterion, HeldInputs, Indicator, Params, RuleSet, Tenure,
 };
@@ -181,10 +181,16 @@ impl<'a> Judge<'a> {
 
 /// Judges an area in the simulation. In 2016 (`initial`) the area is assumed to have been on
 /// the list for `years_listed_before_2016` years already.
-pub(super) fn judge(area: &AreaState, engine: &Engine, year: u16, initial: bool) -> (Status, Runs) {
+pub(super) fn judge(
+    area: &AreaState,
+    standing: &Standing,
+    engine: &Engine,
+    year: u16,
+    initial: bool,
+) -> (Status, Runs) {
     let j = &engine.judge;
-    let previous = if initial { j.initial_runs(area.held.years_listed_before_2016) } else { area.runs.clone() };
-    j.judge(year, area.kind == AreaKind::Estate, area.residents.total(), &area.history, &previous)
+    let previous = if initial { j.initial_runs(area.held.years_listed_before_2016) } else { standing.runs.clone() };
+    j.judge(year, area.kind == AreaKind::Estate, area.residents.total(), &standing.history, &previous)
 }
 
 /// Judges one area under a rule set in a year: each criterion's averaged value against its
