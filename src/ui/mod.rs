@@ -83,7 +83,6 @@ pub fn main_ui(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     room::help_window(&ctx, app);
     room::projector(&ctx, app);
     files::dialogs(ui, app);
-    system_dialog::each_frame(&ctx, app);
     commands::run_queued(&ctx, app);
     app.refresh_feed();
     // A gesture ends after the frame in which the pointer was let go, so a slider's last change

@@ -18,11 +18,14 @@ struct Shell {
 }
 
 impl eframe::App for Shell {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         if !self.fitted_to_screen {
             self.fitted_to_screen = super::fill_screen(ui.ctx());
         }
         super::main_ui(ui, &mut self.app);
+        // The system's file dialog belongs to this window (a dialog of its own, on top of it and
+        // with the keyboard), so it is started here, where the window is known.
+        super::system_dialog::each_frame(ui.ctx(), &mut self.app, frame);
     }
 }
 

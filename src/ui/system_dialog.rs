@@ -41,11 +41,11 @@ fn on_path(program: &str) -> bool {
 
 /// Starts the dialog the app asked for, if any, and hands the app the answer of one that
 /// closed. Called once a frame.
-pub fn each_frame(ctx: &egui::Context, app: &mut WorkshopApp) {
+pub fn each_frame(ctx: &egui::Context, app: &mut WorkshopApp, window: &eframe::Frame) {
     if app.document.awaiting.is_none()
         && let Some(request) = app.document.file_request.take()
     {
-        let answer = start(ctx, app, &request);
+        let answer = start(ctx, app, &request, window);
         app.document.awaiting = Some((request, answer));
     }
     let Some((request, answer)) = &app.document.awaiting else { return };
@@ -65,9 +65,15 @@ pub fn each_frame(ctx: &egui::Context, app: &mut WorkshopApp) {
     }
 }
 
-/// Builds the dialog on the UI thread (macOS wants it there) and waits for it on another.
-fn start(ctx: &egui::Context, app: &WorkshopApp, request: &FileRequest) -> mpsc::Receiver<Option<PathBuf>> {
-    let dialog = rfd::AsyncFileDialog::new().add_filter("By i balance", &["ron"]);
+/// Builds the dialog on the UI thread (macOS wants it there), owned by the app's window, and
+/// waits for it on another.
+fn start(
+    ctx: &egui::Context,
+    app: &WorkshopApp,
+    request: &FileRequest,
+    window: &eframe::Frame,
+) -> mpsc::Receiver<Option<PathBuf>> {
+    let dialog = rfd::AsyncFileDialog::new().add_filter("By i balance", &["ron"]).set_parent(window);
     let dialog = match request {
         FileRequest::Open => dialog.set_directory(&app.workspace.saves_dir),
         FileRequest::SaveAs { file_name, .. } => {
