@@ -422,7 +422,7 @@ fn homes_demolished_before_2016_are_entered_in_the_area_tab_and_counted_under_16
     assert!(harness.query_by_label("Nedrevet 2011–2015, ikke erstattet:").is_some(), "the estate's field shows");
     let parts = |app: &WorkshopApp| {
         let p = app.session.projection();
-        p.area("taastrupgaard").unwrap().years[p.year_index(2030).unwrap()].share_168a_parts.clone()
+        p.area("taastrupgaard").unwrap().years[p.year_index(2030).unwrap()].share_168a_parts
     };
     let before = parts(harness.state());
     harness.state_mut().session.apply(PlanEdit::DemolishedBefore2016 { area: "taastrupgaard".into(), homes: 100.0 });

@@ -356,8 +356,6 @@ impl Plan {
     }
 }
 
-/// Takes `count` homes of a tenure from the stock, or reports that there are not that many.
-
 /// An action on an area's homes, checked and applied to the area's homes as the actions
 /// before it left them (`None`: the area is unknown, reported already).
 fn check_homes_action(check: &mut Checker, at: &str, action: &Action, homes: Option<&mut PerTenure<f64>>) {
@@ -447,6 +445,7 @@ impl KnownPlaces<'_> {
     }
 }
 
+/// Takes `count` homes of a tenure from the stock, or reports that there are not that many.
 fn take(check: &mut Checker, at: &str, homes: &mut PerTenure<f64>, tenure: Tenure, count: f64) -> bool {
     // Counts and stocks that are themselves wrong have been reported already.
     if !count.is_finite() || !(0.0..=MAX_COUNT).contains(&count) || homes[tenure] < 0.0 {
