@@ -273,3 +273,20 @@ fn the_visionsplan_moves_the_score_and_is_judged_per_estate() {
         assert!(!area.years[0].status.criteria.is_empty(), "{} is judged", area.id);
     }
 }
+
+#[test]
+fn the_projection_says_where_institutions_stand_which_run_and_which_schools_have_a_profile() {
+    use by_i_balance::app::places;
+    let plan = assets::shipped_plan("visionsplan-2016.ron").unwrap();
+    let p = by_i_balance::engine::project(&library(), &plan);
+    // The Visionsplan gives Selsmoseskolen its profile in 2018, so its figures show it from 2019.
+    assert!(!places::school_has_profile(&p, "selsmoseskolen", 2018));
+    assert!(places::school_has_profile(&p, "selsmoseskolen", 2019));
+    // Gadehaveskolen merges into Selsmoseskolen in 2018: it runs in 2018, not from 2019.
+    assert!(places::institution_active(&p, "gadehaveskolen", 2018));
+    assert!(!places::institution_active(&p, "gadehaveskolen", 2019));
+    // Charlotteskolen moves to Nærheden in 2022.
+    assert_eq!(places::institution_district(&p, "charlotteskolen", 2022), Some("hartmanns"));
+    assert_eq!(places::institution_district(&p, "charlotteskolen", 2023), Some("naerheden"));
+    assert_eq!(places::district_profile(&p, "kjeld-abells", 2018), Some("kultur"));
+}

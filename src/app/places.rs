@@ -2,7 +2,6 @@
 //! record of which district each institution stands in, which schools still run and each
 //! district's profile — so the editor and the map never replay the plan's actions themselves.
 
-use crate::model::{ActionKind, Plan};
 use crate::sim::Projection;
 use std::collections::HashMap;
 
@@ -54,20 +53,14 @@ pub fn places_at(projection: &Projection, year: u16) -> PlacesAt {
     }
 }
 
-/// Whether a school has a strong profile in `year`: its 2016 profile, changed by the plan's
-/// school-profile actions carried out before that year.
-pub fn school_has_profile(plan: &Plan, school: &str, year: u16) -> bool {
-    let mut changes: Vec<(u16, bool)> = plan
-        .actions
+/// Whether a school has a strong profile in `year` (its 2016 profile as the plan's
+/// school-profile actions before that year left it).
+pub fn school_has_profile(projection: &Projection, school: &str, year: u16) -> bool {
+    let Some(y) = projection.year_index(year) else { return false };
+    projection
+        .institutions
         .iter()
-        .filter(|a| a.year < year)
-        .filter_map(|a| match &a.kind {
-            ActionKind::SchoolProfile { school: s, profile } if s == school => Some((a.year, profile.is_some())),
-            _ => None,
-        })
-        .collect();
-    changes.sort_by_key(|(y, _)| *y);
-    changes
-        .last()
-        .map_or_else(|| plan.municipality.institution(school).is_some_and(|i| i.profile.is_some()), |(_, has)| *has)
+        .find(|i| i.id == school)
+        .and_then(|i| i.strong_profile.get(y).copied())
+        .unwrap_or(false)
 }

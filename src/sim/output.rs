@@ -158,6 +158,8 @@ pub struct InstitutionSeries {
     pub district: Vec<Option<String>>,
     /// Per year: false once merged into another school.
     pub active: Vec<bool>,
+    /// Per year: whether it has a strong profile (schools).
+    pub strong_profile: Vec<bool>,
 }
 
 /// One school in one year.
@@ -292,6 +294,7 @@ impl Projection {
                     kind: i.kind,
                     district: Vec::with_capacity(YEARS),
                     active: Vec::with_capacity(YEARS),
+                    strong_profile: Vec::with_capacity(YEARS),
                 })
                 .collect(),
             schools: Vec::new(),

@@ -137,6 +137,7 @@ fn districts(sim: &Simulation, out: &mut Projection) {
         let district = inst.district.map(|d| municipality.districts[d].id.clone());
         series.district.push(district);
         series.active.push(inst.active);
+        series.strong_profile.push(inst.has_profile);
     }
 }
 

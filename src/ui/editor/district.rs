@@ -4,7 +4,7 @@
 
 use super::super::widgets::number;
 use crate::app::{Selection, WorkshopApp, places};
-use crate::model::{ActionKind, InstitutionKind, Plan, PlanEdit, action_year_for};
+use crate::model::{ActionKind, InstitutionKind, Plan, PlanEdit, action_year_for, shows_from};
 use crate::words;
 use std::sync::Arc;
 
@@ -145,7 +145,8 @@ fn school(ui: &mut egui::Ui, app: &mut WorkshopApp, plan: &Plan, id: &str) {
     let year = action_year_for(app.view.year);
     let m = &plan.municipality;
     let Some(inst) = m.institution(id) else { return };
-    let strong = places::school_has_profile(plan, id, app.view.year);
+    // As the edit leaves it: from the first year its figures show.
+    let strong = places::school_has_profile(app.session.projection(), id, shows_from(year));
     let mut wanted = strong;
     ui.checkbox(&mut wanted, tr.t("editor.school_profile"));
     if wanted != strong {
