@@ -156,3 +156,21 @@ fn the_change_log_reads_in_the_report_s_language_whatever_language_the_edit_was_
     }
     assert_ne!(tr(Language::Danish).t("change.joint_none"), tr(Language::English).t("change.joint_none"));
 }
+
+#[test]
+fn the_residents_chart_writes_its_numbers_in_the_report_s_language() {
+    use by_i_balance::report::svg::{Series, stacked_areas};
+    let years = [2016.0, 2040.0];
+    let layer = Series {
+        name: "I arbejde".into(),
+        colour: "#0072b2".into(),
+        points: vec![(2016.0, 50_000.0), (2040.0, 60_000.0)],
+        dashed: false,
+    };
+    let chart = |language| stacked_areas("Beboere", &years, std::slice::from_ref(&layer), ("År", "Beboere"), language);
+    let english = chart(Language::English);
+    let danish = chart(Language::Danish);
+    assert!(english.contains(">20,000<") && !english.contains(">20.000<"), "English thousands: {english}");
+    assert!(danish.contains(">20.000<"), "Danish thousands: {danish}");
+    assert!(english.contains(">2020<") && danish.contains(">2020<"), "years are never grouped");
+}

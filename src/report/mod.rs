@@ -294,7 +294,8 @@ fn residents(html: &mut String, input: &ReportInput<'_>) {
             })
             .collect();
         let caption = tr.fill("report.residents_caption", &[("name", &v.plan.name)]);
-        let chart = svg::stacked_areas(&caption, &years(p), &layers, tr.t("axis.year"), tr.t("axis.residents"));
+        let chart =
+            svg::stacked_areas(&caption, &years(p), &layers, (tr.t("axis.year"), tr.t("axis.residents")), tr.language);
         html.push_str(&image(&chart, &caption));
     }
     html.push_str("</section>");

@@ -177,14 +177,21 @@ pub fn line_chart_with_bands(
     svg
 }
 
-/// Layers stacked over the years (each layer's values per year, bottom layer first).
-pub fn stacked_areas(title: &str, years: &[f64], layers: &[Series], x_label: &str, y_label: &str) -> String {
+/// Layers stacked over the years (each layer's values per year, bottom layer first), the value
+/// axis in `language`'s number format ("20.000" in Danish, "20,000" in English).
+pub fn stacked_areas(
+    title: &str,
+    years: &[f64],
+    layers: &[Series],
+    (x_label, y_label): (&str, &str),
+    language: crate::i18n::Language,
+) -> String {
     let totals: Vec<f64> = (0..years.len()).map(|i| layers.iter().map(|l| l.points[i].1).sum()).collect();
     let top = totals.iter().copied().fold(0.0, f64::max) * 1.05;
     let x = (years.first().copied().unwrap_or(0.0), years.last().copied().unwrap_or(1.0));
     let frame = Frame { x, y: (0.0, top.max(1.0)) };
     let mut svg = open(title);
-    let format = |v: f64| crate::i18n::format_number(v, 0, crate::i18n::Language::Danish);
+    let format = |v: f64| crate::i18n::format_number(v, 0, language);
     axes(&mut svg, &frame, x_label, y_label, &format);
     let mut lower = vec![0.0; years.len()];
     for layer in layers {
