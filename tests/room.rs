@@ -132,9 +132,12 @@ fn a_comment_added_in_the_editor_is_on_the_map_and_in_the_report() {
     click(&mut harness, "Filer");
     click(&mut harness, "Lav workshoprapport (HTML)");
     let path = match &harness.state().document.dialog {
-        Some(Dialog::Message(m)) => m.trim_start_matches("Gemt i ").to_owned(),
-        other => panic!("expected a message with the report's path, got {other:?}"),
+        Some(Dialog::Exported(path)) => path.clone(),
+        other => panic!("expected the report's path, got {other:?}"),
     };
+    assert!(harness.query_by_label(&format!("Gemt i {}", path.display())).is_some(), "the path is written out");
+    assert!(harness.query_by_label("Åbn filen").is_some(), "the report opens in the browser from here");
+    assert!(harness.query_by_label("Åbn mappen").is_some(), "and its folder in the file manager");
     let html = std::fs::read_to_string(&path).unwrap();
     assert!(html.contains("Beboer fra blok 4") && html.contains("Behold legepladsen"), "the comment is in the report");
     assert!(html.contains("Charlotteager"));

@@ -44,6 +44,8 @@ pub enum Dialog {
     Restore(Box<Recovery>),
     /// Something went wrong; the plan is unchanged.
     Message(String),
+    /// An export was written here: open it, or the folder it is in.
+    Exported(PathBuf),
     /// A new plan from a municipality's table of areas and boundaries (being filled in).
     NewMunicipality(NewMunicipality),
 }

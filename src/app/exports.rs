@@ -46,6 +46,17 @@ impl WorkshopApp {
     }
 
     /// Hands an export's result to the UI to report.
+    /// Opens an exported file, or the folder it is in, with the system's own program (the
+    /// browser for a report, the file manager for a folder); a message says why if it cannot.
+    pub fn open_with_system(&mut self, path: &std::path::Path) {
+        if let Err(error) = open::that_detached(path) {
+            let tr = self.tr();
+            let message =
+                tr.fill("export.open_failed", &[("path", &path.display().to_string()), ("error", &error.to_string())]);
+            self.document.dialog = Some(super::Dialog::Message(message));
+        }
+    }
+
     pub fn export_finished(&self, result: Result<PathBuf, String>) {
         if let Ok(mut done) = self.document.exports_finished.lock() {
             done.push(result);

@@ -63,10 +63,9 @@ pub fn show_finished(app: &mut WorkshopApp) {
     let finished = app.document.exports_finished.lock().map(|mut done| done.pop()).unwrap_or(None);
     if let Some(result) = finished {
         let tr = app.tr();
-        let message = match result {
-            Ok(path) => tr.fill("export.done", &[("path", &path.display().to_string())]),
-            Err(error) => tr.fill("export.failed", &[("error", &error)]),
-        };
-        app.document.dialog = Some(Dialog::Message(message));
+        app.document.dialog = Some(match result {
+            Ok(path) => Dialog::Exported(path),
+            Err(error) => Dialog::Message(tr.fill("export.failed", &[("error", &error)])),
+        });
     }
 }

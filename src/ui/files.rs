@@ -130,9 +130,39 @@ pub fn dialogs(ui: &mut egui::Ui, app: &mut WorkshopApp) {
                 app.document.dialog = None;
             }
         }
+        Dialog::Exported(path) => exported(&ctx, app, &path),
         Dialog::Browser { notice } => super::variants::browser(&ctx, app, notice.as_deref()),
         Dialog::Rename { path, name } => super::variants::rename_box(&ctx, app, path, name),
         Dialog::NewMunicipality(form) => super::map_import::dialog(&ctx, app, form),
+    }
+}
+
+/// Where an export went, with the file and its folder one click away (a report opens in the
+/// browser, the folder in the file manager).
+fn exported(ctx: &egui::Context, app: &mut WorkshopApp, path: &std::path::Path) {
+    let tr = app.tr();
+    let mut open = None;
+    let mut close = false;
+    egui::Modal::new(egui::Id::unique("exported")).show(ctx, |ui| {
+        ui.set_max_width(560.0);
+        ui.label(tr.fill("export.done", &[("path", &path.display().to_string())]));
+        ui.horizontal(|ui| {
+            if ui.button(tr.t("export.open_file")).clicked() {
+                open = Some(path.to_owned());
+            }
+            if let Some(folder) = path.parent()
+                && ui.button(tr.t("export.open_folder")).clicked()
+            {
+                open = Some(folder.to_owned());
+            }
+            close = ui.button(tr.t("notice.ok")).clicked();
+        });
+    });
+    if let Some(target) = open {
+        app.document.dialog = None;
+        app.open_with_system(&target);
+    } else if close {
+        app.document.dialog = None;
     }
 }
 
