@@ -116,6 +116,23 @@ impl Workspace {
         io::clean_stale_temps(&self.data_dir, None) + io::clean_stale_temps(&self.saves_dir, None)
     }
 
+    /// What the app remembers between starts (`settings.ron` in the data folder), if it is
+    /// there and readable; a broken file is as good as none.
+    pub fn settings<T: serde::de::DeserializeOwned>(&self) -> Option<T> {
+        io::read_bounded(&self.data_dir.join("settings.ron"), io::MAX_PLAN_BYTES)
+            .ok()
+            .and_then(|bytes| String::from_utf8(bytes).ok())
+            .and_then(|text| io::parse_ron::<T>(&text).ok())
+    }
+
+    /// Writes what the app remembers between starts, atomically.
+    pub fn save_settings<T: serde::Serialize>(&self, settings: &T) -> Result<(), SaveError> {
+        Self::ensure(&self.data_dir)?;
+        let text = ron::ser::to_string_pretty(settings, ron::ser::PrettyConfig::new())
+            .map_err(|e| SaveError::Serialise { what: "the settings", reason: e.to_string() })?;
+        io::write_atomically(&self.data_dir.join("settings.ron"), text.as_bytes(), "the settings")
+    }
+
     /// The recent files, newest first.
     pub fn recent(&self) -> Vec<PathBuf> {
         io::read_bounded(&self.recent_path(), io::MAX_PLAN_BYTES)

@@ -130,3 +130,38 @@ fn the_tenure_chart_marks_each_estate_s_share_as_the_law_counts_it() {
     );
     assert!(harness.query_by_label(&format!("Taastrupgaard: {text}")).is_some(), "the count's parts are written out");
 }
+
+#[test]
+fn the_language_theme_text_size_and_the_last_plan_survive_a_restart() {
+    use by_i_balance::app::room::Theme;
+    use by_i_balance::i18n::Language;
+    let dir = tempfile::tempdir().unwrap();
+    let first = WorkshopApp::start(Workspace::at(dir.path()), None).unwrap();
+    assert_eq!(first.session.plan().name, "Visionsplan 2016", "a first start opens the Visionsplan");
+    assert_eq!(first.view.language, Language::Danish, "in Danish");
+    let mut harness = Harness::builder()
+        .with_size([1366.0, 768.0])
+        .build_ui_state(|ui, app: &mut WorkshopApp| by_i_balance::ui::main_ui(ui, app), first);
+    by_i_balance::ui::setup(&harness.ctx);
+    harness.run();
+    click(&mut harness, "Sprog");
+    click(&mut harness, "English");
+    let app = harness.state_mut();
+    app.room.theme = Theme::HighContrast;
+    app.room.text_size = 2;
+    app.session.apply(PlanEdit::Name("Gruppe 3".into()));
+    let path = dir.path().join("gruppe-3.ron");
+    assert!(app.save_to(&path));
+    app.remember_settings();
+    drop(harness);
+
+    let again = WorkshopApp::start(Workspace::at(dir.path()), None).unwrap();
+    assert_eq!(again.view.language, Language::English, "the language is remembered");
+    assert_eq!((again.room.theme, again.room.text_size), (Theme::HighContrast, 2), "and the look");
+    assert_eq!(again.session.plan().name, "Gruppe 3", "the plan worked on opens again");
+    assert_eq!(again.document.path.as_deref().map(|p| p.ends_with("gruppe-3.ron")), Some(true));
+
+    std::fs::remove_file(&path).unwrap();
+    let without = WorkshopApp::start(Workspace::at(dir.path()), None).unwrap();
+    assert_eq!(without.session.plan().name, "Visionsplan 2016", "a plan that is gone is not looked for");
+}

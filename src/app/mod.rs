@@ -11,6 +11,7 @@ pub mod feed;
 pub mod places;
 pub mod room;
 pub mod session;
+pub mod settings;
 mod variants;
 pub mod view;
 
@@ -41,6 +42,8 @@ pub struct WorkshopApp {
     pub room: room::Room,
     /// Commands queued during the frame, run after it (see [`command`]).
     commands: Vec<Command>,
+    /// The settings as last written (`None`: this app does not remember them, e.g. in tests).
+    remembered: Option<settings::Settings>,
 }
 
 impl WorkshopApp {
@@ -61,6 +64,7 @@ impl WorkshopApp {
             document,
             room: room::Room::default(),
             commands: Vec::new(),
+            remembered: None,
         };
         app.refresh_feed();
         Ok(app)

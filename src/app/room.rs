@@ -11,7 +11,7 @@ use crate::sim::Projection;
 use std::sync::Arc;
 
 /// The look of the app.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Theme {
     /// For bright rooms (the default).
     #[default]

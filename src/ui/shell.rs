@@ -26,18 +26,16 @@ impl eframe::App for Shell {
         // The system's file dialog belongs to this window (a dialog of its own, on top of it and
         // with the keyboard), so it is started here, where the window is known.
         super::system_dialog::each_frame(ui.ctx(), &mut self.app, frame);
+        self.app.remember_settings();
     }
 }
 
-/// Opens the app window, filling the screen, with the Visionsplan loaded, or with the plan at
-/// `startup_plan` (a file opened from the desktop); the autosave of a crashed session is offered
-/// first.
+/// Opens the app window, filling the screen, as [`WorkshopApp::start`] sets it up: the
+/// remembered language, theme and text size, and the plan at `startup_plan` (a file opened from
+/// the desktop), else the plan last worked on, else the Visionsplan; the autosave of a crashed
+/// session is offered first.
 pub fn run_native(startup_plan: Option<std::path::PathBuf>) -> Result<(), String> {
-    let mut app = WorkshopApp::with_visionsplan(Workspace::locate())?;
-    app.offer_recovery();
-    if let Some(path) = startup_plan {
-        app.open_at_start(&path);
-    }
+    let mut app = WorkshopApp::start(Workspace::locate(), startup_plan.as_deref())?;
     if std::env::var(LANGUAGE_VARIABLE).is_ok_and(|v| v.eq_ignore_ascii_case("en")) {
         app.view.language = crate::i18n::Language::English;
     }
