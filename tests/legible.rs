@@ -165,3 +165,22 @@ fn the_language_theme_text_size_and_the_last_plan_survive_a_restart() {
     let without = WorkshopApp::start(Workspace::at(dir.path()), None).unwrap();
     assert_eq!(without.session.plan().name, "Visionsplan 2016", "a plan that is gone is not looked for");
 }
+
+#[test]
+fn save_as_asks_for_the_group_and_the_variant_carries_it() {
+    use egui::Modifiers;
+    use egui_kittest::kittest::NodeT;
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = workshop_in(dir.path());
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    harness.run();
+    let author = harness.get_by_role_and_label(egui::Role::TextInput, "Gruppe eller forfatter");
+    assert_eq!(author.accesskit_node().value().as_deref(), Some("Høje-Taastrup Kommune"), "it starts from the plan's");
+    author.set_text_value_accesskit("Bord 3");
+    harness.get_by_role_and_label(egui::Role::TextInput, "Navn").set_text_value_accesskit("Bord 3s plan");
+    harness.run();
+    click(&mut harness, "Gem");
+    let path = harness.state().document.path.clone().expect("saved as a file");
+    let saved = by_i_balance::io::load_plan(&path, &by_i_balance::assets::param_table().unwrap()).unwrap();
+    assert_eq!((saved.name.as_str(), saved.author.as_str()), ("Bord 3s plan", "Bord 3"));
+}

@@ -34,8 +34,10 @@ pub enum Pending {
 pub enum Dialog {
     /// "Save, discard or cancel?" before `Pending`.
     Unsaved(Pending),
-    /// The app's own "save as": a name for a new file in the saves folder; `then` runs after.
-    SaveAs { name: String, then: Option<Pending> },
+    /// "Save as": the variant's name and the group or author it is from, asked first; then the
+    /// system's dialog picks the file, or (without one) it goes to the saves folder. `then`
+    /// runs after.
+    SaveAs { name: String, author: String, then: Option<Pending> },
     /// The variants browser; `notice` says why it opened instead of the system's dialog.
     Browser { notice: Option<String> },
     /// Renaming a variant file: its path and the new name being typed.
@@ -279,14 +281,29 @@ impl WorkshopApp {
         }
     }
 
-    /// "Save as": the system's dialog, or the app's own name box.
+    /// "Save as": first the variant's name and its group or author (a room's variants are
+    /// told apart by who made them), then [`Self::save_as_named`].
     pub fn save_as(&mut self, then: Option<Pending>) {
-        let name = self.session.plan().name.clone();
+        let plan = self.session.plan();
+        self.document.dialog = Some(Dialog::SaveAs { name: plan.name.clone(), author: plan.author.clone(), then });
+    }
+
+    /// Names the plan and its author as typed, then saves it: through the system's dialog, or
+    /// as a new variant in the saves folder where there is none.
+    pub fn save_as_named(&mut self, name: &str, author: &str, then: Option<Pending>) {
+        let author = author.trim();
+        if author != self.session.plan().author {
+            self.session.apply(crate::model::PlanEdit::Author(author.to_owned()));
+        }
         if self.document.dialogs == FileDialogs::System {
-            let file_name = format!("{}.ron", crate::files::file_stem_for(&name));
+            let name = name.trim();
+            if !name.is_empty() && name != self.session.plan().name {
+                self.session.apply(crate::model::PlanEdit::Name(name.to_owned()));
+            }
+            let file_name = format!("{}.ron", crate::files::file_stem_for(&self.session.plan().name));
             self.document.file_request = Some(FileRequest::SaveAs { file_name, then });
         } else {
-            self.document.dialog = Some(Dialog::SaveAs { name, then });
+            self.save_as_variant(name, then);
         }
     }
 

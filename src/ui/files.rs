@@ -86,7 +86,7 @@ pub fn dialogs(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     let ctx = ui.ctx().clone();
     match dialog {
         Dialog::Unsaved(pending) => unsaved_prompt(&ctx, app, tr, pending),
-        Dialog::SaveAs { name, then } => save_as_box(&ctx, app, tr, name, then),
+        Dialog::SaveAs { name, author, then } => save_as_box(&ctx, app, tr, (name, author), then),
         Dialog::Restore(recovery) => {
             let mut choice = None;
             egui::Modal::new(egui::Id::unique("restore")).show(&ctx, |ui| {
@@ -204,14 +204,29 @@ fn unsaved_prompt(ctx: &egui::Context, app: &mut WorkshopApp, tr: Tr<'_>, pendin
     }
 }
 
-fn save_as_box(ctx: &egui::Context, app: &mut WorkshopApp, tr: Tr<'_>, mut name: String, then: Option<Pending>) {
+fn save_as_box(
+    ctx: &egui::Context,
+    app: &mut WorkshopApp,
+    tr: Tr<'_>,
+    (mut name, mut author): (String, String),
+    then: Option<Pending>,
+) {
     let mut choice = None;
+    let system = app.document.dialogs == crate::app::FileDialogs::System;
     egui::Modal::new(egui::Id::unique("save_as")).show(ctx, |ui| {
         ui.heading(tr.t("files.save_as_title"));
-        ui.label(tr.fill("files.save_as_where", &[("folder", &app.workspace.saves_dir.display().to_string())]));
-        ui.horizontal(|ui| {
+        if system {
+            ui.label(tr.t("files.save_as_then_system"));
+        } else {
+            ui.label(tr.fill("files.save_as_where", &[("folder", &app.workspace.saves_dir.display().to_string())]));
+        }
+        egui::Grid::new("save_as_fields").num_columns(2).show(ui, |ui| {
             ui.label(tr.t("files.variant_name"));
             ui.text_edit_singleline(&mut name).on_hover_text(tr.t("files.variant_name"));
+            ui.end_row();
+            ui.label(tr.t("files.variant_author"));
+            ui.text_edit_singleline(&mut author).on_hover_text(tr.t("files.variant_author"));
+            ui.end_row();
         });
         ui.horizontal(|ui| {
             if ui.add_enabled(!name.trim().is_empty(), egui::Button::new(tr.t("files.save"))).clicked() {
@@ -225,10 +240,10 @@ fn save_as_box(ctx: &egui::Context, app: &mut WorkshopApp, tr: Tr<'_>, mut name:
     match choice {
         Some(true) => {
             app.document.dialog = None;
-            app.save_as_variant(&name, then);
+            app.save_as_named(&name, &author, then);
         }
         Some(false) => app.document.dialog = None,
-        None => app.document.dialog = Some(Dialog::SaveAs { name, then }),
+        None => app.document.dialog = Some(Dialog::SaveAs { name, author, then }),
     }
 }
 

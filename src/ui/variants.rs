@@ -133,9 +133,8 @@ fn act(app: &mut WorkshopApp, action: RowAction) {
             }
         }
         RowAction::SaveCurrent => {
-            let name = app.session.plan().name.clone();
             app.document.browser_rows = None;
-            app.document.dialog = Some(Dialog::SaveAs { name, then: None });
+            app.save_as(None);
         }
         RowAction::Refresh => app.document.browser_rows = None,
     }
