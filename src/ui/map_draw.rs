@@ -28,6 +28,8 @@ pub struct Screen {
     /// The fill's vertices (white) and triangles; `ranges[i]` are area `i`'s vertices.
     fill: Mesh,
     ranges: Vec<std::ops::Range<usize>>,
+    /// The fill in the colours last painted.
+    coloured: std::sync::Mutex<Option<(Vec<Color32>, Arc<Mesh>)>>,
     /// Thin outlines of every area and the districts' outlines over them, tessellated once.
     outlines: Arc<Mesh>,
     /// District outlines (rings on screen), per district.
@@ -46,21 +48,14 @@ pub struct LayoutInput<'a> {
     pub rect: Rect,
     pub style: LabelStyle,
     /// The area names as shown (name, short name) and the district tags.
-    pub names: Vec<(String, String)>,
-    pub tags: Vec<Option<TagText>>,
+    pub names: &'a [(String, String)],
+    pub tags: &'a [Option<TagText>],
     /// How many institution icons each district needs room for.
-    pub icons: Vec<usize>,
+    pub icons: &'a [usize],
+    /// A hash of names, tags and icons, worked out with them.
+    pub text_hash: u64,
     /// The colour of district outlines (it follows the theme).
     pub ink: Color32,
-}
-
-fn hash_of(input: &LayoutInput<'_>) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    input.names.hash(&mut h);
-    input.tags.hash(&mut h);
-    input.icons.hash(&mut h);
-    h.finish()
 }
 
 /// The laid-out map for this frame, from memory when nothing it depends on changed.
@@ -71,7 +66,7 @@ pub fn screen(ui: &egui::Ui, salt: &str, input: &LayoutInput<'_>) -> Arc<Screen>
         map: Arc::as_ptr(input.map) as usize,
         rect: [r.left(), r.top(), r.right(), r.bottom()].map(|v| v.round() as i32),
         sizes: [s.name_size, s.floor_size, s.tag_size, s.value_size.x].map(|v| (v * 100.0).round() as i32),
-        names: hash_of(input),
+        names: input.text_hash,
         ink: input.ink.to_array(),
     };
     let id = ui.scope_id().with(("map_screen", salt));
@@ -131,14 +126,24 @@ fn lay_out(ui: &egui::Ui, key: Key, input: &LayoutInput<'_>) -> Screen {
         ui.painter(),
         map,
         &fit,
-        &input.names,
-        &input.tags,
+        input.names,
+        input.tags,
         &input.style,
         input.rect,
         &obstacles(map, &fit),
     );
-    let icon_slots = icon_slots(map, &fit, &placement, &input.icons, input.rect);
-    Screen { key, fit, fill, ranges, outlines: Arc::new(outlines), district_rings, placement, icon_slots }
+    let icon_slots = icon_slots(map, &fit, &placement, input.icons, input.rect);
+    Screen {
+        key,
+        fit,
+        fill,
+        ranges,
+        coloured: Default::default(),
+        outlines: Arc::new(outlines),
+        district_rings,
+        placement,
+        icon_slots,
+    }
 }
 
 /// Every edge of the rings once (neighbours share theirs), each as one quad: the outlines of a
@@ -262,17 +267,34 @@ impl Screen {
     ///
     /// Each big mesh gets a clip rectangle of its own, so that egui puts it in a primitive of its
     /// own: appended to other shapes, a mesh of a thousand areas would make egui grow (and copy)
-    /// its buffer again and again every frame.
+    /// its buffer again and again every frame. The rectangle is set, not narrowed with
+    /// `with_clip_rect`, which would give back the painter's own.
     pub fn paint_areas(&self, painter: &egui::Painter, colours: &[Color32]) {
+        let clip = painter.clip_rect();
+        let mut own = painter.clone();
+        own.set_clip_rect(clip.expand(0.25));
+        own.add(Shape::mesh(self.coloured(colours)));
+        own.set_clip_rect(clip.expand(0.5));
+        own.add(Shape::mesh(Arc::clone(&self.outlines)));
+    }
+
+    /// The fill in these colours, kept until they change (the year or the indicator).
+    fn coloured(&self, colours: &[Color32]) -> Arc<Mesh> {
+        let mut kept = self.coloured.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some((was, mesh)) = kept.as_ref()
+            && was.as_slice() == colours
+        {
+            return Arc::clone(mesh);
+        }
         let mut fill = self.fill.clone();
         for (range, colour) in self.ranges.iter().zip(colours) {
             for v in &mut fill.vertices[range.clone()] {
                 v.color = *colour;
             }
         }
-        let clip = painter.clip_rect();
-        painter.with_clip_rect(clip.expand(0.25)).add(Shape::mesh(fill));
-        painter.with_clip_rect(clip.expand(0.5)).add(Shape::mesh(Arc::clone(&self.outlines)));
+        let fill = Arc::new(fill);
+        *kept = Some((colours.to_vec(), Arc::clone(&fill)));
+        fill
     }
 
     /// A point of the plane on screen.

@@ -13,6 +13,7 @@ mod explain;
 mod export;
 mod files;
 mod map;
+mod map_cache;
 mod map_draw;
 mod map_import;
 mod map_labels;
