@@ -48,8 +48,9 @@ pub struct Facts {
     pub tags: Vec<Option<TagText>>,
     /// How many institution icons each district holds.
     pub icons: Vec<usize>,
-    /// A hash of names, tags and icons: the laid-out map keys on it.
-    pub text_hash: u64,
+    /// A hash of the names, and one of the tags and icons: the laid-out map keys on them.
+    pub names_hash: u64,
+    pub places_hash: u64,
     /// Each area's fill colour and the value under its name (empty where values are not shown).
     pub colours: Vec<Color32>,
     pub values: Vec<String>,
@@ -92,7 +93,7 @@ fn derive(key: Key, view: &MapView<'_>) -> Facts {
             icons[d] += 1;
         }
     }
-    let tags = m
+    let tags: Vec<Option<TagText>> = m
         .districts
         .iter()
         .zip(&members)
@@ -106,19 +107,17 @@ fn derive(key: Key, view: &MapView<'_>) -> Facts {
             }
         })
         .collect();
-    let names = m.areas.iter().map(|a| (a.name.clone(), a.short_name.clone())).collect();
+    let names: Vec<(String, String)> = m.areas.iter().map(|a| (a.name.clone(), a.short_name.clone())).collect();
     let (colours, values) = looks(view);
-    let mut facts = Facts { key, places, district_index, members, names, tags, icons, text_hash: 0, colours, values };
-    facts.text_hash = text_hash(&facts);
-    facts
+    let names_hash = hash_of(&names);
+    let places_hash = hash_of((&tags, &icons));
+    Facts { key, places, district_index, members, names, tags, icons, names_hash, places_hash, colours, values }
 }
 
-fn text_hash(facts: &Facts) -> u64 {
-    use std::hash::{Hash, Hasher};
+fn hash_of(value: impl std::hash::Hash) -> u64 {
+    use std::hash::Hasher;
     let mut h = std::collections::hash_map::DefaultHasher::new();
-    facts.names.hash(&mut h);
-    facts.tags.hash(&mut h);
-    facts.icons.hash(&mut h);
+    value.hash(&mut h);
     h.finish()
 }
 

@@ -85,7 +85,8 @@ fn layout_input<'a>(ui: &egui::Ui, view: &'a MapView<'a>, facts: &'a Facts, rect
         style: LabelStyle { name_size: body, floor_size: small.min(body * 0.8), tag_size: small, value_size: value },
         names: &facts.names,
         tags: &facts.tags,
-        text_hash: facts.text_hash,
+        names_hash: facts.names_hash,
+        places_hash: facts.places_hash,
     }
 }
 

@@ -17,6 +17,7 @@ mod map_cache;
 mod map_draw;
 mod map_import;
 mod map_labels;
+mod map_lines;
 mod map_paint;
 mod palette;
 mod room;
