@@ -149,26 +149,26 @@ fn lay_out(ui: &egui::Ui, key: DrawnKey, input: &LayoutInput<'_>) -> Drawn {
     }
     let ring_points =
         |shape: &crate::map::Shape| -> Vec<Vec<Pos2>> { shape.rings().map(|r| ring_on_screen(r, &fit)).collect() };
-    let mut tessellator =
-        Tessellator::new(ui.ctx().pixels_per_point(), line_options(ui, map.areas.len()), [1, 1], Vec::new());
+    let district_rings: Vec<Vec<Vec<Pos2>>> =
+        map.districts.iter().map(|d| d.as_ref().map(ring_points).unwrap_or_default()).collect();
     let mut outlines = Mesh::default();
-    let stroke = Stroke::new(1.0, Color32::from_gray(110));
+    let (thin, thick) = (Stroke::new(1.0, Color32::from_gray(110)), Stroke::new(2.0, input.ink));
     if map.areas.len() > map_labels::MAX_OUTSIDE_LABELS {
+        // Every point as it is (no smoothing per ring), so that neighbours' edges meet exactly.
         let raw = |shape: &crate::map::Shape| -> Vec<Vec<Pos2>> {
             shape.rings().map(|r| r.0.iter().map(|c| on_screen(&[c.x, c.y])).collect()).collect()
         };
-        super::map_lines::hairlines(map.areas.iter().flat_map(raw), stroke, &mut outlines);
+        super::map_lines::outlines(map.areas.iter().flat_map(raw), thin, &mut outlines);
+        super::map_lines::outlines(map.districts.iter().flatten().flat_map(raw), thick, &mut outlines);
     } else {
-        for shape in &map.areas {
-            for ring in ring_points(shape) {
-                tessellator.tessellate_shape(Shape::closed_line(ring, stroke), &mut outlines);
-            }
+        let mut tessellator =
+            Tessellator::new(ui.ctx().pixels_per_point(), line_options(ui, map.areas.len()), [1, 1], Vec::new());
+        for ring in map.areas.iter().flat_map(ring_points) {
+            tessellator.tessellate_shape(Shape::closed_line(ring, thin), &mut outlines);
         }
-    }
-    let district_rings: Vec<Vec<Vec<Pos2>>> =
-        map.districts.iter().map(|d| d.as_ref().map(ring_points).unwrap_or_default()).collect();
-    for ring in district_rings.iter().flatten() {
-        tessellator.tessellate_shape(Shape::closed_line(ring.clone(), Stroke::new(2.0, input.ink)), &mut outlines);
+        for ring in district_rings.iter().flatten() {
+            tessellator.tessellate_shape(Shape::closed_line(ring.clone(), thick), &mut outlines);
+        }
     }
     let names =
         map_labels::place_names(ui.painter(), map, &fit, input.names, &input.style, input.rect, &obstacles(map, &fit));

@@ -1,8 +1,7 @@
-//! The thin outlines of a map of many areas, as few vertices as they can be drawn with: every
-//! edge once (neighbours share theirs), joined into chains between the points where three or
-//! more areas meet, each chain simplified to within a third of a pixel of its points and drawn
-//! as one strip of quads. A thousand areas' outlines are then a few thousand vertices instead
-//! of eighty thousand, and egui copies them every frame.
+//! The outlines of a map of many areas (its areas' and its districts'), in as few vertices as
+//! they can be drawn with, since egui copies them every frame: every edge once (neighbours
+//! share theirs), joined into chains between the points where three or more outlines meet,
+//! each chain simplified to within a third of a pixel of its points and drawn as one strip.
 
 use egui::epaint::{Mesh, Vertex, WHITE_UV};
 use egui::{Pos2, Stroke};
@@ -69,7 +68,7 @@ impl Graph {
 
 /// The outlines of `rings` (each closed, its last point joined to its first) as strips of
 /// `stroke`'s width, added to `out`.
-pub fn hairlines(rings: impl Iterator<Item = Vec<Pos2>>, stroke: Stroke, out: &mut Mesh) {
+pub fn outlines(rings: impl Iterator<Item = Vec<Pos2>>, stroke: Stroke, out: &mut Mesh) {
     let mut graph = Graph::default();
     for ring in rings {
         let nodes: Vec<usize> = ring.iter().map(|p| graph.node(*p)).collect();
@@ -136,7 +135,15 @@ fn strip(points: &[Pos2], stroke: Stroke, out: &mut Mesh) {
             (Some(a), None) | (None, Some(a)) => a,
             (None, None) => egui::Vec2::ZERO,
         } * (stroke.width / 2.0);
-        for q in [*p - n, *p + n] {
+        // An open end reaches half the width past its point (a square cap), so that chains
+        // meeting at a corner leave no notch.
+        let cap = match (before, after) {
+            (None, Some(a)) => a.rot90() * (stroke.width / 2.0),
+            (Some(a), None) => -a.rot90() * (stroke.width / 2.0),
+            _ => egui::Vec2::ZERO,
+        };
+        let p = *p + cap;
+        for q in [p - n, p + n] {
             out.vertices.push(Vertex { pos: q, uv: WHITE_UV, color: stroke.color });
         }
     }
@@ -159,7 +166,7 @@ mod tests {
     fn a_shared_edge_is_drawn_once_and_each_chain_is_simplified() {
         // Two squares side by side: seven edges, the shared one once.
         let mut mesh = Mesh::default();
-        hairlines([square(0.0, 0.0), square(10.0, 0.0)].into_iter(), Stroke::new(1.0, egui::Color32::BLACK), &mut mesh);
+        outlines([square(0.0, 0.0), square(10.0, 0.0)].into_iter(), Stroke::new(1.0, egui::Color32::BLACK), &mut mesh);
         // Two U-shaped chains of three sides between the points where three edges meet, and the
         // shared side: seven quads.
         assert_eq!(mesh.indices.len() / 6, 7);
@@ -175,8 +182,18 @@ mod tests {
     #[test]
     fn an_island_is_one_closed_strip() {
         let mut mesh = Mesh::default();
-        hairlines(std::iter::once(square(0.0, 0.0)), Stroke::new(1.0, egui::Color32::BLACK), &mut mesh);
+        outlines(std::iter::once(square(0.0, 0.0)), Stroke::new(1.0, egui::Color32::BLACK), &mut mesh);
         assert_eq!(mesh.indices.len() / 6, 4, "four sides");
         assert!(mesh.is_valid());
+    }
+
+    #[test]
+    fn an_open_chain_ends_half_its_width_past_its_points() {
+        let mut mesh = Mesh::default();
+        strip(&[pos2(0.0, 0.0), pos2(10.0, 0.0)], Stroke::new(2.0, egui::Color32::BLACK), &mut mesh);
+        let xs: Vec<f32> = mesh.vertices.iter().map(|v| v.pos.x).collect();
+        assert_eq!(xs, vec![-1.0, -1.0, 11.0, 11.0]);
+        let ys: Vec<f32> = mesh.vertices.iter().map(|v| v.pos.y.abs()).collect();
+        assert_eq!(ys, vec![1.0; 4]);
     }
 }
