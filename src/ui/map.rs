@@ -4,7 +4,8 @@
 //! stations and motorway, district names and profile badges, and institutions. Participants
 //! rearrange the plan on it: drag an institution onto another district, drag a profile card
 //! from the catalogue below onto a district, click an area to edit it, hover for its numbers.
-//! Painting is in `map_paint`, the layout on screen in `map_draw` and `map_labels`.
+//! Painting is in `map_paint`, the layout on screen in `map_draw`, `map_labels` and
+//! `map_lines`, and what a frame derives from the plan, kept per plan generation, in `map_cache`.
 
 use super::palette;
 use crate::app::{MapIndicator, Selection, WorkshopApp};

@@ -1,7 +1,9 @@
 //! The map's geometry on screen: the plan's outlines fitted into the map's rectangle, their
-//! triangles and outline strokes tessellated, and the labels placed — once for each map, size,
-//! text size and language, kept in egui's memory and reused every frame. Per frame only the
-//! fill colours change. Also paints the landmarks (boundary, motorway, railway, stations).
+//! triangles and outline strokes tessellated and the area names placed — once for each map,
+//! size, text size and set of names — and the district tags and institution icons placed for
+//! each year's profiles and institutions (a few such layouts kept, so the year slider reuses
+//! them); all kept in egui's memory. The fill is recoloured only when the colours change. Also
+//! paints the landmarks (boundary, motorway, railway, stations).
 
 use super::map_labels::{self, LabelStyle, Placement, TagText};
 use crate::map::{Fit, PlanMap};
