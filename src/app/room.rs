@@ -68,6 +68,8 @@ pub struct Picture {
     pub plan: Arc<Plan>,
     pub map: Arc<crate::map::PlanMap>,
     pub projection: Arc<Projection>,
+    /// The session's generation of the plan when the picture was taken.
+    pub generation: u64,
     pub feed: ChartFeed,
     pub year: u16,
     pub indicator: MapIndicator,
@@ -83,6 +85,7 @@ impl Picture {
             plan: Arc::clone(app.session.plan()),
             map: Arc::clone(app.session.map()),
             projection: Arc::clone(app.session.projection()),
+            generation: app.session.generation(),
             feed: app.feed.clone(),
             year: app.view.year,
             indicator: app.view.indicator,

@@ -41,26 +41,10 @@ pub fn values(p: &Projection, y: usize, indicator: MapIndicator) -> Vec<Option<f
         MapIndicator::Status => {
             p.areas.iter().map(|a| (a.kind == AreaKind::Estate).then_some(a.years[y].status.list_margin)).collect()
         }
-        MapIndicator::BalanceContribution => balance_contributions(p, y).into_iter().map(Some).collect(),
+        // The projection's own part of the segregation index per area, as the score counts it
+        // (displaced residents in the area they came from).
+        MapIndicator::BalanceContribution => p.areas.iter().map(|a| Some(a.years[y].segregation_points)).collect(),
     }
-}
-
-/// Points of the segregation index (0–100) each area accounts for: 100 × ½ |aᵢ/A − bᵢ/B| with
-/// a = adults outside work and b = other adults of working age, so they add up to 100 × D.
-fn balance_contributions(p: &Projection, y: usize) -> Vec<f64> {
-    let pairs: Vec<(f64, f64)> = p
-        .areas
-        .iter()
-        .map(|a| {
-            let r = &a.years[y].residents;
-            (r.outside_work, r.employed + r.in_education)
-        })
-        .collect();
-    let (total_a, total_b) = pairs.iter().fold((0.0, 0.0), |(sa, sb), (a, b)| (sa + a, sb + b));
-    if total_a <= 0.0 || total_b <= 0.0 {
-        return vec![0.0; pairs.len()];
-    }
-    pairs.iter().map(|(a, b)| 50.0 * (a / total_a - b / total_b).abs()).collect()
 }
 
 /// Grey, for areas the indicator does not apply to.

@@ -4,7 +4,8 @@
 //! stations and motorway, district names and profile badges, and institutions. Participants
 //! rearrange the plan on it: drag an institution onto another district, drag a profile card
 //! from the catalogue below onto a district, click an area to edit it, hover for its numbers.
-//! Painting is in `map_paint`, the layout on screen in `map_draw` and `map_labels`.
+//! Painting is in `map_paint`, the layout on screen in `map_draw`, `map_labels` and
+//! `map_lines`, and what a frame derives from the plan, kept per plan generation, in `map_cache`.
 
 use super::palette;
 use crate::app::{MapIndicator, Selection, WorkshopApp};
@@ -24,6 +25,9 @@ pub struct MapView<'a> {
     pub plan: &'a Plan,
     pub map: &'a Arc<PlanMap>,
     pub projection: &'a Projection,
+    /// Which version of the plan this is (the session's generation): what the map derives
+    /// from the plan and its projection is kept until it changes.
+    pub generation: u64,
     pub year: u16,
     pub indicator: MapIndicator,
     pub selection: &'a Selection,
@@ -59,6 +63,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut WorkshopApp) {
         plan: app.session.plan(),
         map: &map,
         projection: app.session.projection(),
+        generation: app.session.generation(),
         year: app.view.year,
         indicator: app.view.indicator,
         selection: &app.view.selection,
@@ -91,17 +96,6 @@ fn apply(app: &mut WorkshopApp, events: MapEvents) {
     if let Some((institution, district)) = events.moved {
         app.move_institution(&institution, &district);
     }
-}
-
-/// Each area's value of the indicator at year index `y` (None where it does not apply).
-pub fn indicator_values(p: &Projection, y: usize, indicator: MapIndicator) -> Vec<Option<f64>> {
-    crate::map::indicator::values(p, y, indicator)
-}
-
-/// The fill colour and the short value text of an area.
-pub fn area_look(tr: Tr<'_>, indicator: MapIndicator, value: Option<f64>, at: &AreaYear) -> (Color32, String) {
-    let [r, g, b] = crate::map::indicator::colour(indicator, value, at);
-    (Color32::from_rgb(r, g, b), crate::map::indicator::value_text(tr, indicator, value, at))
 }
 
 fn assign_profile(app: &mut WorkshopApp, district: &str, profile: Option<&str>) {

@@ -1,7 +1,9 @@
 //! The map's geometry on screen: the plan's outlines fitted into the map's rectangle, their
-//! triangles and outline strokes tessellated, and the labels placed — once for each map, size,
-//! text size and language, kept in egui's memory and reused every frame. Per frame only the
-//! fill colours change. Also paints the landmarks (boundary, motorway, railway, stations).
+//! triangles and outline strokes tessellated and the area names placed — once for each map,
+//! size, text size and set of names — and the district tags and institution icons placed for
+//! each year's profiles and institutions (a few such layouts kept, so the year slider reuses
+//! them); all kept in egui's memory. The fill is recoloured only when the colours change. Also
+//! paints the landmarks (boundary, motorway, railway, stations).
 
 use super::map_labels::{self, LabelStyle, Placement, TagText};
 use crate::map::{Fit, PlanMap};
@@ -10,28 +12,50 @@ use egui::epaint::{Mesh, Tessellator, Vertex, WHITE_UV};
 use egui::{Color32, Pos2, Rect, Shape, Stroke, pos2};
 use std::sync::Arc;
 
-/// What a laid-out map depends on; a change of any lays it out again.
-#[derive(Clone, Debug, PartialEq)]
-struct Key {
-    map: usize,
+/// What the map's outlines and names on screen depend on; a change of any draws them again.
+/// The map is held, so that no other map can take its place in memory and pass for it.
+#[derive(Clone, Debug)]
+struct DrawnKey {
+    map: Arc<PlanMap>,
     rect: [i32; 4],
     sizes: [i32; 4],
     names: u64,
     ink: [u8; 4],
 }
 
-/// The map laid out on screen.
+impl PartialEq for DrawnKey {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.map, &other.map)
+            && (self.rect, self.sizes, self.names, self.ink) == (other.rect, other.sizes, other.names, other.ink)
+    }
+}
+
+/// The outlines and area names on screen: what a size of the map fixes, whatever the year.
 #[derive(Debug)]
-pub struct Screen {
-    key: Key,
-    pub fit: Fit,
+struct Drawn {
+    key: DrawnKey,
+    fit: Fit,
     /// The fill's vertices (white) and triangles; `ranges[i]` are area `i`'s vertices.
     fill: Mesh,
     ranges: Vec<std::ops::Range<usize>>,
+    /// The fill in the colours last painted.
+    coloured: std::sync::Mutex<Option<(Vec<Color32>, Arc<Mesh>)>>,
     /// Thin outlines of every area and the districts' outlines over them, tessellated once.
     outlines: Arc<Mesh>,
     /// District outlines (rings on screen), per district.
-    pub district_rings: Vec<Vec<Vec<Pos2>>>,
+    district_rings: Vec<Vec<Vec<Pos2>>>,
+    /// The area names, placed.
+    names: Placement,
+}
+
+/// The map laid out on screen: its outlines and names, and the district tags and institution
+/// icons of the year (which change with it: a profile given, an institution moved).
+#[derive(Debug)]
+pub struct Screen {
+    drawn: Arc<Drawn>,
+    /// A hash of the tags and icons this was placed for.
+    places: u64,
+    pub fit: Fit,
     pub placement: Placement,
     /// Places for institution icons, per district, clear of every name and tag.
     pub icon_slots: Vec<Vec<Rect>>,
@@ -46,45 +70,63 @@ pub struct LayoutInput<'a> {
     pub rect: Rect,
     pub style: LabelStyle,
     /// The area names as shown (name, short name) and the district tags.
-    pub names: Vec<(String, String)>,
-    pub tags: Vec<Option<TagText>>,
+    pub names: &'a [(String, String)],
+    pub tags: &'a [Option<TagText>],
     /// How many institution icons each district needs room for.
-    pub icons: Vec<usize>,
+    pub icons: &'a [usize],
+    /// Hashes of the names, and of the tags and icons, worked out with them.
+    pub names_hash: u64,
+    pub places_hash: u64,
     /// The colour of district outlines (it follows the theme).
     pub ink: Color32,
 }
 
-fn hash_of(input: &LayoutInput<'_>) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    input.names.hash(&mut h);
-    input.tags.hash(&mut h);
-    input.icons.hash(&mut h);
-    h.finish()
-}
+/// How many layouts of tags and icons are kept for one size of the map: one for every year
+/// the slider reaches, so that moving it back and forth places each year's once.
+const KEPT_LAYOUTS: usize = 32;
 
 /// The laid-out map for this frame, from memory when nothing it depends on changed.
 pub fn screen(ui: &egui::Ui, salt: &str, input: &LayoutInput<'_>) -> Arc<Screen> {
-    let r = input.rect;
-    let s = &input.style;
-    let key = Key {
-        map: Arc::as_ptr(input.map) as usize,
-        rect: [r.left(), r.top(), r.right(), r.bottom()].map(|v| v.round() as i32),
-        sizes: [s.name_size, s.floor_size, s.tag_size, s.value_size.x].map(|v| (v * 100.0).round() as i32),
-        names: hash_of(input),
-        ink: input.ink.to_array(),
-    };
-    let id = ui.scope_id().with(("map_screen", salt));
-    let cached: Option<Arc<Screen>> = ui.ctx().data(|d| d.get_temp(id));
-    if let Some(screen) = cached.filter(|s| s.key == key) {
-        return screen;
+    let drawn = drawn(ui, salt, input);
+    let id = ui.scope_id().with(("map_screens", salt));
+    let mut kept: Vec<Arc<Screen>> = ui.ctx().data(|d| d.get_temp(id)).unwrap_or_default();
+    kept.retain(|s| Arc::ptr_eq(&s.drawn, &drawn));
+    if let Some(screen) = kept.iter().find(|s| s.places == input.places_hash) {
+        return Arc::clone(screen);
     }
-    let screen = Arc::new(lay_out(ui, key, input));
-    ui.ctx().data_mut(|d| d.insert_temp(id, Arc::clone(&screen)));
+    let mut placement = drawn.names.clone();
+    let (map, fit) = (input.map, drawn.fit);
+    map_labels::place_tags(ui.painter(), map, &fit, input.tags, &input.style, input.rect, &mut placement);
+    let icon_slots = icon_slots(map, &fit, &placement, input.icons, input.rect);
+    let screen = Arc::new(Screen { drawn, places: input.places_hash, fit, placement, icon_slots });
+    kept.insert(0, Arc::clone(&screen));
+    kept.truncate(KEPT_LAYOUTS);
+    ui.ctx().data_mut(|d| d.insert_temp(id, kept));
     screen
 }
 
-fn lay_out(ui: &egui::Ui, key: Key, input: &LayoutInput<'_>) -> Screen {
+/// The outlines and names for this frame, from memory when nothing they depend on changed.
+fn drawn(ui: &egui::Ui, salt: &str, input: &LayoutInput<'_>) -> Arc<Drawn> {
+    let r = input.rect;
+    let s = &input.style;
+    let key = DrawnKey {
+        map: Arc::clone(input.map),
+        rect: [r.left(), r.top(), r.right(), r.bottom()].map(|v| v.round() as i32),
+        sizes: [s.name_size, s.floor_size, s.tag_size, s.value_size.x].map(|v| (v * 100.0).round() as i32),
+        names: input.names_hash,
+        ink: input.ink.to_array(),
+    };
+    let id = ui.scope_id().with(("map_drawn", salt));
+    let cached: Option<Arc<Drawn>> = ui.ctx().data(|d| d.get_temp(id));
+    if let Some(drawn) = cached.filter(|d| d.key == key) {
+        return drawn;
+    }
+    let drawn = Arc::new(lay_out(ui, key, input));
+    ui.ctx().data_mut(|d| d.insert_temp(id, Arc::clone(&drawn)));
+    drawn
+}
+
+fn lay_out(ui: &egui::Ui, key: DrawnKey, input: &LayoutInput<'_>) -> Drawn {
     let map = input.map;
     let fit = Fit::new(
         map.bounds,
@@ -109,58 +151,31 @@ fn lay_out(ui: &egui::Ui, key: Key, input: &LayoutInput<'_>) -> Screen {
     }
     let ring_points =
         |shape: &crate::map::Shape| -> Vec<Vec<Pos2>> { shape.rings().map(|r| ring_on_screen(r, &fit)).collect() };
-    let mut tessellator =
-        Tessellator::new(ui.ctx().pixels_per_point(), line_options(ui, map.areas.len()), [1, 1], Vec::new());
-    let mut outlines = Mesh::default();
-    let stroke = Stroke::new(1.0, Color32::from_gray(110));
-    if map.areas.len() > map_labels::MAX_OUTSIDE_LABELS {
-        hairlines(map.areas.iter().flat_map(ring_points), stroke, &mut outlines);
-    } else {
-        for shape in &map.areas {
-            for ring in ring_points(shape) {
-                tessellator.tessellate_shape(Shape::closed_line(ring, stroke), &mut outlines);
-            }
-        }
-    }
     let district_rings: Vec<Vec<Vec<Pos2>>> =
         map.districts.iter().map(|d| d.as_ref().map(ring_points).unwrap_or_default()).collect();
-    for ring in district_rings.iter().flatten() {
-        tessellator.tessellate_shape(Shape::closed_line(ring.clone(), Stroke::new(2.0, input.ink)), &mut outlines);
-    }
-    let placement = map_labels::place(
-        ui.painter(),
-        map,
-        &fit,
-        &input.names,
-        &input.tags,
-        &input.style,
-        input.rect,
-        &obstacles(map, &fit),
-    );
-    let icon_slots = icon_slots(map, &fit, &placement, &input.icons, input.rect);
-    Screen { key, fit, fill, ranges, outlines: Arc::new(outlines), district_rings, placement, icon_slots }
-}
-
-/// Every edge of the rings once (neighbours share theirs), each as one quad: the outlines of a
-/// thousand areas in a quarter of the vertices egui's strokes would take.
-fn hairlines(rings: impl Iterator<Item = Vec<Pos2>>, stroke: Stroke, out: &mut Mesh) {
-    let key = |p: Pos2| ((p.x * 8.0).round() as i32, (p.y * 8.0).round() as i32);
-    let mut seen = std::collections::HashSet::new();
-    for ring in rings {
-        for (i, a) in ring.iter().enumerate() {
-            let b = ring[(i + 1) % ring.len()];
-            let (ka, kb) = (key(*a), key(b));
-            if !seen.insert(if ka < kb { (ka, kb) } else { (kb, ka) }) {
-                continue;
-            }
-            let normal = (b - *a).normalized().rot90() * (stroke.width / 2.0);
-            let base = out.vertices.len() as u32;
-            for p in [*a - normal, *a + normal, b + normal, b - normal] {
-                out.vertices.push(Vertex { pos: p, uv: WHITE_UV, color: stroke.color });
-            }
-            out.indices.extend([base, base + 1, base + 2, base, base + 2, base + 3]);
+    let mut outlines = Mesh::default();
+    let (thin, thick) = (Stroke::new(1.0, Color32::from_gray(110)), Stroke::new(2.0, input.ink));
+    if map.areas.len() > map_labels::MAX_OUTSIDE_LABELS {
+        // Every point as it is (no smoothing per ring), so that neighbours' edges meet exactly.
+        let raw = |shape: &crate::map::Shape| -> Vec<Vec<Pos2>> {
+            shape.rings().map(|r| r.0.iter().map(|c| on_screen(&[c.x, c.y])).collect()).collect()
+        };
+        super::map_lines::outlines(map.areas.iter().flat_map(raw), thin, &mut outlines);
+        super::map_lines::outlines(map.districts.iter().flatten().flat_map(raw), thick, &mut outlines);
+    } else {
+        let mut tessellator =
+            Tessellator::new(ui.ctx().pixels_per_point(), line_options(ui, map.areas.len()), [1, 1], Vec::new());
+        for ring in map.areas.iter().flat_map(ring_points) {
+            tessellator.tessellate_shape(Shape::closed_line(ring, thin), &mut outlines);
+        }
+        for ring in district_rings.iter().flatten() {
+            tessellator.tessellate_shape(Shape::closed_line(ring.clone(), thick), &mut outlines);
         }
     }
+    let names =
+        map_labels::place_names(ui.painter(), map, &fit, input.names, &input.style, input.rect, &obstacles(map, &fit));
+    let outlines = Arc::new(outlines);
+    Drawn { key, fit, fill, ranges, coloured: Default::default(), outlines, district_rings, names }
 }
 
 /// How lines are tessellated: smooth (feathered) edges, except on a map of many areas, where
@@ -262,17 +277,35 @@ impl Screen {
     ///
     /// Each big mesh gets a clip rectangle of its own, so that egui puts it in a primitive of its
     /// own: appended to other shapes, a mesh of a thousand areas would make egui grow (and copy)
-    /// its buffer again and again every frame.
+    /// its buffer again and again every frame. The rectangle is set, not narrowed with
+    /// `with_clip_rect`, which would give back the painter's own.
     pub fn paint_areas(&self, painter: &egui::Painter, colours: &[Color32]) {
-        let mut fill = self.fill.clone();
-        for (range, colour) in self.ranges.iter().zip(colours) {
+        let clip = painter.clip_rect();
+        let mut own = painter.clone();
+        own.set_clip_rect(clip.expand(0.25));
+        own.add(Shape::mesh(self.coloured(colours)));
+        own.set_clip_rect(clip.expand(0.5));
+        own.add(Shape::mesh(Arc::clone(&self.drawn.outlines)));
+    }
+
+    /// The fill in these colours, kept until they change (the year or the indicator).
+    fn coloured(&self, colours: &[Color32]) -> Arc<Mesh> {
+        let drawn = &self.drawn;
+        let mut kept = drawn.coloured.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some((was, mesh)) = kept.as_ref()
+            && was.as_slice() == colours
+        {
+            return Arc::clone(mesh);
+        }
+        let mut fill = drawn.fill.clone();
+        for (range, colour) in drawn.ranges.iter().zip(colours) {
             for v in &mut fill.vertices[range.clone()] {
                 v.color = *colour;
             }
         }
-        let clip = painter.clip_rect();
-        painter.with_clip_rect(clip.expand(0.25)).add(Shape::mesh(fill));
-        painter.with_clip_rect(clip.expand(0.5)).add(Shape::mesh(Arc::clone(&self.outlines)));
+        let fill = Arc::new(fill);
+        *kept = Some((colours.to_vec(), Arc::clone(&fill)));
+        fill
     }
 
     /// A point of the plane on screen.
@@ -283,7 +316,7 @@ impl Screen {
 
     /// A district's outline, drawn over the areas.
     pub fn paint_district(&self, painter: &egui::Painter, district: usize, stroke: Stroke) {
-        for ring in self.district_rings.get(district).into_iter().flatten() {
+        for ring in self.drawn.district_rings.get(district).into_iter().flatten() {
             painter.add(Shape::closed_line(ring.clone(), stroke));
         }
     }

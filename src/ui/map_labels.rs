@@ -38,6 +38,9 @@ pub struct Placement {
     pub tags: Vec<Option<Placed>>,
     /// Everything placed, and the obstacles, for what is placed after.
     pub taken: Taken,
+    /// The labels placed and their leader lines, which later leaders keep from crossing.
+    labels: Vec<Rect>,
+    leaders: Vec<[Pos2; 2]>,
 }
 
 /// A district's tag: its name (and short name) and the profile badge under it, if any.
@@ -221,7 +224,8 @@ fn place_inside(
             }
             for centre in &centres {
                 let rect = Rect::from_center_size(*centre, needed);
-                if fits(shape, fit, rect) && !collides(rect, taken) {
+                // The cheap test first: on a crowded map most places are taken.
+                if !collides(rect, taken) && fits(shape, fit, rect) {
                     return Some(Placed { rect, text, leader_from: None });
                 }
             }
@@ -307,17 +311,16 @@ fn segment_meets_rect(s: [Pos2; 2], r: Rect) -> bool {
     (0..4).any(|i| segments_cross(s, [corners[i], corners[(i + 1) % 4]]))
 }
 
-/// Places every area's name, then every district's tag.
+/// Places every area's name: inside its outline where it fits, else (on a map of few areas)
+/// outside with a leader. District tags are placed after, by [`place_tags`].
 ///
-/// `names` are (name, short name) per area; a tag of `None` is not shown. Labels placed outside
-/// their outline keep clear of `obstacles` (small areas and stations, which a label would hide).
-#[allow(clippy::too_many_arguments)] // One call site; the inputs are all different things.
-pub fn place(
+/// `names` are (name, short name) per area. Labels placed outside their outline keep clear of
+/// `obstacles` (small areas and stations, which a label would hide).
+pub fn place_names(
     painter: &egui::Painter,
     map: &PlanMap,
     fit: &Fit,
     names: &[(String, String)],
-    tags: &[Option<TagText>],
     style: &LabelStyle,
     bounds: Rect,
     obstacles: &[Rect],
@@ -326,11 +329,9 @@ pub fn place(
         areas: vec![None; map.areas.len()],
         value_height: style.value_size.y,
         tags: vec![None; map.districts.len()],
-        taken: Taken::default(),
+        ..Placement::default()
     };
     let name_sizes = sizes(style.name_size, style.floor_size);
-    let mut taken = Taken::default();
-    let mut labels: Vec<Rect> = Vec::new();
     // Inside first: names inside their own outline cannot meet each other, as outlines do not
     // overlap, so the order does not matter here.
     for (i, shape) in map.areas.iter().enumerate() {
@@ -339,67 +340,80 @@ pub fn place(
         placement.areas[i] =
             place_inside(painter, shape, fit, &texts, &name_sizes, style.value_size, &Taken::default());
         if let Some(placed) = &placement.areas[i] {
-            taken.push(placed.rect);
-            labels.push(placed.rect);
+            placement.taken.push(placed.rect);
+            placement.labels.push(placed.rect);
         }
     }
     for obstacle in obstacles {
-        taken.push(*obstacle);
+        placement.taken.push(*obstacle);
     }
-    let mut leaders: Vec<[Pos2; 2]> = Vec::new();
-    if map.areas.len() <= MAX_OUTSIDE_LABELS {
-        // The smallest areas first: they have the fewest good places nearby.
-        let mut order: Vec<usize> = (0..map.areas.len()).filter(|i| placement.areas[*i].is_none()).collect();
-        order.sort_by(|a, b| map.areas[*a].area().total_cmp(&map.areas[*b].area()));
-        for i in order {
-            let (name, short) = &names[i];
-            // Outside, the short name reads best; where even that finds no room, the name
-            // broken between words, then smaller, down to the floor.
-            let mut texts = variants(name, short);
-            texts.rotate_right(usize::from(!short.is_empty() && short != name) * 2);
-            placement.areas[i] = name_sizes.iter().find_map(|size| {
-                texts.iter().find_map(|text| {
-                    let text = galley(painter, text, *size);
-                    place_outside(&map.areas[i], fit, text, style.value_size, &taken, (&labels, &leaders), bounds)
-                })
-            });
-            if let Some(placed) = &placement.areas[i] {
-                taken.push(placed.rect);
-                labels.push(placed.rect);
-                leaders.extend(placed.leader_from.map(|from| [from, leader_end(from, placed.rect)]));
-            }
+    if map.areas.len() > MAX_OUTSIDE_LABELS {
+        return placement;
+    }
+    // The smallest areas first: they have the fewest good places nearby.
+    let mut order: Vec<usize> = (0..map.areas.len()).filter(|i| placement.areas[*i].is_none()).collect();
+    order.sort_by(|a, b| map.areas[*a].area().total_cmp(&map.areas[*b].area()));
+    for i in order {
+        let (name, short) = &names[i];
+        // Outside, the short name reads best; where even that finds no room, the name
+        // broken between words, then smaller, down to the floor.
+        let mut texts = variants(name, short);
+        texts.rotate_right(usize::from(!short.is_empty() && short != name) * 2);
+        let placed = name_sizes.iter().find_map(|size| {
+            texts.iter().find_map(|text| {
+                let text = galley(painter, text, *size);
+                let p = &placement;
+                place_outside(&map.areas[i], fit, text, style.value_size, &p.taken, (&p.labels, &p.leaders), bounds)
+            })
+        });
+        if let Some(placed) = &placed {
+            placement.keep(placed);
         }
+        placement.areas[i] = placed;
     }
+    placement
+}
+
+impl Placement {
+    /// Takes a label's room, and its leader's.
+    fn keep(&mut self, placed: &Placed) {
+        self.taken.push(placed.rect);
+        self.labels.push(placed.rect);
+        self.leaders.extend(placed.leader_from.map(|from| [from, leader_end(from, placed.rect)]));
+    }
+}
+
+/// Places every district's tag (a tag of `None` is not shown) clear of the names already in
+/// `placement`.
+pub fn place_tags(
+    painter: &egui::Painter,
+    map: &PlanMap,
+    fit: &Fit,
+    tags: &[Option<TagText>],
+    style: &LabelStyle,
+    bounds: Rect,
+    placement: &mut Placement,
+) {
     let tag_sizes = sizes(style.tag_size, style.floor_size.min(style.tag_size));
     for (d, shape) in map.districts.iter().enumerate() {
-        let (Some(shape), Some(tag)) = (shape, &tags[d]) else { continue };
+        let (Some(shape), Some(Some(tag))) = (shape, tags.get(d)) else { continue };
         let texts = variants(&tag.name, &tag.short);
         let badge = tag
             .badge
             .as_ref()
             .map_or(egui::Vec2::ZERO, |b| galley(painter, b, style.tag_size).size() + vec2(2.0 * PAD, 2.0 * PAD + 2.0));
-        let mut placed = place_inside(painter, shape, fit, &texts, &tag_sizes, badge, &taken);
+        let mut placed = place_inside(painter, shape, fit, &texts, &tag_sizes, badge, &placement.taken);
         if placed.is_none() && map.areas.len() <= MAX_OUTSIDE_LABELS {
             let short = if tag.short.is_empty() { &tag.name } else { &tag.short };
-            placed = place_outside(
-                shape,
-                fit,
-                galley(painter, short, style.tag_size),
-                badge,
-                &taken,
-                (&labels, &leaders),
-                bounds,
-            );
+            let text = galley(painter, short, style.tag_size);
+            let p = &*placement;
+            placed = place_outside(shape, fit, text, badge, &p.taken, (&p.labels, &p.leaders), bounds);
         }
         if let Some(p) = &placed {
-            taken.push(p.rect);
-            labels.push(p.rect);
-            leaders.extend(p.leader_from.map(|from| [from, leader_end(from, p.rect)]));
+            placement.keep(p);
         }
         placement.tags[d] = placed;
     }
-    placement.taken = taken;
-    placement
 }
 
 /// A free spot of `size` inside `shape` (or beside it), clear of `taken`, for an icon.
@@ -410,7 +424,7 @@ pub fn free_spot(shape: &Shape, fit: &Fit, size: egui::Vec2, taken: &Taken, boun
     centres
         .into_iter()
         .map(|c| Rect::from_center_size(c, size))
-        .find(|r| fits(shape, fit, *r) && !collides(*r, taken) && bounds.contains_rect(*r))
+        .find(|r| bounds.contains_rect(*r) && !collides(*r, taken) && fits(shape, fit, *r))
 }
 
 /// A free spot of `size` just outside `shape`'s box, clear of `taken`, for an icon whose

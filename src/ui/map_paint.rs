@@ -3,11 +3,12 @@
 //! markers; and what the pointer did (a click on an area, a card or institution dropped on a
 //! district), hit-tested against the outlines themselves, never their bounding boxes.
 
-use super::map::{MapEvents, MapView, ProfileCard, area_look, area_tooltip, indicator_values};
+use super::map::{MapEvents, MapView, ProfileCard, area_tooltip};
+use super::map_cache::{self, Facts};
 use super::map_draw::{self, ICON, LayoutInput, Screen};
-use super::map_labels::{self, LabelStyle, PAD, Placed, TagText};
+use super::map_labels::{self, LabelStyle, PAD, Placed};
 use super::palette;
-use crate::app::{MapIndicator, Selection, places};
+use crate::app::{MapIndicator, Selection};
 use crate::map::PlanMap;
 use crate::model::CommentTarget;
 use egui::{Color32, Pos2, Rect, Sense, Stroke, pos2, vec2};
@@ -17,9 +18,9 @@ use std::sync::Arc;
 pub fn paint(ui: &mut egui::Ui, view: &MapView<'_>, rect: Rect) -> MapEvents {
     let Some(y) = view.projection.year_index(view.year) else { return MapEvents::default() };
     let rect = rect.shrink(4.0);
-    let places = places::places_at(view.projection, view.year);
     let salt = if view.interactive { "main" } else { "projector" };
-    let screen = map_draw::screen(ui, salt, &layout_input(ui, view, &places, rect));
+    let facts = map_cache::facts(ui, salt, view);
+    let screen = map_draw::screen(ui, salt, &layout_input(ui, view, &facts, rect));
     let m = &view.plan.municipality;
     // Nodes for assistive technology (and tests) first, the whole map on top of them: the
     // pointer always reaches the map, which tests the outlines. Only when someone listens.
@@ -37,24 +38,15 @@ pub fn paint(ui: &mut egui::Ui, view: &MapView<'_>, rect: Rect) -> MapEvents {
     let title = view.tr.of("projector.view", "map");
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &title));
     let pointer_area = response.hover_pos().and_then(|p| view.map.area_at(screen.fit.to_plane([p.x, p.y])));
-    let values = indicator_values(view.projection, y, view.indicator);
-    let looks: Vec<(Color32, String)> = (0..m.areas.len())
-        .map(|i| {
-            let at = view.projection.areas.get(i).filter(|a| a.id == m.areas[i].id).map(|a| &a.years[y]);
-            at.map_or((Color32::from_gray(225), String::new()), |at| {
-                area_look(view.tr, view.indicator, values.get(i).copied().flatten(), at)
-            })
-        })
-        .collect();
     let painter = ui.painter_at(rect.expand(4.0));
-    screen.paint_areas(&painter, &looks.iter().map(|l| l.0).collect::<Vec<_>>());
-    paint_outlines(ui, &painter, view, &screen, pointer_area, &response);
+    screen.paint_areas(&painter, &facts.colours);
+    paint_outlines(ui, &painter, view, &screen, &facts, pointer_area, &response);
     map_draw::paint_landmarks(&painter, view.map, &screen, ui.visuals().dark_mode);
-    let mut taken = paint_labels(&painter, view, &screen, &looks, &places);
+    let mut taken = paint_labels(&painter, &screen, &facts);
     // Station and place names give way to names, tags and the institutions' icons.
     taken.extend(screen.icon_slots.iter().flatten().map(|r| r.expand(1.0)));
     map_draw::paint_landmark_names(&painter, view.map, &screen, &mut taken, ui.visuals().dark_mode);
-    let mut events = MapEvents { moved: paint_institutions(ui, view, &screen, &places), ..MapEvents::default() };
+    let mut events = MapEvents { moved: paint_institutions(ui, view, &screen, &facts), ..MapEvents::default() };
     paint_comments(&painter, view, &screen);
     if let Some(i) = pointer_area {
         if response.clicked() {
@@ -73,47 +65,28 @@ pub fn paint(ui: &mut egui::Ui, view: &MapView<'_>, rect: Rect) -> MapEvents {
     events
 }
 
-/// The names and sizes the layout works with, from the view and the current text style.
-fn layout_input<'a>(ui: &egui::Ui, view: &'a MapView<'a>, places: &places::PlacesAt, rect: Rect) -> LayoutInput<'a> {
-    let m = &view.plan.municipality;
+/// The names and sizes the layout works with, from the view's facts and the current text style.
+fn layout_input<'a>(ui: &egui::Ui, view: &'a MapView<'a>, facts: &'a Facts, rect: Rect) -> LayoutInput<'a> {
     let body = egui::TextStyle::Body.resolve(ui.style()).size;
     let small = egui::TextStyle::Small.resolve(ui.style()).size;
     // With more areas than names fit beside, the value under each name gives way: the colour
     // and the tooltip carry it.
-    let value = if m.areas.len() > map_labels::MAX_OUTSIDE_LABELS {
+    let value = if view.plan.municipality.areas.len() > map_labels::MAX_OUTSIDE_LABELS {
         egui::Vec2::ZERO
     } else {
         map_labels::galley(ui.painter(), &value_template(view), small).size()
     };
-    let names = m.areas.iter().map(|a| (a.name.clone(), a.short_name.clone())).collect();
-    let tags = m
-        .districts
-        .iter()
-        .map(|d| {
-            let members = m.areas.iter().filter(|a| a.district == d.id).count();
-            let badge = places.profiles.get(&d.id).map(|p| crate::words::profile_name(view.tr, m, p));
-            match (members, badge) {
-                (0, _) | (1, None) => None,
-                // A district of one area: the area shows the name, the tag only the badge.
-                (1, Some(badge)) => Some(TagText { name: badge, short: String::new(), badge: None }),
-                (_, badge) => Some(TagText { name: d.name.clone(), short: d.short_name.clone(), badge }),
-            }
-        })
-        .collect();
-    let mut per_district: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    for district in places.institutions.values() {
-        *per_district.entry(district.as_str()).or_default() += 1;
-    }
-    let icons = m.districts.iter().map(|d| per_district.get(d.id.as_str()).copied().unwrap_or(0)).collect();
     let ink = if ui.visuals().dark_mode { Color32::from_gray(200) } else { Color32::from_gray(40) };
     LayoutInput {
-        icons,
+        icons: &facts.icons,
         ink,
         map: view.map,
         rect,
         style: LabelStyle { name_size: body, floor_size: small.min(body * 0.8), tag_size: small, value_size: value },
-        names,
-        tags,
+        names: &facts.names,
+        tags: &facts.tags,
+        names_hash: facts.names_hash,
+        places_hash: facts.places_hash,
     }
 }
 
@@ -143,6 +116,7 @@ fn paint_outlines(
     painter: &egui::Painter,
     view: &MapView<'_>,
     screen: &Screen,
+    facts: &Facts,
     pointer_area: Option<usize>,
     response: &egui::Response,
 ) {
@@ -150,7 +124,7 @@ fn paint_outlines(
     let ink = if ui.visuals().dark_mode { Color32::from_gray(200) } else { Color32::from_gray(40) };
     let highlight = Stroke::new(4.0, ui.visuals().selection.stroke.color);
     if let Selection::District(id) = view.selection
-        && let Some(d) = m.districts.iter().position(|d| d.id == *id)
+        && let Some(&d) = facts.district_index.get(id)
     {
         screen.paint_district(painter, d, highlight);
     }
@@ -161,7 +135,7 @@ fn paint_outlines(
     }
     let carrying = response.dnd_hover_payload::<ProfileCard>().is_some() || ui.ctx().dragged_id().is_some();
     if let Some(i) = pointer_area.filter(|_| carrying)
-        && let Some(d) = m.districts.iter().position(|d| d.id == m.areas[i].district)
+        && let Some(&d) = facts.district_index.get(&m.areas[i].district)
     {
         screen.paint_district(painter, d, highlight);
     } else if let Some(i) = pointer_area.filter(|_| view.interactive) {
@@ -177,16 +151,10 @@ fn paint_area_outline(painter: &egui::Painter, map: &PlanMap, screen: &Screen, a
 
 /// Area names with their values, and district tags, where the layout placed them. Returns the
 /// rectangles they take.
-fn paint_labels(
-    painter: &egui::Painter,
-    view: &MapView<'_>,
-    screen: &Screen,
-    looks: &[(Color32, String)],
-    places: &places::PlacesAt,
-) -> Vec<Rect> {
+fn paint_labels(painter: &egui::Painter, screen: &Screen, facts: &Facts) -> Vec<Rect> {
     let mut taken = Vec::new();
     let small = egui::FontId::proportional(screen.placement.value_height.max(1.0) * 0.8);
-    for (placed, (fill, value)) in screen.placement.areas.iter().zip(looks) {
+    for ((placed, fill), value) in screen.placement.areas.iter().zip(&facts.colours).zip(&facts.values) {
         let Some(placed) = placed else { continue };
         let outside = placed.leader_from.is_some();
         let ink = if outside { Color32::BLACK } else { palette::text_on(*fill) };
@@ -210,7 +178,7 @@ fn paint_labels(
     }
     for (d, placed) in screen.placement.tags.iter().enumerate() {
         let Some(placed) = placed else { continue };
-        paint_tag(painter, view, d, placed, places);
+        paint_tag(painter, facts, d, placed);
         taken.push(placed.rect);
     }
     taken
@@ -223,13 +191,12 @@ fn leader(painter: &egui::Painter, from: Pos2, to: Rect) {
 }
 
 /// A district's tag: the name on dark, the profile badge on yellow below it.
-fn paint_tag(painter: &egui::Painter, view: &MapView<'_>, district: usize, placed: &Placed, places: &places::PlacesAt) {
-    let m = &view.plan.municipality;
-    let Some(d) = m.districts.get(district) else { return };
+fn paint_tag(painter: &egui::Painter, facts: &Facts, district: usize, placed: &Placed) {
+    let Some(tag) = facts.tags.get(district).and_then(Option::as_ref) else { return };
     if let Some(from) = placed.leader_from {
         leader(painter, from, placed.rect);
     }
-    let badge_only = m.areas.iter().filter(|a| a.district == d.id).count() == 1;
+    let badge_only = facts.members.get(district) == Some(&1);
     let name_rect = Rect::from_min_size(placed.rect.min, placed.text.size() + vec2(2.0 * PAD, 2.0 * PAD));
     let (fill, ink) = if badge_only {
         (Color32::from_rgb(0xFF, 0xE0, 0x8A), Color32::BLACK)
@@ -238,13 +205,9 @@ fn paint_tag(painter: &egui::Painter, view: &MapView<'_>, district: usize, place
     };
     painter.rect_filled(name_rect, 3.0, fill);
     painter.galley(name_rect.min + vec2(PAD, PAD), Arc::clone(&placed.text), ink);
-    if badge_only {
-        return;
-    }
-    if let Some(profile) = places.profiles.get(&d.id) {
-        let text = crate::words::profile_name(view.tr, m, profile);
+    if let Some(text) = tag.badge.as_ref().filter(|_| !badge_only) {
         let size = placed.text.rows.first().map_or(12.0, |r| r.height() * 0.8);
-        let badge = map_labels::galley(painter, &text, size.max(10.0));
+        let badge = map_labels::galley(painter, text, size.max(10.0));
         let min = pos2(placed.rect.left(), name_rect.bottom() + 2.0);
         let badge_rect = Rect::from_min_size(min, badge.size() + vec2(2.0 * PAD, 2.0 * PAD));
         painter.rect_filled(badge_rect, 6.0, Color32::from_rgb(0xFF, 0xE0, 0x8A));
@@ -258,18 +221,21 @@ fn paint_institutions(
     ui: &mut egui::Ui,
     view: &MapView<'_>,
     screen: &Screen,
-    places: &places::PlacesAt,
+    facts: &Facts,
 ) -> Option<(String, String)> {
     let (tr, plan) = (view.tr, view.plan);
     let m = &plan.municipality;
     let mut moved = None;
     let mut next_slot = vec![0_usize; m.districts.len()];
-    let index: std::collections::HashMap<&str, usize> =
-        m.districts.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect();
+    let index = &facts.district_index;
     let mut icons: Vec<(Pos2, String)> = Vec::new();
+    // The district under the pointer, where a dragged institution would land: found once.
+    let pointer = ui.ctx().pointer_interact_pos();
+    let target =
+        pointer.and_then(|p| view.map.area_at(screen.fit.to_plane([p.x, p.y]))).map(|i| m.areas[i].district.clone());
     for inst in &m.institutions {
-        let Some(district) = places.institutions.get(&inst.id).cloned() else { continue };
-        let Some(&d) = index.get(district.as_str()) else { continue };
+        let Some(district) = facts.places.institutions.get(&inst.id) else { continue };
+        let Some(&d) = index.get(district) else { continue };
         let Some(shape) = &view.map.districts[d] else { continue };
         let slot = screen.icon_slots.get(d).and_then(|slots| slots.get(next_slot[d])).copied();
         next_slot[d] += 1;
@@ -277,13 +243,9 @@ fn paint_institutions(
         let sense = if view.interactive { Sense::click_and_drag() } else { Sense::hover() };
         let response = ui.interact(rect, ui.scope_id().with(("institution", &inst.id)), sense);
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &inst.name));
-        let pointer = ui.ctx().pointer_interact_pos();
-        let target = pointer
-            .and_then(|p| view.map.area_at(screen.fit.to_plane([p.x, p.y])))
-            .map(|i| m.areas[i].district.clone());
         let drawn_at = if response.dragged() { pointer.unwrap_or(rect.center()) } else { rect.center() };
         if response.dragged()
-            && let Some(&d) = target.as_ref().and_then(|t| index.get(t.as_str()))
+            && let Some(&d) = target.as_ref().and_then(|t| index.get(t))
         {
             screen.paint_district(ui.painter(), d, Stroke::new(4.0, ui.visuals().selection.stroke.color));
         }
@@ -303,9 +265,9 @@ fn paint_institutions(
             icons.push((drawn_at, letter));
         }
         if response.drag_stopped()
-            && let Some(target) = target.filter(|t| *t != district)
+            && let Some(target) = target.as_ref().filter(|t| *t != district)
         {
-            moved = Some((inst.id.clone(), target));
+            moved = Some((inst.id.clone(), target.clone()));
         }
         if view.interactive {
             response.on_hover_ui(|ui| {

@@ -278,6 +278,7 @@ fn projector_view(ui: &mut egui::Ui, tr: Tr<'_>, picture: &Picture, rules: &Rule
                 plan: &picture.plan,
                 map: &picture.map,
                 projection: &picture.projection,
+                generation: picture.generation,
                 year: picture.year,
                 indicator: picture.indicator,
                 selection: &picture.selection,
