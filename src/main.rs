@@ -21,7 +21,7 @@ fn main() {
         let _ = std::io::Write::flush(&mut out);
         std::process::exit(code);
     }
-    if let Err(e) = by_i_balance::ui::run_native(startup_plan) {
+    if let Err(e) = by_i_balance::ui::run_native(startup_plan.as_deref()) {
         eprintln!("By i balance could not open its window: {e}");
         std::process::exit(1);
     }

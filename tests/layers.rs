@@ -2,7 +2,6 @@
 //! use egui, eframe or the system file dialog. The model, the simulation, the app's state and
 //! its commands, the CLI and the report stay testable without a window, and a new engineer can
 //! trust that a change under `src/app` cannot draw anything.
-#![allow(clippy::unwrap_used)] // Test code: a failed expectation is the report.
 
 #![allow(clippy::expect_used, clippy::unwrap_used)] // Test code: a failed expectation is the report.
 

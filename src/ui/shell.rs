@@ -34,8 +34,8 @@ impl eframe::App for Shell {
 /// remembered language, theme and text size, and the plan at `startup_plan` (a file opened from
 /// the desktop), else the plan last worked on, else the Visionsplan; the autosave of a crashed
 /// session is offered first.
-pub fn run_native(startup_plan: Option<std::path::PathBuf>) -> Result<(), String> {
-    let mut app = WorkshopApp::start(Workspace::locate(), startup_plan.as_deref())?;
+pub fn run_native(startup_plan: Option<&std::path::Path>) -> Result<(), String> {
+    let mut app = WorkshopApp::start(Workspace::locate(), startup_plan)?;
     if std::env::var(LANGUAGE_VARIABLE).is_ok_and(|v| v.eq_ignore_ascii_case("en")) {
         app.view.language = crate::i18n::Language::English;
     }
