@@ -184,3 +184,35 @@ fn save_as_asks_for_the_group_and_the_variant_carries_it() {
     let saved = by_i_balance::io::load_plan(&path, &by_i_balance::assets::param_table().unwrap()).unwrap();
     assert_eq!((saved.name.as_str(), saved.author.as_str()), ("Bord 3s plan", "Bord 3"));
 }
+
+#[test]
+fn the_tool_bar_is_one_row_at_1366_and_1280_in_both_languages_with_a_long_plan_name() {
+    use by_i_balance::i18n::Language;
+    let long = "Visionsplan 2016 med bydelsgruppernes ændringer fra workshoppen i november, version 3, ".repeat(3);
+    for (size, language, first, last) in [
+        ([1366.0, 768.0], Language::Danish, "Fortryd", "Nulstil"),
+        ([1280.0, 720.0], Language::Danish, "Fortryd", "Nulstil"),
+        ([1366.0, 768.0], Language::English, "Undo", "Reset"),
+        ([1280.0, 720.0], Language::English, "Undo", "Reset"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = WorkshopApp::with_visionsplan(Workspace::at(dir.path())).unwrap();
+        app.document.dialogs = FileDialogs::InApp;
+        app.view.language = language;
+        app.session.apply(PlanEdit::Name(long.clone()));
+        let mut harness = Harness::builder()
+            .with_size(size)
+            .build_ui_state(|ui, app: &mut WorkshopApp| by_i_balance::ui::main_ui(ui, app), app);
+        by_i_balance::ui::setup(&harness.ctx);
+        harness.run();
+        let (a, b) = (harness.get_by_label(first).rect(), harness.get_by_label(last).rect());
+        assert!(
+            (a.center().y - b.center().y).abs() < 4.0 && b.right() <= size[0],
+            "{size:?} {language:?}: {first} at {a:?} and {last} at {b:?} are not on one row"
+        );
+        let menu = harness.get_by_label(if language == Language::Danish { "Sprog" } else { "Language" }).rect();
+        let name = harness.state().session.plan().name.clone();
+        let title = harness.get_by_label(&name).rect();
+        assert!(title.left() > menu.right(), "{size:?}: the long name is cut before the menus ({title:?})");
+    }
+}

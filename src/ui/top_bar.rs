@@ -4,7 +4,7 @@
 
 use super::commands;
 use crate::app::Command;
-use crate::app::{CentralView, MapIndicator, Selection, WorkshopApp};
+use crate::app::{CentralView, MapIndicator, WorkshopApp};
 use crate::i18n::Language;
 use crate::model::{PlanEdit, RuleSetId};
 use crate::words;
@@ -30,7 +30,9 @@ fn plan_title(ui: &mut egui::Ui, app: &WorkshopApp) {
     let tr = app.tr();
     let state = if app.session.is_dirty() { tr.t("title.unsaved") } else { tr.t("title.saved") };
     ui.label(egui::RichText::new(state).italics());
-    ui.strong(&app.session.plan().name);
+    // A long name is cut with an ellipsis where the menus begin (the whole name on hover).
+    let name = &app.session.plan().name;
+    ui.add(egui::Label::new(egui::RichText::new(name).strong()).truncate()).on_hover_text(name);
 }
 
 fn edit_menu(ui: &mut egui::Ui, app: &mut WorkshopApp) {
@@ -72,39 +74,39 @@ fn tool_bar(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     commands::button(ui, app, Command::Undo, tr.t("toolbar.undo"));
     commands::button(ui, app, Command::Redo, tr.t("toolbar.redo"));
     ui.separator();
+    // One row at 1366×768 (and 1280×720): the combo boxes say what they hold, their names
+    // are on hover, and the selection's name is in the editor and the charts' titles.
     let mut rule_set = app.session.plan().rule_set;
-    egui::ComboBox::from_label(tr.t("toolbar.rules")).selected_text(tr.of("rules", rule_set.key())).show_ui(ui, |ui| {
-        for id in RuleSetId::ALL {
-            ui.selectable_value(&mut rule_set, id, tr.of("rules", id.key()));
-        }
-    });
+    egui::ComboBox::from_id_salt("rule_set")
+        .selected_text(tr.of("rules", rule_set.key()))
+        .show_ui(ui, |ui| {
+            for id in RuleSetId::ALL {
+                ui.selectable_value(&mut rule_set, id, tr.of("rules", id.key()));
+            }
+        })
+        .response
+        .on_hover_text(tr.t("toolbar.rules"));
     if rule_set != app.session.plan().rule_set {
         app.session.apply(PlanEdit::RuleSet(rule_set));
     }
     ui.separator();
-    egui::ComboBox::from_label(tr.t("toolbar.map_colour"))
+    egui::ComboBox::from_id_salt("map_colour")
         .selected_text(tr.of("indicator", app.view.indicator.key()))
         .show_ui(ui, |ui| {
             for indicator in MapIndicator::ALL {
                 ui.selectable_value(&mut app.view.indicator, indicator, tr.of("indicator", indicator.key()));
             }
-        });
+        })
+        .response
+        .on_hover_text(tr.t("toolbar.map_colour"));
     ui.separator();
     for (command, view) in [(Command::ShowMap, CentralView::Map), (Command::ShowCompare, CentralView::Compare)] {
         if ui.selectable_label(app.view.central == view, tr.t(command.label_key())).clicked() {
             app.queue(command);
         }
     }
-    ui.separator();
-    let selected = match &app.view.selection {
-        Selection::Municipality => app.session.plan().municipality.name.clone(),
-        Selection::District(id) => {
-            app.session.plan().municipality.district(id).map(|d| d.name.clone()).unwrap_or_default()
-        }
-        Selection::Area(id) => app.session.plan().municipality.area(id).map(|a| a.name.clone()).unwrap_or_default(),
-    };
-    ui.label(tr.fill("toolbar.selected", &[("name", &selected)]));
     if Command::WholeMunicipality.enabled(app) {
+        ui.separator();
         commands::button(ui, app, Command::WholeMunicipality, tr.t("toolbar.whole_municipality"));
     }
     ui.separator();
