@@ -13,7 +13,7 @@
 use crate::map::{geojson, shape::Shape};
 use crate::model::{
     Area, AreaKind, District, FORMAT_VERSION, Group, HeldInputs, MapData, MapSource, Municipality, PerGroup, PerTenure,
-    Plan, Tenure,
+    Plan, Tenure, limits,
 };
 use geo::{MultiPolygon, Polygon};
 use std::collections::{BTreeMap, HashMap};
@@ -75,7 +75,7 @@ pub fn plan_from_table(sources: &Sources<'_>) -> Result<Plan, Vec<ImportProblem>
         Some((map, _)) => format!("{} and {map}", sources.areas_name),
         None => sources.areas_name.to_owned(),
     };
-    Ok(Plan {
+    let plan = Plan {
         format_version: FORMAT_VERSION,
         name: sources.name.to_owned(),
         author: String::new(),
@@ -96,7 +96,16 @@ pub fn plan_from_table(sources: &Sources<'_>) -> Result<Plan, Vec<ImportProblem>
         assumptions: BTreeMap::new(),
         change_log: Vec::new(),
         comments: Vec::new(),
-    })
+    };
+    // Whatever the rows' own checks let through, the plan's rules have the last word: `new`
+    // never writes a plan that `check` refuses.
+    let params = crate::assets::param_table().map_err(|e| vec![problem("the program", e.to_string())])?;
+    let problems = plan.validate(&params);
+    if problems.is_empty() {
+        Ok(plan)
+    } else {
+        Err(problems.into_iter().map(|p| problem(format!("{from}: {}", p.location), p.message)).collect())
+    }
 }
 
 fn problem(location: impl Into<String>, message: impl Into<String>) -> ImportProblem {
@@ -181,8 +190,14 @@ impl Row<'_> {
         self.cells.get(i).map(|c| c.trim()).filter(|c| !c.is_empty())
     }
 
-    fn required_text(&mut self, column: &str) -> String {
+    /// A cell that must hold text of at most `max` characters.
+    fn required_text(&mut self, column: &str, max: usize) -> String {
         match self.text(column) {
+            Some(t) if t.chars().count() > max => {
+                let message = format!("is {} characters long; at most {max}", t.chars().count());
+                self.problems.push(problem(self.at(column), message));
+                String::new()
+            }
             Some(t) => t.to_owned(),
             None => {
                 self.problems.push(problem(self.at(column), "is empty"));
@@ -213,10 +228,10 @@ impl Row<'_> {
 const MAX_COUNT: f64 = 1_000_000.0;
 
 fn area_from_row(row: &mut Row<'_>) -> Area {
-    let id = row.required_text("id");
-    let name = row.required_text("name");
-    let district = row.required_text("district");
-    let kind_text = row.required_text("kind");
+    let id = row.required_text("id", limits::MAX_ID_CHARS);
+    let name = row.required_text("name", limits::MAX_NAME_CHARS);
+    let district = row.required_text("district", limits::MAX_ID_CHARS);
+    let kind_text = row.required_text("kind", limits::MAX_ID_CHARS);
     let kind = match kind_text.as_str() {
         "estate" => AreaKind::Estate,
         "ordinary" => AreaKind::Ordinary,

@@ -7,7 +7,11 @@
 //! plan it accepts is projected. It must answer every input with a plan or an error in words,
 //! never a panic, and within two seconds. proptest shrinks a failure to a small input.
 //!
-//! `cargo test` runs 3,000 inputs. The long run is in chunks, each a fresh seed (so chunks add
+//! The same mutations go into the tables and outlines `new` builds a plan from (the CSV and the
+//! GeoJSON of `tests/fixtures/municipality/`, through `import::plan_from_table`): every input
+//! gives a plan that checks and projects, or problems that name their file.
+//!
+//! `cargo test` runs 3,000 plan inputs and 1,000 table inputs. The long run is in chunks, each a fresh seed (so chunks add
 //! up to distinct inputs), and reports its count and its slowest input:
 //! `FUZZ_CASES=100000 FUZZ_SEED=1 cargo test --release --test loader_fuzz -- --ignored --nocapture`.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
@@ -215,6 +219,74 @@ fn the_long_fuzz_run() {
         tally.slowest.1.len(),
         slowest.display()
     );
+}
+
+/// A municipality's table and outlines, each with up to three mutations (or no outlines).
+fn table_input() -> impl Strategy<Value = (Vec<u8>, Option<Vec<u8>>)> {
+    let fixture = |name: &str| {
+        std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/municipality").join(name)).unwrap()
+    };
+    let tables = [fixture("three-areas.csv"), fixture("three-areas-semicolon.csv")];
+    let maps = [fixture("three-areas.geojson"), fixture("three-areas-25832.geojson")];
+    let mutated = |mut bytes: Vec<u8>, mutations: &[Mutation]| {
+        mutations.iter().for_each(|m| apply(&mut bytes, m));
+        bytes
+    };
+    (
+        0..tables.len(),
+        prop::collection::vec(mutation(), 0..=3),
+        prop::option::of((0..maps.len(), prop::collection::vec(mutation(), 0..=3))),
+    )
+        .prop_map(move |(table, table_changes, map)| {
+            let table = mutated(tables[table].clone(), &table_changes);
+            (table, map.map(|(map, changes)| mutated(maps[map].clone(), &changes)))
+        })
+}
+
+#[test]
+fn a_thousand_mutated_tables_and_outlines_give_plans_or_problems_not_panics() {
+    let library = Library::load().unwrap();
+    let table = by_i_balance::assets::param_table().unwrap();
+    let config = Config { cases: 1_000, failure_persistence: None, ..Config::default() };
+    let mut runner = TestRunner::new_with_rng(config, TestRng::from_seed(RngAlgorithm::ChaCha, &[7; 32]));
+    let outcomes = RefCell::new((0u32, 0u32));
+    let result = runner.run(&table_input(), |(areas, map)| {
+        let started = Instant::now();
+        let (areas, map) = (String::from_utf8_lossy(&areas), map.map(|m| String::from_utf8_lossy(&m).into_owned()));
+        let sources = by_i_balance::import::Sources {
+            areas_name: "omraader.csv",
+            areas: &areas,
+            map: map.as_deref().map(|m| ("omraader.geojson", m)),
+            name: "Fuzz Kommune",
+        };
+        match by_i_balance::import::plan_from_table(&sources) {
+            Ok(plan) => {
+                let problems = plan.validate(&table);
+                prop_assert!(problems.is_empty(), "an imported plan checks: {problems:?}");
+                by_i_balance::engine::project(&library, &plan);
+                outcomes.borrow_mut().0 += 1;
+            }
+            Err(problems) => {
+                prop_assert!(!problems.is_empty());
+                for p in &problems {
+                    prop_assert!(
+                        p.location.contains("omraader.csv") || p.location.contains("omraader.geojson"),
+                        "a problem names its file: {} {}",
+                        p.location,
+                        p.message
+                    );
+                }
+                outcomes.borrow_mut().1 += 1;
+            }
+        }
+        prop_assert!(started.elapsed() < Duration::from_secs(2), "a hang");
+        Ok(())
+    });
+    if let Err(failure) = result {
+        panic!("the importer failed: {failure}");
+    }
+    let (plans, refused) = outcomes.into_inner();
+    assert!(plans > 0 && refused > 0, "the mutations reach both outcomes ({plans} plans, {refused} refused)");
 }
 
 #[test]

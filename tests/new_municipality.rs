@@ -144,6 +144,11 @@ fn a_bad_cell_is_named_by_row_and_column() {
         "syd,Sydmarken",
     );
     refused(&csv, None, &["row 4", "cannot be read"]);
+    // Found by the importer's fuzz target: a name the plan's rules refuse is refused here, by
+    // row and column, so `new` never writes a plan that `check` refuses.
+    let long = "N".repeat(121);
+    let csv = variant(dir.path(), "three-areas.csv", "nord,Nordbyen", &format!("nord,{long}"));
+    refused(&csv, None, &["row 3, column 'name'", "121 characters long; at most 120"]);
 }
 
 #[test]
