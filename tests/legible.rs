@@ -3,9 +3,12 @@
 //! after switching; the projector is a picture that does not follow the pointer.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+mod common;
+
 use by_i_balance::app::{FileDialogs, WorkshopApp};
 use by_i_balance::files::Workspace;
 use by_i_balance::model::PlanEdit;
+use common::settle;
 use egui::{Key, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -19,21 +22,6 @@ fn workshop_in(dir: &std::path::Path) -> Harness<'static, WorkshopApp> {
     by_i_balance::ui::setup(&harness.ctx);
     harness.run();
     harness
-}
-
-/// Runs frames until the worker has the attribution and the bands of this revision, so that
-/// nothing changes on screen afterwards but what the test does.
-fn settle(harness: &mut Harness<'_, WorkshopApp>) {
-    for _ in 0..2_000 {
-        harness.run();
-        let session = &harness.state().session;
-        if session.attribution().is_some() && session.bands().is_some() {
-            harness.run();
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
-    panic!("the worker never finished this revision");
 }
 
 fn click(harness: &mut Harness<'_, WorkshopApp>, label: &str) {

@@ -2,11 +2,14 @@
 //! asserts on the plan, the projection and what the charts were given.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+mod common;
+
 use by_i_balance::app::{FileDialogs, Selection, WorkshopApp, places};
 use by_i_balance::files::Workspace;
 use by_i_balance::i18n::Language;
 use by_i_balance::model::{ActionKind, Tenure};
 use by_i_balance::model::{Plan, PlanEdit};
+use common::settle;
 use egui::{Event, Key, Modifiers, PointerButton, Pos2, Role};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
@@ -46,21 +49,6 @@ fn drag(harness: &mut Harness<'_, WorkshopApp>, from: Pos2, to: Pos2) {
     });
     harness.step();
     harness.run();
-}
-
-/// Runs frames until the background worker has explained this revision, so the effect lines
-/// under each action have their final height before a click aims at a button below them.
-fn settle(harness: &mut Harness<'_, WorkshopApp>) {
-    for _ in 0..2_000 {
-        harness.run();
-        let session = &harness.state().session;
-        if session.attribution().is_some() && session.bands().is_some() {
-            harness.run();
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
-    panic!("the worker never finished this revision");
 }
 
 /// The plan without its change log, to compare what it does.

@@ -1,6 +1,6 @@
 //! The frame benchmark's large plan: the Visionsplan copied side by side up to 1,000 areas
 //! within every limit a plan is checked against, with a map of a forty-point outline per area.
-//! (The projection benchmarks have their own synthetic plan in `synthetic.rs`.)
+//! (The projection benchmarks copy the Visionsplan without these limits or a map: `synthetic.rs`.)
 
 use by_i_balance::assets;
 use by_i_balance::model::{Action, ActionKind, AreaOutline, Coordinates, MapData, MapSource, Plan};

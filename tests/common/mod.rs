@@ -1,6 +1,7 @@
 //! The shared harness of the integration tests: random plans built on the 2016 baseline
 //! (actions of every kind, efforts, letting rules, and optionally assumption overrides), and the
-//! shipped library. `mod common;` in a test file brings it in.
+//! shipped library; and for the tests that drive the app, waiting for its worker. `mod common;`
+//! in a test file brings it in.
 
 #![allow(dead_code, clippy::expect_used, clippy::unwrap_used)] // Each test file uses part of it.
 
@@ -103,4 +104,20 @@ prop_compose! {
         plan.assumptions.clear();
         plan
     }
+}
+
+/// Runs frames until the worker has the attribution and the bands of this revision, so that
+/// nothing changes on screen afterwards but what the test does (a click aimed at a label cannot
+/// land on a line that moved when the effects arrived).
+pub fn settle(harness: &mut egui_kittest::Harness<'_, by_i_balance::app::WorkshopApp>) {
+    for _ in 0..2_000 {
+        harness.run();
+        let session = &harness.state().session;
+        if session.attribution().is_some() && session.bands().is_some() {
+            harness.run();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    panic!("the worker never finished this revision");
 }
