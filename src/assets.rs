@@ -3,7 +3,9 @@
 //! app never reads or fetches anything it needs at run time.
 
 use crate::io::{self, ParseError};
-use crate::model::{AlmenFamilyCap, Municipality, ObservedYear, ParamTable, Plan, Profile, RuleSet, RuleSetId};
+use crate::model::{
+    AlmenFamilyCap, Municipality, ObservedYear, ParamTable, Plan, Profile, RuleBook, RuleSet, RuleSetId,
+};
 use serde::Deserialize;
 
 const BASELINE: &str = include_str!("../assets/baseline-htk-2016.ron");
@@ -111,7 +113,8 @@ pub fn shipped_plan(file_name: &str) -> Result<Plan, AssetError> {
 /// Everything the engine needs besides a plan, loaded once.
 pub struct Library {
     pub table: ParamTable,
-    pub rule_sets: Vec<RuleSet>,
+    /// The published rule sets, in [`RuleSetId::PUBLISHED`] order.
+    pub rule_sets: [RuleSet; 4],
     pub cap: AlmenFamilyCap,
     /// What the published lists said, by area and year.
     pub observed: Vec<ObservedYear>,
@@ -120,13 +123,19 @@ pub struct Library {
 impl Library {
     /// Loads the shipped table and rule sets; every rule-set id must have its rules.
     pub fn load() -> Result<Self, AssetError> {
-        let rule_sets = RuleSetId::ALL.into_iter().map(rule_set).collect::<Result<Vec<_>, _>>()?;
+        let [a, b, c, d] = RuleSetId::PUBLISHED.map(rule_set);
+        let rule_sets = [a?, b?, c?, d?];
         Ok(Self { table: param_table()?, rule_sets, cap: almen_family_cap()?, observed: observed()? })
     }
 
-    pub fn rule_set(&self, id: RuleSetId) -> &RuleSet {
-        // `load` put one rule set per id, in `RuleSetId::ALL` order.
-        &self.rule_sets[RuleSetId::ALL.iter().position(|r| *r == id).unwrap_or_default()]
+    /// The rule sets a plan's choice judges with.
+    pub fn rule_book(&self, id: RuleSetId) -> RuleBook<'_> {
+        RuleBook { id, published: &self.rule_sets }
+    }
+
+    /// The rule set that judges `year` under a plan's choice.
+    pub fn rule_set(&self, id: RuleSetId, year: u16) -> &RuleSet {
+        self.rule_book(id).in_year(year)
     }
 }
 

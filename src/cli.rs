@@ -77,7 +77,7 @@ enum Command {
         plan: PathBuf,
         #[arg(long, value_enum, default_value_t)]
         format: Format,
-        /// Judge by this rule set instead of the plan's own: 2010, 2014, 2018 or 2021.
+        /// Judge by this rule set instead of the plan's own: in_force (the law of each year), 2010, 2014, 2018 or 2021.
         #[arg(long, value_parser = parse_rules)]
         rules: Option<RuleSetId>,
         /// Add the 10th/90th percentiles of the score and each estate's share of runs listed
@@ -109,7 +109,7 @@ enum Command {
         /// The year (2016–2040); 2040 if left out.
         #[arg(long, value_parser = parse_year)]
         year: Option<u16>,
-        /// Judge by this rule set instead of the plan's own: 2010, 2014, 2018 or 2021.
+        /// Judge by this rule set instead of the plan's own: in_force (the law of each year), 2010, 2014, 2018 or 2021.
         #[arg(long, value_parser = parse_rules)]
         rules: Option<RuleSetId>,
     },
@@ -175,7 +175,7 @@ enum Command {
 }
 
 fn parse_rules(text: &str) -> Result<RuleSetId, String> {
-    RuleSetId::parse(text).ok_or(format!("unknown rule set '{text}' (2010, 2014, 2018 or 2021)"))
+    RuleSetId::parse(text).ok_or(format!("unknown rule set '{text}' ({})", RuleSetId::CHOICES))
 }
 
 fn parse_year(text: &str) -> Result<u16, String> {

@@ -175,6 +175,7 @@ pub fn comparison_csv(c: &Comparison) -> Result<String, String> {
             for e in &c.estates {
                 row.extend(MILESTONES.iter().map(|y| match v.status(&e.id, *y) {
                     Some(s) if s.listed => "listed".to_owned(),
+                    Some(s) if s.kind == crate::model::Category::Forebyggelse => "prevention_area".to_owned(),
                     Some(_) => "not_listed".to_owned(),
                     None => String::new(),
                 }));

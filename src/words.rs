@@ -198,6 +198,17 @@ pub fn part_effect(tr: Tr<'_>, attribution: &crate::explain::Attribution, part: 
 /// omdannelsesreglen tæller)", "Forebyggelsesområde – på listen over forebyggelsesområder, ikke
 /// på listen", "Ikke på nogen liste", "Ikke bedømt (under 1.000 beboere)". A prevention area is on
 /// a published list of its own and is never called "not listed".
+/// The rules that judge `year` under a plan's choice, in words: the choice itself, and for the
+/// law in force each year also the rule set of that year.
+pub fn rules_in_year(tr: Tr<'_>, choice: crate::model::RuleSetId, year: u16) -> String {
+    let published = choice.in_year(year);
+    if published == choice {
+        return tr.of("rules", choice.key()).to_owned();
+    }
+    let rules = tr.of("rules", published.key()).to_lowercase();
+    tr.fill("rules.in_force_in_year", &[("year", &year.to_string()), ("rules", &rules)])
+}
+
 pub fn status(tr: Tr<'_>, status: &crate::sim::Status) -> String {
     use crate::model::Category;
     if !status.judged {

@@ -279,7 +279,7 @@ fn assert_area_year(y: &Value, at: &str) {
 fn project_json_keeps_its_contract() {
     let json = project_json(&[]);
     assert_eq!(json["plan"], "Visionsplan 2016");
-    assert_eq!(json["rules"], "2021", "the plan's own rule set");
+    assert_eq!(json["rules"], "in_force", "the plan's own rule set: the law in force each year");
     let years: Vec<u64> = (FIRST_YEAR..=LAST_YEAR).collect();
     let top: Vec<u64> = array(&json, "years", "the projection").iter().filter_map(Value::as_u64).collect();
     assert_eq!(top, years);
@@ -373,7 +373,7 @@ fn project_csv_has_a_row_per_area_and_year() {
     for line in lines {
         let row = csv_fields(line);
         assert_eq!(row.len(), header.len(), "{line}");
-        assert_eq!(row[..2], ["Visionsplan 2016", "2021"], "{line}");
+        assert_eq!(row[..2], ["Visionsplan 2016", "in_force"], "{line}");
         assert!(seen.insert((row[2].clone(), row[year_column].clone())), "twice: {line}");
     }
     let areas: BTreeSet<&String> = seen.iter().map(|(area, _)| area).collect();
@@ -396,7 +396,7 @@ fn bad_usage_exits_with_status_2_and_says_why() {
         (&["project"], "the following required arguments were not provided:\n  <PLAN>"),
         (&["frobnicate", VISIONSPLAN], "unrecognized subcommand 'frobnicate'"),
         (&["frobnicate"], "unrecognized subcommand 'frobnicate'"),
-        (&["project", VISIONSPLAN, "--rules", "1999"], "unknown rule set '1999' (2010, 2014, 2018 or 2021)"),
+        (&["project", VISIONSPLAN, "--rules", "1999"], "unknown rule set '1999' (in_force, 2010, 2014, 2018 or 2021)"),
         (&["score", VISIONSPLAN, "--year", "2100"], "the year 2100 is outside 2016–2040"),
         (&["score", VISIONSPLAN, "--year", "soon"], "'soon' is not a year"),
         (&["project", VISIONSPLAN, "--format", "xml"], "invalid value 'xml' for '--format <FORMAT>'"),
@@ -450,6 +450,8 @@ fn upgrade_rewrites_a_format_1_file_in_the_current_format() {
     let mut shipped = by_i_balance::io::parse_plan(&fs::read_to_string(VISIONSPLAN).unwrap()).unwrap();
     shipped.municipality.areas.iter_mut().for_each(|a| a.short_name.clear());
     shipped.municipality.districts.iter_mut().for_each(|d| d.short_name.clear());
+    // The format-1 file chose the 2021 rules; the shipped plan now judges by the law in force.
+    shipped.rule_set = by_i_balance::model::RuleSetId::Y2021;
     assert_eq!(text, by_i_balance::io::plan_to_ron(&shipped).unwrap(), "the upgraded file is the shipped plan");
     let in_place = run(&["upgrade", old.to_str().unwrap()]);
     assert_eq!(in_place.status, 0, "{}", in_place.stderr);

@@ -63,6 +63,41 @@ fn the_estates_are_listed_in_2016_under_every_rule_set() {
     }
 }
 
+/// The law in force each year judges each year by the list of its time, and a later law counts
+/// the years the earlier one listed: under the Visionsplan, Taastrupgaard and Gadehavegaard are
+/// ghettos by the 2014 rules to 2018 and hard ghettos by the 2018 law from 2019, as the
+/// published lists of December 2017–2020 said. One fixed law cannot say that: under the 2021
+/// rules alone the same years read "omdannelse", a word no list used before 2021.
+#[test]
+fn the_law_in_force_judges_each_year_as_the_published_lists_did() {
+    let library = library();
+    let vision = assets::shipped_plan("visionsplan-2016.ron").unwrap();
+    assert_eq!(vision.rule_set, RuleSetId::InForce, "the shipped plans judge by the law in force");
+    let in_force = project(&vision, RuleSetId::InForce);
+    let today = project(&vision, RuleSetId::Y2021);
+    let compared: Vec<_> = library
+        .observed
+        .iter()
+        .filter(|o| ["taastrupgaard", "gadehavegaard"].contains(&o.area.as_str()) && (2018..=2020).contains(&o.year))
+        .collect();
+    assert_eq!(compared.len(), 6, "three published lists for each of the two estates");
+    for official in compared {
+        let projected = area_year(&in_force, &official.area, official.year).status.category;
+        assert_eq!(projected, official.category, "{} {} ({})", official.area, official.year, official.list);
+        let one_law = area_year(&today, &official.area, official.year).status.category;
+        assert_ne!(one_law, official.category, "{} {}: the 2021 words", official.area, official.year);
+    }
+    // The count carried across the change of law: a hard ghetto needs five years as a ghetto.
+    let s = &area_year(&in_force, "taastrupgaard", 2019).status;
+    assert!(s.consecutive_years >= 5, "the 2014 rules' ghetto years count: {}", s.consecutive_years);
+    // From 2022 the 2021 law judges, and both choices agree.
+    for year in [2022, 2030, 2040] {
+        for id in ["taastrupgaard", "gadehavegaard", "charlotteager"] {
+            assert_eq!(area_year(&in_force, id, year).status.category, area_year(&today, id, year).status.category);
+        }
+    }
+}
+
 /// With no actions at all, each estate's composition stays within one percentage point per
 /// group, and its head count within 1%, of 2016 for ten years.
 #[test]

@@ -120,7 +120,7 @@ impl WorkshopApp {
             selection: &self.view.selection,
             year: self.view.year,
             municipality_name: &self.session.plan().municipality.name,
-            rules: library.rule_set(self.session.plan().rule_set),
+            rules: library.rule_set(self.session.plan().rule_set, self.view.year),
             observed: &library.observed,
             bands: bands.as_deref(),
         };

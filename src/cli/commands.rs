@@ -273,7 +273,11 @@ fn write_score(out: &mut dyn Write, projection: &Projection, params: &Params, ye
         return Ok(());
     };
     let score = &projection.score[i];
-    writeln!(out, "{}: balance score {year} under the {} rules", projection.plan, projection.rules.key())?;
+    let rules = match projection.rules.in_year(year) {
+        published if published == projection.rules => format!("the {} rules", published.key()),
+        published => format!("the law in force each year (for {year} the {} rules)", published.key()),
+    };
+    writeln!(out, "{}: balance score {year} under {rules}", projection.plan)?;
     writeln!(out, "  total        {:5.1} / 100", score.total)?;
     for c in COMPONENTS {
         writeln!(
@@ -298,11 +302,21 @@ fn write_score(out: &mut dyn Write, projection: &Projection, params: &Params, ye
             out,
             "  {:<14} {:<10} {:<16} {} year(s) in a row; criteria met: {}",
             area.name,
-            if y.status.listed { "listed" } else { "not listed" },
+            list_word(&y.status),
             y.status.category.key(),
             y.status.consecutive_years,
             if met.is_empty() { "none".to_owned() } else { met.join(", ") }
         )?;
     }
     Ok(())
+}
+
+/// Whether an estate is on a published list, in the words of the law: a prevention area is on
+/// a list of its own and is never "not listed".
+fn list_word(status: &crate::sim::Status) -> &'static str {
+    match (status.listed, status.category) {
+        (true, _) => "listed",
+        (false, crate::model::Category::Forebyggelse) => "prevention",
+        (false, _) => "not listed",
+    }
 }

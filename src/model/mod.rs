@@ -34,6 +34,6 @@ pub use plan::{
 };
 pub use policy::{Effort, EffortKind, FlexibleLetting, Letting};
 pub use rules::{
-    AlmenFamilyCap, Category, CategoryRule, Comparison, Consecutive, Criterion, CriterionId, Indicator, RuleSet,
-    RuleSetId,
+    AlmenFamilyCap, Category, CategoryRule, Comparison, Consecutive, Criterion, CriterionId, Indicator, RuleBook,
+    RuleSet, RuleSetId,
 };

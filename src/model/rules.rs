@@ -1,12 +1,19 @@
 //! The government's list rules as data (`assets/rules.ron`): the 2010, 2014, 2018 and 2021 rule
-//! sets, each a list of categories with criteria, thresholds and averaging windows.
+//! sets, each a list of categories with criteria, thresholds and averaging windows; and the
+//! choice of judging every year by the law in force that year.
 
 use serde::{Deserialize, Serialize};
 
-/// Which rule set judges the estates. Written as its year in quotes (`"2021"`).
+use super::plan::{FIRST_YEAR, LAST_YEAR};
+
+/// Which rule set judges the estates. Written as its year in quotes (`"2021"`), or
+/// `"in_force"` for the law in force each year.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub enum RuleSetId {
+    /// Each year by the rules of the list that judged it: the 2014 rules for the lists of
+    /// December 2014–2017, the 2018 law for 2018–2020, the 2021 law from 2021.
+    InForce,
     Y2010,
     Y2014,
     Y2018,
@@ -18,7 +25,7 @@ pub enum RuleSetId {
 impl TryFrom<String> for RuleSetId {
     type Error = String;
     fn try_from(text: String) -> Result<Self, String> {
-        Self::parse(&text).ok_or(format!("unknown rule set \"{text}\" (2010, 2014, 2018 or 2021)"))
+        Self::parse(&text).ok_or(format!("unknown rule set \"{text}\" ({})", Self::CHOICES))
     }
 }
 
@@ -29,10 +36,16 @@ impl From<RuleSetId> for String {
 }
 
 impl RuleSetId {
-    pub const ALL: [Self; 4] = [Self::Y2010, Self::Y2014, Self::Y2018, Self::Y2021];
+    /// Every choice a plan may make, the law in force first.
+    pub const ALL: [Self; 5] = [Self::InForce, Self::Y2010, Self::Y2014, Self::Y2018, Self::Y2021];
+    /// The published rule sets, oldest first: each has its rules in `assets/rules.ron`.
+    pub const PUBLISHED: [Self; 4] = [Self::Y2010, Self::Y2014, Self::Y2018, Self::Y2021];
+    /// The choices as a reader types them, for messages.
+    pub const CHOICES: &str = "in_force, 2010, 2014, 2018 or 2021";
 
     pub fn key(self) -> &'static str {
         match self {
+            Self::InForce => "in_force",
             Self::Y2010 => "2010",
             Self::Y2014 => "2014",
             Self::Y2018 => "2018",
@@ -42,6 +55,23 @@ impl RuleSetId {
 
     pub fn parse(text: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|r| r.key() == text)
+    }
+
+    /// The published rule set that judges the state on 1 January of `year`. The list of
+    /// 1 December judges the turn of the year, so the year is judged by the law of the list
+    /// published the December before: the 2010 rules to 2014, the 2014 rules for 2015–2018
+    /// (lists of December 2014–2017), the 2018 law for 2019–2021 (lists of 2018–2020) and the
+    /// 2021 law from 2022. A fixed choice judges every year itself.
+    pub fn in_year(self, year: u16) -> Self {
+        match self {
+            Self::InForce => match year {
+                ..=2014 => Self::Y2010,
+                2015..=2018 => Self::Y2014,
+                2019..=2021 => Self::Y2018,
+                _ => Self::Y2021,
+            },
+            published => published,
+        }
     }
 }
 
@@ -60,6 +90,19 @@ pub enum Category {
 }
 
 impl Category {
+    /// How hard the category is, comparable across rule sets: a later law's category counts
+    /// the years an area held its predecessor (the 2018 law counted years on the ghetto list
+    /// towards a hard ghetto; the 2021 law counted ghetto years as parallelsamfund years).
+    pub fn rank(self) -> u8 {
+        match self {
+            Self::None => 0,
+            Self::Forebyggelse => 1,
+            Self::Udsat => 2,
+            Self::Ghetto | Self::Parallelsamfund => 3,
+            Self::HardGhetto | Self::Omdannelse => 4,
+        }
+    }
+
     pub const ALL: [Self; 7] = [
         Self::None,
         Self::Forebyggelse,
@@ -304,6 +347,28 @@ pub struct RuleSet {
     /// Areas with fewer residents are never judged.
     pub min_residents: f64,
     pub categories: Vec<CategoryRule>,
+}
+
+/// The rule sets a projection judges with: one published set, or each year's law in force.
+#[derive(Clone, Copy, Debug)]
+pub struct RuleBook<'a> {
+    pub id: RuleSetId,
+    /// Every published rule set, in [`RuleSetId::PUBLISHED`] order.
+    pub published: &'a [RuleSet; 4],
+}
+
+impl<'a> RuleBook<'a> {
+    /// The rule set that judges `year`.
+    pub fn in_year(&self, year: u16) -> &'a RuleSet {
+        let id = self.id.in_year(year);
+        let index = RuleSetId::PUBLISHED.iter().position(|r| *r == id).unwrap_or_default();
+        &self.published[index]
+    }
+
+    /// The published rule sets this book uses over the projection's years.
+    pub fn used(&self) -> impl Iterator<Item = &'a RuleSet> + '_ {
+        self.published.iter().filter(|set| (FIRST_YEAR..=LAST_YEAR).any(|year| self.id.in_year(year) == set.id))
+    }
 }
 
 impl RuleSet {

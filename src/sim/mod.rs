@@ -34,14 +34,14 @@ pub use record::{Checkpoints, Trace};
 pub use score::{COMPONENTS, ScoreComponent, dissimilarity};
 pub use status::{IndicatorHistory, evaluate};
 
-use crate::model::{AlmenFamilyCap, LAST_YEAR, Params, Plan, RuleSet};
+use crate::model::{AlmenFamilyCap, LAST_YEAR, Params, Plan, RuleBook};
 
 /// Everything a projection is judged by besides the plan: its parameters, the rule set of the
 /// list, and the law's 40 % rule.
 #[derive(Clone, Copy)]
 pub struct Inputs<'a> {
     pub params: &'a Params,
-    pub rules: &'a RuleSet,
+    pub rules: RuleBook<'a>,
     pub cap: &'a AlmenFamilyCap,
 }
 

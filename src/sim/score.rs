@@ -86,7 +86,7 @@ pub(super) fn score(sim: &Simulation) -> (ScoreYear, Vec<f64>) {
     let estates = || areas.iter().zip(&counted).filter(|(a, _)| a.kind == AreaKind::Estate);
     let list = mean_or_full(estates().filter(|(_, c)| c.total() > 0.0).map(|(a, c)| {
         let indicators = status::indicators_of(c, &a.held, params, year);
-        let margin = sim.engine.judge.composition_margin(&indicators, year);
+        let margin = sim.engine.judge(year).composition_margin(&indicators, year);
         (50.0 + 50.0 * margin / p.list_full_margin.max(1e-9)).clamp(0.0, 100.0)
     }));
     let segregation_parts = dissimilarity_parts(

@@ -11,7 +11,7 @@ use super::schedule::Schedule;
 use super::schools::{self, SchoolMix};
 use super::{status, step};
 use crate::model::{
-    AlmenFamilyCap, AreaKind, FIRST_YEAR, HeldInputs, InstitutionKind, Params, PerGroup, PerTenure, Plan, RuleSet,
+    AlmenFamilyCap, AreaKind, FIRST_YEAR, HeldInputs, InstitutionKind, Params, PerGroup, PerTenure, Plan, RuleBook,
 };
 
 /// Indicator history kept for averaged criteria (the longest window is four years).
@@ -98,8 +98,22 @@ pub(super) struct InstitutionState {
 pub(super) struct Engine<'a> {
     pub params: &'a Params,
     pub cap: &'a AlmenFamilyCap,
-    /// The rule set, compiled for judging.
-    pub judge: status::Judge<'a>,
+    /// The rule sets the plan's choice uses, compiled for judging, oldest first.
+    pub judges: Vec<status::Judge<'a>>,
+    pub rules: RuleBook<'a>,
+}
+
+impl<'a> Engine<'a> {
+    pub fn new(params: &'a Params, rules: RuleBook<'a>, cap: &'a AlmenFamilyCap) -> Self {
+        Self { params, cap, judges: rules.used().map(status::Judge::new).collect(), rules }
+    }
+
+    /// The compiled rule set that judges `year`.
+    pub fn judge(&self, year: u16) -> &status::Judge<'a> {
+        let id = self.rules.id.in_year(year);
+        let index = self.judges.iter().position(|j| j.id() == id).unwrap_or_default();
+        &self.judges[index]
+    }
 }
 
 /// The world on 1 January of `year`.
@@ -136,8 +150,8 @@ pub(super) struct Simulation<'a> {
 }
 
 impl<'a> Simulation<'a> {
-    pub fn new(plan: &'a Plan, params: &'a Params, rules: &'a RuleSet, cap: &'a AlmenFamilyCap) -> Self {
-        let engine = Engine { params, cap, judge: status::Judge::new(rules) };
+    pub fn new(plan: &'a Plan, params: &'a Params, rules: RuleBook<'a>, cap: &'a AlmenFamilyCap) -> Self {
+        let engine = Engine::new(params, rules, cap);
         let schedule = Schedule::new(plan);
         let world = World {
             year: FIRST_YEAR,
@@ -169,10 +183,10 @@ impl<'a> Simulation<'a> {
         world: World,
         plan: &'a Plan,
         params: &'a Params,
-        rules: &'a RuleSet,
+        rules: RuleBook<'a>,
         cap: &'a AlmenFamilyCap,
     ) -> Self {
-        let engine = Engine { params, cap, judge: status::Judge::new(rules) };
+        let engine = Engine::new(params, rules, cap);
         Self { engine, schedule: Schedule::new(plan), world }
     }
 

@@ -7,7 +7,8 @@ use super::cohort::{Cohort, ratio};
 use super::output::{Criteria, CriterionResult, Indicators, MAX_CRITERIA, Share168a, Status};
 use super::state::{AreaState, Engine, HISTORY_YEARS, Standing};
 use crate::model::{
-    AlmenFamilyCap, AreaKind, Category, CategoryRule, Criterion, HeldInputs, Indicator, Params, RuleSet, Tenure,
+    AlmenFamilyCap, AreaKind, Category, CategoryRule, Criterion, HeldInputs, Indicator, Params, RuleSet, RuleSetId,
+    Tenure,
 };
 
 /// The indicators of a body of residents in a year: the projected ones from who lives there,
@@ -73,6 +74,11 @@ pub(super) struct Judge<'a> {
 }
 
 impl<'a> Judge<'a> {
+    /// The rule set it judges by.
+    pub fn id(&self) -> RuleSetId {
+        self.rules.id
+    }
+
     pub fn new(rules: &'a RuleSet) -> Self {
         let criteria: Vec<&Criterion> = rules.all_criteria().into_iter().take(MAX_CRITERIA).collect();
         let index_of = |c: &Criterion| criteria.iter().position(|x| x.id == c.id);
@@ -177,6 +183,20 @@ impl<'a> Judge<'a> {
     fn initial_runs(&self, years: u32) -> Runs {
         self.categories.iter().map(|c| if c.rule.listed { years } else { 0 }).collect()
     }
+
+    /// Last year's runs under another law, carried into this one: each category continues the
+    /// run of the earlier law's category of the same rank (ghetto → parallelsamfund), as the
+    /// 2018 and 2021 laws counted the years an area had been on the lists before them.
+    fn carried_runs(&self, from: &Judge<'_>, runs: &[u32]) -> Runs {
+        self.categories
+            .iter()
+            .map(|c| {
+                let rank = c.rule.category.rank();
+                let earlier = from.categories.iter().position(|e| e.rule.category.rank() == rank);
+                earlier.and_then(|i| runs.get(i).copied()).unwrap_or(0)
+            })
+            .collect()
+    }
 }
 
 /// Judges an area in the simulation. In 2016 (`initial`) the area is assumed to have been on
@@ -188,8 +208,13 @@ pub(super) fn judge(
     year: u16,
     initial: bool,
 ) -> (Status, Runs) {
-    let j = &engine.judge;
-    let previous = if initial { j.initial_runs(area.held.years_listed_before_2016) } else { standing.runs.clone() };
+    let j = engine.judge(year);
+    let previous = if initial {
+        j.initial_runs(area.held.years_listed_before_2016)
+    } else {
+        let last_year = engine.judge(year.saturating_sub(1));
+        if last_year.id() == j.id() { standing.runs.clone() } else { j.carried_runs(last_year, &standing.runs) }
+    };
     j.judge(year, area.kind == AreaKind::Estate, area.residents.total(), &standing.history, &previous)
 }
 

@@ -178,7 +178,7 @@ pub fn projector(ctx: &egui::Context, app: &mut WorkshopApp) {
     let frozen = app.room.projector.frozen.is_some();
     let revealed = app.room.projector.revealed.clone();
     let views = app.room.projector.views.clone();
-    let rules = app.session.library().rule_set(picture.plan.rule_set).clone();
+    let rules = app.session.library().rule_set(picture.plan.rule_set, picture.year).clone();
     let title = tr.t("projector.title").to_owned();
     let contents = |ui: &mut egui::Ui| {
         apply_projector_style(ui, app.room.theme);

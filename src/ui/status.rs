@@ -33,7 +33,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     let bands = app.session.bands();
     let view = StatusView {
         projection: app.session.projection(),
-        rules: app.session.library().rule_set(app.session.plan().rule_set),
+        rules: app.session.library().rule_set(app.session.plan().rule_set, app.view.year),
         criteria: &app.feed.criteria,
         exits: bands.as_ref().map(|b| b.exits.as_slice()),
         year: app.view.year,
@@ -43,7 +43,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut WorkshopApp) {
 
 /// The status table, the criteria chart and the criteria at the view's year.
 pub fn table(ui: &mut egui::Ui, tr: Tr<'_>, view: &StatusView<'_>) {
-    let rules = tr.of("rules", view.rules.id.key());
+    let rules = words::rules_in_year(tr, view.projection.rules, view.year);
     ui.label(egui::RichText::new(tr.fill("status.title", &[("rules", &rules)])).strong());
     let estates: Vec<(usize, &AreaSeries)> =
         view.projection.areas.iter().enumerate().filter(|(_, a)| a.kind == AreaKind::Estate).collect();

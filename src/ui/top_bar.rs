@@ -78,7 +78,7 @@ fn tool_bar(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     // are on hover, and the selection's name is in the editor and the charts' titles.
     let mut rule_set = app.session.plan().rule_set;
     egui::ComboBox::from_id_salt("rule_set")
-        .selected_text(tr.of("rules", rule_set.key()))
+        .selected_text(tr.of("rules_short", rule_set.key()))
         .show_ui(ui, |ui| {
             for id in RuleSetId::ALL {
                 ui.selectable_value(&mut rule_set, id, tr.of("rules", id.key()));
