@@ -2,7 +2,8 @@
 //! deaths, finding and losing work (less often and more often for adults with only basic
 //! schooling), starting and completing an education, and the efforts' flows with diminishing
 //! returns, placements that do not last, and children coming of age by their parents' and
-//! schools' mix.
+//! schools' mix. Everyone who joins an adult group takes the area's earnings in that group, not
+//! the region's average.
 
 use super::cohort::{Cohort, ratio};
 use crate::model::{EffortParams, FlowParams, Group, PerGroup};
@@ -58,10 +59,14 @@ pub(super) fn transition(x: &Cohort, f: &FlowParams, e: &EffortParams, ctx: Cont
     r.persons.in_education += new_adults.in_education;
     r.persons.employed += new_adults.employed;
     r.persons.outside_work += new_adults.outside_work;
-    r.basic.employed += new_adults.employed;
-    r.basic.outside_work += new_adults.outside_work;
-    r.earnings.employed += new_adults.employed;
-    r.earnings.outside_work += new_adults.outside_work;
+    // The list counts basic schooling among 30–59-year-olds and the model's adults are 18–64
+    // without ages, so new adults who go straight into work or outside it join their group
+    // at its present basic-schooling share and earnings: they neither lift nor lower the
+    // criteria on entering; whether they study later does.
+    r.basic.employed += new_adults.employed * x.basic_share(Group::Employed);
+    r.basic.outside_work += new_adults.outside_work * x.basic_share(Group::OutsideWork);
+    r.earnings.employed += new_adults.employed * x.earnings_mean(Group::Employed);
+    r.earnings.outside_work += new_adults.outside_work * x.earnings_mean(Group::OutsideWork);
     let (effort_moves, placed) = efforts(&mut r, e, ctx);
     r.persons = PerGroup::from_fn(|g| r.persons[g].max(0.0));
     Transition { residents: r, births, deaths, effort_moves, placed }
@@ -93,7 +98,7 @@ fn work_and_education(r: &mut Cohort, x: &Cohort, f: &FlowParams) {
     r.move_adults(Group::Employed, Group::OutsideWork, eb * emp_basic[1], em * emp_more[1]);
     r.move_adults(Group::OutsideWork, Group::Employed, ob * out_basic[1], om * out_more[1]);
     // Education: entrants leave the outside-work group; completers join work or stay outside,
-    // now with more than basic schooling and average earnings.
+    // now with more than basic schooling and the earnings their group has in the area.
     let entrants_basic = ob * out_basic[2];
     let entrants_more = om * out_more[2];
     let entrants_earnings = (entrants_basic + entrants_more) * x.earnings_mean(Group::OutsideWork);
@@ -106,13 +111,12 @@ fn work_and_education(r: &mut Cohort, x: &Cohort, f: &FlowParams) {
     r.persons.in_education -= completed;
     r.persons.employed += to_work;
     r.persons.outside_work += completed - to_work;
-    r.earnings.employed += to_work;
-    r.earnings.outside_work += completed - to_work;
+    r.earnings.employed += to_work * x.earnings_mean(Group::Employed);
+    r.earnings.outside_work += (completed - to_work) * x.earnings_mean(Group::OutsideWork);
 }
 
 /// Children who turn 18: most start an education; the rest split into work and outside work by
-/// their parents' mix, softened by their schools' mix and by family courses. All of them have
-/// only basic schooling so far.
+/// their parents' mix, softened by their schools' mix and by family courses.
 fn coming_of_age(x: &Cohort, f: &FlowParams, e: &EffortParams, ctx: Context, age_out: f64) -> PerGroup<f64> {
     let parents_outside = x.outside_work_share();
     let influence = f.school_mix_influence.clamp(0.0, 1.0);
