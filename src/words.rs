@@ -221,7 +221,13 @@ pub fn status(tr: Tr<'_>, status: &crate::sim::Status) -> String {
             let words = format!("{} · {}", tr.t("status.listed"), tr.of("category", category.key()));
             if status.consecutive_years > 0 {
                 let years = status.consecutive_years.to_string();
-                format!("{words} {}", tr.fill("status.years_counted", &[("years", &years)]))
+                // The 2010–2018 rules count years as a ghetto (the hard-ghetto rule), the 2021
+                // law years as a parallel society (the omdannelse rule).
+                let key = match category {
+                    Category::Ghetto | Category::HardGhetto => "status.years_as_ghetto",
+                    _ => "status.years_counted",
+                };
+                format!("{words} {}", tr.fill(key, &[("years", &years)]))
             } else {
                 words
             }

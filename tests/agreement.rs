@@ -80,6 +80,7 @@ fn report_html(library: &Library, plan: &Plan, attribution: &Attribution) -> Str
         generated: "2026-11-29T12:00:00Z".into(),
         tr: Translations::shared().unwrap().tr(Language::Danish),
         indicator: by_i_balance::map::MapIndicator::default(),
+        observed: &library.observed,
     };
     by_i_balance::report::workshop_report(&input)
 }

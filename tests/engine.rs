@@ -87,6 +87,9 @@ fn the_law_in_force_judges_each_year_as_the_published_lists_did() {
         let one_law = area_year(&today, &official.area, official.year).status.category;
         assert_ne!(one_law, official.category, "{} {}: the 2021 words", official.area, official.year);
     }
+    // Charlotteager left the list of 1 December 2019 because fewer residents were convicted.
+    let charlotteager = &area_year(&in_force, "charlotteager", 2020).status;
+    assert!(!charlotteager.listed, "off the list in 2020 as the published list said: {charlotteager:?}");
     // The count carried across the change of law: a hard ghetto needs five years as a ghetto.
     let s = &area_year(&in_force, "taastrupgaard", 2019).status;
     assert!(s.consecutive_years >= 5, "the 2014 rules' ghetto years count: {}", s.consecutive_years);
@@ -98,12 +101,18 @@ fn the_law_in_force_judges_each_year_as_the_published_lists_did() {
     }
 }
 
-/// With no actions at all, each estate's composition stays within one percentage point per
-/// group, and its head count within 1%, of 2016 for ten years.
+/// With no actions at all and the held inputs held, each estate's composition stays within one
+/// percentage point per group, and its head count within 1%, of 2016 for ten years. (The
+/// published conviction series takes Charlotteager off the list in 2020, as happened; leaving
+/// the list lifts its stigma, a change the model should show, so it is held here.)
 #[test]
 fn without_actions_the_estates_stay_as_they_were_for_ten_years() {
     let mut plan = baseline();
     plan.actions.clear();
+    for area in &mut plan.municipality.areas {
+        area.held.convicted_by_year.clear();
+        area.held.non_western_by_year.clear();
+    }
     let p = project(&plan, RuleSetId::Y2021);
     for id in ["taastrupgaard", "gadehavegaard", "charlotteager", "taastrup-oevrige"] {
         let start = area_year(&p, id, 2016).residents;

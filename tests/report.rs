@@ -174,3 +174,22 @@ fn the_residents_chart_writes_its_numbers_in_the_report_s_language() {
     assert!(danish.contains(">20.000<"), "Danish thousands: {danish}");
     assert!(english.contains(">2020<") && danish.contains(">2020<"), "years are never grouped");
 }
+
+/// The room sees how the model tracks reality: every published list in `assets/observed.ron`
+/// stands in the report beside the first plan's status that year, in the report's language,
+/// and Tåstrupgård's published criteria of the list of 1 December 2023 beside the projected
+/// values.
+#[test]
+fn the_report_sets_the_published_lists_beside_the_projection() {
+    let library = Library::load().unwrap();
+    let html = report(Language::Danish, None);
+    let start = html.find("De officielle lister og fremskrivningen").expect("the official lists have a table");
+    let table = &html[start..start + html[start..].find("</table>").unwrap()];
+    let rows = table.matches("<tr>").count() - 1;
+    assert_eq!(rows, library.observed.len(), "one row per published list");
+    assert!(table.contains("1. december 2023") && table.contains("Omdannelsesområde"), "Danish dates and words");
+    assert!(table.contains("Kun grundskole: 77,3 % officielt"), "the published value of 2023");
+    assert!(table.contains("Hård ghetto"), "the hard-ghetto lists of 2018–2020");
+    let english = report(Language::English, None);
+    assert!(english.contains("1 December 2023") && english.contains("Basic schooling only: 77.3% official"));
+}

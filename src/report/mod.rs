@@ -45,6 +45,8 @@ pub struct ReportInput<'a> {
     pub tr: Tr<'a>,
     /// What colours the maps.
     pub indicator: crate::map::MapIndicator,
+    /// What the published lists said, shown beside the first plan's projection.
+    pub observed: &'a [crate::model::ObservedYear],
 }
 
 /// The sections of the report, by id, in order.
@@ -131,6 +133,7 @@ pub fn report_for_plans_coloured(
         generated: crate::time::now_utc(),
         tr,
         indicator,
+        observed: &library.observed,
     };
     Ok(workshop_report(&input))
 }
@@ -372,7 +375,79 @@ fn status(html: &mut String, input: &ReportInput<'_>) {
             html.push_str("</tr>");
         }
     }
-    html.push_str("</table></section>");
+    html.push_str("</table>");
+    official(html, input);
+    html.push_str("</section>");
+}
+
+/// The published lists beside the first plan's projection of the same year: its status and,
+/// where the list's criteria values were found, each value against the projected one.
+fn official(html: &mut String, input: &ReportInput<'_>) {
+    let (tr, Some(first)) = (input.tr, input.variants.first()) else { return };
+    let shown: Vec<_> = input.observed.iter().filter(|o| first.projection.area(&o.area).is_some()).collect();
+    if shown.is_empty() {
+        return;
+    }
+    let _ = write!(
+        html,
+        "<h3>{}</h3><p>{}</p><table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+        escape(tr.t("report.official_title")),
+        escape(&tr.fill("report.official_note", &[("plan", &first.plan.name)])),
+        escape(tr.t("status.estate")),
+        escape(tr.t("report.official_list")),
+        escape(tr.t("report.official_status")),
+        escape(&first.plan.name),
+        escape(tr.t("report.official_values")),
+    );
+    for o in shown {
+        let Some(area) = first.projection.area(&o.area) else { continue };
+        let projected = first.projection.year_index(o.year).map(|i| &area.years[i]);
+        let official_words = match o.category {
+            crate::model::Category::None => tr.t("status.on_no_list").to_owned(),
+            category => tr.of("category", category.key()).to_owned(),
+        };
+        let _ = write!(
+            html,
+            "<tr><td>{}</td><td>{}</td><td>{}</td>",
+            escape(&area.name),
+            escape(&list_date(tr, &o.list)),
+            escape(&official_words)
+        );
+        status_cell(html, tr, projected.map(|y| &y.status));
+        let values: Vec<String> = crate::model::Indicator::ALL
+            .iter()
+            .filter_map(|&indicator| {
+                let official = o.value(indicator)?;
+                let projected = projected.map_or(f64::NAN, |y| y.indicators.value(indicator));
+                Some(tr.fill(
+                    "report.official_value",
+                    &[
+                        ("indicator", &tr.of("indicator_name", indicator.key())),
+                        ("official", &tr.pct(official, 1)),
+                        ("projected", &tr.pct(projected, 1)),
+                    ],
+                ))
+            })
+            .collect();
+        let _ = write!(html, "<td>{}</td></tr>", escape(&values.join("; ")));
+    }
+    html.push_str("</table>");
+}
+
+/// A list's date as the data writes it ("1 December 2023") in the report's language.
+fn list_date(tr: Tr<'_>, english: &str) -> String {
+    const MONTHS: [(&str, &str); 3] = [("October", "oktober"), ("December", "december"), ("May", "maj")];
+    match tr.language {
+        crate::i18n::Language::English => english.to_owned(),
+        crate::i18n::Language::Danish => {
+            let mut words = english.split(' ');
+            let (Some(day), Some(month), Some(year)) = (words.next(), words.next(), words.next()) else {
+                return english.to_owned();
+            };
+            let month = MONTHS.iter().find(|(en, _)| *en == month).map_or(month, |(_, da)| da);
+            format!("{day}. {month} {year}")
+        }
+    }
 }
 
 fn status_cell(html: &mut String, tr: Tr<'_>, status: Option<&crate::sim::Status>) {
