@@ -334,3 +334,28 @@ fn the_projection_says_where_institutions_stand_which_run_and_which_schools_have
     assert_eq!(places::institution_district(&p, "charlotteskolen", 2023), Some("naerheden"));
     assert_eq!(places::district_profile(&p, "kjeld-abells", 2018), Some("kultur"));
 }
+
+/// The economy is an assumption with a range, not a hidden drift: at its central value (0) the
+/// Basisforløb keeps 2016's economy; a rising job-finding rate lowers every estate's share
+/// outside work year on year, for residents and newcomers alike, and a falling one raises it.
+#[test]
+fn the_economy_s_trend_moves_every_estate_the_way_it_points() {
+    let with_trend = |trend: f64| {
+        let mut plan = baseline();
+        plan.assumptions.insert("job_finding_trend".into(), trend);
+        project(&plan, RuleSetId::InForce)
+    };
+    let (held, boom, slump) = (project(&baseline(), RuleSetId::InForce), with_trend(0.08), with_trend(-0.02));
+    assert_eq!(held, with_trend(0.0), "0 is the shipped value: the Basisforløb as it is");
+    for id in ["taastrupgaard", "gadehavegaard", "charlotteager"] {
+        let outside = |p: &Projection, year| area_year(p, id, year).indicators.outside_work_share;
+        assert_eq!(outside(&boom, 2016), outside(&held, 2016), "{id}: 2016 is observed, not projected");
+        let mut last = outside(&boom, 2016) - outside(&held, 2016);
+        for year in [2020, 2025, 2030] {
+            let gap = outside(&boom, year) - outside(&held, year);
+            assert!(gap < last, "{id} {year}: a boom lowers outside work more each year ({gap:.4} after {last:.4})");
+            last = gap;
+            assert!(outside(&slump, year) > outside(&held, year), "{id} {year}: a slump raises it");
+        }
+    }
+}

@@ -93,6 +93,8 @@ pub struct FlowParams {
     pub seniors_exit_rate: f64,
     pub job_finding_rate: f64,
     pub job_finding_basic_factor: f64,
+    /// The economy's direction: the job-finding rate changes by this share a year from 2016.
+    pub job_finding_trend: f64,
     pub job_loss_rate: f64,
     pub job_loss_basic_factor: f64,
     pub education_entry_rate: f64,
@@ -274,6 +276,7 @@ impl Params {
             "seniors_exit_rate" => &mut f.seniors_exit_rate,
             "job_finding_rate" => &mut f.job_finding_rate,
             "job_finding_basic_factor" => &mut f.job_finding_basic_factor,
+            "job_finding_trend" => &mut f.job_finding_trend,
             "job_loss_rate" => &mut f.job_loss_rate,
             "job_loss_basic_factor" => &mut f.job_loss_basic_factor,
             "education_entry_rate" => &mut f.education_entry_rate,
@@ -344,13 +347,14 @@ const EDUCATION_KEYS: [&str; 6] = [
     "income.outside_work_more",
 ];
 
-const FLOW_KEYS: [&str; 15] = [
+const FLOW_KEYS: [&str; 16] = [
     "births_per_adult",
     "children_age_out_rate",
     "adults_to_seniors_rate",
     "seniors_exit_rate",
     "job_finding_rate",
     "job_finding_basic_factor",
+    "job_finding_trend",
     "job_loss_rate",
     "job_loss_basic_factor",
     "education_entry_rate",

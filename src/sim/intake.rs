@@ -3,7 +3,8 @@
 //! calibrated residual, which holds its 2016 composition steady; a tenure new to the area
 //! takes its base mix as it is. Letting rules shift the odds of a newcomer being outside work
 //! with the right sign (municipal allocation up, flexible letting down), and the district's
-//! attractiveness shifts the mix (employed and students up, outside work down).
+//! attractiveness shifts the mix (employed and students up, outside work down), as does the
+//! economy's trend against 2016.
 
 use super::cohort::{Adults, Cohort, ratio};
 use crate::model::{Group, Params, PerGroup, PerTenure, Tenure};
@@ -33,6 +34,9 @@ pub(super) struct IntakeArea<'a> {
     pub had_in_2016: &'a PerTenure<bool>,
     pub residual: &'a Residual,
     pub attractiveness_change: f64,
+    /// The economy against 2016's, as a factor on the odds of a newcomer being outside work
+    /// (1: as in 2016; under 1: a better economy, fewer newcomers outside work).
+    pub economy_odds: f64,
 }
 
 /// A tenure's base newcomers: group mix, basic-schooling shares and earnings.
@@ -111,6 +115,7 @@ pub(super) fn newcomers(area: &IntakeArea, letting: LettingShares, open: f64, p:
         outside_work: ratio(sum.outside_work, mix.outside_work),
     };
     let (basic, earnings) = (per_adult(basic), per_adult(earnings));
+    let mix = if area.economy_odds == 1.0 { mix } else { tilt_outside_work(&mix.normalised(), area.economy_odds) };
     let s = p.moves.intake_sensitivity * area.attractiveness_change;
     let shifted = PerGroup {
         employed: mix.employed * (1.0 + s),
@@ -183,8 +188,13 @@ mod tests {
 
     fn outside_share(area: &(PerTenure<f64>, PerTenure<bool>, Residual, f64), letting: LettingShares) -> f64 {
         let p = params();
-        let who =
-            IntakeArea { weights: &area.0, had_in_2016: &area.1, residual: &area.2, attractiveness_change: area.3 };
+        let who = IntakeArea {
+            weights: &area.0,
+            had_in_2016: &area.1,
+            residual: &area.2,
+            attractiveness_change: area.3,
+            economy_odds: 1.0,
+        };
         newcomers(&who, letting, 100.0, &p).persons.outside_work / 100.0
     }
 
@@ -236,6 +246,7 @@ mod tests {
                 had_in_2016: &had_in_2016,
                 residual: &residual,
                 attractiveness_change: 0.0,
+                economy_odds: 1.0,
             };
             newcomers(&who, LettingShares::default(), 100.0, &p).persons
         };

@@ -65,6 +65,7 @@ pub(super) fn advance(sim: &mut Simulation, year: u16) -> LedgerYear {
     ledger.left = rehousing.leaving.iter().map(Cohort::total).sum();
     ledger.rehoused = rehousing.rehoused_from.iter().sum();
     let shares = moves::letting_shares(sim, &letting, &vacancies, &weights);
+    let economy_odds = 1.0 / transition::economy(&p.flows, year.saturating_sub(FIRST_YEAR));
     for i in 0..n {
         let change = sim.world.attractiveness_change(sim.world.areas[i].district);
         let area = &mut sim.world.areas[i];
@@ -81,6 +82,7 @@ pub(super) fn advance(sim: &mut Simulation, year: u16) -> LedgerYear {
                 had_in_2016: &area.had_in_2016,
                 residual: &area.residual,
                 attractiveness_change: change,
+                economy_odds,
             };
             let arrivals = intake::newcomers(&who, shares[i], open, p);
             ledger.moved_in += arrivals.total();
@@ -100,7 +102,8 @@ fn live_and_move_out(sim: &mut Simulation, efforts: &[AreaEfforts], ledger: &mut
         let school_share = sim.world.school_mix.area_school_share.get(i).copied().unwrap_or(0.0);
         let attractiveness = sim.world.attractiveness_now(sim.world.areas[i].district);
         let area = &mut sim.world.areas[i];
-        let ctx = Context { school_share, efforts: efforts[i], placed_last_year: area.placed };
+        let years_on = sim.world.year.saturating_sub(FIRST_YEAR);
+        let ctx = Context { school_share, efforts: efforts[i], placed_last_year: area.placed, years_on };
         let t = transition::transition(&area.residents, &p.flows, &p.efforts, ctx);
         let rate = moves::move_out_rate(area, p);
         let mut residents = t.residents;

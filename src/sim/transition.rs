@@ -35,6 +35,8 @@ pub(super) struct Context {
     pub efforts: AreaEfforts,
     /// Adults placed in work by efforts last year.
     pub placed_last_year: f64,
+    /// Years since 2016, for the economy's trend in job finding.
+    pub years_on: u16,
 }
 
 /// Rates of flows out of one group, scaled down together if they would take more than all.
@@ -54,7 +56,7 @@ pub(super) fn transition(x: &Cohort, f: &FlowParams, e: &EffortParams, ctx: Cont
     let deaths = p.seniors * f.seniors_exit_rate.clamp(0.0, 1.0);
     r.persons.children += births - age_out;
     r.persons.seniors -= deaths;
-    work_and_education(&mut r, x, f);
+    work_and_education(&mut r, x, f, ctx.years_on);
     let new_adults = coming_of_age(x, f, e, ctx, age_out);
     r.persons.in_education += new_adults.in_education;
     r.persons.employed += new_adults.employed;
@@ -72,15 +74,22 @@ pub(super) fn transition(x: &Cohort, f: &FlowParams, e: &EffortParams, ctx: Cont
     Transition { residents: r, births, deaths, effort_moves, placed }
 }
 
-/// Ageing into 65+, job loss and finding, education entry and completion, each from the
-/// state at the start of the year.
-fn work_and_education(r: &mut Cohort, x: &Cohort, f: &FlowParams) {
+/// How much more often adults find work `years_on` years after 2016 than in 2016: the
+/// economy's trend, compounded (1 holds 2016's economy).
+pub(super) fn economy(f: &FlowParams, years_on: u16) -> f64 {
+    libm::pow((1.0 + f.job_finding_trend).max(0.01), f64::from(years_on))
+}
+
+/// Ageing into 65+, job loss and finding (with the economy's trend `years_on` years after
+/// 2016), education entry and completion, each from the state at the start of the year.
+fn work_and_education(r: &mut Cohort, x: &Cohort, f: &FlowParams, years_on: u16) {
     let p = &x.persons;
     let a = f.adults_to_seniors_rate;
+    let finding = f.job_finding_rate * economy(f, years_on);
     let emp_basic = bounded([a, f.job_loss_rate * f.job_loss_basic_factor]);
     let emp_more = bounded([a, f.job_loss_rate]);
-    let out_basic = bounded([a, f.job_finding_rate * f.job_finding_basic_factor, f.education_entry_rate]);
-    let out_more = bounded([a, f.job_finding_rate, f.education_entry_rate]);
+    let out_basic = bounded([a, finding * f.job_finding_basic_factor, f.education_entry_rate]);
+    let out_more = bounded([a, finding, f.education_entry_rate]);
     let edu = bounded([a, f.education_completion_rate]);
     let (eb, em) = (x.basic.employed, (p.employed - x.basic.employed).max(0.0));
     let (ob, om) = (x.basic.outside_work, (p.outside_work - x.basic.outside_work).max(0.0));
