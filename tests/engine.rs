@@ -345,7 +345,7 @@ fn the_economy_s_trend_moves_every_estate_the_way_it_points() {
         plan.assumptions.insert("job_finding_trend".into(), trend);
         project(&plan, RuleSetId::InForce)
     };
-    let (held, boom, slump) = (project(&baseline(), RuleSetId::InForce), with_trend(0.08), with_trend(-0.02));
+    let (held, boom, slump) = (project(&baseline(), RuleSetId::InForce), with_trend(0.04), with_trend(-0.04));
     assert_eq!(held, with_trend(0.0), "0 is the shipped value: the Basisforløb as it is");
     for id in ["taastrupgaard", "gadehavegaard", "charlotteager"] {
         let outside = |p: &Projection, year| area_year(p, id, year).indicators.outside_work_share;
