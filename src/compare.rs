@@ -4,7 +4,7 @@
 //! `by-i-balance compare`, so the wall and the scripts show the same numbers. Estates are
 //! matched by id, never by position: plans may list their areas in any order, or lack one.
 
-use crate::model::{AreaKind, Group, MILESTONES, PerGroup};
+use crate::model::{AreaKind, Group, MILESTONES, PerGroup, Vote};
 use crate::sim::Projection;
 use serde_json::{Value, json};
 use std::collections::{HashMap, HashSet};
@@ -42,9 +42,16 @@ pub struct VariantSummary {
     by_estate: HashMap<(String, u16), usize>,
     /// Residents of the municipality per group at the comparison's year.
     pub residents: PerGroup<f64>,
+    /// The room's dot votes for the variant, by table or group.
+    pub votes: Vec<Vote>,
 }
 
 impl VariantSummary {
+    /// All the dots the room gave the variant.
+    pub fn dots(&self) -> u32 {
+        crate::model::total_dots(&self.votes)
+    }
+
     /// This variant's status of the estate with the id `estate` at `year`, if it has it.
     pub fn status(&self, estate: &str, year: u16) -> Option<&EstateStatus> {
         self.by_estate.get(&(estate.to_owned(), year)).map(|i| &self.estates[*i])
@@ -68,14 +75,15 @@ pub struct Comparison {
     pub estates: Vec<EstateRow>,
 }
 
-/// Compares named projections at `year` (the first is the reference).
-pub fn compare(variants: &[(&str, &Projection)], year: u16) -> Comparison {
-    let years = variants.first().map(|(_, p)| p.years.clone()).unwrap_or_default();
+/// Compares named projections, each with the room's votes for it, at `year` (the first is
+/// the reference).
+pub fn compare(variants: &[(&str, &Projection, &[Vote])], year: u16) -> Comparison {
+    let years = variants.first().map(|(_, p, _)| p.years.clone()).unwrap_or_default();
     let score_at = |p: &Projection| p.score_in(year).map_or(0.0, |s| s.total);
-    let reference = variants.first().map_or(0.0, |(_, p)| score_at(p));
+    let reference = variants.first().map_or(0.0, |(_, p, _)| score_at(p));
     let summaries = variants
         .iter()
-        .map(|(name, p)| {
+        .map(|(name, p, votes)| {
             let score_in_year = score_at(p);
             let difference = score_in_year - reference;
             let estates: Vec<EstateStatus> = p
@@ -111,6 +119,7 @@ pub fn compare(variants: &[(&str, &Projection)], year: u16) -> Comparison {
                 relative_difference: if reference == 0.0 { 0.0 } else { difference / reference },
                 estates,
                 residents: p.year_index(year).map(|i| p.municipality[i].residents_by_group).unwrap_or_default(),
+                votes: votes.to_vec(),
             }
         })
         .collect::<Vec<VariantSummary>>();
@@ -147,6 +156,8 @@ pub fn comparison_json(c: &Comparison) -> Value {
                 "relative_difference": v.relative_difference,
                 "estates": estates,
                 "residents_in_year": residents,
+                "dots": v.dots(),
+                "votes": v.votes.iter().map(|x| json!({"group": x.group, "dots": x.dots})).collect::<Vec<Value>>(),
             })
         })
         .collect();
@@ -163,6 +174,7 @@ pub fn comparison_csv(c: &Comparison) -> Result<String, String> {
         header.extend(MILESTONES.iter().map(|y| format!("{}_{y}", crate::export::text_cell(&e.id))));
     }
     header.extend(Group::ALL.iter().map(|g| format!("residents_{}_{year}", g.key())));
+    header.push("dots".to_owned());
     crate::export::csv_document(|w| {
         w.write_record(&header)?;
         for v in &c.variants {
@@ -181,6 +193,7 @@ pub fn comparison_csv(c: &Comparison) -> Result<String, String> {
                 }));
             }
             row.extend(Group::ALL.iter().map(|g| format!("{:.1}", v.residents[*g])));
+            row.push(v.dots().to_string());
             w.write_record(&row)?;
         }
         Ok(())

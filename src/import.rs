@@ -96,6 +96,7 @@ pub fn plan_from_table(sources: &Sources<'_>) -> Result<Plan, Vec<ImportProblem>
         assumptions: BTreeMap::new(),
         change_log: Vec::new(),
         comments: Vec::new(),
+        votes: Vec::new(),
     };
     // Whatever the rows' own checks let through, the plan's rules have the last word: `new`
     // never writes a plan that `check` refuses.

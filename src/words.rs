@@ -379,6 +379,10 @@ fn setting(tr: Tr<'_>, m: &Municipality, edit: &PlanEdit) -> String {
         PlanEdit::Author(name) => tr.fill("change.author", &[("name", name)]),
         PlanEdit::AddComment(c) => tr.fill("change.comment_added", &[("author", &c.author)]),
         PlanEdit::RemoveComment(c) => tr.fill("change.comment_removed_from", &[("author", &c.author)]),
+        PlanEdit::AddVote(v) => tr.fill("change.vote_added", &[("dots", &v.dots.to_string()), ("group", &v.group)]),
+        PlanEdit::RemoveVote(v) => {
+            tr.fill("change.vote_removed", &[("dots", &v.dots.to_string()), ("group", &v.group)])
+        }
         _ => String::new(),
     }
 }

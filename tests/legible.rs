@@ -1,17 +1,18 @@
 //! Legible in the room (issue 13), driven by visible labels: Esc closes an open menu and
 //! leaves presentation mode only when it is on; a change logged in Danish reads in English
-//! after switching; the projector is a picture that does not follow the pointer.
+//! after switching; the projector is a picture that does not follow the pointer; the room's
+//! votes are saved with their variants.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 mod common;
 
 use by_i_balance::app::{FileDialogs, WorkshopApp};
 use by_i_balance::files::Workspace;
-use by_i_balance::model::PlanEdit;
+use by_i_balance::model::{PlanEdit, Vote};
 use common::settle;
 use egui::{Key, Pos2};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 
 fn workshop_in(dir: &std::path::Path) -> Harness<'static, WorkshopApp> {
     let mut app = WorkshopApp::with_visionsplan(Workspace::at(dir)).unwrap();
@@ -203,4 +204,51 @@ fn the_tool_bar_is_one_row_at_1366_and_1280_in_both_languages_with_a_long_plan_n
         let title = harness.get_by_label(&name).rect();
         assert!(title.left() > menu.right(), "{size:?}: the long name is cut before the menus ({title:?})");
     }
+}
+
+/// The room's verdict: a table's dots for a pinned variant are written to that variant's file
+/// at once (a snapshot is saved as a new variant first), the open plan's are an undoable edit,
+/// the comparison shows each tally beside the scores, and the report carries them.
+#[test]
+fn the_room_s_votes_are_saved_with_their_variants_and_reach_the_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = workshop_in(dir.path());
+    click(&mut harness, "Sammenlign");
+    click(&mut harness, "Fastgør den åbne plan, som den er nu");
+    assert_eq!(harness.state().document.pinned.len(), 1);
+    for give in harness.get_all_by_label("+ 1 prikker") {
+        assert!(give.accesskit_node().is_disabled(), "no dots before the group is named");
+    }
+    harness.get_by_label("Bord eller gruppe:").scroll_to_me();
+    harness.run();
+    harness.get_by_label("Bord eller gruppe:").focus();
+    harness.run();
+    harness.get_by_label("Bord eller gruppe:").type_text("Bord 2");
+    harness.run();
+    harness.get_by_label("Prikker:").set_value_accesskit(3.0);
+    harness.run();
+    // The open plan's row first, then the pinned snapshot's.
+    harness.get_all_by_label("+ 3 prikker").nth(1).unwrap().click();
+    harness.run();
+    let pinned = &harness.state().document.pinned[0];
+    let file = pinned.path.clone().expect("the snapshot was saved as a variant for its votes");
+    assert!(file.starts_with(dir.path()), "in the workspace's saves folder: {file:?}");
+    let table = by_i_balance::assets::param_table().unwrap();
+    let saved = by_i_balance::io::load_plan(&file, &table).unwrap();
+    assert_eq!(saved.votes, vec![Vote { group: "Bord 2".into(), dots: 3 }], "the file holds the vote");
+
+    harness.get_all_by_label("+ 3 prikker").next().unwrap().click();
+    harness.run();
+    assert_eq!(harness.state().session.plan().votes.len(), 1, "the open plan has its own vote");
+    assert_eq!(harness.get_all_by_label("3 prikker").count(), 2, "each variant's tally shows");
+    assert!(harness.query_by_label("Rummets prikker").is_some(), "beside the scores");
+
+    let library = by_i_balance::assets::Library::load().unwrap();
+    let tr = by_i_balance::i18n::Translations::shared().unwrap().tr(by_i_balance::i18n::Language::Danish);
+    let report = by_i_balance::report::report_for_plans(&library, &[saved], tr).unwrap();
+    assert!(report.contains("Rummets prikker") && report.contains("Bord 2: 3"), "the report carries the vote");
+
+    assert!(harness.state_mut().session.undo());
+    harness.run();
+    assert!(harness.state().session.plan().votes.is_empty(), "the open plan's vote is undone");
 }

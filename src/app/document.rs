@@ -91,6 +91,9 @@ pub struct Pinned {
     pub name: String,
     pub plan: Arc<Plan>,
     pub projection: Arc<Projection>,
+    /// The variant's file, where its votes are saved (none yet for a snapshot or a shipped
+    /// plan: the first vote saves it as a new variant).
+    pub path: Option<PathBuf>,
 }
 
 /// The file side of the app's state.

@@ -19,6 +19,7 @@ pub use command::{Command, WindowRequest};
 pub use document::{Dialog, FileDialogs, FileRequest, NewMunicipality, Pending};
 pub use feed::ChartFeed;
 pub use session::Session;
+pub use variants::VoteTarget;
 pub use view::{CentralView, ChartTab, DifferenceMode, EditorTab, MapIndicator, Selection, ViewState};
 
 use crate::assets::{self, Library};

@@ -5,10 +5,19 @@
 use super::WorkshopApp;
 use super::document::{MAX_PINNED, Pinned, VariantRow};
 use crate::io;
-use crate::model::Plan;
+use crate::model::{Plan, PlanEdit, Vote};
 use crate::sim::Projection;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+
+/// Which variant of the comparison a vote is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VoteTarget {
+    /// The open plan.
+    Open,
+    /// A pinned variant, by its place among the pinned.
+    Pinned(usize),
+}
 
 impl WorkshopApp {
     /// The rows of the variants browser: the saves folder, the recent files and the shipped
@@ -85,22 +94,54 @@ impl WorkshopApp {
     pub fn comparison(&self) -> crate::compare::Comparison {
         let open_name = self.session.plan().name.clone();
         let baseline_name = self.tr().t("series.baseline").to_owned();
-        let mut variants: Vec<(&str, &Projection)> = Vec::new();
+        let mut variants: Vec<(&str, &Projection, &[Vote])> = Vec::new();
         if self.view.compare_with_baseline {
-            variants.push((&baseline_name, self.session.baseline_projection()));
+            variants.push((&baseline_name, self.session.baseline_projection(), &[]));
         }
-        variants.push((&open_name, self.session.projection()));
-        variants.extend(self.document.pinned.iter().map(|p| (p.name.as_str(), &*p.projection)));
+        variants.push((&open_name, self.session.projection(), &self.session.plan().votes));
+        variants
+            .extend(self.document.pinned.iter().map(|p| (p.name.as_str(), &*p.projection, p.plan.votes.as_slice())));
         crate::compare::compare(&variants, self.view.year)
     }
 
-    /// Pins a plan for comparison (at most [`MAX_PINNED`]); false if full or already pinned.
-    pub fn pin(&mut self, name: String, plan: Arc<Plan>) -> bool {
+    /// Pins a plan for comparison (at most [`MAX_PINNED`]), with the file it came from if any;
+    /// false if full or already pinned.
+    pub fn pin(&mut self, name: String, plan: Arc<Plan>, path: Option<PathBuf>) -> bool {
         if self.document.pinned.len() >= MAX_PINNED || self.document.pinned.iter().any(|p| p.plan == plan) {
             return false;
         }
         let projection = Arc::new(self.session.project_other(&plan));
-        self.document.pinned.push(Pinned { name, plan, projection });
+        self.document.pinned.push(Pinned { name, plan, projection, path });
         true
+    }
+
+    /// Adds or removes the room's dots for a variant in the comparison, saved with the variant
+    /// they belong to: on the open plan as an undoable edit (saved with the plan), on a pinned
+    /// variant written to its file at once. A pinned variant without a file (a snapshot or a
+    /// shipped plan) is first saved as a new variant in the saves folder. Returns the file
+    /// written, if any.
+    pub fn change_votes(&mut self, target: VoteTarget, edit: PlanEdit) -> Result<Option<PathBuf>, String> {
+        debug_assert!(matches!(edit, PlanEdit::AddVote(_) | PlanEdit::RemoveVote(_)));
+        let i = match target {
+            VoteTarget::Open => {
+                self.session.apply(edit);
+                return Ok(None);
+            }
+            VoteTarget::Pinned(i) => i,
+        };
+        let Some(pinned) = self.document.pinned.get(i) else { return Ok(None) };
+        let mut plan = (*pinned.plan).clone();
+        edit.apply(&mut plan);
+        let path = match &pinned.path {
+            Some(path) => path.clone(),
+            None => self.workspace.new_variant_path(&plan.name).map_err(|e| e.to_string())?,
+        };
+        io::save_plan(&path, &plan).map_err(|e| e.to_string())?;
+        if let Some(pinned) = self.document.pinned.get_mut(i) {
+            pinned.plan = Arc::new(plan);
+            pinned.path = Some(path.clone());
+        }
+        self.document.browser_rows = None;
+        Ok(Some(path))
     }
 }

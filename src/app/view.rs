@@ -197,6 +197,10 @@ pub struct ViewState {
     /// The comment being written, and who is saying it (kept for the next comment).
     pub comment_author: String,
     pub comment_text: String,
+    /// The table or group voting in *Sammenlign*, and how many dots it gives (kept between
+    /// votes).
+    pub vote_group: String,
+    pub vote_dots: u32,
 }
 
 impl Default for ViewState {
@@ -221,6 +225,8 @@ impl Default for ViewState {
             difference: DifferenceMode::default(),
             comment_author: String::new(),
             comment_text: String::new(),
+            vote_group: String::new(),
+            vote_dots: 1,
         }
     }
 }

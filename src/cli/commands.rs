@@ -176,9 +176,10 @@ pub(super) fn compare(
     let mut projections = Vec::new();
     for path in paths {
         let Some((plan, _, projection)) = projected(path, &library, rules, err) else { return EXIT_BAD_PLAN };
-        projections.push((plan.name, projection));
+        projections.push((plan.name, projection, plan.votes));
     }
-    let named: Vec<(&str, &Projection)> = projections.iter().map(|(n, p)| (n.as_str(), p)).collect();
+    let named: Vec<(&str, &Projection, &[crate::model::Vote])> =
+        projections.iter().map(|(n, p, v)| (n.as_str(), p, v.as_slice())).collect();
     let comparison = crate::compare::compare(&named, year);
     let text = if csv {
         match crate::compare::comparison_csv(&comparison) {

@@ -10,7 +10,7 @@
 
 use super::{
     Action, ActionId, ActionKind, Comment, Effort, EffortKind, FIRST_YEAR, FlexibleLetting, LAST_YEAR, Plan, RuleSetId,
-    Tenure,
+    Tenure, Vote,
 };
 use serde::{Deserialize, Serialize};
 
@@ -111,6 +111,10 @@ pub enum PlanEdit {
     AddComment(Comment),
     /// The comment as it was, so the log can say whose went.
     RemoveComment(Comment),
+    /// Dots the room gave the plan in *Sammenlign*.
+    AddVote(Vote),
+    /// The vote as it was, so the log can say whose went.
+    RemoveVote(Vote),
 }
 
 /// The strong profile a school gets from the editor's check box.
@@ -215,6 +219,12 @@ impl PlanEdit {
                     plan.comments.remove(i);
                 }
             }
+            Self::AddVote(vote) => plan.votes.push(vote.clone()),
+            Self::RemoveVote(vote) => {
+                if let Some(i) = plan.votes.iter().rposition(|v| v == vote) {
+                    plan.votes.remove(i);
+                }
+            }
             _ => {}
         }
     }
@@ -253,10 +263,19 @@ impl PlanEdit {
         }
     }
 
-    /// Whether the edit can change what the plan projects. A new name, notes, author or
-    /// comment does not: the projection, the attribution and "the last change" stay as they are.
+    /// Whether the edit can change what the plan projects. A new name, notes, author, comment
+    /// or vote does not: the projection, the attribution and "the last change" stay as they are.
     pub fn changes_projection(&self) -> bool {
-        !matches!(self, Self::Name(_) | Self::Notes(_) | Self::Author(_) | Self::AddComment(_) | Self::RemoveComment(_))
+        !matches!(
+            self,
+            Self::Name(_)
+                | Self::Notes(_)
+                | Self::Author(_)
+                | Self::AddComment(_)
+                | Self::RemoveComment(_)
+                | Self::AddVote(_)
+                | Self::RemoveVote(_)
+        )
     }
 
     /// The free texts an edit carries, each with what it is: the change log's limits check them.
@@ -271,6 +290,7 @@ impl PlanEdit {
             Self::AddAction(a) | Self::RemoveAction(a) | Self::ChangeAction { after: a, .. } => {
                 vec![("the action's note", &a.note)]
             }
+            Self::AddVote(v) | Self::RemoveVote(v) => vec![("the vote's group", &v.group)],
             _ => Vec::new(),
         }
     }

@@ -23,6 +23,9 @@ pub const MAX_ACTIONS: usize = 2_000;
 pub const MAX_EFFORTS: usize = 2_000;
 pub const MAX_FLEXIBLE_LETTING: usize = 1_000;
 pub const MAX_COMMENTS: usize = 1_000;
+/// Votes a variant may hold (a room of tables, over many meetings), and dots in one vote.
+pub const MAX_VOTES: usize = 1_000;
+pub const MAX_DOTS: u32 = 10_000;
 /// The change log keeps this many entries, the newest (see [`push_change`]).
 pub const MAX_CHANGE_LOG: usize = 5_000;
 /// Characters in an id (area, district, institution, profile).
@@ -96,6 +99,7 @@ pub(super) fn problems(plan: &Plan, out: &mut Vec<PlanProblem>) {
     t.count("efforts", "efforts", plan.efforts.len(), MAX_EFFORTS);
     t.count("letting.flexible", "flexible letting rules", plan.letting.flexible.len(), MAX_FLEXIBLE_LETTING);
     t.count("comments", "comments", plan.comments.len(), MAX_COMMENTS);
+    t.count("votes", "votes", plan.votes.len(), MAX_VOTES);
     t.count("change_log", "change-log entries", plan.change_log.len(), MAX_CHANGE_LOG);
     t.check("name", "the name", &plan.name, MAX_NAME_CHARS, false);
     t.check("author", "the author", &plan.author, MAX_NAME_CHARS, false);
@@ -144,6 +148,13 @@ pub(super) fn problems(plan: &Plan, out: &mut Vec<PlanProblem>) {
         t.check(&at, "the time", &c.time, MAX_NAME_CHARS, false);
         if let CommentTarget::Area(id) | CommentTarget::District(id) = &c.target {
             t.check(&at, "the target", id, MAX_ID_CHARS, false);
+        }
+    }
+    for (i, v) in plan.votes.iter().enumerate() {
+        let at = format!("votes[{i}]");
+        t.check(&at, "the group", &v.group, MAX_NAME_CHARS, false);
+        if v.dots > MAX_DOTS {
+            t.report(&at, format!("{} dots; at most {MAX_DOTS} a vote", v.dots));
         }
     }
     for (i, e) in plan.change_log.iter().enumerate() {

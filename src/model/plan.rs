@@ -61,6 +61,23 @@ pub struct Plan {
     /// What participants said, attached to the plan, an area or a district (since format 3).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub comments: Vec<Comment>,
+    /// The room's dot votes for this variant, by the table or group that cast them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub votes: Vec<Vote>,
+}
+
+/// Dots a table or group of the room gave a variant in *Sammenlign*.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Vote {
+    /// Which table or group ("Bord 2", "Beboerne i Charlotteager").
+    pub group: String,
+    pub dots: u32,
+}
+
+/// All the dots of some votes.
+pub fn total_dots(votes: &[Vote]) -> u32 {
+    votes.iter().map(|v| v.dots).fold(0, u32::saturating_add)
 }
 
 #[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference.

@@ -198,7 +198,40 @@ fn plans(html: &mut String, input: &ReportInput<'_>) {
             ))
         );
     }
+    votes(html, input);
     html.push_str("</section>");
+}
+
+/// The room's dot votes per plan, by table or group, beside the plan's score: the verdict
+/// the minutes record.
+fn votes(html: &mut String, input: &ReportInput<'_>) {
+    let tr = input.tr;
+    if input.variants.iter().all(|v| v.plan.votes.is_empty()) {
+        return;
+    }
+    let year = crate::model::MILESTONES[0];
+    let _ = write!(
+        html,
+        "<h3>{}</h3><table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+        escape(tr.t("votes.row")),
+        escape(tr.t("report.plan")),
+        escape(&format!("{} {year}", tr.t("compare.score_row"))),
+        escape(tr.t("votes.row")),
+        escape(tr.t("votes.groups")),
+    );
+    for v in &input.variants {
+        let score = v.projection.score_in(year).map_or_else(|| "–".to_owned(), |s| tr.num(s.total, 1));
+        let by_group: Vec<String> = v.plan.votes.iter().map(|x| format!("{}: {}", x.group, x.dots)).collect();
+        let _ = write!(
+            html,
+            r#"<tr><td>{}</td><td class="num">{}</td><td class="num"><strong>{}</strong></td><td>{}</td></tr>"#,
+            escape(&v.plan.name),
+            escape(&score),
+            crate::model::total_dots(&v.plan.votes),
+            escape(&by_group.join(" · ")),
+        );
+    }
+    html.push_str("</table>");
 }
 
 fn score(html: &mut String, input: &ReportInput<'_>) {

@@ -6,10 +6,10 @@
 
 use super::palette;
 use crate::app::feed::residents_by_group;
-use crate::app::{Dialog, DifferenceMode, WorkshopApp};
+use crate::app::{Dialog, DifferenceMode, VoteTarget, WorkshopApp};
 use crate::compare::Comparison;
 use crate::i18n::Tr;
-use crate::model::Group;
+use crate::model::{Group, PlanEdit, Vote};
 use egui_plot::{FilledArea, Line, LineStyle, Plot, PlotPoints};
 
 pub fn show(ui: &mut egui::Ui, app: &mut WorkshopApp) {
@@ -21,8 +21,57 @@ pub fn show(ui: &mut egui::Ui, app: &mut WorkshopApp) {
         ui.separator();
         status_table(ui, tr, &comparison);
         ui.separator();
+        votes(ui, app, tr, &comparison);
+        ui.separator();
         small_multiples(ui, app, tr, &comparison);
     });
+}
+
+/// The room's verdict: which table or group gives how many dots, then a button per variant.
+/// Votes are saved with the variant they are for (see [`WorkshopApp::change_votes`]).
+fn votes(ui: &mut egui::Ui, app: &mut WorkshopApp, tr: Tr<'_>, c: &Comparison) {
+    ui.label(egui::RichText::new(tr.t("votes.title")).strong());
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label(tr.t("votes.group"));
+        let group = egui::TextEdit::singleline(&mut app.view.vote_group).hint_text(tr.t("votes.group_hint"));
+        ui.add(group.desired_width(160.0)).labelled_by(label.id);
+        let label = ui.label(tr.t("votes.dots"));
+        let dots = egui::DragValue::new(&mut app.view.vote_dots).range(1..=crate::model::limits::MAX_DOTS);
+        ui.add(dots).labelled_by(label.id);
+    });
+    let group = app.view.vote_group.trim().to_owned();
+    let mut change = None;
+    // The baseline, when it is the reference, is not a variant the room votes on.
+    let targets = std::iter::once(VoteTarget::Open).chain((0..app.document.pinned.len()).map(VoteTarget::Pinned));
+    let offset = usize::from(app.view.compare_with_baseline);
+    egui::Grid::new("votes").striped(true).num_columns(4).show(ui, |ui| {
+        for (k, target) in targets.enumerate() {
+            let Some(v) = c.variants.get(k + offset) else { continue };
+            ui.label(&v.name);
+            ui.label(egui::RichText::new(tr.fill("votes.total", &[("dots", &v.dots().to_string())])).strong());
+            let by_group: Vec<String> = v.votes.iter().map(|x| format!("{}: {}", x.group, x.dots)).collect();
+            ui.label(by_group.join(" · "));
+            ui.horizontal(|ui| {
+                let give = tr.fill("votes.give", &[("dots", &app.view.vote_dots.to_string())]);
+                let button = ui.add_enabled(!group.is_empty(), egui::Button::new(give));
+                if button.on_disabled_hover_text(tr.t("votes.group_first")).clicked() {
+                    let vote = Vote { group: group.clone(), dots: app.view.vote_dots };
+                    change = Some((target, PlanEdit::AddVote(vote)));
+                }
+                if let Some(last) = v.votes.last()
+                    && ui.button(tr.t("votes.remove_last")).clicked()
+                {
+                    change = Some((target, PlanEdit::RemoveVote(last.clone())));
+                }
+            });
+            ui.end_row();
+        }
+    });
+    if let Some((target, edit)) = change
+        && let Err(e) = app.change_votes(target, edit)
+    {
+        app.document.dialog = Some(Dialog::Message(tr.fill("votes.not_saved", &[("error", &e)])));
+    }
 }
 
 fn controls(ui: &mut egui::Ui, app: &mut WorkshopApp, tr: Tr<'_>) {
@@ -32,7 +81,7 @@ fn controls(ui: &mut egui::Ui, app: &mut WorkshopApp, tr: Tr<'_>) {
         if ui.add_enabled(can_pin, egui::Button::new(tr.t("compare.pin_current"))).clicked() {
             let plan = app.session.plan().clone();
             let name = format!("{} ({})", plan.name, tr.t("compare.snapshot"));
-            app.pin(name, plan);
+            app.pin(name, plan, None);
         }
         if ui.add_enabled(can_pin, egui::Button::new(tr.t("compare.pin_from_variants"))).clicked() {
             app.document.dialog = Some(Dialog::Browser { notice: None });
@@ -126,7 +175,8 @@ pub(super) fn score_chart(ui: &mut egui::Ui, tr: Tr<'_>, c: &Comparison, mode: D
     });
 }
 
-/// Each estate's status per variant at 2025, 2030 and 2040.
+/// Each variant's score and the room's dots, then each estate's status per variant at 2025,
+/// 2030 and 2040.
 pub(super) fn status_table(ui: &mut egui::Ui, tr: Tr<'_>, c: &Comparison) {
     ui.label(egui::RichText::new(tr.t("compare.status_title")).strong());
     egui::ScrollArea::horizontal().id_salt("compare_status").show(ui, |ui| {
@@ -135,6 +185,19 @@ pub(super) fn status_table(ui: &mut egui::Ui, tr: Tr<'_>, c: &Comparison) {
             ui.strong(tr.t("axis.year"));
             for v in &c.variants {
                 ui.strong(&v.name);
+            }
+            ui.end_row();
+            // The score and the room's verdict side by side, on the projector too.
+            ui.label(tr.t("compare.score_row"));
+            ui.label(c.year.to_string());
+            for v in &c.variants {
+                ui.label(tr.num(v.score_in_year, 1));
+            }
+            ui.end_row();
+            ui.label(tr.t("votes.row"));
+            ui.label("");
+            for v in &c.variants {
+                ui.strong(v.dots().to_string());
             }
             ui.end_row();
             // Rows by estate id: each variant's status is looked up, never taken by position.

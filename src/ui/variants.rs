@@ -122,8 +122,8 @@ fn act(app: &mut WorkshopApp, action: RowAction) {
             }
         }
         RowAction::Pin(i) => {
-            if let Some(VariantRow { name, plan: Some(plan), .. }) = rows.get(i) {
-                app.pin(name.clone(), std::sync::Arc::new(plan.clone()));
+            if let Some(VariantRow { name, plan: Some(plan), path, .. }) = rows.get(i) {
+                app.pin(name.clone(), std::sync::Arc::new(plan.clone()), path.clone());
                 app.view.central = CentralView::Compare;
             }
         }
