@@ -252,3 +252,26 @@ fn the_room_s_votes_are_saved_with_their_variants_and_reach_the_report() {
     harness.run();
     assert!(harness.state().session.plan().votes.is_empty(), "the open plan's vote is undone");
 }
+
+/// Presentation mode zooms the text and hides what edits; after Esc the laptop's charts panel
+/// is as wide as before, and the undo button and the profile cards are back.
+#[test]
+fn presentation_hides_editing_and_leaves_the_panels_as_they_were() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = workshop_in(dir.path());
+    // The charts panel's left edge, read from its first tab.
+    let width = |h: &Harness<'_, WorkshopApp>| h.get_by_label("Beboere").rect().left();
+    let before = width(&harness);
+    assert!(harness.query_by_label("Fortryd").is_some(), "undo is on the tool bar");
+    harness.key_press(Key::F11);
+    harness.run();
+    harness.run();
+    assert!(harness.query_by_label("Fortryd").is_none(), "presentation mode shows nothing that edits");
+    assert!(harness.query_by_label_contains("Kulturkvarteret").is_none(), "no profile cards to drop");
+    harness.key_press(Key::Escape);
+    harness.run();
+    harness.run();
+    let after = width(&harness);
+    assert!((after - before).abs() < 1.0, "the charts panel keeps its width after F11 and Esc: {before} → {after}");
+    assert!(harness.query_by_label("Fortryd").is_some(), "undo is back");
+}

@@ -10,6 +10,10 @@ use crate::model::{Group, Tenure};
 use crate::sim::COMPONENTS;
 use egui_plot::{Bar, BarChart, FilledArea, Line, LineStyle, MarkerShape, Plot, PlotPoints, Points, VLine};
 
+/// The least height of a chart with its axes, so that its plot area keeps at least 120 px and
+/// its axis numbers on a 1366×768 laptop; a panel too short for it scrolls.
+const MIN_PLOT_HEIGHT: f32 = 170.0;
+
 pub fn show(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     let tr = app.translations.tr(app.view.language);
     let panel = ui.max_rect();
@@ -32,17 +36,23 @@ pub fn show(ui: &mut egui::Ui, app: &mut WorkshopApp) {
         super::export::png_button(ui, app, "chart", panel);
     });
     ui.separator();
-    let chart = ui
-        .scope(|ui| match app.view.chart_tab {
-            ChartTab::Composition => composition_chart(ui, app, tr),
-            ChartTab::TenureMix => tenure_chart(ui, app, tr),
-            ChartTab::Status => super::status::show(ui, app),
-            ChartTab::Schools => school_chart(ui, app, tr),
-            ChartTab::Explain => super::explain::show(ui, app),
-            ChartTab::Uncertainty => super::uncertainty::show(ui, app),
+    // A tab taller than the space left scrolls, rather than losing its lower axis.
+    let chart = egui::ScrollArea::vertical()
+        .id_salt("chart_tab")
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            ui.scope(|ui| match app.view.chart_tab {
+                ChartTab::Composition => composition_chart(ui, app, tr),
+                ChartTab::TenureMix => tenure_chart(ui, app, tr),
+                ChartTab::Status => super::status::show(ui, app),
+                ChartTab::Schools => school_chart(ui, app, tr),
+                ChartTab::Explain => super::explain::show(ui, app),
+                ChartTab::Uncertainty => super::uncertainty::show(ui, app),
+            })
+            .response
+            .rect
         })
-        .response
-        .rect;
+        .inner;
     super::export::remember_rect(ui.ctx(), "chart", chart);
 }
 
@@ -152,7 +162,7 @@ pub(super) fn score_plot(ui: &mut egui::Ui, tr: Tr<'_>, feed: &crate::app::feed:
         entries.push((palette::COMPONENTS[i], tr.of("component", component.key()), true));
     }
     legend_row(ui, &entries);
-    let height = height.min(ui.available_height() - 8.0).max(120.0);
+    let height = height.min(ui.available_height() - 8.0).max(MIN_PLOT_HEIGHT);
     year_plot("score_chart", tr, tr.t("axis.score"), height)
         .include_y(0.0)
         .include_y(100.0)
@@ -228,7 +238,7 @@ pub(super) fn composition_plot(
         Group::ALL.iter().rev().map(|g| (palette::group(*g), tr.of("group", g.key()), false)).collect();
     entries.push((egui::Color32::from_black_alpha(140), tr.t("series.baseline_ghost").to_owned(), true));
     legend_row(ui, &entries);
-    let height = height.min(ui.available_height() - 8.0).max(120.0);
+    let height = height.min(ui.available_height() - 8.0).max(MIN_PLOT_HEIGHT);
     year_plot("composition_chart", tr, unit, height)
         .include_y(0.0)
         .label_formatter(move |pos| {

@@ -55,7 +55,9 @@ pub fn show(ui: &mut egui::Ui, app: &mut WorkshopApp) {
         super::export::png_button(ui, app, "map", ui.max_rect());
     });
     map_key(ui, tr, &map);
-    let catalogue_height = 64.0;
+    // Presentation mode hides everything that edits: no profile cards to drop.
+    let editing = !app.room.presentation;
+    let catalogue_height = if editing { 64.0 } else { 0.0 };
     let available = ui.available_size() - vec2(0.0, catalogue_height);
     let (rect, _) = ui.allocate_exact_size(available.max(vec2(200.0, 160.0)), Sense::hover());
     // The map only reads the app while it paints; what was done is applied after.
@@ -74,7 +76,9 @@ pub fn show(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     // The exported picture has the legend with it, so it reads on its own in the minutes.
     super::export::remember_rect(ui.ctx(), "map", Rect::from_min_max(pos2(rect.left(), top), rect.max));
     apply(app, events);
-    catalogue(ui, app);
+    if editing {
+        catalogue(ui, app);
+    }
 }
 
 /// The map as the projector shows it: legend and map, nothing to click.
@@ -131,34 +135,38 @@ fn catalogue(ui: &mut egui::Ui, app: &WorkshopApp) {
     let tr = app.translations.tr(app.view.language);
     let m = &app.session.plan().municipality;
     ui.label(egui::RichText::new(tr.t("map.catalogue")).strong());
-    egui::ScrollArea::horizontal().id_salt("profile_catalogue").show(ui, |ui| {
-        ui.horizontal(|ui| {
-            let cards =
-                m.profiles.iter().map(|p| (Some(p.id.clone()), crate::words::profile_name(tr, m, &p.id), Some(p)));
-            for (id, name, profile) in cards.chain(std::iter::once((None, tr.t("map.no_profile").to_owned(), None))) {
-                let card_id = ui.scope_id().with(("profile_card", id.clone()));
-                let response = ui
-                    .dnd_drag_source(card_id, ProfileCard(id.clone()), |ui| {
-                        egui::Frame::new()
-                            .fill(Color32::from_rgb(0xFF, 0xE0, 0x8A))
-                            .corner_radius(6.0)
-                            .inner_margin(egui::Margin::symmetric(6, 3))
-                            .show(ui, |ui| {
-                                ui.add(
-                                    egui::Label::new(egui::RichText::new(&name).color(Color32::BLACK))
-                                        .wrap_mode(egui::TextWrapMode::Extend),
-                                )
-                            });
-                    })
-                    .response;
-                if let Some(p) = profile {
-                    response.on_hover_text(
-                        tr.fill("map.card_help", &[("strength", &tr.signed(p.strength, 2)), ("source", &p.source)]),
-                    );
+    egui::ScrollArea::horizontal()
+        .id_salt("profile_catalogue")
+        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
+        .show(ui, |ui| {
+            ui.horizontal(|ui| {
+                let cards =
+                    m.profiles.iter().map(|p| (Some(p.id.clone()), crate::words::profile_name(tr, m, &p.id), Some(p)));
+                for (id, name, profile) in cards.chain(std::iter::once((None, tr.t("map.no_profile").to_owned(), None)))
+                {
+                    let card_id = ui.scope_id().with(("profile_card", id.clone()));
+                    let response = ui
+                        .dnd_drag_source(card_id, ProfileCard(id.clone()), |ui| {
+                            egui::Frame::new()
+                                .fill(Color32::from_rgb(0xFF, 0xE0, 0x8A))
+                                .corner_radius(6.0)
+                                .inner_margin(egui::Margin::symmetric(6, 3))
+                                .show(ui, |ui| {
+                                    ui.add(
+                                        egui::Label::new(egui::RichText::new(&name).color(Color32::BLACK))
+                                            .wrap_mode(egui::TextWrapMode::Extend),
+                                    )
+                                });
+                        })
+                        .response;
+                    if let Some(p) = profile {
+                        response.on_hover_text(
+                            tr.fill("map.card_help", &[("strength", &tr.signed(p.strength, 2)), ("source", &p.source)]),
+                        );
+                    }
                 }
-            }
+            });
         });
-    });
 }
 
 /// The legend of the map's colouring, with its unit.

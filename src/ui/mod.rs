@@ -106,7 +106,8 @@ fn play(ctx: &egui::Context, app: &mut WorkshopApp) {
 fn panels(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     // Panel sizes follow the window, so a 1366-pixel laptop and a 1920-pixel projector both
     // keep the map in the middle readable; each panel can still be resized within its range.
-    let width = ui.available_width();
+    // In points at the zoom the mode wants: on the frame a mode starts the old zoom still holds.
+    let width = ui.available_width() * ui.ctx().zoom_factor() / app.room.zoom();
     if app.view.show_editor && !app.room.presentation {
         egui::Panel::left("editor")
             .resizable(true)
@@ -115,7 +116,10 @@ fn panels(ui: &mut egui::Ui, app: &mut WorkshopApp) {
             .show(ui, |ui| editor::show(ui, app));
     }
     if app.view.show_charts {
-        egui::Panel::right("charts")
+        // Presentation mode zooms the text, so the panel's range in points is narrower there:
+        // it keeps a size of its own, and the laptop's width is as it was after Esc.
+        let id = if app.room.presentation { "charts_presentation" } else { "charts" };
+        egui::Panel::right(id)
             .resizable(true)
             .default_size(width * 0.36)
             .size_range(320.0..=(width * 0.45).max(340.0))

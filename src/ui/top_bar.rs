@@ -71,25 +71,12 @@ fn language_menu(ui: &mut egui::Ui, app: &mut WorkshopApp) {
 
 fn tool_bar(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     let tr = app.translations.tr(app.view.language);
-    commands::button(ui, app, Command::Undo, tr.t("toolbar.undo"));
-    commands::button(ui, app, Command::Redo, tr.t("toolbar.redo"));
-    ui.separator();
+    // Presentation mode hides everything that edits.
+    if !app.room.presentation {
+        plan_tools(ui, app, tr);
+    }
     // One row at 1366×768 (and 1280×720): the combo boxes say what they hold, their names
     // are on hover, and the selection's name is in the editor and the charts' titles.
-    let mut rule_set = app.session.plan().rule_set;
-    egui::ComboBox::from_id_salt("rule_set")
-        .selected_text(tr.of("rules_short", rule_set.key()))
-        .show_ui(ui, |ui| {
-            for id in RuleSetId::ALL {
-                ui.selectable_value(&mut rule_set, id, tr.of("rules", id.key()));
-            }
-        })
-        .response
-        .on_hover_text(tr.t("toolbar.rules"));
-    if rule_set != app.session.plan().rule_set {
-        app.session.apply(PlanEdit::RuleSet(rule_set));
-    }
-    ui.separator();
     egui::ComboBox::from_id_salt("map_colour")
         .selected_text(tr.of("indicator", app.view.indicator.key()))
         .show_ui(ui, |ui| {
@@ -111,4 +98,25 @@ fn tool_bar(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     }
     ui.separator();
     super::room::tool_bar(ui, app);
+}
+
+/// Undo, redo and the rule set: what edits the plan from the tool bar.
+fn plan_tools(ui: &mut egui::Ui, app: &mut WorkshopApp, tr: crate::i18n::Tr<'_>) {
+    commands::button(ui, app, Command::Undo, tr.t("toolbar.undo"));
+    commands::button(ui, app, Command::Redo, tr.t("toolbar.redo"));
+    ui.separator();
+    let mut rule_set = app.session.plan().rule_set;
+    egui::ComboBox::from_id_salt("rule_set")
+        .selected_text(tr.of("rules_short", rule_set.key()))
+        .show_ui(ui, |ui| {
+            for id in RuleSetId::ALL {
+                ui.selectable_value(&mut rule_set, id, tr.of("rules", id.key()));
+            }
+        })
+        .response
+        .on_hover_text(tr.t("toolbar.rules"));
+    if rule_set != app.session.plan().rule_set {
+        app.session.apply(PlanEdit::RuleSet(rule_set));
+    }
+    ui.separator();
 }
