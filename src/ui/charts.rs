@@ -19,9 +19,11 @@ pub fn show(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     let panel = ui.max_rect();
     let score = ui
         .scope(|ui| {
+            // The button first: the headline wraps after it rather than pushing it to a row of
+            // its own, which a 1366×768 laptop cannot spare.
             ui.horizontal_wrapped(|ui| {
-                score_headline(ui, app, tr);
                 super::export::png_button(ui, app, "score", panel);
+                score_headline(ui, app, tr);
             });
             score_chart(ui, app, tr);
         })
@@ -30,10 +32,13 @@ pub fn show(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     super::export::remember_rect(ui.ctx(), "score", score);
     ui.separator();
     ui.horizontal_wrapped(|ui| {
+        // Tight enough that the six tabs and the button keep one row on a 1366×768 laptop.
+        ui.spacing_mut().item_spacing.x = 3.0;
+        ui.spacing_mut().button_padding.x = 4.0;
+        super::export::png_button(ui, app, "chart", panel);
         for tab in ChartTab::ALL {
             ui.selectable_value(&mut app.view.chart_tab, tab, tr.of("chart_tab", tab.key()));
         }
-        super::export::png_button(ui, app, "chart", panel);
     });
     ui.separator();
     // A tab taller than the space left scrolls, rather than losing its lower axis.
@@ -131,10 +136,13 @@ fn points(xs: &[f64], ys: &[f64]) -> PlotPoints<'static> {
 
 /// A plot with the year on the x axis and whole years in the hover label.
 pub(super) fn year_plot<'a>(id: &'a str, tr: Tr<'a>, y_label: &'a str, height: f32) -> Plot<'a> {
+    // Axis numbers 16 px apart still read (egui_plot fades them below 20): a short chart on a
+    // 1366×768 laptop keeps its numbers.
+    let y_axis = egui_plot::AxisHints::new_y().label(y_label).label_spacing(16.0..=22.0);
     Plot::new(id)
         .height(height)
         .x_axis_label(tr.t("axis.year"))
-        .y_axis_label(y_label)
+        .custom_y_axes(vec![y_axis])
         .allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)
