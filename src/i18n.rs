@@ -87,6 +87,13 @@ impl<'a> Tr<'a> {
         text
     }
 
+    /// A text of a shipped plan (its notes, an action's note) in this language. The shipped
+    /// plans are written in English and their texts translated under `shipped_text.<text>`;
+    /// any other text (what a group wrote) shows as written.
+    pub fn shipped(&self, text: &str) -> String {
+        self.table.get(&format!("shipped_text.{text}")).cloned().unwrap_or_else(|| text.to_owned())
+    }
+
     /// The text for `prefix.key`, e.g. `tenure.almen_family`.
     pub fn of(&self, prefix: &str, key: &str) -> String {
         let full = format!("{prefix}.{key}");

@@ -149,3 +149,22 @@ fn danish_is_the_default_and_differs_from_english() {
     assert_eq!(t.tr(Language::Danish).t("menu.file"), "Filer");
     assert_eq!(t.tr(Language::English).t("menu.file"), "File");
 }
+
+/// The shipped plans are written in English: their notes and every action's note have a
+/// Danish text, so a Danish room never reads English in the app or the report; a group's own
+/// text shows as written.
+#[test]
+fn the_shipped_plans_notes_read_in_danish_and_english() {
+    let translations = Translations::shared().unwrap();
+    let (da, en) = (translations.tr(Language::Danish), translations.tr(Language::English));
+    for shipped in &SHIPPED_PLANS {
+        let plan = assets::shipped_plan(shipped.file_name).unwrap();
+        let notes = std::iter::once(&plan.notes).chain(plan.actions.iter().map(|a| &a.note));
+        for text in notes.filter(|t| !t.is_empty()) {
+            let missing = format!("shipped_text.{text}");
+            assert_ne!(da.of("shipped_text", text), missing, "{}: no Danish text for {text:?}", shipped.file_name);
+            assert_eq!(&en.shipped(text), text, "{}: the English is the plan's own", shipped.file_name);
+        }
+    }
+    assert_eq!(da.shipped("Bord 2 vil have flere ejerboliger"), "Bord 2 vil have flere ejerboliger");
+}

@@ -183,7 +183,7 @@ fn plans(html: &mut String, input: &ReportInput<'_>) {
             let _ = write!(html, "<p>{}</p>", escape(&tr.fill("report.author", &[("author", &v.plan.author)])));
         }
         if !v.plan.notes.is_empty() {
-            let _ = write!(html, "<p>{}</p>", escape(&v.plan.notes));
+            let _ = write!(html, "<p>{}</p>", escape(&tr.shipped(&v.plan.notes)));
         }
         let _ = write!(
             html,

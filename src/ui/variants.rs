@@ -72,7 +72,7 @@ fn table(ui: &mut egui::Ui, tr: Tr<'_>, rows: &[VariantRow], pins_left: usize, a
         for (i, row) in rows.iter().enumerate() {
             let name = ui.label(egui::RichText::new(&row.name).strong());
             if !row.notes.is_empty() {
-                name.on_hover_text(&row.notes);
+                name.on_hover_text(tr.shipped(&row.notes));
             }
             ui.label(&row.author);
             ui.label(match (&row.path, &row.modified) {

@@ -121,6 +121,9 @@ fn timeline(ui: &mut egui::Ui, app: &mut WorkshopApp, area_id: &str) {
     for action in actions {
         ui.group(|ui| {
             ui.label(words::action(tr, &plan.municipality, &action.kind));
+            if !action.note.is_empty() {
+                ui.label(egui::RichText::new(tr.shipped(&action.note)).small().italics());
+            }
             if let Some(change) = action_row(ui, tr, action) {
                 edit = Some(change);
             }

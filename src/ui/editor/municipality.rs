@@ -34,7 +34,7 @@ fn texts(ui: &mut egui::Ui, app: &mut WorkshopApp, plan: &Plan) {
     if ui.add(author_box).on_hover_text(tr.t("editor.plan_author")).changed() {
         app.session.apply(PlanEdit::Author(author));
     }
-    let mut notes = plan.notes.clone();
+    let mut notes = tr.shipped(&plan.notes);
     ui.label(tr.t("editor.plan_notes"));
     let notes_box = egui::TextEdit::multiline(&mut notes).desired_rows(3).char_limit(limits::MAX_NOTES_CHARS);
     if ui.add(notes_box).on_hover_text(tr.t("editor.plan_notes")).changed() {
