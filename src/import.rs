@@ -105,7 +105,10 @@ pub fn plan_from_table(sources: &Sources<'_>) -> Result<Plan, Vec<ImportProblem>
     if problems.is_empty() {
         Ok(plan)
     } else {
-        Err(problems.into_iter().map(|p| problem(format!("{from}: {}", p.location), p.message)).collect())
+        Err(problems
+            .iter()
+            .map(|p| problem(format!("{from}: {}", p.location), crate::words::problem_in_english(p)))
+            .collect())
     }
 }
 

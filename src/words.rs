@@ -392,3 +392,34 @@ fn setting(tr: Tr<'_>, m: &Municipality, edit: &PlanEdit) -> String {
 pub fn change_entry(tr: Tr<'_>, m: &Municipality, entry: &crate::model::ChangeEntry) -> String {
     entry.edit.as_ref().map_or_else(|| entry.text.clone(), |e| edit(tr, m, e))
 }
+
+/// A plan's problem in a language: its sentence from the tables (`problem.<key>`), with the
+/// fields and kinds of place it names (`what`) and its tenure in words where the tables have
+/// them; a field the tables do not name keeps its name in the file.
+pub fn problem(tr: Tr<'_>, p: &crate::model::PlanProblem) -> String {
+    let mut text = tr.of("problem", p.key);
+    for (name, value) in &p.args {
+        let shown = match *name {
+            "what" => Some(tr.of("problem_what", value)).filter(|t| !t.starts_with("problem_what.")),
+            "tenure" => Tenure::ALL.into_iter().find(|t| t.key() == value).map(|t| tenure_lower(tr, t)),
+            "unit" => Some(tr.of("param_unit", value)).filter(|t| !t.starts_with("param_unit.")),
+            _ => None,
+        };
+        text = text.replace(&format!("{{{name}}}"), shown.as_deref().unwrap_or(value));
+    }
+    text
+}
+
+/// A plan's problem in English, the command line's words.
+pub fn problem_in_english(p: &crate::model::PlanProblem) -> String {
+    match crate::i18n::Translations::shared() {
+        Ok(t) => problem(t.tr(Language::English), p),
+        Err(_) => format!("{} {:?}", p.key, p.args),
+    }
+}
+
+impl std::fmt::Display for crate::model::PlanProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.location, problem_in_english(self))
+    }
+}

@@ -168,6 +168,19 @@ impl WorkshopApp {
         }
     }
 
+    /// Why a file could not be opened, in the room's language where the plan's checks found it
+    /// (each problem with where it is); the reading and parsing errors say it in English.
+    fn load_error_words(&self, error: &io::LoadError) -> String {
+        match error {
+            io::LoadError::Invalid { problems, .. } => problems
+                .iter()
+                .map(|p| format!("{}: {}", p.location, crate::words::problem(self.tr(), p)))
+                .collect::<Vec<_>>()
+                .join("; "),
+            other => other.to_string(),
+        }
+    }
+
     /// Opens the plan named when the program was started (a double-clicked file): like Open,
     /// but the autosave of an earlier session is left to be offered. If the file cannot be
     /// used, the Visionsplan stays open and a message says why.
@@ -179,7 +192,7 @@ impl WorkshopApp {
                 self.remember(path);
             }
             Err(e) => {
-                let message = self.tr().fill("files.open_at_start_failed", &[("error", &e.to_string())]);
+                let message = self.tr().fill("files.open_at_start_failed", &[("error", &self.load_error_words(&e))]);
                 self.show(Dialog::Message(message));
             }
         }
@@ -221,7 +234,7 @@ impl WorkshopApp {
                 self.document.autosave.clear();
             }
             Err(e) => {
-                let message = self.tr().fill("files.open_failed", &[("error", &e.to_string())]);
+                let message = self.tr().fill("files.open_failed", &[("error", &self.load_error_words(&e))]);
                 self.document.dialog = Some(Dialog::Message(message));
             }
         }

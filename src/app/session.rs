@@ -54,7 +54,8 @@ pub struct Change {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Refusal {
     pub edit: PlanEdit,
-    pub reason: String,
+    /// Why: the first problem the plan would have had.
+    pub problem: crate::model::PlanProblem,
 }
 
 struct AttributionJob {
@@ -288,7 +289,7 @@ impl Session {
             return false;
         }
         if let Some(problem) = next.validate(&self.library.table).into_iter().next() {
-            self.refusal = Some(Refusal { edit, reason: problem.to_string() });
+            self.refusal = Some(Refusal { edit, problem });
             return false;
         }
         self.refusal = None;

@@ -64,23 +64,26 @@ struct Texts<'a> {
 }
 
 impl Texts<'_> {
-    fn report(&mut self, location: &str, message: String) {
-        self.problems.push(PlanProblem { location: location.to_owned(), message });
+    fn report(&mut self, location: &str, key: &'static str, args: Vec<(&'static str, String)>) {
+        self.problems.push(PlanProblem::new(location, key, args));
     }
 
     fn check(&mut self, location: &str, what: &str, text: &str, max: usize, multiline: bool) {
         let chars = text.chars().count();
         if chars > max {
-            self.report(location, format!("{what} is {chars} characters long; at most {max}"));
+            let args = vec![("what", what.to_owned()), ("chars", chars.to_string()), ("max", max.to_string())];
+            self.report(location, "text_too_long", args);
         }
         if let Some(c) = text.chars().find(|c| forbidden(*c, multiline)) {
-            self.report(location, format!("{what} holds an invisible control character (U+{:04X})", u32::from(c)));
+            let args = vec![("what", what.to_owned()), ("code", format!("{:04X}", u32::from(c)))];
+            self.report(location, "control_character", args);
         }
     }
 
     fn count(&mut self, location: &str, what: &str, count: usize, max: usize) {
         if count > max {
-            self.report(location, format!("the plan has {count} {what}; at most {max} are accepted"));
+            let args = vec![("what", what.to_owned()), ("count", count.to_string()), ("max", max.to_string())];
+            self.report(location, "too_many", args);
         }
     }
 }
@@ -125,7 +128,8 @@ pub(super) fn problems(plan: &Plan, out: &mut Vec<PlanProblem>) {
             t.check(&at, "the profile", profile, MAX_ID_CHARS, false);
         }
         if inst.catchment.len() > MAX_CATCHMENT {
-            t.report(&at, format!("the catchment names {} districts; at most {MAX_CATCHMENT}", inst.catchment.len()));
+            let args = vec![("count", inst.catchment.len().to_string()), ("max", MAX_CATCHMENT.to_string())];
+            t.report(&at, "catchment_too_long", args);
         }
     }
     for (i, p) in m.profiles.iter().enumerate() {
@@ -154,7 +158,7 @@ pub(super) fn problems(plan: &Plan, out: &mut Vec<PlanProblem>) {
         let at = format!("votes[{i}]");
         t.check(&at, "the group", &v.group, MAX_NAME_CHARS, false);
         if v.dots > MAX_DOTS {
-            t.report(&at, format!("{} dots; at most {MAX_DOTS} a vote", v.dots));
+            t.report(&at, "too_many_dots", vec![("dots", v.dots.to_string()), ("max", MAX_DOTS.to_string())]);
         }
     }
     for (i, e) in plan.change_log.iter().enumerate() {

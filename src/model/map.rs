@@ -5,6 +5,7 @@
 //! Outlines are stored as WGS84 longitude and latitude (the coordinates every GIS can export),
 //! or, for plans from before format 4, as the old schematic rectangles (0–1, y down).
 
+use super::plan::PlanProblem;
 use serde::{Deserialize, Serialize};
 
 /// Where a plan's map comes from.
@@ -121,32 +122,34 @@ pub struct Landmark {
 }
 
 impl MapSource {
-    /// Problems with the embedded outlines, as (location, message): outlines of areas the plan
-    /// does not have, an area outlined twice, rings of fewer than three points, coordinates that
-    /// are not numbers or not longitude and latitude. Overlaps are checked where the outlines
-    /// are brought in (`by-i-balance new`), as they need the geometry crates.
-    pub fn problems(&self, area_known: &dyn Fn(&str) -> bool) -> Vec<(String, String)> {
+    /// Problems with the embedded outlines: outlines of areas the plan does not have, an area
+    /// outlined twice, rings of fewer than three points, coordinates that are not numbers or
+    /// not longitude and latitude. Overlaps are checked where the outlines are brought in
+    /// (`by-i-balance new`), as they need the geometry crates.
+    pub fn problems(&self, area_known: &dyn Fn(&str) -> bool) -> Vec<PlanProblem> {
         let Self::Embedded(data) = self else { return Vec::new() };
         let mut problems = Vec::new();
         let mut seen = std::collections::HashSet::new();
         for (i, outline) in data.areas.iter().enumerate() {
             let at = format!("municipality.map.areas[{i}] ({})", outline.area);
+            let mut report = |key, args| problems.push(PlanProblem::new(&at, key, args));
             if !area_known(&outline.area) {
-                problems.push((at.clone(), format!("there is no area with the id '{}'", outline.area)));
+                report("unknown_id", vec![("what", "area".to_owned()), ("id", outline.area.clone())]);
             }
             if !seen.insert(outline.area.as_str()) {
-                problems.push((at.clone(), "the area has a second outline".to_owned()));
+                report("second_outline", Vec::new());
             }
             if outline.polygons.is_empty() {
-                problems.push((at.clone(), "the outline has no polygon".to_owned()));
+                report("no_polygon", Vec::new());
             }
             for (p, polygon) in outline.polygons.iter().enumerate() {
                 if polygon.is_empty() {
-                    problems.push((at.clone(), format!("polygon {p} has no ring")));
+                    report("no_ring", vec![("polygon", p.to_string())]);
                 }
                 for (r, ring) in polygon.iter().enumerate() {
-                    if let Some(message) = ring_problem(ring, data.coordinates) {
-                        problems.push((at.clone(), format!("polygon {p}, ring {r}: {message}")));
+                    if let Some((key, mut args)) = ring_problem(ring, data.coordinates) {
+                        args.extend([("polygon", p.to_string()), ("ring", r.to_string())]);
+                        report(key, args);
                     }
                 }
             }
@@ -154,8 +157,12 @@ impl MapSource {
         for (i, landmark) in data.landmarks.iter().enumerate() {
             let at = format!("municipality.map.landmarks[{i}] ({})", landmark.kind.key());
             for part in &landmark.parts {
-                if let Some(message) = coordinates_problem(part, data.coordinates) {
-                    problems.push((at.clone(), message));
+                if let Some(point) = bad_point(part, data.coordinates) {
+                    let key = match data.coordinates {
+                        Coordinates::Wgs84 => "landmark_not_a_longitude_latitude",
+                        Coordinates::Schematic => "landmark_not_a_position",
+                    };
+                    problems.push(PlanProblem::new(&at, key, vec![("point", point)]));
                 }
             }
         }
@@ -163,22 +170,28 @@ impl MapSource {
     }
 }
 
+/// A problem's sentence key and values.
+type Problem = (&'static str, Vec<(&'static str, String)>);
+
 /// Why a ring cannot outline anything, if it cannot.
-fn ring_problem(ring: &Ring, coordinates: Coordinates) -> Option<String> {
+fn ring_problem(ring: &Ring, coordinates: Coordinates) -> Option<Problem> {
     let distinct = ring.iter().enumerate().filter(|(i, p)| *i == 0 || ring[i - 1] != **p).count();
     let closed_twice = ring.len() > 1 && ring.first() == ring.last();
     if distinct - usize::from(closed_twice) < 3 {
-        return Some(format!("a ring needs at least three distinct points, this one has {}", ring.len()));
+        return Some(("ring_too_short", vec![("points", ring.len().to_string())]));
     }
-    coordinates_problem(ring, coordinates)
+    let point = bad_point(ring, coordinates)?;
+    let key = match coordinates {
+        Coordinates::Wgs84 => "not_a_longitude_latitude",
+        Coordinates::Schematic => "not_a_position",
+    };
+    Some((key, vec![("point", point)]))
 }
 
-fn coordinates_problem(points: &[[f64; 2]], coordinates: Coordinates) -> Option<String> {
+/// The first point that is not a number, or not a longitude and latitude, as written.
+fn bad_point(points: &[[f64; 2]], coordinates: Coordinates) -> Option<String> {
     let bad = points.iter().find(|[x, y]| {
         !x.is_finite() || !y.is_finite() || (coordinates == Coordinates::Wgs84 && (x.abs() > 180.0 || y.abs() > 90.0))
     })?;
-    Some(match coordinates {
-        Coordinates::Wgs84 => format!("[{}, {}] is not a longitude and latitude", bad[0], bad[1]),
-        Coordinates::Schematic => format!("[{}, {}] is not a position", bad[0], bad[1]),
-    })
+    Some(format!("[{}, {}]", bad[0], bad[1]))
 }

@@ -120,17 +120,21 @@ pub struct ChangeEntry {
     pub text: String,
 }
 
-/// One problem with a plan: where it is, and what is wrong, in words.
+/// One problem with a plan: where it is, and what is wrong as a sentence of the translation
+/// tables (`problem.<key>`) with its values, so the command line says it in English and the
+/// app in the room's language ([`crate::words::problem`]; `Display` is the English).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PlanProblem {
     /// Where in the plan, e.g. `actions[2] (demolish in taastrupgaard, 2018)`.
     pub location: String,
-    pub message: String,
+    pub key: &'static str,
+    /// The sentence's values by name; a `what` names a field or a kind of place.
+    pub args: Vec<(&'static str, String)>,
 }
 
-impl std::fmt::Display for PlanProblem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.location, self.message)
+impl PlanProblem {
+    pub fn new(location: &str, key: &'static str, args: Vec<(&'static str, String)>) -> Self {
+        Self { location: location.to_owned(), key, args }
     }
 }
 
@@ -140,39 +144,49 @@ struct Checker {
 }
 
 impl Checker {
-    fn report(&mut self, location: &str, message: String) {
-        self.problems.push(PlanProblem { location: location.to_owned(), message });
+    fn report(&mut self, location: &str, key: &'static str, args: Vec<(&'static str, String)>) {
+        self.problems.push(PlanProblem::new(location, key, args));
     }
 
     /// A count or size: finite, not negative, not absurd.
     fn amount(&mut self, location: &str, what: &str, value: f64) {
-        if value.is_nan() {
-            self.report(location, format!("{what} is not a number ({value})"));
+        let key = if value.is_nan() {
+            "not_a_number"
         } else if value.is_infinite() {
-            self.report(location, format!("{what} is infinite ({value})"));
+            "infinite"
         } else if value < 0.0 {
-            self.report(location, format!("{what} is negative ({})", short(value)));
+            "negative"
         } else if value > MAX_COUNT {
-            self.report(location, format!("{what} is absurdly large ({}; at most {MAX_COUNT})", short(value)));
-        }
+            "absurdly_large"
+        } else {
+            return;
+        };
+        let args = vec![("what", what.to_owned()), ("value", short(value)), ("max", short(MAX_COUNT))];
+        self.report(location, key, args);
     }
 
     /// A share between 0 and 1.
     fn share(&mut self, location: &str, what: &str, value: f64) {
         if !(0.0..=1.0).contains(&value) {
-            self.report(location, format!("{what} must be from 0 to 1, not {}", short(value)));
+            self.report(location, "not_a_share", vec![("what", what.to_owned()), ("value", short(value))]);
         }
     }
 
     fn year(&mut self, location: &str, what: &str, year: u16) {
         if !(FIRST_YEAR..=LAST_YEAR).contains(&year) {
-            self.report(location, format!("{what} {year} is outside {FIRST_YEAR}–{LAST_YEAR}"));
+            let args = vec![
+                ("what", what.to_owned()),
+                ("year", year.to_string()),
+                ("first", FIRST_YEAR.to_string()),
+                ("last", LAST_YEAR.to_string()),
+            ];
+            self.report(location, "year_outside", args);
         }
     }
 
     fn known(&mut self, location: &str, what: &str, id: &str, known: bool) {
         if !known {
-            self.report(location, format!("there is no {what} with the id '{}'", clipped(id)));
+            self.report(location, "unknown_id", vec![("what", what.to_owned()), ("id", clipped(id))]);
         }
     }
 }
@@ -183,13 +197,11 @@ impl Plan {
     pub fn validate(&self, table: &ParamTable) -> Vec<PlanProblem> {
         let mut check = Checker { problems: Vec::new() };
         if self.format_version > FORMAT_VERSION {
-            let written = format!("is {}: the plan was written by a newer By i balance", self.format_version);
-            check.report("format_version", format!("{written} (this one reads up to {FORMAT_VERSION})"));
+            let args = vec![("version", self.format_version.to_string()), ("max", FORMAT_VERSION.to_string())];
+            check.report("format_version", "newer_format", args);
         } else if self.format_version != FORMAT_VERSION {
-            check.report(
-                "format_version",
-                format!("is {}, this program reads version {FORMAT_VERSION}", self.format_version),
-            );
+            let args = vec![("version", self.format_version.to_string()), ("max", FORMAT_VERSION.to_string())];
+            check.report("format_version", "older_format", args);
         }
         super::limits::problems(self, &mut check.problems);
         self.validate_places(&mut check);
@@ -208,10 +220,16 @@ impl Plan {
         for (key, value) in &self.assumptions {
             let location = format!("assumptions[\"{}\"]", clipped(key));
             match table.get(key) {
-                None => check.report(&location, "is not an assumption the model knows".to_owned()),
+                None => check.report(&location, "unknown_assumption", Vec::new()),
                 Some(def) if !(def.min..=def.max).contains(value) => check.report(
                     &location,
-                    format!("is {}, outside its range {} to {} ({})", short(*value), def.min, def.max, def.unit),
+                    "assumption_outside",
+                    vec![
+                        ("value", short(*value)),
+                        ("min", def.min.to_string()),
+                        ("max", def.max.to_string()),
+                        ("unit", def.unit.clone()),
+                    ],
                 ),
                 Some(_) => {}
             }
@@ -222,7 +240,7 @@ impl Plan {
     fn validate_places(&self, check: &mut Checker) {
         let m = &self.municipality;
         if m.areas.is_empty() {
-            check.report("municipality.areas", "the plan has no areas".to_owned());
+            check.report("municipality.areas", "no_areas", Vec::new());
         }
         let district_ids: HashSet<&str> = m.districts.iter().map(|d| d.id.as_str()).collect();
         let profile_ids: HashSet<&str> = m.profiles.iter().map(|p| p.id.as_str()).collect();
@@ -233,7 +251,7 @@ impl Plan {
         for (i, area) in m.areas.iter().enumerate() {
             let at = format!("municipality.areas[{i}] ({})", clipped(&area.id));
             if area.id.trim().is_empty() {
-                check.report(&at, "the area has no id".to_owned());
+                check.report(&at, "no_id", Vec::new());
             }
             check.known(&at, "district", &area.district, district_ids.contains(area.district.as_str()));
             for (tenure, homes) in area.homes.iter() {
@@ -246,13 +264,11 @@ impl Plan {
             check.amount(&at, "demolished_2011_2015", area.demolished_2011_2015);
             self.validate_held(check, &at, &area.held);
             if area.legacy_shape.iter().flatten().any(|c| !c.is_finite()) {
-                check.report(&at, "the map shape has a coordinate that is not a number".to_owned());
+                check.report(&at, "shape_not_a_number", Vec::new());
             }
         }
         let area_ids: HashSet<&str> = m.areas.iter().map(|a| a.id.as_str()).collect();
-        for (location, message) in m.map.problems(&|id| area_ids.contains(id)) {
-            check.report(&location, message);
-        }
+        check.problems.extend(m.map.problems(&|id| area_ids.contains(id)));
         for (i, district) in m.districts.iter().enumerate() {
             if let Some(profile) = &district.profile {
                 let at = format!("municipality.districts[{i}] ({})", clipped(&district.id));
@@ -270,7 +286,7 @@ impl Plan {
         for (i, profile) in m.profiles.iter().enumerate() {
             if !(-1.0..=1.0).contains(&profile.strength) {
                 let at = format!("municipality.profiles[{i}] ({})", clipped(&profile.id));
-                check.report(&at, format!("strength must be between −1 and 1, not {}", short(profile.strength)));
+                check.report(&at, "profile_strength", vec![("value", short(profile.strength))]);
             }
         }
     }
@@ -284,7 +300,7 @@ impl Plan {
             ("held.non_western_drift_per_year", held.non_western_drift_per_year),
         ] {
             if !(-0.1..=0.1).contains(&drift) {
-                check.report(at, format!("{what} must be between −0.1 and 0.1 a year, not {}", short(drift)));
+                check.report(at, "drift", vec![("what", what.to_owned()), ("value", short(drift))]);
             }
         }
         for (what, points) in [
@@ -296,7 +312,7 @@ impl Plan {
                 check.share(at, what, *share);
             }
             if points.windows(2).any(|w| w[0].0 >= w[1].0) {
-                check.report(at, format!("{what} must list its years in order, each once"));
+                check.report(at, "years_in_order", vec![("what", what.to_owned())]);
             }
         }
         if let Some(share) = held.basic_schooling_2016 {
@@ -305,14 +321,14 @@ impl Plan {
         if let Some(income) = held.income_2016
             && !(0.05..=5.0).contains(&income)
         {
-            check.report(at, format!("held.income_2016 must be between 0.05 and 5, not {}", short(income)));
+            check.report(at, "income_2016", vec![("value", short(income))]);
         }
         if held.income_level.is_some() && self.format_version >= 4 {
-            check.report(at, "held.income_level belongs to format 3 and older; format 4 uses income_2016".to_owned());
+            check.report(at, "income_level", Vec::new());
         }
         if held.years_listed_before_2016 > 100 {
             let years = held.years_listed_before_2016;
-            check.report(at, format!("held.years_listed_before_2016 is {years}; the lists began in 2010"));
+            check.report(at, "years_listed", vec![("years", years.to_string())]);
         }
     }
 
@@ -359,15 +375,13 @@ impl Plan {
             check.known(&at, "area", &effort.area, areas.contains(effort.area.as_str()));
             check.amount(&at, "count", effort.count);
             if effort.count > 1000.0 {
-                check.report(
-                    &at,
-                    format!("{} is more staff than one area can take (at most 1000)", short(effort.count)),
-                );
+                check.report(&at, "too_much_staff", vec![("value", short(effort.count))]);
             }
             check.year(&at, "from_year", effort.from_year);
             check.year(&at, "to_year", effort.to_year);
             if effort.to_year < effort.from_year {
-                check.report(&at, format!("ends in {} before it starts in {}", effort.to_year, effort.from_year));
+                let args = vec![("to", effort.to_year.to_string()), ("from", effort.from_year.to_string())];
+                check.report(&at, "ends_before_start", args);
             }
         }
     }
@@ -388,15 +402,20 @@ fn check_homes_action(check: &mut Checker, at: &str, action: &Action, homes: Opt
     check.amount(at, "count", count);
     if let ActionKind::Build { over_years, .. } = action.kind {
         if over_years == 0 {
-            check.report(at, "over_years must be at least 1".to_owned());
+            check.report(at, "over_years_zero", Vec::new());
         } else if u32::from(action.year) + u32::from(over_years) - 1 > u32::from(LAST_YEAR) {
-            check.report(at, format!("building over {over_years} years from {} runs past {LAST_YEAR}", action.year));
+            let args = vec![
+                ("years", over_years.to_string()),
+                ("year", action.year.to_string()),
+                ("last", LAST_YEAR.to_string()),
+            ];
+            check.report(at, "build_past_end", args);
         }
     }
     if let ActionKind::Convert { from, to, .. } = action.kind
         && from == to
     {
-        check.report(at, format!("converts {} homes into the same tenure", from.key()));
+        check.report(at, "convert_same", vec![("tenure", from.key().to_owned())]);
     }
     let Some(homes) = homes else { return };
     let grows = count.is_finite() && count > 0.0;
@@ -445,12 +464,12 @@ impl KnownPlaces<'_> {
                 for id in [school, into] {
                     match self.schools.get(id.as_str()) {
                         None => check.known(at, "institution", id, false),
-                        Some(false) => check.report(at, format!("'{}' is not a school", clipped(id))),
+                        Some(false) => check.report(at, "not_a_school", vec![("id", clipped(id))]),
                         Some(true) => {}
                     }
                 }
                 if school == into {
-                    check.report(at, format!("merges the school '{}' into itself", clipped(school)));
+                    check.report(at, "merge_into_itself", vec![("id", clipped(school))]);
                 }
                 self.schools.remove(school.as_str());
             }
@@ -470,7 +489,8 @@ fn take(check: &mut Checker, at: &str, homes: &mut PerTenure<f64>, tenure: Tenur
     }
     if count > homes[tenure] + 1e-9 {
         let (count, there) = (short(count), short(homes[tenure]));
-        check.report(at, format!("{count} {} homes, but only {there} are there that year", tenure.key()));
+        let args = vec![("count", count), ("tenure", tenure.key().to_owned()), ("there", there)];
+        check.report(at, "not_enough_homes", args);
         return false;
     }
     homes[tenure] -= count;
@@ -494,7 +514,7 @@ fn duplicates<'a>(check: &mut Checker, location: &str, ids: impl Iterator<Item =
     let mut seen = HashSet::new();
     for id in ids {
         if !seen.insert(id) {
-            check.report(location, format!("the id '{}' is used twice", clipped(id)));
+            check.report(location, "id_twice", vec![("id", clipped(id))]);
         }
     }
 }

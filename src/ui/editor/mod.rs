@@ -32,7 +32,7 @@ fn refusal(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     let Some(refusal) = app.session.refusal() else { return };
     let tr = app.tr();
     let what = words::edit(tr, &app.session.plan().municipality, &refusal.edit);
-    let reason = refusal.reason.clone();
+    let reason = words::problem(tr, &refusal.problem);
     let mut dismiss = false;
     egui::Frame::new().fill(egui::Color32::from_rgb(0xFD, 0xE2, 0xDC)).inner_margin(6).show(ui, |ui| {
         ui.label(egui::RichText::new(tr.fill("notice.refused", &[("what", &what)])).strong());
