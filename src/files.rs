@@ -9,6 +9,7 @@
 //! `cargo run` does), else `saves/` in the data folder.
 
 pub mod autosave;
+pub mod folders;
 
 use crate::io::{self, SaveError};
 use crate::model::{ParamTable, Plan};

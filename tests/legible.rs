@@ -275,3 +275,32 @@ fn presentation_hides_editing_and_leaves_the_panels_as_they_were() {
     assert!((after - before).abs() < 1.0, "the charts panel keeps its width after F11 and Esc: {before} → {after}");
     assert!(harness.query_by_label("Fortryd").is_some(), "undo is back");
 }
+
+/// Without a system file dialog the Open box still reaches a plan on a USB stick: type or pick
+/// a folder, go into a subfolder, and one click on the file opens it.
+#[test]
+fn the_open_box_browses_any_folder_to_a_plan_on_a_stick() {
+    let dir = tempfile::tempdir().unwrap();
+    let stick = tempfile::tempdir().unwrap();
+    std::fs::create_dir(stick.path().join("workshop")).unwrap();
+    let mut plan = by_i_balance::assets::shipped_plan("basisforloeb-2016.ron").unwrap();
+    plan.name = "Bord 3 fra stikket".into();
+    by_i_balance::io::save_plan(&stick.path().join("workshop").join("bord-3.ron"), &plan).unwrap();
+    let mut harness = workshop_in(dir.path());
+    click(&mut harness, "Filer");
+    click(&mut harness, "Varianter …");
+    click(&mut harness, "Åbn fra en anden mappe, et drev eller et USB-stik");
+    harness.get_by_label("Mappe:").focus();
+    harness.run();
+    harness.get_by_label("Mappe:").type_text(&stick.path().display().to_string());
+    harness.run();
+    click(&mut harness, "Gå til");
+    click(&mut harness, "Mappen workshop");
+    click(&mut harness, "Planen bord-3.ron");
+    settle(&mut harness);
+    assert_eq!(harness.state().session.plan().name, "Bord 3 fra stikket", "the plan on the stick is open");
+    assert_eq!(
+        harness.state().document.path.as_deref(),
+        Some(stick.path().join("workshop").join("bord-3.ron").as_path())
+    );
+}

@@ -111,6 +111,10 @@ pub struct Document {
     pub quitting: bool,
     /// The variants browser's rows, built when it opens (projecting every file once).
     pub browser_rows: Option<Vec<VariantRow>>,
+    /// The folder the Open box is browsing (any folder or drive), or why it cannot be read;
+    /// and the path typed to go to.
+    pub folder: Option<Result<crate::files::folders::FolderListing, String>>,
+    pub folder_typed: String,
     /// A system dialog the app wants shown.
     pub file_request: Option<FileRequest>,
     /// The system dialog on show, and where its answer comes.
@@ -149,6 +153,8 @@ impl Document {
             autosaved: (0, f64::NEG_INFINITY),
             quitting: false,
             browser_rows: None,
+            folder: None,
+            folder_typed: String::new(),
             file_request: None,
             awaiting: None,
             exports_finished: std::sync::Arc::default(),

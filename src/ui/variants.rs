@@ -37,7 +37,14 @@ pub fn browser(ctx: &egui::Context, app: &mut WorkshopApp, notice: Option<&str>)
                 }
             });
             ui.separator();
-            egui::ScrollArea::vertical().show(ui, |ui| table(ui, tr, &rows, pins_left(app), &mut action));
+            egui::ScrollArea::vertical()
+                .max_height(ui.available_height() * 0.6)
+                .show(ui, |ui| table(ui, tr, &rows, pins_left(app), &mut action));
+            ui.separator();
+            // Without a system file dialog this is the way to a plan on a USB stick or a share.
+            egui::CollapsingHeader::new(tr.t("folders.title"))
+                .default_open(notice.is_some())
+                .show(ui, |ui| folders(ui, app, tr, &mut action));
         });
     if !open {
         app.document.dialog = None;
@@ -48,8 +55,12 @@ pub fn browser(ctx: &egui::Context, app: &mut WorkshopApp, notice: Option<&str>)
     }
 }
 
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 enum RowAction {
+    /// A plan file found by browsing folders.
+    OpenFile(PathBuf),
+    /// Browse this folder.
+    Browse(PathBuf),
     Open(usize),
     Pin(usize),
     Rename(usize),
@@ -111,6 +122,15 @@ fn table(ui: &mut egui::Ui, tr: Tr<'_>, rows: &[VariantRow], pins_left: usize, a
 fn act(app: &mut WorkshopApp, action: RowAction) {
     let rows = app.document.browser_rows.clone().unwrap_or_default();
     match action {
+        RowAction::OpenFile(path) => {
+            app.document.dialog = None;
+            app.document.browser_rows = None;
+            app.request(Pending::Open(path));
+        }
+        RowAction::Browse(folder) => {
+            app.document.folder_typed = folder.display().to_string();
+            app.document.folder = Some(crate::files::folders::list(&folder));
+        }
         RowAction::Open(i) => {
             let Some(row) = rows.get(i) else { return };
             app.document.dialog = None;
@@ -163,5 +183,62 @@ pub fn rename_box(ctx: &egui::Context, app: &mut WorkshopApp, path: PathBuf, mut
         },
         Some(false) => app.document.dialog = Some(Dialog::Browser { notice: None }),
         None => app.document.dialog = Some(Dialog::Rename { path, name }),
+    }
+}
+
+/// Any folder or drive: where to start, the folder's path (typed or clicked), its subfolders
+/// and its plan files; a plan file opens with one click.
+fn folders(ui: &mut egui::Ui, app: &mut WorkshopApp, tr: Tr<'_>, action: &mut Option<RowAction>) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(tr.t("folders.places"));
+        for place in crate::files::folders::places() {
+            if ui.button(place.display().to_string()).clicked() {
+                *action = Some(RowAction::Browse(place));
+            }
+        }
+    });
+    ui.horizontal(|ui| {
+        let label = ui.label(tr.t("folders.path"));
+        let typed = egui::TextEdit::singleline(&mut app.document.folder_typed).desired_width(360.0);
+        let field = ui.add(typed).labelled_by(label.id);
+        let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if ui.button(tr.t("folders.go")).clicked() || entered {
+            *action = Some(RowAction::Browse(PathBuf::from(app.document.folder_typed.trim())));
+        }
+        let parent = match &app.document.folder {
+            Some(Ok(listing)) => listing.folder.parent().map(PathBuf::from),
+            _ => None,
+        };
+        if let Some(parent) = parent
+            && ui.button(tr.t("folders.up")).clicked()
+        {
+            *action = Some(RowAction::Browse(parent));
+        }
+    });
+    match &app.document.folder {
+        None => {}
+        Some(Err(e)) => {
+            ui.colored_label(super::palette::LISTED, tr.fill("folders.unreadable", &[("error", e)]));
+        }
+        Some(Ok(listing)) => {
+            egui::ScrollArea::vertical().id_salt("folder_listing").max_height(180.0).show(ui, |ui| {
+                let name =
+                    |p: &std::path::Path| p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                for folder in &listing.folders {
+                    if ui.button(tr.fill("folders.folder", &[("name", &name(folder))])).clicked() {
+                        *action = Some(RowAction::Browse(folder.clone()));
+                    }
+                }
+                for plan in &listing.plans {
+                    let text = tr.fill("folders.plan", &[("name", &name(plan))]);
+                    if ui.button(text).on_hover_text(tr.t("folders.open_plan")).clicked() {
+                        *action = Some(RowAction::OpenFile(plan.clone()));
+                    }
+                }
+                if listing.folders.is_empty() && listing.plans.is_empty() {
+                    ui.label(egui::RichText::new(tr.t("folders.empty")).italics());
+                }
+            });
+        }
     }
 }
