@@ -7,6 +7,7 @@ use crate::app::room::{Picture, ProjectorView, TEXT_SCALES, Theme};
 use crate::app::{Command, WorkshopApp};
 use crate::i18n::Tr;
 use crate::model::RuleSet;
+use std::sync::{Arc, Mutex};
 
 /// The visuals of a theme.
 pub fn visuals(theme: Theme) -> egui::Visuals {
@@ -167,6 +168,55 @@ pub fn help_window(ctx: &egui::Context, app: &mut WorkshopApp) {
     app.room.help_open = open;
 }
 
+/// What the projector shows in one frame: the picture and how to draw it.
+#[derive(Clone)]
+struct WallFrame {
+    picture: Picture,
+    rules: RuleSet,
+    views: Vec<ProjectorView>,
+    frozen: bool,
+    revealed: Option<String>,
+    theme: Theme,
+    tr: Tr<'static>,
+}
+
+impl WallFrame {
+    /// Whether the wall would show the same: the plan, projection and map by identity, the rest
+    /// by value.
+    fn same_as(&self, other: &Self) -> bool {
+        let (a, b) = (&self.picture, &other.picture);
+        Arc::ptr_eq(&a.plan, &b.plan)
+            && Arc::ptr_eq(&a.projection, &b.projection)
+            && Arc::ptr_eq(&a.map, &b.map)
+            && a.bands.as_ref().map(Arc::as_ptr) == b.bands.as_ref().map(Arc::as_ptr)
+            && (a.generation, a.year, a.indicator) == (b.generation, b.year, b.indicator)
+            && a.selection == b.selection
+            && a.feed == b.feed
+            && a.comparison == b.comparison
+            && self.views == other.views
+            && (self.frozen, &self.revealed, self.theme) == (other.frozen, &other.revealed, other.theme)
+            && self.tr.language == other.tr.language
+    }
+}
+
+/// The projector's own window and the laptop share this: the laptop puts a new frame here
+/// only when the picture changes, and the projector's window redraws from it, so pointer moves
+/// over the projector never redraw the laptop.
+#[derive(Default)]
+struct Wall {
+    frame: Option<WallFrame>,
+    close_requested: bool,
+}
+
+fn shared_wall(ctx: &egui::Context) -> Arc<Mutex<Wall>> {
+    let id = egui::Id::unique("projector_wall");
+    ctx.data_mut(|d| d.get_temp_mut_or_insert_with::<Arc<Mutex<Wall>>>(id, Arc::default).clone())
+}
+
+fn lock(wall: &Mutex<Wall>) -> std::sync::MutexGuard<'_, Wall> {
+    wall.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 /// The projector window: a second native window (embedded as a window where the platform
 /// cannot open one) with the chosen views, large, and nothing to edit.
 pub fn projector(ctx: &egui::Context, app: &mut WorkshopApp) {
@@ -174,20 +224,16 @@ pub fn projector(ctx: &egui::Context, app: &mut WorkshopApp) {
         return;
     }
     let picture = app.room.projector.frozen.as_deref().cloned().unwrap_or_else(|| Picture::capture(app));
-    let tr = app.tr();
-    let frozen = app.room.projector.frozen.is_some();
-    let revealed = app.room.projector.revealed.clone();
-    let views = app.room.projector.views.clone();
-    let rules = app.session.library().rule_set(picture.plan.rule_set, picture.year).clone();
-    let title = tr.t("projector.title").to_owned();
-    let contents = |ui: &mut egui::Ui| {
-        apply_projector_style(ui, app.room.theme);
-        // A picture for the wall: no hover, crosshair or tooltip follows the pointer (a
-        // disabled Ui reports no hover), and nothing is faded for being disabled.
-        ui.style_mut().visuals.disabled_alpha = 1.0;
-        ui.disable();
-        ui.push_id("projector", |ui| projector_contents(ui, tr, &picture, &rules, &views, frozen, revealed.as_deref()));
+    let frame = WallFrame {
+        rules: app.session.library().rule_set(picture.plan.rule_set, picture.year).clone(),
+        picture,
+        views: app.room.projector.views.clone(),
+        frozen: app.room.projector.frozen.is_some(),
+        revealed: app.room.projector.revealed.clone(),
+        theme: app.room.theme,
+        tr: app.tr(),
     };
+    let title = frame.tr.t("projector.title").to_owned();
     if ctx.embed_viewports() {
         // No second native window here: show it as a window below the tool bar, so that it
         // hides no control, and closable like one.
@@ -197,21 +243,57 @@ pub fn projector(ctx: &egui::Context, app: &mut WorkshopApp) {
             .open(&mut open)
             .default_pos([160.0, 160.0])
             .default_size([960.0, 560.0])
-            .show(ctx, contents);
+            .show(ctx, |ui| wall(ui, &frame));
         app.room.projector.open = open;
         return;
+    }
+    let id = egui::ViewportId::from_hash_of("projector");
+    let shared = shared_wall(ctx);
+    {
+        let mut w = lock(&shared);
+        if std::mem::take(&mut w.close_requested) {
+            w.frame = None;
+            app.room.projector.open = false;
+            return;
+        }
+        if !w.frame.as_ref().is_some_and(|shown| shown.same_as(&frame)) {
+            w.frame = Some(frame);
+            ctx.request_repaint_of(id);
+        }
     }
     // Maximised: on the projector's screen once the facilitator moves it there (the platform
     // gives no portable way to pick a second monitor).
     let builder =
         egui::ViewportBuilder::default().with_title(&title).with_inner_size([1280.0, 720.0]).with_maximized(true);
-    let close = ctx.show_viewport_immediate(egui::ViewportId::from_hash_of("projector"), builder, |ui, _class| {
-        egui::CentralPanel::default().show(ui, contents);
-        ui.input(|i| i.viewport().close_requested())
+    ctx.show_viewport_deferred(id, builder, move |ui, _class| {
+        let mut w = lock(&shared);
+        if ui.input(|i| i.viewport().close_requested()) {
+            w.close_requested = true;
+            ui.ctx().request_repaint_of(egui::ViewportId::ROOT);
+        }
+        if let Some(frame) = &w.frame {
+            egui::CentralPanel::default().show(ui, |ui| wall(ui, frame));
+        }
     });
-    if close {
-        app.room.projector.open = false;
-    }
+}
+
+/// The wall's contents: large, and a picture: no hover, crosshair or tooltip follows the
+/// pointer (a disabled Ui reports no hover), and nothing is faded for being disabled.
+fn wall(ui: &mut egui::Ui, frame: &WallFrame) {
+    apply_projector_style(ui, frame.theme);
+    ui.style_mut().visuals.disabled_alpha = 1.0;
+    ui.disable();
+    ui.push_id("projector", |ui| {
+        projector_contents(
+            ui,
+            frame.tr,
+            &frame.picture,
+            &frame.rules,
+            &frame.views,
+            frame.frozen,
+            frame.revealed.as_deref(),
+        )
+    });
 }
 
 /// Large text for the back of the room.
