@@ -179,16 +179,18 @@ fn the_tool_bar_is_one_row_at_1366_and_1280_in_both_languages_with_a_long_plan_n
     use by_i_balance::i18n::Language;
     let long = "Visionsplan 2016 med bydelsgruppernes ændringer fra workshoppen i november, version 3, ".repeat(3);
     for (size, language, first, last) in [
-        ([1366.0, 768.0], Language::Danish, "Fortryd", "Nulstil"),
-        ([1280.0, 720.0], Language::Danish, "Fortryd", "Nulstil"),
-        ([1366.0, 768.0], Language::English, "Undo", "Reset"),
-        ([1280.0, 720.0], Language::English, "Undo", "Reset"),
+        ([1366.0, 768.0], Language::Danish, "Fortryd", "Rundens længde"),
+        ([1280.0, 720.0], Language::Danish, "Fortryd", "Rundens længde"),
+        ([1366.0, 768.0], Language::English, "Undo", "Length of the round"),
+        ([1280.0, 720.0], Language::English, "Undo", "Length of the round"),
     ] {
         let dir = tempfile::tempdir().unwrap();
         let mut app = WorkshopApp::with_visionsplan(Workspace::at(dir.path())).unwrap();
         app.document.dialogs = FileDialogs::InApp;
         app.view.language = language;
         app.session.apply(PlanEdit::Name(long.clone()));
+        // With an area selected the bar also has "Whole municipality".
+        app.view.selection = by_i_balance::app::Selection::Area("taastrupgaard".into());
         let mut harness = Harness::builder()
             .with_size(size)
             .build_ui_state(|ui, app: &mut WorkshopApp| by_i_balance::ui::main_ui(ui, app), app);

@@ -1,4 +1,5 @@
-//! Image snapshots of the main screen, in Danish and English at 1366×768 and 1920×1080, drawn
+//! Image snapshots of the main screen, in Danish and English at 1366×768 and 1920×1080 (and in
+//! Danish at 1280×720, in presentation mode and with the projector open as a window), drawn
 //! on the software renderer (`cargo test --features snapshot --test snapshots`; Mesa's lavapipe
 //! Vulkan driver, Debian package mesa-vulkan-drivers). A changed layout fails the comparison;
 //! `UPDATE_SNAPSHOTS=1` rewrites the committed images after a change that is meant.
@@ -19,10 +20,12 @@ fn main_screen(language: Language, size: [f32; 2]) -> Harness<'static, WorkshopA
         .wgpu()
         .build_ui_state(|ui, app: &mut WorkshopApp| by_i_balance::ui::main_ui(ui, app), app);
     by_i_balance::ui::setup(&harness.ctx);
-    // The actions' effects come from a worker thread: wait for them so the picture is stable.
-    for _ in 0..1000 {
+    // The actions' effects and the bands come from a worker thread: wait for both so the
+    // picture is stable.
+    for _ in 0..2000 {
         harness.state_mut().session.poll_worker();
-        if harness.state().session.attribution().is_some() {
+        let session = &harness.state().session;
+        if session.attribution().is_some() && session.bands().is_some() {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(5));
@@ -34,6 +37,31 @@ fn main_screen(language: Language, size: [f32; 2]) -> Harness<'static, WorkshopA
 fn snapshot(language: Language, code: &str, size: [f32; 2], name: &str) {
     let mut harness = main_screen(language, size);
     harness.snapshot_options(format!("main_screen_{code}_{name}"), &SnapshotOptions::default().threshold(1.0));
+}
+
+#[test]
+fn main_screen_danish_small_laptop() {
+    snapshot(Language::Danish, "da", [1280.0, 720.0], "1280x720");
+}
+
+/// F11 on the laptop: large text, nothing that edits.
+#[test]
+fn presentation_mode_danish_laptop() {
+    let mut harness = main_screen(Language::Danish, [1366.0, 768.0]);
+    harness.key_press(egui::Key::F11);
+    harness.run();
+    harness.run();
+    harness.snapshot_options("presentation_da_1366x768", &SnapshotOptions::default().threshold(1.0));
+}
+
+/// The projector as the test harness shows it (a window over the laptop's screen).
+#[test]
+fn projector_danish() {
+    let mut harness = main_screen(Language::Danish, [1920.0, 1080.0]);
+    harness.key_press(egui::Key::F5);
+    harness.run();
+    harness.run();
+    harness.snapshot_options("projector_da_1920x1080", &SnapshotOptions::default().threshold(1.0));
 }
 
 #[test]

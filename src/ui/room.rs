@@ -118,7 +118,7 @@ fn timer(ui: &mut egui::Ui, app: &mut WorkshopApp, tr: Tr<'_>) {
     if ui.button(tr.t("timer.reset")).clicked() {
         timer.reset();
     }
-    egui::ComboBox::from_id_salt("timer_minutes")
+    let response = egui::ComboBox::from_id_salt("timer_minutes")
         .selected_text(tr.fill("timer.minutes", &[("count", &timer.minutes.to_string())]))
         .show_ui(ui, |ui| {
             for minutes in [5, 10, 15, 20, 30] {
@@ -129,8 +129,10 @@ fn timer(ui: &mut egui::Ui, app: &mut WorkshopApp, tr: Tr<'_>) {
                 );
             }
         })
-        .response
-        .on_hover_text(tr.t("timer.length"));
+        .response;
+    // Named for screen readers (and tests) by what it sets, not by the minutes it shows.
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, tr.t("timer.length")));
+    response.on_hover_text(tr.t("timer.length"));
 }
 
 /// F1: the keyboard shortcuts and how to read the charts, on one screen.

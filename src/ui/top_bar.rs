@@ -71,6 +71,9 @@ fn language_menu(ui: &mut egui::Ui, app: &mut WorkshopApp) {
 
 fn tool_bar(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     let tr = app.translations.tr(app.view.language);
+    // Spaced tightly enough for one row on a 1280×720 screen with an area selected.
+    ui.spacing_mut().item_spacing.x = 5.0;
+    ui.spacing_mut().button_padding.x = 5.0;
     // Presentation mode hides everything that edits.
     if !app.room.presentation {
         plan_tools(ui, app, tr);
