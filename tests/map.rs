@@ -195,15 +195,17 @@ fn names_never_break_inside_a_word_and_tags_never_cover_them() {
 
 #[test]
 fn the_projector_follows_the_same_rules() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = app_in(&dir, None);
-    app.room.projector.open = true;
-    app.room.projector.views = vec![by_i_balance::app::room::ProjectorView::Map];
-    app.view.show_editor = false;
-    app.view.show_charts = false;
-    let mut harness = harness_for(app, [1920.0, 1080.0]);
-    harness.run();
-    // The main window's map and the projector's both carry every name, whole.
-    assert!(harness.query_by_label("By i balance – projektor").is_some(), "the projector shows");
-    assert_labels_read_whole(&harness, "1920x1080 with the projector", 2);
+    for size in [[1280.0, 720.0], [1920.0, 1080.0]] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = app_in(&dir, None);
+        app.room.projector.open = true;
+        app.room.projector.views = vec![by_i_balance::app::room::ProjectorView::Map];
+        app.view.show_editor = false;
+        app.view.show_charts = false;
+        let mut harness = harness_for(app, size);
+        harness.run();
+        // The main window's map and the projector's both carry every name, whole.
+        assert!(harness.query_by_label("By i balance – projektor").is_some(), "the projector shows");
+        assert_labels_read_whole(&harness, &format!("{}x{} with the projector", size[0], size[1]), 2);
+    }
 }
