@@ -209,8 +209,9 @@ fn the_tool_bar_is_one_row_at_1366_and_1280_in_both_languages_with_a_long_plan_n
 }
 
 /// The room's verdict: a table's dots for a pinned variant are written to that variant's file
-/// at once (a snapshot is saved as a new variant first), the open plan's are an undoable edit,
-/// the comparison shows each tally beside the scores, and the report carries them.
+/// at once (a snapshot is saved as a new variant first), the open plan's are an undoable edit
+/// that survives save and reopen, the comparison shows each tally beside the scores, and the
+/// report carries them.
 #[test]
 fn the_room_s_votes_are_saved_with_their_variants_and_reach_the_report() {
     let dir = tempfile::tempdir().unwrap();
@@ -244,15 +245,22 @@ fn the_room_s_votes_are_saved_with_their_variants_and_reach_the_report() {
     assert_eq!(harness.state().session.plan().votes.len(), 1, "the open plan has its own vote");
     assert_eq!(harness.get_all_by_label("3 prikker").count(), 2, "each variant's tally shows");
     assert!(harness.query_by_label("Rummets prikker").is_some(), "beside the scores");
+    assert!(harness.state_mut().session.undo());
+    harness.run();
+    assert!(harness.state().session.plan().votes.is_empty(), "the open plan's vote is undone");
+    assert!(harness.state_mut().session.redo());
+    // Saved with the open plan, and there again when it is reopened.
+    let open_file = dir.path().join("med-stemmer.ron");
+    assert!(harness.state_mut().save_to(&open_file), "the open plan saves");
+    harness.state_mut().open_path(&open_file);
+    harness.run();
+    let reopened = &harness.state().session.plan().votes;
+    assert_eq!(reopened, &vec![Vote { group: "Bord 2".into(), dots: 3 }], "the vote survives save and reopen");
 
     let library = by_i_balance::assets::Library::load().unwrap();
     let tr = by_i_balance::i18n::Translations::shared().unwrap().tr(by_i_balance::i18n::Language::Danish);
     let report = by_i_balance::report::report_for_plans(&library, &[saved], tr).unwrap();
     assert!(report.contains("Rummets prikker") && report.contains("Bord 2: 3"), "the report carries the vote");
-
-    assert!(harness.state_mut().session.undo());
-    harness.run();
-    assert!(harness.state().session.plan().votes.is_empty(), "the open plan's vote is undone");
 }
 
 /// Presentation mode zooms the text and hides what edits; after Esc the laptop's charts panel
@@ -305,4 +313,38 @@ fn the_open_box_browses_any_folder_to_a_plan_on_a_stick() {
         harness.state().document.path.as_deref(),
         Some(stick.path().join("workshop").join("bord-3.ron").as_path())
     );
+}
+
+/// Every chart of the side panel keeps at least 120 px of plot area (its axes beside it) on a
+/// 1366×768 and a 1280×720 screen, in both languages, with a long plan name; a panel too short
+/// for all of it scrolls instead of squeezing a chart.
+#[test]
+fn every_chart_keeps_120_px_of_plot_at_1366_and_1280() {
+    use by_i_balance::i18n::Language;
+    let long = "Visionsplan 2016 med bydelsgruppernes ændringer fra workshoppen i november, version 3";
+    for (size, language) in [
+        ([1366.0, 768.0], Language::Danish),
+        ([1280.0, 720.0], Language::Danish),
+        ([1366.0, 768.0], Language::English),
+        ([1280.0, 720.0], Language::English),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = WorkshopApp::with_visionsplan(Workspace::at(dir.path())).unwrap();
+        app.view.language = language;
+        app.session.apply(PlanEdit::Name(long.to_owned()));
+        let tr = app.tr();
+        let mut harness = Harness::builder()
+            .with_size(size)
+            .build_ui_state(|ui, app: &mut WorkshopApp| by_i_balance::ui::main_ui(ui, app), app);
+        by_i_balance::ui::setup(&harness.ctx);
+        harness.run();
+        let height = |h: &Harness<'_, WorkshopApp>, key: &'static str| h.get_by_label(tr.t(key)).rect().height();
+        for key in ["chart_name.score", "chart_name.composition"] {
+            let plot = height(&harness, key);
+            assert!(plot >= 120.0, "{size:?} {language:?}: {key} has {plot} px of plot");
+        }
+        click(&mut harness, tr.t("chart_tab.status"));
+        let plot = height(&harness, "chart_name.criteria");
+        assert!(plot >= 120.0, "{size:?} {language:?}: the criteria chart has {plot} px of plot");
+    }
 }

@@ -163,8 +163,8 @@ fn legend(svg: &mut String, map: &PlanMap, choice: MapIndicator, tr: Tr<'_>) {
         }
     } else {
         let (low, high) = match choice {
-            MapIndicator::OutsideWork => ("0 %".to_owned(), tr.pct(0.4, 0) + "+"),
-            MapIndicator::AlmenFamilyShare => ("0 %".to_owned(), tr.pct(1.0, 0)),
+            MapIndicator::OutsideWork => (tr.pct(0.0, 0), tr.pct(0.4, 0) + "+"),
+            MapIndicator::AlmenFamilyShare => (tr.pct(0.0, 0), tr.pct(1.0, 0)),
             _ => ("0".to_owned(), format!("10+ {}", tr.t("unit.points"))),
         };
         let _ = write!(svg, r#"<text x="10" y="{:.1}" font-size="11">{}</text>"#, top + 24.0, escape(&low));
@@ -247,8 +247,9 @@ pub fn tenure_mix(title: &str, projection: &Projection, year: u16, tr: Tr<'_>) -
     let bottom = top + row * projection.areas.len() as f64;
     let _ = write!(
         svg,
-        r##"<line x1="{line:.1}" y1="{top:.1}" x2="{line:.1}" y2="{bottom:.1}" stroke="black" stroke-width="2" stroke-dasharray="6 3"/><text x="{line:.1}" y="{:.1}" text-anchor="middle" font-size="11">40 %</text>"##,
-        bottom + 14.0
+        r##"<line x1="{line:.1}" y1="{top:.1}" x2="{line:.1}" y2="{bottom:.1}" stroke="black" stroke-width="2" stroke-dasharray="6 3"/><text x="{line:.1}" y="{:.1}" text-anchor="middle" font-size="11">{}</text>"##,
+        bottom + 14.0,
+        tr.pct(0.4, 0)
     );
     let mut x = 10.0;
     let mut y_legend = legend_top;

@@ -171,7 +171,7 @@ pub(super) fn score_plot(ui: &mut egui::Ui, tr: Tr<'_>, feed: &crate::app::feed:
     }
     legend_row(ui, &entries);
     let height = height.min(ui.available_height() - 8.0).max(MIN_PLOT_HEIGHT);
-    year_plot("score_chart", tr, tr.t("axis.score"), height)
+    let shown = year_plot("score_chart", tr, tr.t("axis.score"), height)
         .include_y(0.0)
         .include_y(100.0)
         .label_formatter(move |pos| {
@@ -208,6 +208,12 @@ pub(super) fn score_plot(ui: &mut egui::Ui, tr: Tr<'_>, feed: &crate::app::feed:
             plot.line(Line::new(tr.t("series.plan"), points(&feed.years, &feed.plan)).color(palette::PLAN).width(3.0));
             plot.vline(VLine::new(tr.t("series.slider_year"), year).color(egui::Color32::from_gray(150)));
         });
+    name_chart(&shown.response, tr.t("chart_name.score"));
+}
+
+/// Names a chart's plot area for screen readers (and for the tests that measure it).
+pub(super) fn name_chart(response: &egui::Response, name: &str) {
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, name));
 }
 
 fn composition_chart(ui: &mut egui::Ui, app: &mut WorkshopApp, tr: Tr<'_>) {
@@ -247,7 +253,7 @@ pub(super) fn composition_plot(
     entries.push((egui::Color32::from_black_alpha(140), tr.t("series.baseline_ghost").to_owned(), true));
     legend_row(ui, &entries);
     let height = height.min(ui.available_height() - 8.0).max(MIN_PLOT_HEIGHT);
-    year_plot("composition_chart", tr, unit, height)
+    let shown = year_plot("composition_chart", tr, unit, height)
         .include_y(0.0)
         .label_formatter(move |pos| {
             let x = match pos {
@@ -283,6 +289,7 @@ pub(super) fn composition_plot(
             }
             plot.vline(VLine::new(tr.t("series.slider_year"), f64::from(year)).color(egui::Color32::from_gray(120)));
         });
+    name_chart(&shown.response, tr.t("chart_name.composition"));
 }
 
 fn tenure_chart(ui: &mut egui::Ui, app: &WorkshopApp, tr: Tr<'_>) {

@@ -157,9 +157,10 @@ fn criterion_row(ui: &mut egui::Ui, tr: Tr<'_>, c: &CriterionResult) {
     let held = matches!(c.indicator, Indicator::Convicted | Indicator::NonWestern);
     let name = tr.of("indicator_name", c.indicator.key());
     let (mark, words, colour) = if c.met {
-        ("✔", tr.t("criterion.met_yes"), palette::LISTED)
+        // Marks the app's fonts have (egui's default fonts carry no check mark).
+        ("+", tr.t("criterion.met_yes"), palette::LISTED)
     } else {
-        ("✘", tr.t("criterion.met_no"), palette::NOT_LISTED)
+        ("−", tr.t("criterion.met_no"), palette::NOT_LISTED)
     };
     ui.label(egui::RichText::new(format!("{mark} {words}")).color(colour).strong());
     ui.label(if held { format!("{name} {}", tr.t("criterion.held_mark")) } else { name });
@@ -196,7 +197,8 @@ fn criteria_chart(ui: &mut egui::Ui, tr: Tr<'_>, feed: &CriteriaFeed, year: u16)
     }
     legend_row(ui, &entries);
     let height = (ui.available_height() * 0.45).clamp(160.0, 260.0);
-    year_plot("criteria_chart", tr, tr.t("axis.percent"), height).include_y(0.0).include_y(100.0).show(ui, |plot| {
+    let plot = year_plot("criteria_chart", tr, tr.t("axis.percent"), height).include_y(0.0).include_y(100.0);
+    let shown = plot.show(ui, |plot| {
         if !feed.outside_work_low.is_empty() {
             plot.add(
                 FilledArea::new(tr.t("series.band"), &feed.years, &feed.outside_work_low, &feed.outside_work_high)
@@ -232,4 +234,5 @@ fn criteria_chart(ui: &mut egui::Ui, tr: Tr<'_>, feed: &CriteriaFeed, year: u16)
         }
         plot.vline(VLine::new(tr.t("series.slider_year"), f64::from(year)).color(egui::Color32::from_gray(150)));
     });
+    super::charts::name_chart(&shown.response, tr.t("chart_name.criteria"));
 }
