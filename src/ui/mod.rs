@@ -117,12 +117,15 @@ fn panels(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     }
     if app.view.show_charts {
         // Presentation mode zooms the text, so the panel's range in points is narrower there:
-        // it keeps a size of its own, and the laptop's width is as it was after Esc.
-        let id = if app.room.presentation { "charts_presentation" } else { "charts" };
+        // it keeps a size of its own, and the laptop's width is as it was after Esc. With the
+        // editor hidden it takes more of the width, so its legends and tabs wrap less and the
+        // chart below the score stays in view.
+        let (id, share, most) =
+            if app.room.presentation { ("charts_presentation", 0.46, 0.55) } else { ("charts", 0.36, 0.45) };
         egui::Panel::right(id)
             .resizable(true)
-            .default_size(width * 0.36)
-            .size_range(320.0..=(width * 0.45).max(340.0))
+            .default_size(width * share)
+            .size_range(320.0..=(width * most).max(340.0))
             .show(ui, |ui| {
                 app.refresh_feed();
                 charts::show(ui, app);
