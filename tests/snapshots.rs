@@ -44,24 +44,25 @@ fn main_screen_danish_small_laptop() {
     snapshot(Language::Danish, "da", [1280.0, 720.0], "1280x720");
 }
 
+/// The Danish main screen after one key, e.g. F11 (presentation) or F5 (projector).
+fn snapshot_after_key(key: egui::Key, size: [f32; 2], name: &str) {
+    let mut harness = main_screen(Language::Danish, size);
+    harness.key_press(key);
+    harness.run();
+    harness.run();
+    harness.snapshot_options(name, &SnapshotOptions::default().threshold(1.0));
+}
+
 /// F11 on the laptop: large text, nothing that edits.
 #[test]
 fn presentation_mode_danish_laptop() {
-    let mut harness = main_screen(Language::Danish, [1366.0, 768.0]);
-    harness.key_press(egui::Key::F11);
-    harness.run();
-    harness.run();
-    harness.snapshot_options("presentation_da_1366x768", &SnapshotOptions::default().threshold(1.0));
+    snapshot_after_key(egui::Key::F11, [1366.0, 768.0], "presentation_da_1366x768");
 }
 
 /// The projector as the test harness shows it (a window over the laptop's screen).
 #[test]
 fn projector_danish() {
-    let mut harness = main_screen(Language::Danish, [1920.0, 1080.0]);
-    harness.key_press(egui::Key::F5);
-    harness.run();
-    harness.run();
-    harness.snapshot_options("projector_da_1920x1080", &SnapshotOptions::default().threshold(1.0));
+    snapshot_after_key(egui::Key::F5, [1920.0, 1080.0], "projector_da_1920x1080");
 }
 
 #[test]

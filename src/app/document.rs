@@ -115,6 +115,9 @@ pub struct Document {
     /// and the path typed to go to.
     pub folder: Option<Result<crate::files::folders::FolderListing, String>>,
     pub folder_typed: String,
+    /// Where browsing can start (home, drives, mounted sticks), looked up when the browser opens
+    /// rather than every frame (a stick put in later shows the next time it opens).
+    pub folder_places: Option<Vec<PathBuf>>,
     /// A system dialog the app wants shown.
     pub file_request: Option<FileRequest>,
     /// The system dialog on show, and where its answer comes.
@@ -155,6 +158,7 @@ impl Document {
             browser_rows: None,
             folder: None,
             folder_typed: String::new(),
+            folder_places: None,
             file_request: None,
             awaiting: None,
             exports_finished: std::sync::Arc::default(),

@@ -205,6 +205,7 @@ impl<'a> Simulation<'a> {
     /// `initial`, they fill it), and its status and runs are renewed.
     fn judge_all(&mut self, initial: bool) {
         let year = self.world.year;
+        let judges = (self.engine.judge(year), self.engine.judge(year.saturating_sub(1)));
         for (area, standing) in self.world.areas.iter_mut().zip(&mut self.world.standings) {
             let indicators = status::indicators(area, self.engine.params, year);
             let values = status::indicator_values(&indicators);
@@ -215,7 +216,7 @@ impl<'a> Simulation<'a> {
                 standing.history[HISTORY_YEARS - 1] = values;
             }
             standing.indicators = indicators;
-            let (st, runs) = status::judge(area, standing, &self.engine, year, initial);
+            let (st, runs) = status::judge(area, standing, judges, year, initial);
             area.listed = st.listed;
             standing.status = st;
             standing.runs = runs;

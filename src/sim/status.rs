@@ -5,7 +5,7 @@
 
 use super::cohort::{Cohort, ratio};
 use super::output::{Criteria, CriterionResult, Indicators, MAX_CRITERIA, Share168a, Status};
-use super::state::{AreaState, Engine, HISTORY_YEARS, Standing};
+use super::state::{AreaState, HISTORY_YEARS, Standing};
 use crate::model::{
     AlmenFamilyCap, AreaKind, Category, CategoryRule, Criterion, HeldInputs, Indicator, Params, RuleSet, RuleSetId,
     Tenure,
@@ -201,19 +201,22 @@ impl<'a> Judge<'a> {
 
 /// Judges an area in the simulation. In 2016 (`initial`) the area is assumed to have been on
 /// the list for `years_listed_before_2016` years already.
+/// `judges` are the rule sets of this year and of last year (the same one but where the law
+/// changed).
 pub(super) fn judge(
     area: &AreaState,
     standing: &Standing,
-    engine: &Engine,
+    judges: (&Judge, &Judge),
     year: u16,
     initial: bool,
 ) -> (Status, Runs) {
-    let j = engine.judge(year);
+    let (j, last_year) = judges;
     let previous = if initial {
         j.initial_runs(area.held.years_listed_before_2016)
+    } else if last_year.id() == j.id() {
+        standing.runs.clone()
     } else {
-        let last_year = engine.judge(year.saturating_sub(1));
-        if last_year.id() == j.id() { standing.runs.clone() } else { j.carried_runs(last_year, &standing.runs) }
+        j.carried_runs(last_year, &standing.runs)
     };
     j.judge(year, area.kind == AreaKind::Estate, area.residents.total(), &standing.history, &previous)
 }

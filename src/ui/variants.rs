@@ -49,6 +49,7 @@ pub fn browser(ctx: &egui::Context, app: &mut WorkshopApp, notice: Option<&str>)
     if !open {
         app.document.dialog = None;
         app.document.browser_rows = None;
+        app.document.folder_places = None;
     }
     if let Some(action) = action {
         act(app, action);
@@ -191,7 +192,8 @@ pub fn rename_box(ctx: &egui::Context, app: &mut WorkshopApp, path: PathBuf, mut
 fn folders(ui: &mut egui::Ui, app: &mut WorkshopApp, tr: Tr<'_>, action: &mut Option<RowAction>) {
     ui.horizontal_wrapped(|ui| {
         ui.label(tr.t("folders.places"));
-        for place in crate::files::folders::places() {
+        let places = app.document.folder_places.get_or_insert_with(crate::files::folders::places).clone();
+        for place in places {
             if ui.button(place.display().to_string()).clicked() {
                 *action = Some(RowAction::Browse(place));
             }
