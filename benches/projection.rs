@@ -39,6 +39,9 @@ fn projection(c: &mut Criterion) {
     group.bench_function("project 10,000 areas 2016-2040", |b| {
         b.iter(|| sim::project(black_box(&national), inputs));
     });
+    group.bench_function("TMP trace 10,000", |b| {
+        b.iter(|| sim::trace(black_box(&national), inputs, false));
+    });
     group.finish();
 }
 

@@ -8,6 +8,11 @@
 //! and `by-i-balance explain` all read it, and all show it through [`Attribution::shown`], which
 //! rounds once, so every figure agrees to the shown digit and the parts sum exactly to the
 //! shown total. No egui here: the app runs it on a worker thread.
+//!
+//! A part's own effect takes one projection from the year it first acts, so the work grows
+//! with parts × areas. Past [`SEPARATE_WORK`] (a national table with thousands of actions) the
+//! parts are attributed in groups of one kind and first year, and [`Attribution::grouped`] says
+//! how many parts they hold, so *Forklar* can say so.
 
 use crate::model::{Action, Effort, FIRST_YEAR, LAST_YEAR, Letting, Plan};
 use crate::sim::{self, COMPONENTS, Inputs, ScoreYear, Trace};
@@ -25,6 +30,14 @@ pub enum Part {
     DroppedEffort(Effort),
     /// The plan's letting and allocation policy, where it differs.
     Letting(Letting),
+    /// Parts of one kind that first act in the same year, attributed together (large plans).
+    Group {
+        /// What the members are: an action kind's key (`demolish`, …), `institutions`,
+        /// `dropped_actions`, `efforts` or `dropped_efforts`.
+        kind: &'static str,
+        year: u16,
+        members: Vec<Part>,
+    },
 }
 
 impl Part {
@@ -33,7 +46,7 @@ impl Part {
         match self {
             Self::Action(a) | Self::DroppedAction(a) => a.kind.area(),
             Self::Effort(e) | Self::DroppedEffort(e) => Some(&e.area),
-            Self::StartingPoint | Self::Letting(_) => None,
+            Self::StartingPoint | Self::Letting(_) | Self::Group { .. } => None,
         }
     }
 
@@ -43,6 +56,7 @@ impl Part {
             Self::Action(a) | Self::DroppedAction(a) => a.year,
             Self::Effort(e) | Self::DroppedEffort(e) => e.from_year,
             Self::StartingPoint | Self::Letting(_) => FIRST_YEAR,
+            Self::Group { year, .. } => *year,
         }
     }
 
@@ -55,8 +69,60 @@ impl Part {
             Self::Effort(_) => "effort",
             Self::DroppedEffort(_) => "dropped_effort",
             Self::Letting(_) => "letting",
+            Self::Group { .. } => "group",
         }
     }
+
+    /// The group a part joins when a large plan is attributed in groups: its kind and first
+    /// year; `None` for the parts that stay alone (the 2016 figures, the letting rules).
+    fn group_key(&self) -> Option<(&'static str, u16)> {
+        let kind = match self {
+            Self::Action(a) => match a.kind.area() {
+                Some(_) => a.kind.key(),
+                None => "institutions",
+            },
+            Self::DroppedAction(_) => "dropped_actions",
+            Self::Effort(_) => "efforts",
+            Self::DroppedEffort(_) => "dropped_efforts",
+            Self::StartingPoint | Self::Letting(_) | Self::Group { .. } => return None,
+        };
+        Some((kind, self.first_year()))
+    }
+}
+
+/// At most this many area-projections (parts × areas) are attributed part by part: about a
+/// second on one core. The Visionsplan needs 11 areas × 30 parts; a 1,000-area plan with 2,500
+/// actions would need 2.5 million and is attributed in groups.
+pub const SEPARATE_WORK: usize = 100_000;
+
+/// `parts` as attributed for a plan of `areas` areas: as they are, or, past [`SEPARATE_WORK`],
+/// gathered into groups of one kind and first year (a group of one stays the part itself), in
+/// the order each group first appears.
+fn grouped(parts: Vec<Part>, areas: usize) -> Vec<Part> {
+    if parts.len().saturating_mul(areas.max(1)) <= SEPARATE_WORK {
+        return parts;
+    }
+    let mut out: Vec<Part> = Vec::new();
+    for part in parts {
+        let Some((kind, year)) = part.group_key() else {
+            out.push(part);
+            continue;
+        };
+        let existing = out.iter_mut().find_map(|p| match p {
+            Part::Group { kind: k, year: y, members } if *k == kind && *y == year => Some(members),
+            _ => None,
+        });
+        match existing {
+            Some(members) => members.push(part),
+            None => out.push(Part::Group { kind, year, members: vec![part] }),
+        }
+    }
+    out.into_iter()
+        .map(|p| match p {
+            Part::Group { mut members, .. } if members.len() == 1 => members.remove(0),
+            p => p,
+        })
+        .collect()
 }
 
 /// What one part does on its own, per projected year.
@@ -83,6 +149,8 @@ pub struct Attribution {
     /// Each component's share of the score, in [`COMPONENTS`] order.
     pub weights: [f64; 4],
     pub parts: Vec<PartEffect>,
+    /// When the parts were attributed in groups (a large plan): how many parts there are.
+    pub grouped: Option<usize>,
 }
 
 /// Tenths of a point: the precision every score figure is shown with.
@@ -231,9 +299,27 @@ pub fn parts(plan: &Plan, baseline: &Plan) -> Vec<Part> {
     parts
 }
 
+/// Adds a part to a plan for good (the members of a group, on a copy of the baseline).
+fn add_part(plan: &mut Plan, part: &Part, target: &Plan) {
+    match part {
+        Part::StartingPoint => plan.municipality.clone_from(&target.municipality),
+        Part::Action(a) => plan.actions.push(a.clone()),
+        Part::DroppedAction(a) => plan.actions.retain(|x| x != a),
+        Part::Effort(e) => plan.efforts.push(e.clone()),
+        Part::DroppedEffort(e) => plan.efforts.retain(|x| x != e),
+        Part::Letting(l) => plan.letting.clone_from(l),
+        Part::Group { members, .. } => members.iter().for_each(|m| add_part(plan, m, target)),
+    }
+}
+
 /// Runs `f` on the baseline with one part added, then takes the part out again.
 fn with_part<T>(base: &mut Plan, part: &Part, target: &Plan, f: impl FnOnce(&Plan) -> T) -> T {
     match part {
+        Part::Group { .. } => {
+            let mut changed = base.clone();
+            add_part(&mut changed, part, target);
+            f(&changed)
+        }
         Part::StartingPoint => {
             let mut changed = base.clone();
             changed.municipality = target.municipality.clone();
@@ -282,7 +368,11 @@ pub fn attribute(plan: &Plan, baseline: &Plan, inputs: Inputs, cancelled: &dyn F
     let plan_trace = sim::trace(plan, inputs, false).0;
     let mut base = baseline.clone();
     let mut effects = Vec::new();
-    for part in parts(plan, baseline) {
+    let separate = parts(plan, baseline);
+    let count = separate.len();
+    let attributed = grouped(separate, plan.municipality.areas.len());
+    let grouped = (attributed.len() < count).then_some(count);
+    for part in attributed {
         if cancelled() {
             return None;
         }
@@ -303,6 +393,7 @@ pub fn attribute(plan: &Plan, baseline: &Plan, inputs: Inputs, cancelled: &dyn F
         plan: plan_trace.score,
         weights,
         parts: effects,
+        grouped,
     })
 }
 

@@ -144,6 +144,15 @@ pub fn part(tr: Tr<'_>, plan: &Plan, part: &Part) -> String {
         Part::Effort(e) => effort(tr, m, e),
         Part::DroppedEffort(e) => tr.fill("part.dropped", &[("what", &effort(tr, m, e))]),
         Part::Letting(l) => letting(tr, m, l),
+        Part::Group { kind, year, members } => {
+            // An action kind the editor names ("Nedrivning"), else the group's own word.
+            let named = tr.of("action_kind", kind);
+            let what = if named.starts_with("action_kind.") { tr.of("part_kind", kind) } else { named };
+            tr.fill(
+                "part.group",
+                &[("what", &what), ("year", &year.to_string()), ("count", &members.len().to_string())],
+            )
+        }
     }
 }
 

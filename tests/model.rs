@@ -9,7 +9,10 @@ use by_i_balance::bands::{self, Exit};
 use by_i_balance::i18n::{Language, Translations};
 use by_i_balance::model::{Action, ActionKind, Plan, RuleSetId, Tenure};
 use by_i_balance::sim::Projection;
-use by_i_balance::{engine, statement};
+use by_i_balance::{engine, explain, statement, words};
+
+#[path = "../benches/common/synthetic.rs"]
+mod synthetic;
 
 fn library() -> Library {
     Library::load().expect("shipped assets load")
@@ -164,4 +167,42 @@ fn the_bands_do_not_vary_what_the_plan_sets() {
     plan.assumptions.insert(key.into(), 0.8);
     let b = bands::bands(&library, &plan, 50, &|| false).unwrap();
     assert!(b.tornado.iter().all(|bar| bar.key != key), "{key} is fixed by the plan");
+}
+
+/// A plan too large to explain part by part in seconds (the Visionsplan copied twenty times:
+/// 220 areas, 600 parts) is explained in groups of one kind and first year. *Forklar* gets a
+/// few dozen lines instead of hundreds, each naming how many parts it holds, and the lines with
+/// the interaction still add up to the change shown; the Visionsplan itself stays part by part.
+#[test]
+fn a_large_plan_is_explained_in_groups_that_still_add_up() {
+    let library = library();
+    let large = synthetic::synthetic_plan(220);
+    let baseline = synthetic::copied("basisforloeb-2016.ron", 220);
+    let separate = explain::parts(&large, &engine::aligned_baseline(&baseline, &large)).len();
+    assert!(separate * large.municipality.areas.len() > explain::SEPARATE_WORK, "the plan must be large");
+    let attribution = engine::attribute(&library, &large, &baseline, &|| false).expect("not cancelled");
+    assert_eq!(attribution.grouped, Some(separate), "Forklar says how many parts the groups hold");
+    assert!(attribution.parts.len() * 10 < separate, "{} lines for {separate} parts", attribution.parts.len());
+    let tr_da = Translations::load().expect("translations");
+    let tr = tr_da.tr(Language::Danish);
+    let in_groups: usize = attribution
+        .parts
+        .iter()
+        .map(|p| match &p.part {
+            explain::Part::Group { members, .. } => {
+                let words = words::part(tr, &large, &p.part);
+                assert!(words.contains(&format!("({} dele)", members.len())), "{words}");
+                members.len()
+            }
+            _ => 1,
+        })
+        .sum();
+    assert_eq!(in_groups, separate, "every part is in exactly one line");
+    for year in [2020, 2025, 2040] {
+        let shown = attribution.shown(year).expect("projected");
+        assert_eq!(shown.parts.iter().sum::<i64>() + shown.interaction, shown.change.change, "{year}");
+    }
+    let vision = shipped("visionsplan-2016.ron");
+    let small = engine::attribute(&library, &vision, &shipped("basisforloeb-2016.ron"), &|| false).expect("runs");
+    assert_eq!(small.grouped, None);
 }

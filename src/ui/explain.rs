@@ -118,6 +118,10 @@ fn against_baseline(ui: &mut egui::Ui, app: &WorkshopApp, tr: Tr<'_>, attributio
     score_lines(ui, tr, &shown.change);
     ui.add_space(6.0);
     ui.label(egui::RichText::new(tr.t("explain.by_part")).strong());
+    if let Some(parts) = attribution.grouped {
+        let areas = app.session.plan().municipality.areas.len();
+        ui.label(tr.fill("explain.grouped", &[("parts", &parts.to_string()), ("areas", &areas.to_string())]));
+    }
     // The largest parts one by one, the rest summed; then the parts that round to nothing at
     // this year, each saying when it starts to show (a profile, a school act slowly).
     let mut order: Vec<usize> = (0..shown.parts.len()).filter(|&i| shown.parts[i] != 0).collect();

@@ -64,6 +64,7 @@ fn action_effect(app: &WorkshopApp, action: &crate::model::Action, outside: bool
         }
         Some((a, i)) => words::part_effect(tr, a, i, year),
         None if app.session.baseline().actions.contains(action) => tr.t("editor.in_baseline").to_owned(),
+        None if attribution.as_ref().is_some_and(|a| a.grouped.is_some()) => tr.t("editor.in_group").to_owned(),
         None => tr.t("explain.working").to_owned(),
     }
 }
