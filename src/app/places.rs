@@ -43,12 +43,12 @@ pub fn places_at(projection: &Projection, year: u16) -> PlacesAt {
             .institutions
             .iter()
             .filter(|i| i.active.get(y).copied().unwrap_or(false))
-            .filter_map(|i| Some((i.id.clone(), i.district.get(y)?.clone()?)))
+            .filter_map(|i| Some((i.id.clone(), i.district.get(y)?.as_deref()?.to_owned())))
             .collect(),
         profiles: projection
             .districts
             .iter()
-            .filter_map(|d| Some((d.id.clone(), d.profile.get(y)?.clone()?)))
+            .filter_map(|d| Some((d.id.clone(), d.profile.get(y)?.as_deref()?.to_owned())))
             .collect(),
     }
 }

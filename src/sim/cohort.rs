@@ -212,29 +212,36 @@ impl Cohort {
 }
 
 /// The two groups' shares moved by one common step on the log-odds scale until their weighted
-/// mean over `persons` is `target` (found by bisection; the mean rises with the step).
+/// mean over `persons` is `target`. The mean rises with the step and its slope is the weighted
+/// p(1 − p), so Newton's method finds the step in a few rounds; a round that would leave the
+/// bracket known to hold the step halves the bracket instead.
 fn shifted_to(prior: Adults, persons: PerGroup<f64>, target: f64) -> Adults {
     let logit = |p: f64| {
         let p = p.clamp(1e-6, 1.0 - 1e-6);
         libm::log(p / (1.0 - p))
     };
     let logistic = |x: f64| 1.0 / (1.0 + libm::exp(-x));
-    let at = |step: f64| Adults {
-        employed: logistic(logit(prior.employed) + step),
-        outside_work: logistic(logit(prior.outside_work) + step),
-    };
+    let (employed, outside) = (logit(prior.employed), logit(prior.outside_work));
+    let at = |step: f64| Adults { employed: logistic(employed + step), outside_work: logistic(outside + step) };
     let adults = persons.employed + persons.outside_work;
-    let mean = |a: Adults| ratio(a.employed * persons.employed + a.outside_work * persons.outside_work, adults);
-    let (mut low, mut high) = (-30.0, 30.0);
-    for _ in 0..80 {
-        let mid = 0.5 * (low + high);
-        if mean(at(mid)) < target {
-            low = mid;
+    let weighted = |e: f64, o: f64| ratio(e * persons.employed + o * persons.outside_work, adults);
+    let (mut low, mut high, mut step) = (-30.0, 30.0, 0.0);
+    for _ in 0..200 {
+        let a = at(step);
+        let gap = weighted(a.employed, a.outside_work) - target;
+        if gap < 0.0 {
+            low = step;
         } else {
-            high = mid;
+            high = step;
         }
+        if gap.abs() < 1e-14 || high - low < 1e-12 {
+            break;
+        }
+        let slope = weighted(a.employed * (1.0 - a.employed), a.outside_work * (1.0 - a.outside_work));
+        let newton = step - gap / slope;
+        step = if slope > 0.0 && newton > low && newton < high { newton } else { 0.5 * (low + high) };
     }
-    at(0.5 * (low + high))
+    at(step)
 }
 
 /// `a / b`, or 0 when `b` is not positive.

@@ -36,8 +36,9 @@ impl Indicators {
 /// The criteria of a rule set, judged: at most this many (the 2021 rules have eight).
 pub const MAX_CRITERIA: usize = 12;
 
-/// An estate's judged criteria, held inline (no allocation per estate and year).
-pub type Criteria = arrayvec::ArrayVec<CriterionResult, MAX_CRITERIA>;
+/// An estate's judged criteria; empty (and allocating nothing) for the areas the list does not
+/// judge, so a table of 10,000 areas records only the estates' criteria.
+pub type Criteria = Vec<CriterionResult>;
 
 /// One criterion of the rule set, judged.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
@@ -137,13 +138,17 @@ pub struct AreaSeries {
     pub years: Vec<AreaYear>,
 }
 
+/// An id the record repeats every year (a district's, a profile's): shared, so a year's record
+/// copies a pointer, not the text.
+pub type Id = std::sync::Arc<str>;
+
 /// One district over all years: its attractiveness and the terms it is made of.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct DistrictSeries {
     pub id: String,
     pub name: String,
     /// Per year: the profile the district holds, if any.
-    pub profile: Vec<Option<String>>,
+    pub profile: Vec<Option<Id>>,
     pub attractiveness: Vec<super::AttractivenessTerms>,
 }
 
@@ -155,7 +160,7 @@ pub struct InstitutionSeries {
     pub name: String,
     pub kind: InstitutionKind,
     /// Per year: the id of the district it stands in.
-    pub district: Vec<Option<String>>,
+    pub district: Vec<Option<Id>>,
     /// Per year: false once merged into another school.
     pub active: Vec<bool>,
     /// Per year: whether it has a strong profile (schools).
@@ -252,6 +257,16 @@ pub struct Projection {
     pub score: Vec<ScoreYear>,
     /// One entry per year from 2017: the flows of the year before.
     pub ledger: Vec<LedgerYear>,
+    /// The municipality's district and profile ids, made once for the yearly record.
+    #[serde(skip)]
+    pub(super) ids: RecordIds,
+}
+
+/// The ids the yearly record repeats, by the municipality's index.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(super) struct RecordIds {
+    pub districts: Vec<Id>,
+    pub profiles: Vec<Id>,
 }
 
 /// Years a projection holds, 2016 to 2040.
@@ -301,6 +316,10 @@ impl Projection {
             municipality: Vec::with_capacity(YEARS),
             score: Vec::with_capacity(YEARS),
             ledger: Vec::with_capacity(YEARS),
+            ids: RecordIds {
+                districts: m.districts.iter().map(|d| Id::from(d.id.as_str())).collect(),
+                profiles: m.profiles.iter().map(|p| Id::from(p.id.as_str())).collect(),
+            },
         }
     }
 

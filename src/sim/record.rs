@@ -127,14 +127,14 @@ pub(super) fn full(sim: &Simulation, out: &mut Projection, ledger: Option<Ledger
 }
 
 fn districts(sim: &Simulation, out: &mut Projection) {
-    let municipality = &sim.schedule.plan.municipality;
+    let ids = &out.ids;
     for (d, series) in out.districts.iter_mut().enumerate() {
-        let profile = sim.world.district_profiles[d].map(|p| municipality.profiles[p].id.clone());
+        let profile = sim.world.district_profiles[d].and_then(|p| ids.profiles.get(p).cloned());
         series.profile.push(profile);
         series.attractiveness.push(sim.world.attractiveness[d].clone());
     }
     for (series, inst) in out.institutions.iter_mut().zip(&sim.world.institutions) {
-        let district = inst.district.map(|d| municipality.districts[d].id.clone());
+        let district = inst.district.and_then(|d| ids.districts.get(d).cloned());
         series.district.push(district);
         series.active.push(inst.active);
         series.strong_profile.push(inst.has_profile);

@@ -83,10 +83,14 @@ pub(super) fn score(sim: &Simulation) -> (ScoreYear, Vec<f64>) {
     let p = &params.score;
     let areas = &sim.world.areas;
     let counted: Vec<Cohort> = areas.iter().map(AreaState::counted).collect();
-    let estates = || areas.iter().zip(&counted).filter(|(a, _)| a.kind == AreaKind::Estate);
-    let list = mean_or_full(estates().filter(|(_, c)| c.total() > 0.0).map(|(a, c)| {
-        let indicators = status::indicators_of(c, &a.held, params, year);
-        let margin = sim.engine.judge(year).composition_margin(&indicators, year);
+    // The held values (convictions, origin) as this year's judging read them.
+    let standings = &sim.world.standings;
+    let estates = || areas.iter().zip(&counted).zip(standings).filter(|((a, _), _)| a.kind == AreaKind::Estate);
+    let judge = sim.engine.judge(year);
+    let list = mean_or_full(estates().filter(|((_, c), _)| c.total() > 0.0).map(|((_, c), standing)| {
+        let held = &standing.indicators;
+        let indicators = status::indicators_of(c, held.convicted_share, held.non_western_share, params);
+        let margin = judge.composition_margin(&indicators, year);
         (50.0 + 50.0 * margin / p.list_full_margin.max(1e-9)).clamp(0.0, 100.0)
     }));
     let segregation_parts = dissimilarity_parts(

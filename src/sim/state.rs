@@ -11,7 +11,7 @@ use super::schedule::Schedule;
 use super::schools::{self, SchoolMix};
 use super::{status, step};
 use crate::model::{
-    AlmenFamilyCap, AreaKind, FIRST_YEAR, HeldInputs, InstitutionKind, Params, PerGroup, PerTenure, Plan, RuleBook,
+    AlmenFamilyCap, AreaKind, FIRST_YEAR, InstitutionKind, Params, PerGroup, PerTenure, Plan, RuleBook,
 };
 
 /// Indicator history kept for averaged criteria (the longest window is four years).
@@ -60,7 +60,8 @@ pub(super) struct AreaState {
     pub campus: bool,
     /// On the list (as last judged): a copy of its [`Standing`]'s, for the year's moves.
     pub listed: bool,
-    pub held: HeldInputs,
+    // The plan's held values (convictions, origin) are read from the plan's area of the same
+    // index, not copied into every world: the attribution keeps a world for every year.
     pub estate_homes_2016: f64,
 }
 
@@ -206,8 +207,10 @@ impl<'a> Simulation<'a> {
     fn judge_all(&mut self, initial: bool) {
         let year = self.world.year;
         let judges = (self.engine.judge(year), self.engine.judge(year.saturating_sub(1)));
-        for (area, standing) in self.world.areas.iter_mut().zip(&mut self.world.standings) {
-            let indicators = status::indicators(area, self.engine.params, year);
+        let sources = &self.schedule.plan.municipality.areas;
+        let areas = self.world.areas.iter_mut().zip(&mut self.world.standings).zip(sources);
+        for ((area, standing), source) in areas {
+            let indicators = status::indicators(area, &source.held, self.engine.params, year);
             let values = status::indicator_values(&indicators);
             if initial {
                 standing.history = [values; HISTORY_YEARS];
@@ -216,7 +219,7 @@ impl<'a> Simulation<'a> {
                 standing.history[HISTORY_YEARS - 1] = values;
             }
             standing.indicators = indicators;
-            let (st, runs) = status::judge(area, standing, judges, year, initial);
+            let (st, runs) = status::judge(area, source.held.years_listed_before_2016, standing, judges, year, initial);
             area.listed = st.listed;
             standing.status = st;
             standing.runs = runs;
@@ -268,7 +271,6 @@ fn initial_area(a: &crate::model::Area, schedule: &Schedule, engine: &Engine) ->
         culture_house: false,
         campus: false,
         listed: false,
-        held: a.held.clone(),
         estate_homes_2016: if a.kind == AreaKind::Estate { a.homes.total() } else { 0.0 },
     }
 }

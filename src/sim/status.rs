@@ -11,23 +11,23 @@ use crate::model::{
     Tenure,
 };
 
-/// The indicators of a body of residents in a year: the projected ones from who lives there,
-/// the held ones from the area's published or assumed values.
-pub(super) fn indicators_of(cohort: &Cohort, held: &HeldInputs, params: &Params, year: u16) -> Indicators {
+/// The indicators of a body of residents: the projected ones from who lives there; the held
+/// ones (convictions, origin) as given, from the area's published or assumed values.
+pub(super) fn indicators_of(cohort: &Cohort, convicted: f64, non_western: f64, params: &Params) -> Indicators {
     let working_age = cohort.persons.working_age();
     Indicators {
         outside_work_share: cohort.outside_work_share(),
         employment_share: ratio(cohort.persons.employed, working_age),
         basic_schooling_share: cohort.basic_schooling_share(),
         income_ratio: cohort.income_ratio(&params.education),
-        convicted_share: held.convicted_in(year),
-        non_western_share: held.non_western_in(year),
+        convicted_share: convicted,
+        non_western_share: non_western,
     }
 }
 
-/// The area's indicators in a year.
-pub(super) fn indicators(area: &AreaState, params: &Params, year: u16) -> Indicators {
-    indicators_of(&area.residents, &area.held, params, year)
+/// The area's indicators in a year (`held`: the plan's published or assumed values for it).
+pub(super) fn indicators(area: &AreaState, held: &HeldInputs, params: &Params, year: u16) -> Indicators {
+    indicators_of(&area.residents, held.convicted_in(year), held.non_western_in(year), params)
 }
 
 /// The indicator values in [`Indicator::ALL`] order, for the history.
@@ -174,7 +174,7 @@ impl<'a> Judge<'a> {
 
     /// The margin to the listing line of indicators judged as they are this year.
     pub fn composition_margin(&self, indicators: &Indicators, year: u16) -> f64 {
-        let criteria: Criteria =
+        let criteria: arrayvec::ArrayVec<CriterionResult, MAX_CRITERIA> =
             self.criteria.iter().map(|c| criterion_result(c, indicators.value(c.indicator), year)).collect();
         self.margin(&criteria)
     }
@@ -205,6 +205,7 @@ impl<'a> Judge<'a> {
 /// changed).
 pub(super) fn judge(
     area: &AreaState,
+    years_listed_before_2016: u32,
     standing: &Standing,
     judges: (&Judge, &Judge),
     year: u16,
@@ -212,7 +213,7 @@ pub(super) fn judge(
 ) -> (Status, Runs) {
     let (j, last_year) = judges;
     let previous = if initial {
-        j.initial_runs(area.held.years_listed_before_2016)
+        j.initial_runs(years_listed_before_2016)
     } else if last_year.id() == j.id() {
         standing.runs.clone()
     } else {

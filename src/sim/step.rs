@@ -98,12 +98,12 @@ pub(super) fn advance(sim: &mut Simulation, year: u16) -> LedgerYear {
 fn live_and_move_out(sim: &mut Simulation, efforts: &[AreaEfforts], ledger: &mut LedgerYear) -> Vec<f64> {
     let p = sim.engine.params;
     let mut vacancies = vec![0.0; sim.world.areas.len()];
+    let economy = transition::economy(&p.flows, sim.world.year.saturating_sub(FIRST_YEAR));
     for (i, vacancy) in vacancies.iter_mut().enumerate() {
         let school_share = sim.world.school_mix.area_school_share.get(i).copied().unwrap_or(0.0);
         let attractiveness = sim.world.attractiveness_now(sim.world.areas[i].district);
         let area = &mut sim.world.areas[i];
-        let years_on = sim.world.year.saturating_sub(FIRST_YEAR);
-        let ctx = Context { school_share, efforts: efforts[i], placed_last_year: area.placed, years_on };
+        let ctx = Context { school_share, efforts: efforts[i], placed_last_year: area.placed, economy };
         let t = transition::transition(&area.residents, &p.flows, &p.efforts, ctx);
         let rate = moves::move_out_rate(area, p);
         let mut residents = t.residents;

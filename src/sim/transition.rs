@@ -28,15 +28,22 @@ pub(super) struct Transition {
 }
 
 /// What shapes the year besides the residents themselves.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug)]
 pub(super) struct Context {
     /// Disadvantaged share at the schools the area's children attend.
     pub school_share: f64,
     pub efforts: AreaEfforts,
     /// Adults placed in work by efforts last year.
     pub placed_last_year: f64,
-    /// Years since 2016, for the economy's trend in job finding.
-    pub years_on: u16,
+    /// How much more often adults find work than in 2016 (see [`economy`]; 1 in 2016),
+    /// worked out once a year, not per area.
+    pub economy: f64,
+}
+
+impl Default for Context {
+    fn default() -> Self {
+        Self { school_share: 0.0, efforts: AreaEfforts::default(), placed_last_year: 0.0, economy: 1.0 }
+    }
 }
 
 /// Rates of flows out of one group, scaled down together if they would take more than all.
@@ -56,7 +63,7 @@ pub(super) fn transition(x: &Cohort, f: &FlowParams, e: &EffortParams, ctx: Cont
     let deaths = p.seniors * f.seniors_exit_rate.clamp(0.0, 1.0);
     r.persons.children += births - age_out;
     r.persons.seniors -= deaths;
-    work_and_education(&mut r, x, f, ctx.years_on);
+    work_and_education(&mut r, x, f, ctx.economy);
     let new_adults = coming_of_age(x, f, e, ctx, age_out);
     r.persons.in_education += new_adults.in_education;
     r.persons.employed += new_adults.employed;
@@ -80,12 +87,12 @@ pub(super) fn economy(f: &FlowParams, years_on: u16) -> f64 {
     libm::pow((1.0 + f.job_finding_trend).max(0.01), f64::from(years_on))
 }
 
-/// Ageing into 65+, job loss and finding (with the economy's trend `years_on` years after
-/// 2016), education entry and completion, each from the state at the start of the year.
-fn work_and_education(r: &mut Cohort, x: &Cohort, f: &FlowParams, years_on: u16) {
+/// Ageing into 65+, job loss and finding (with the economy's trend, `economy` against 2016),
+/// education entry and completion, each from the state at the start of the year.
+fn work_and_education(r: &mut Cohort, x: &Cohort, f: &FlowParams, economy: f64) {
     let p = &x.persons;
     let a = f.adults_to_seniors_rate;
-    let finding = f.job_finding_rate * economy(f, years_on);
+    let finding = f.job_finding_rate * economy;
     let emp_basic = bounded([a, f.job_loss_rate * f.job_loss_basic_factor]);
     let emp_more = bounded([a, f.job_loss_rate]);
     let out_basic = bounded([a, finding * f.job_finding_basic_factor, f.education_entry_rate]);
