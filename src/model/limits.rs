@@ -9,7 +9,8 @@
 //! the invisible direction overrides that can make a name read differently from what it is.
 
 use super::action::ActionKind;
-use super::plan::{ChangeEntry, CommentTarget, Plan, PlanProblem};
+use super::plan::{ChangeEntry, CommentTarget, Plan};
+use super::validate::PlanProblem;
 
 pub const MAX_AREAS: usize = 1_000;
 pub const MAX_DISTRICTS: usize = 500;

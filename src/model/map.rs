@@ -5,7 +5,7 @@
 //! Outlines are stored as WGS84 longitude and latitude (the coordinates every GIS can export),
 //! or, for plans from before format 4, as the old schematic rectangles (0–1, y down).
 
-use super::plan::PlanProblem;
+use super::validate::PlanProblem;
 use serde::{Deserialize, Serialize};
 
 /// Where a plan's map comes from.

@@ -17,6 +17,7 @@ mod place;
 mod plan;
 mod policy;
 mod rules;
+mod validate;
 
 pub use action::{Action, ActionId, ActionKind, FacilityKind};
 pub use assumptions::{
@@ -30,11 +31,11 @@ pub use map::{AreaOutline, Coordinates, Landmark, LandmarkKind, MapData, MapSour
 pub use observed::ObservedYear;
 pub use place::{Area, AreaKind, District, HeldInputs, Institution, InstitutionKind, Municipality, Profile};
 pub use plan::{
-    ChangeEntry, Comment, CommentTarget, FIRST_YEAR, FORMAT_VERSION, LAST_YEAR, MILESTONES, Plan, PlanProblem, Vote,
-    total_dots,
+    ChangeEntry, Comment, CommentTarget, FIRST_YEAR, FORMAT_VERSION, LAST_YEAR, MILESTONES, Plan, Vote, total_dots,
 };
 pub use policy::{Effort, EffortKind, FlexibleLetting, Letting};
 pub use rules::{
     AlmenFamilyCap, Category, CategoryRule, Comparison, Consecutive, Criterion, CriterionId, Indicator, RuleBook,
     RuleSet, RuleSetId,
 };
+pub use validate::PlanProblem;
