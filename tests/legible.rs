@@ -348,3 +348,24 @@ fn every_chart_keeps_120_px_of_plot_at_1366_and_1280() {
         assert!(plot >= 120.0, "{size:?} {language:?}: the criteria chart has {plot} px of plot");
     }
 }
+
+/// Presentation mode on a 1366×768 laptop has no room for the score chart above another chart:
+/// it shows one chart at a time under the score's headline, the score's chart as the first tab,
+/// and the residents chart, chosen, lies wholly on the screen with at least 120 px of plot.
+#[test]
+fn presentation_on_a_laptop_shows_one_whole_chart_at_a_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = workshop_in(dir.path());
+    harness.key_press(Key::F11);
+    harness.run();
+    harness.run();
+    assert!(harness.state().room.presentation);
+    let screen = harness.ctx.content_rect();
+    for (tab, chart) in [("Beboere", "chart_name.composition"), ("Balancescore", "chart_name.score")] {
+        click(&mut harness, tab);
+        let tr = harness.state().tr();
+        let plot = harness.get_by_label(tr.t(chart)).rect();
+        assert!(plot.height() >= 120.0, "{tab}: {} px of plot", plot.height());
+        assert!(plot.bottom() <= screen.bottom() && plot.top() >= screen.top(), "{tab}: {plot:?} in {screen:?}");
+    }
+}

@@ -39,7 +39,7 @@ impl EditorTab {
     }
 }
 
-/// The tabs of the chart panel (the score chart is always shown above them).
+/// The tabs of the chart panel (the score chart is shown above them where there is room).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum ChartTab {
     #[default]
@@ -50,6 +50,9 @@ pub enum ChartTab {
     Explain,
     /// How far the projection moves when the assumptions move within their ranges.
     Uncertainty,
+    /// The balance score's chart as a tab of its own, where the panel is too short for it and
+    /// another chart both (presentation mode on a laptop); elsewhere it is always shown.
+    Score,
 }
 
 impl ChartTab {
@@ -64,6 +67,7 @@ impl ChartTab {
             Self::Schools => "schools",
             Self::Explain => "explain",
             Self::Uncertainty => "uncertainty",
+            Self::Score => "score",
         }
     }
 }

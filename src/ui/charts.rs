@@ -14,9 +14,17 @@ use egui_plot::{Bar, BarChart, FilledArea, Line, LineStyle, MarkerShape, Plot, P
 /// its axis numbers on a 1366×768 laptop; a panel too short for it scrolls.
 const MIN_PLOT_HEIGHT: f32 = 170.0;
 
+/// The least height of the charts panel that holds the score chart above another chart, each
+/// with its legend; a shorter panel in presentation mode (a laptop on the wall) shows one
+/// chart at a time, the score's headline always above them.
+const BOTH_CHARTS_HEIGHT: f32 = 560.0;
+
 pub fn show(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     let tr = app.translations.tr(app.view.language);
     let panel = ui.max_rect();
+    if app.room.presentation && ui.available_height() < BOTH_CHARTS_HEIGHT {
+        return one_chart_at_a_time(ui, app, tr, panel);
+    }
     let score = ui
         .scope(|ui| {
             // The button first: the headline wraps after it rather than pushing it to a row of
@@ -31,28 +39,51 @@ pub fn show(ui: &mut egui::Ui, app: &mut WorkshopApp) {
         .rect;
     super::export::remember_rect(ui.ctx(), "score", score);
     ui.separator();
+    tab_row(ui, app, tr, panel, &ChartTab::ALL);
+    // The score's own tab is only for the short panel; here its chart is above.
+    let tab = if app.view.chart_tab == ChartTab::Score { ChartTab::Composition } else { app.view.chart_tab };
+    tab_chart(ui, app, tr, tab);
+}
+
+/// The short panel: the score's headline, then the tabs with the score's chart as the first,
+/// and the chosen chart in all the height that is left.
+fn one_chart_at_a_time(ui: &mut egui::Ui, app: &mut WorkshopApp, tr: Tr<'_>, panel: egui::Rect) {
+    ui.horizontal_wrapped(|ui| score_headline(ui, app, tr));
+    ui.separator();
+    let mut tabs = vec![ChartTab::Score];
+    tabs.extend(ChartTab::ALL);
+    tab_row(ui, app, tr, panel, &tabs);
+    tab_chart(ui, app, tr, app.view.chart_tab);
+}
+
+/// The PNG button of the chart below, and the tabs.
+fn tab_row(ui: &mut egui::Ui, app: &mut WorkshopApp, tr: Tr<'_>, panel: egui::Rect, tabs: &[ChartTab]) {
     ui.horizontal_wrapped(|ui| {
         // Tight enough that the six tabs and the button keep one row on a 1366×768 laptop.
         ui.spacing_mut().item_spacing.x = 3.0;
         ui.spacing_mut().button_padding.x = 4.0;
         super::export::png_button(ui, app, "chart", panel);
-        for tab in ChartTab::ALL {
+        for &tab in tabs {
             ui.selectable_value(&mut app.view.chart_tab, tab, tr.of("chart_tab", tab.key()));
         }
     });
     ui.separator();
-    // A tab taller than the space left scrolls, rather than losing its lower axis.
+}
+
+/// A tab's chart; one taller than the space left scrolls, rather than losing its lower axis.
+fn tab_chart(ui: &mut egui::Ui, app: &mut WorkshopApp, tr: Tr<'_>, tab: ChartTab) {
     let chart = egui::ScrollArea::vertical()
         .id_salt("chart_tab")
         .auto_shrink([false, true])
         .show(ui, |ui| {
-            ui.scope(|ui| match app.view.chart_tab {
+            ui.scope(|ui| match tab {
                 ChartTab::Composition => composition_chart(ui, app, tr),
                 ChartTab::TenureMix => tenure_chart(ui, app, tr),
                 ChartTab::Status => super::status::show(ui, app),
                 ChartTab::Schools => school_chart(ui, app, tr),
                 ChartTab::Explain => super::explain::show(ui, app),
                 ChartTab::Uncertainty => super::uncertainty::show(ui, app),
+                ChartTab::Score => score_chart(ui, app, tr),
             })
             .response
             .rect
