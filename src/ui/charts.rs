@@ -15,14 +15,15 @@ use egui_plot::{Bar, BarChart, FilledArea, Line, LineStyle, MarkerShape, Plot, P
 const MIN_PLOT_HEIGHT: f32 = 170.0;
 
 /// The least height of the charts panel that holds the score chart above another chart, each
-/// with its legend; a shorter panel in presentation mode (a laptop on the wall) shows one
-/// chart at a time, the score's headline always above them.
-const BOTH_CHARTS_HEIGHT: f32 = 560.0;
+/// with its legend and year axis (a 1366×768 laptop has about 630 points); a shorter panel (a
+/// 1280×720 screen, presentation mode or a larger text size on a laptop) shows one whole chart
+/// at a time, the score's headline always above them.
+const BOTH_CHARTS_HEIGHT: f32 = 600.0;
 
 pub fn show(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     let tr = app.translations.tr(app.view.language);
     let panel = ui.max_rect();
-    if app.room.presentation && ui.available_height() < BOTH_CHARTS_HEIGHT {
+    if ui.available_height() < BOTH_CHARTS_HEIGHT {
         return one_chart_at_a_time(ui, app, tr, panel);
     }
     let score = ui
@@ -67,7 +68,8 @@ fn tab_row(ui: &mut egui::Ui, app: &mut WorkshopApp, tr: Tr<'_>, panel: egui::Re
             ui.selectable_value(&mut app.view.chart_tab, tab, tr.of("chart_tab", tab.key()));
         }
     });
-    ui.separator();
+    // The chosen tab is marked; a line under the row would only take a chart's height.
+    ui.add_space(2.0);
 }
 
 /// A tab's chart; one taller than the space left scrolls, rather than losing its lower axis.
@@ -115,10 +117,13 @@ fn score_headline(ui: &mut egui::Ui, app: &WorkshopApp, tr: Tr<'_>) {
 }
 
 /// A legend above a chart: a swatch and a name per series, wrapped to the panel's width.
-/// Dashed series show a dashed swatch.
+/// Dashed series show a dashed swatch. Its rows sit as close as lines of text (it holds nothing
+/// to click), which gives a chart on a 1366×768 laptop the height to keep its year axis.
 pub(super) fn legend_row(ui: &mut egui::Ui, entries: &[(egui::Color32, String, bool)]) {
     ui.add_space(2.0);
     ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.y = 2.0;
+        ui.spacing_mut().interact_size.y = 16.0;
         for (colour, name, dashed) in entries {
             // Swatch and name are one widget, so the row wraps between entries, never inside one.
             let galley = ui.painter().layout_no_wrap(
