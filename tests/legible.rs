@@ -122,7 +122,7 @@ fn the_tenure_chart_marks_each_estate_s_share_as_the_law_counts_it() {
 
 #[test]
 fn the_language_theme_text_size_and_the_last_plan_survive_a_restart() {
-    use by_i_balance::app::room::Theme;
+    use by_i_balance::app::room::{ProjectorScreen, Theme};
     use by_i_balance::i18n::Language;
     let dir = tempfile::tempdir().unwrap();
     let first = WorkshopApp::start(Workspace::at(dir.path()), None).unwrap();
@@ -135,6 +135,10 @@ fn the_language_theme_text_size_and_the_last_plan_survive_a_restart() {
     harness.run();
     click(&mut harness, "Sprog");
     click(&mut harness, "English");
+    // The projector opens full screen on screen 2 unless the room chose otherwise.
+    assert_eq!(harness.state().room.projector.screen, ProjectorScreen::Second);
+    click(&mut harness, "View");
+    click(&mut harness, "in a window");
     let app = harness.state_mut();
     app.room.theme = Theme::HighContrast;
     app.room.text_size = 2;
@@ -147,6 +151,7 @@ fn the_language_theme_text_size_and_the_last_plan_survive_a_restart() {
     let again = WorkshopApp::start(Workspace::at(dir.path()), None).unwrap();
     assert_eq!(again.view.language, Language::English, "the language is remembered");
     assert_eq!((again.room.theme, again.room.text_size), (Theme::HighContrast, 2), "and the look");
+    assert_eq!(again.room.projector.screen, ProjectorScreen::Window, "and the projector's screen");
     assert_eq!(again.session.plan().name, "Gruppe 3", "the plan worked on opens again");
     assert_eq!(again.document.path.as_deref().map(|p| p.ends_with("gruppe-3.ron")), Some(true));
 
@@ -381,4 +386,18 @@ fn presentation_on_a_laptop_shows_one_whole_chart_at_a_time() {
         assert!(plot.height() >= 120.0, "{tab}: {} px of plot", plot.height());
         assert!(plot.bottom() <= screen.bottom() && plot.top() >= screen.top(), "{tab}: {plot:?} in {screen:?}");
     }
+}
+
+/// The projector opens full screen on the second screen, the wall beside a laptop; where there
+/// is no such screen, or the room chose a window, it opens maximised to be dragged there.
+#[test]
+fn the_projector_opens_full_screen_on_the_second_screen() {
+    use by_i_balance::app::room::ProjectorScreen;
+    let wall = by_i_balance::ui::projector_builder("Projektor", ProjectorScreen::default());
+    assert_eq!(wall.monitor, Some(1), "screen 2 in the system's list");
+    assert_eq!(wall.maximized, Some(true), "maximised where screen 2 is missing");
+    let window = by_i_balance::ui::projector_builder("Projektor", ProjectorScreen::Window);
+    assert_eq!((window.monitor, window.maximized), (None, Some(true)));
+    let first = by_i_balance::ui::projector_builder("Projektor", ProjectorScreen::First);
+    assert_eq!(first.monitor, Some(0));
 }

@@ -106,10 +106,47 @@ impl Picture {
     }
 }
 
+/// Where the projector's window opens. Screens are numbered as the system lists them (usually
+/// the laptop's own first); a screen that is not there leaves a maximised window to drag.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum ProjectorScreen {
+    /// Full screen on the second screen, the projector on a laptop (the default).
+    #[default]
+    Second,
+    First,
+    Third,
+    /// A maximised window.
+    Window,
+}
+
+impl ProjectorScreen {
+    pub const ALL: [Self; 4] = [Self::Second, Self::First, Self::Third, Self::Window];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Second => "second",
+            Self::First => "first",
+            Self::Third => "third",
+            Self::Window => "window",
+        }
+    }
+
+    /// The screen's index in the system's list, for full screen; none for a window.
+    pub fn monitor(self) -> Option<usize> {
+        match self {
+            Self::First => Some(0),
+            Self::Second => Some(1),
+            Self::Third => Some(2),
+            Self::Window => None,
+        }
+    }
+}
+
 /// The projector window.
 #[derive(Clone, Debug)]
 pub struct Projector {
     pub open: bool,
+    pub screen: ProjectorScreen,
     pub views: Vec<ProjectorView>,
     /// While frozen, the room sees this picture, whatever the facilitator does.
     pub frozen: Option<Box<Picture>>,
@@ -119,7 +156,13 @@ pub struct Projector {
 
 impl Default for Projector {
     fn default() -> Self {
-        Self { open: false, views: vec![ProjectorView::Map, ProjectorView::Score], frozen: None, revealed: None }
+        Self {
+            open: false,
+            screen: ProjectorScreen::default(),
+            views: vec![ProjectorView::Map, ProjectorView::Score],
+            frozen: None,
+            revealed: None,
+        }
     }
 }
 

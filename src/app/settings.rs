@@ -1,9 +1,10 @@
-//! What the app remembers between starts besides plans: the language, the theme and the text
-//! size (in `settings.ron` in the data folder, written when one of them changes), and the plan
+//! What the app remembers between starts besides plans: the language, the theme, the text size
+//! and the projector's screen (in `settings.ron` in the data folder, written when one of them
+//! changes), and the plan
 //! last worked on (the first of the recent files), which the next start opens.
 
 use super::WorkshopApp;
-use super::room::{TEXT_SCALES, Theme};
+use super::room::{ProjectorScreen, TEXT_SCALES, Theme};
 use crate::files::Workspace;
 use crate::i18n::Language;
 use serde::{Deserialize, Serialize};
@@ -17,6 +18,7 @@ pub struct Settings {
     pub theme: Theme,
     /// Index into [`TEXT_SCALES`].
     pub text_size: usize,
+    pub projector_screen: ProjectorScreen,
 }
 
 impl WorkshopApp {
@@ -45,13 +47,19 @@ impl WorkshopApp {
 
     /// The settings as they are now.
     pub fn settings(&self) -> Settings {
-        Settings { language: self.view.language, theme: self.room.theme, text_size: self.room.text_size }
+        Settings {
+            language: self.view.language,
+            theme: self.room.theme,
+            text_size: self.room.text_size,
+            projector_screen: self.room.projector.screen,
+        }
     }
 
     fn use_settings(&mut self, settings: Settings) {
         self.view.language = settings.language;
         self.room.theme = settings.theme;
         self.room.text_size = settings.text_size.min(TEXT_SCALES.len() - 1);
+        self.room.projector.screen = settings.projector_screen;
     }
 
     /// Writes the settings if they changed since they were last written (called once a frame;

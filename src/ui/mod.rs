@@ -32,6 +32,7 @@ mod widgets;
 
 use crate::app::WorkshopApp;
 pub use map::MapView;
+pub use room::projector_builder;
 pub use shell::{LANGUAGE_VARIABLE, run_native};
 
 /// The map alone with its legend, as the projector shows it (interactive if the view says so):

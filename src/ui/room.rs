@@ -3,7 +3,7 @@
 //! views large, with no editing controls, frozen or live.
 
 use super::{charts, commands, compare, map, status};
-use crate::app::room::{Picture, ProjectorView, TEXT_SCALES, Theme};
+use crate::app::room::{Picture, ProjectorScreen, ProjectorView, TEXT_SCALES, Theme};
 use crate::app::{Command, WorkshopApp};
 use crate::i18n::Tr;
 use crate::model::RuleSet;
@@ -63,6 +63,19 @@ pub fn view_menu_items(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     ui.separator();
     commands::menu_entry(ui, app, Command::Presentation, None);
     commands::menu_entry(ui, app, Command::ToggleProjector, None);
+    ui.label(tr.t("projector.screen_title"));
+    let before = app.room.projector.screen;
+    for screen in ProjectorScreen::ALL {
+        ui.radio_value(&mut app.room.projector.screen, screen, tr.of("projector.screen", screen.key()));
+    }
+    if app.room.projector.screen != before && app.room.projector.open {
+        // An open projector moves at once.
+        let command = match app.room.projector.screen.monitor() {
+            Some(index) => egui::ViewportCommand::SetMonitor(index),
+            None => egui::ViewportCommand::Fullscreen(false),
+        };
+        ui.ctx().send_viewport_cmd_to(projector_id(), command);
+    }
     ui.label(tr.t("projector.views"));
     for view in ProjectorView::ALL {
         let mut shown = app.room.projector.views.contains(&view);
@@ -249,7 +262,7 @@ pub fn projector(ctx: &egui::Context, app: &mut WorkshopApp) {
         app.room.projector.open = open;
         return;
     }
-    let id = egui::ViewportId::from_hash_of("projector");
+    let id = projector_id();
     let shared = shared_wall(ctx);
     {
         let mut w = lock(&shared);
@@ -263,10 +276,7 @@ pub fn projector(ctx: &egui::Context, app: &mut WorkshopApp) {
             ctx.request_repaint_of(id);
         }
     }
-    // Maximised: on the projector's screen once the facilitator moves it there (the platform
-    // gives no portable way to pick a second monitor).
-    let builder =
-        egui::ViewportBuilder::default().with_title(&title).with_inner_size([1280.0, 720.0]).with_maximized(true);
+    let builder = projector_builder(&title, app.room.projector.screen);
     ctx.show_viewport_deferred(id, builder, move |ui, _class| {
         let mut w = lock(&shared);
         if ui.input(|i| i.viewport().close_requested()) {
@@ -277,6 +287,22 @@ pub fn projector(ctx: &egui::Context, app: &mut WorkshopApp) {
             egui::CentralPanel::default().show(ui, |ui| wall(ui, frame));
         }
     });
+}
+
+/// The projector's own window.
+fn projector_id() -> egui::ViewportId {
+    egui::ViewportId::from_hash_of("projector")
+}
+
+/// How the projector's window opens: full screen on the chosen screen when the system has it,
+/// else maximised (to drag onto the wall), as it also is when a window is chosen.
+pub fn projector_builder(title: &str, screen: ProjectorScreen) -> egui::ViewportBuilder {
+    let builder =
+        egui::ViewportBuilder::default().with_title(title).with_inner_size([1280.0, 720.0]).with_maximized(true);
+    match screen.monitor() {
+        Some(index) => builder.with_monitor(index),
+        None => builder,
+    }
 }
 
 /// The wall's contents: large, and a picture: no hover, crosshair or tooltip follows the
