@@ -401,3 +401,38 @@ fn the_projector_opens_full_screen_on_the_second_screen() {
     let first = by_i_balance::ui::projector_builder("Projektor", ProjectorScreen::First);
     assert_eq!(first.monitor, Some(0));
 }
+
+/// At the largest text size a 1366×768 laptop has no room for the whole tool bar: it stays one
+/// row, and what does not fit (the round timer last of all) is in the "Mere »" menu at the
+/// row's end, in both languages.
+#[test]
+fn the_tool_bar_stays_one_row_at_the_largest_text_size() {
+    use by_i_balance::i18n::Language;
+    for (language, undo, more, timer) in [
+        (Language::Danish, "Fortryd", "Mere »", "Rundens længde"),
+        (Language::English, "Undo", "More »", "Length of the round"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = WorkshopApp::with_visionsplan(Workspace::at(dir.path())).unwrap();
+        app.view.language = language;
+        app.room.text_size = by_i_balance::app::room::TEXT_SCALES.len() - 1;
+        let mut harness = Harness::builder()
+            .with_size([1366.0, 768.0])
+            .build_ui_state(|ui, app: &mut WorkshopApp| by_i_balance::ui::main_ui(ui, app), app);
+        by_i_balance::ui::setup(&harness.ctx);
+        harness.run();
+        harness.run();
+        let screen = harness.ctx.content_rect();
+        let (first, menu) = (harness.get_by_label(undo).rect(), harness.get_by_label(more).rect());
+        assert!((first.center().y - menu.center().y).abs() < 4.0, "{language:?}: {first:?} and {menu:?} on one row");
+        assert!(
+            menu.right() <= screen.right(),
+            "{language:?}: the menu ends at {} of {}",
+            menu.right(),
+            screen.right()
+        );
+        assert!(harness.query_by_label(timer).is_none(), "{language:?}: the timer is not squeezed onto the row");
+        click(&mut harness, more);
+        assert!(harness.query_by_label(timer).is_some(), "{language:?}: the timer is in the menu");
+    }
+}

@@ -90,8 +90,8 @@ pub fn view_menu_items(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     commands::menu_entry(ui, app, Command::Help, None);
 }
 
-/// The tool bar's projector and timer controls.
-pub fn tool_bar(ui: &mut egui::Ui, app: &mut WorkshopApp) {
+/// The tool bar's projector controls: open or close it, freeze it or reveal the change.
+pub fn projector_tools(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     let tr = app.tr();
     let label = if app.room.projector.open { tr.t("projector.close") } else { tr.t("projector.open_button") };
     commands::button(ui, app, Command::ToggleProjector, label);
@@ -102,7 +102,11 @@ pub fn tool_bar(ui: &mut egui::Ui, app: &mut WorkshopApp) {
         commands::button(ui, app, Command::Reveal, tr.t("projector.reveal"))
             .on_hover_text(tr.t("projector.reveal_help"));
     }
-    ui.separator();
+}
+
+/// The tool bar's round timer.
+pub fn timer_tools(ui: &mut egui::Ui, app: &mut WorkshopApp) {
+    let tr = app.tr();
     timer(ui, app, tr);
 }
 

@@ -18,7 +18,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut WorkshopApp) {
             language_menu(ui, app);
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| plan_title(ui, app));
         });
-        ui.horizontal_wrapped(|ui| tool_bar(ui, app));
+        ui.horizontal(|ui| tool_bar(ui, app));
         if let Some(error) = app.session.assumption_error() {
             let text = app.tr().fill("notice.assumption_error", &[("error", error)]);
             ui.colored_label(super::palette::LISTED, text);
@@ -69,38 +69,122 @@ fn language_menu(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     });
 }
 
+/// A part of the tool bar, kept whole: on the row while the row has room for it, else in the
+/// overflow menu at the row's end (a larger text size on a laptop), so the bar stays one row.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum ToolGroup {
+    /// Undo, redo and the rule set (not in presentation mode, which hides what edits).
+    PlanTools,
+    MapColour,
+    /// Map or comparison.
+    Views,
+    WholeMunicipality,
+    Projector,
+    Timer,
+}
+
+impl ToolGroup {
+    const ALL: [Self; 6] =
+        [Self::PlanTools, Self::MapColour, Self::Views, Self::WholeMunicipality, Self::Projector, Self::Timer];
+
+    fn shown(self, app: &WorkshopApp) -> bool {
+        match self {
+            Self::PlanTools => !app.room.presentation,
+            Self::WholeMunicipality => Command::WholeMunicipality.enabled(app),
+            _ => true,
+        }
+    }
+
+    fn width_id(self) -> egui::Id {
+        egui::Id::unique(("tool_group_width", self))
+    }
+}
+
 fn tool_bar(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     let tr = app.translations.tr(app.view.language);
     // Spaced tightly enough for one row on a 1280×720 screen with an area selected.
     ui.spacing_mut().item_spacing.x = 5.0;
     ui.spacing_mut().button_padding.x = 5.0;
-    // Presentation mode hides everything that edits.
-    if !app.room.presentation {
-        plan_tools(ui, app, tr);
+    let groups: Vec<ToolGroup> = ToolGroup::ALL.into_iter().filter(|g| g.shown(app)).collect();
+    // Each group's width as last laid out on the row (a group not yet seen counts as fitting,
+    // and the frame is laid out again once it is measured).
+    let widths: Vec<f32> = groups.iter().map(|g| ui.data(|d| d.get_temp(g.width_id())).unwrap_or(0.0)).collect();
+    let more_width = ui.data(|d| d.get_temp(egui::Id::unique("tool_more_width"))).unwrap_or(80.0);
+    let on_row = groups_on_row(&widths, more_width, ui.available_width());
+    let right_edge = ui.max_rect().right();
+    for (i, group) in groups[..on_row].iter().enumerate() {
+        let rect = ui
+            .horizontal(|ui| {
+                if i > 0 {
+                    ui.separator();
+                }
+                tool_group(ui, app, tr, *group);
+            })
+            .response
+            .rect;
+        ui.data_mut(|d| d.insert_temp(group.width_id(), rect.width() + ui.spacing().item_spacing.x));
     }
-    // One row at 1366×768 (and 1280×720): the combo boxes say what they hold, their names
-    // are on hover, and the selection's name is in the editor and the charts' titles.
-    egui::ComboBox::from_id_salt("map_colour")
-        .selected_text(tr.of("indicator", app.view.indicator.key()))
-        .show_ui(ui, |ui| {
-            for indicator in MapIndicator::ALL {
-                ui.selectable_value(&mut app.view.indicator, indicator, tr.of("indicator", indicator.key()));
-            }
-        })
-        .response
-        .on_hover_text(tr.t("toolbar.map_colour"));
-    ui.separator();
-    for (command, view) in [(Command::ShowMap, CentralView::Map), (Command::ShowCompare, CentralView::Compare)] {
-        if ui.selectable_label(app.view.central == view, tr.t(command.label_key())).clicked() {
-            app.queue(command);
-        }
-    }
-    if Command::WholeMunicipality.enabled(app) {
+    if on_row < groups.len() {
         ui.separator();
-        commands::button(ui, app, Command::WholeMunicipality, tr.t("toolbar.whole_municipality"));
+        let more = ui.menu_button(tr.t("toolbar.more"), |ui| {
+            for group in &groups[on_row..] {
+                ui.horizontal(|ui| tool_group(ui, app, tr, *group));
+            }
+        });
+        let width = more.response.rect.width() + ui.spacing().item_spacing.x * 2.0 + 6.0;
+        ui.data_mut(|d| d.insert_temp(egui::Id::unique("tool_more_width"), width));
     }
-    ui.separator();
-    super::room::tool_bar(ui, app);
+    if ui.min_rect().right() > right_edge + 0.5 && !ui.ctx().will_discard() {
+        ui.ctx().request_discard("a tool bar group did not fit its row");
+    }
+}
+
+/// How many groups, from the left, sit on a row `available` wide: all if they fit, else as many
+/// as fit beside the overflow menu.
+fn groups_on_row(widths: &[f32], more_width: f32, available: f32) -> usize {
+    if widths.iter().sum::<f32>() <= available {
+        return widths.len();
+    }
+    let mut used = more_width;
+    widths
+        .iter()
+        .take_while(|w| {
+            used += **w;
+            used <= available
+        })
+        .count()
+}
+
+fn tool_group(ui: &mut egui::Ui, app: &mut WorkshopApp, tr: crate::i18n::Tr<'_>, group: ToolGroup) {
+    match group {
+        ToolGroup::PlanTools => plan_tools(ui, app, tr),
+        // The combo box says what it holds; its name is on hover, and the selection's name is
+        // in the editor and the charts' titles.
+        ToolGroup::MapColour => {
+            egui::ComboBox::from_id_salt("map_colour")
+                .selected_text(tr.of("indicator", app.view.indicator.key()))
+                .show_ui(ui, |ui| {
+                    for indicator in MapIndicator::ALL {
+                        ui.selectable_value(&mut app.view.indicator, indicator, tr.of("indicator", indicator.key()));
+                    }
+                })
+                .response
+                .on_hover_text(tr.t("toolbar.map_colour"));
+        }
+        ToolGroup::Views => {
+            for (command, view) in [(Command::ShowMap, CentralView::Map), (Command::ShowCompare, CentralView::Compare)]
+            {
+                if ui.selectable_label(app.view.central == view, tr.t(command.label_key())).clicked() {
+                    app.queue(command);
+                }
+            }
+        }
+        ToolGroup::WholeMunicipality => {
+            commands::button(ui, app, Command::WholeMunicipality, tr.t("toolbar.whole_municipality"));
+        }
+        ToolGroup::Projector => super::room::projector_tools(ui, app),
+        ToolGroup::Timer => super::room::timer_tools(ui, app),
+    }
 }
 
 /// Undo, redo and the rule set: what edits the plan from the tool bar.
@@ -121,5 +205,4 @@ fn plan_tools(ui: &mut egui::Ui, app: &mut WorkshopApp, tr: crate::i18n::Tr<'_>)
     if rule_set != app.session.plan().rule_set {
         app.session.apply(PlanEdit::RuleSet(rule_set));
     }
-    ui.separator();
 }
