@@ -3,7 +3,7 @@
 //! and the assumptions table is too.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-use by_i_balance::app::room::{ProjectorView, Theme};
+use by_i_balance::app::room::{ProjectorScreen, ProjectorView, Theme};
 use by_i_balance::app::view::DraftKind;
 use by_i_balance::app::{ChartTab, DifferenceMode, EditorTab, MapIndicator};
 use by_i_balance::assets::{self, SHIPPED_PLANS};
@@ -78,10 +78,12 @@ fn keys_built_from_the_model() -> Vec<String> {
     add("area_kind", &[AreaKind::Estate, AreaKind::Ordinary, AreaKind::Growth].map(AreaKind::key));
     add("editor_tab", &EditorTab::ALL.map(EditorTab::key));
     add("chart_tab", &ChartTab::ALL.map(ChartTab::key));
+    add("chart_tab", &[ChartTab::Score.key()]);
     add("action_kind", &DraftKind::ALL.map(DraftKind::key));
     add("compare.mode", &DifferenceMode::ALL.map(DifferenceMode::key));
     add("room.theme", &Theme::ALL.map(Theme::key));
     add("projector.view", &ProjectorView::ALL.map(ProjectorView::key));
+    add("projector_screen", &ProjectorScreen::ALL.map(ProjectorScreen::key));
     add("shipped", &SHIPPED_PLANS.map(|p| p.file_name));
     add("landmark", &LandmarkKind::ALL.map(LandmarkKind::key));
     let table = assets::param_table().unwrap();

@@ -66,7 +66,7 @@ pub fn view_menu_items(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     ui.label(tr.t("projector.screen_title"));
     let before = app.room.projector.screen;
     for screen in ProjectorScreen::ALL {
-        ui.radio_value(&mut app.room.projector.screen, screen, tr.of("projector.screen", screen.key()));
+        ui.radio_value(&mut app.room.projector.screen, screen, tr.of("projector_screen", screen.key()));
     }
     if app.room.projector.screen != before && app.room.projector.open {
         // An open projector moves at once.
