@@ -52,10 +52,10 @@ pub struct Inputs<'a> {
 pub fn project(plan: &Plan, inputs: Inputs) -> Projection {
     let mut sim = state::Simulation::new(plan, inputs.params, inputs.rules, inputs.cap);
     let mut projection = Projection::empty(plan, inputs.rules.id);
-    record::full(&sim, &mut projection, None);
+    record::full(&mut sim, &mut projection, None);
     while sim.world.year < LAST_YEAR {
         let ledger = sim.step();
-        record::full(&sim, &mut projection, Some(ledger));
+        record::full(&mut sim, &mut projection, Some(ledger));
     }
     projection
 }

@@ -78,14 +78,16 @@ pub(super) fn run_lean(mut sim: Simulation, mut trace: Trace, keep_checkpoints: 
     (trace, checkpoints)
 }
 
-/// Appends the simulation's current year to a full projection.
-pub(super) fn full(sim: &Simulation, out: &mut Projection, ledger: Option<LedgerYear>) {
+/// Appends the simulation's current year to a full projection. Each area's status moves into
+/// the record (the next year's judging writes a new one; nothing reads it before), so an
+/// estate's criteria are not copied.
+pub(super) fn full(sim: &mut Simulation, out: &mut Projection, ledger: Option<LedgerYear>) {
     let year = sim.world.year;
     out.years.push(year);
     let (score, segregation_points) = score::score(sim);
     let count_facilities = sim.schedule.plan.facilities_count_as_commercial;
     let mut totals = MunicipalityYear { year, ..MunicipalityYear::default() };
-    let areas = sim.world.areas.iter().zip(&sim.world.standings);
+    let areas = sim.world.areas.iter().zip(&mut sim.world.standings);
     for (((area, standing), series), points) in areas.zip(&mut out.areas).zip(segregation_points) {
         let parts = status::share_168a(area, sim.engine.cap, count_facilities);
         series.years.push(AreaYear {
@@ -93,7 +95,7 @@ pub(super) fn full(sim: &Simulation, out: &mut Projection, ledger: Option<Ledger
             homes: area.homes,
             residents: area.residents.persons,
             indicators: standing.indicators,
-            status: standing.status.clone(),
+            status: std::mem::take(&mut standing.status),
             almen_family_share_168a: parts.share(),
             share_168a_parts: parts,
             commercial_m2: area.commercial_m2,
