@@ -299,64 +299,25 @@ pub fn parts(plan: &Plan, baseline: &Plan) -> Vec<Part> {
     parts
 }
 
-/// Adds a part to a plan for good (the members of a group, on a copy of the baseline).
+/// Adds a part to a copy of the baseline (a dropped one is taken out; a group adds its
+/// members), taking the 2016 figures and the letting rules from `target`.
 fn add_part(plan: &mut Plan, part: &Part, target: &Plan) {
     match part {
         Part::StartingPoint => plan.municipality.clone_from(&target.municipality),
         Part::Action(a) => plan.actions.push(a.clone()),
-        Part::DroppedAction(a) => plan.actions.retain(|x| x != a),
+        Part::DroppedAction(a) => {
+            if let Some(at) = plan.actions.iter().position(|x| x == a) {
+                plan.actions.remove(at);
+            }
+        }
         Part::Effort(e) => plan.efforts.push(e.clone()),
-        Part::DroppedEffort(e) => plan.efforts.retain(|x| x != e),
+        Part::DroppedEffort(e) => {
+            if let Some(at) = plan.efforts.iter().position(|x| x == e) {
+                plan.efforts.remove(at);
+            }
+        }
         Part::Letting(l) => plan.letting.clone_from(l),
         Part::Group { members, .. } => members.iter().for_each(|m| add_part(plan, m, target)),
-    }
-}
-
-/// Runs `f` on the baseline with one part added, then takes the part out again.
-fn with_part<T>(base: &mut Plan, part: &Part, target: &Plan, f: impl FnOnce(&Plan) -> T) -> T {
-    match part {
-        Part::Group { .. } => {
-            let mut changed = base.clone();
-            add_part(&mut changed, part, target);
-            f(&changed)
-        }
-        Part::StartingPoint => {
-            let mut changed = base.clone();
-            changed.municipality = target.municipality.clone();
-            f(&changed)
-        }
-        Part::Action(a) => {
-            base.actions.push(a.clone());
-            let out = f(base);
-            base.actions.pop();
-            out
-        }
-        Part::DroppedAction(a) => {
-            let Some(at) = base.actions.iter().position(|x| x == a) else { return f(base) };
-            let removed = base.actions.remove(at);
-            let out = f(base);
-            base.actions.insert(at, removed);
-            out
-        }
-        Part::Effort(e) => {
-            base.efforts.push(e.clone());
-            let out = f(base);
-            base.efforts.pop();
-            out
-        }
-        Part::DroppedEffort(e) => {
-            let Some(at) = base.efforts.iter().position(|x| x == e) else { return f(base) };
-            let removed = base.efforts.remove(at);
-            let out = f(base);
-            base.efforts.insert(at, removed);
-            out
-        }
-        Part::Letting(l) => {
-            let kept = std::mem::replace(&mut base.letting, l.clone());
-            let out = f(base);
-            base.letting = kept;
-            out
-        }
     }
 }
 
@@ -366,7 +327,6 @@ fn with_part<T>(base: &mut Plan, part: &Part, target: &Plan, f: impl FnOnce(&Pla
 pub fn attribute(plan: &Plan, baseline: &Plan, inputs: Inputs, cancelled: &dyn Fn() -> bool) -> Option<Attribution> {
     let (base_trace, checkpoints) = sim::trace(baseline, inputs, true);
     let plan_trace = sim::trace(plan, inputs, false).0;
-    let mut base = baseline.clone();
     let mut effects = Vec::new();
     let separate = parts(plan, baseline);
     let count = separate.len();
@@ -376,13 +336,13 @@ pub fn attribute(plan: &Plan, baseline: &Plan, inputs: Inputs, cancelled: &dyn F
         if cancelled() {
             return None;
         }
-        let trace = with_part(&mut base, &part, plan, |with| {
-            if matches!(part, Part::StartingPoint) {
-                sim::trace(with, inputs, false).0
-            } else {
-                sim::trace_from(&checkpoints, &base_trace, part.first_year(), with, inputs)
-            }
-        });
+        let mut with = baseline.clone();
+        add_part(&mut with, &part, plan);
+        let trace = if matches!(part, Part::StartingPoint) {
+            sim::trace(&with, inputs, false).0
+        } else {
+            sim::trace_from(&checkpoints, &base_trace, part.first_year(), &with, inputs)
+        };
         let area = part.area().and_then(|id| plan.municipality.areas.iter().position(|a| a.id == id));
         effects.push(effect(part, &base_trace, &trace, area, inputs));
     }

@@ -107,10 +107,6 @@ pub fn projector_tools(ui: &mut egui::Ui, app: &mut WorkshopApp) {
 /// The tool bar's round timer.
 pub fn timer_tools(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     let tr = app.tr();
-    timer(ui, app, tr);
-}
-
-fn timer(ui: &mut egui::Ui, app: &mut WorkshopApp, tr: Tr<'_>) {
     let now = ui.input(|i| i.time);
     let timer = &mut app.room.timer;
     let left = timer.remaining(now);

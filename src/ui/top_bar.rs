@@ -100,6 +100,11 @@ impl ToolGroup {
     }
 }
 
+/// Where the overflow menu's width is kept between frames.
+fn more_width_id() -> egui::Id {
+    egui::Id::unique("tool_more_width")
+}
+
 fn tool_bar(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     let tr = app.translations.tr(app.view.language);
     // Spaced tightly enough for one row on a 1280×720 screen with an area selected.
@@ -109,7 +114,7 @@ fn tool_bar(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     // Each group's width as last laid out on the row (a group not yet seen counts as fitting,
     // and the frame is laid out again once it is measured).
     let widths: Vec<f32> = groups.iter().map(|g| ui.data(|d| d.get_temp(g.width_id())).unwrap_or(0.0)).collect();
-    let more_width = ui.data(|d| d.get_temp(egui::Id::unique("tool_more_width"))).unwrap_or(80.0);
+    let more_width = ui.data(|d| d.get_temp(more_width_id())).unwrap_or(80.0);
     let on_row = groups_on_row(&widths, more_width, ui.available_width());
     let right_edge = ui.max_rect().right();
     for (i, group) in groups[..on_row].iter().enumerate() {
@@ -132,7 +137,7 @@ fn tool_bar(ui: &mut egui::Ui, app: &mut WorkshopApp) {
             }
         });
         let width = more.response.rect.width() + ui.spacing().item_spacing.x * 2.0 + 6.0;
-        ui.data_mut(|d| d.insert_temp(egui::Id::unique("tool_more_width"), width));
+        ui.data_mut(|d| d.insert_temp(more_width_id(), width));
     }
     if ui.min_rect().right() > right_edge + 0.5 && !ui.ctx().will_discard() {
         ui.ctx().request_discard("a tool bar group did not fit its row");
