@@ -3,7 +3,9 @@
 
 use crate::bands::{self, Bands, Exit};
 use crate::model::{Group, Tenure};
-use crate::sim::{AreaSeries, AreaYear, LedgerYear, MAX_CRITERIA, MunicipalityYear, Projection, ScoreYear};
+use crate::sim::{
+    AreaSeries, AreaYear, CriterionResult, LedgerYear, MAX_CRITERIA, MunicipalityYear, Projection, ScoreYear,
+};
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 use std::io::Write;
@@ -217,7 +219,10 @@ fn area<'a>(a: &'a AreaSeries, bands: Option<(&'a Bands, usize)>) -> AreaDoc<'a,
         list_exit: bands.and_then(|(b, i)| b.exits.get(i)).map(exit),
         name: &a.name,
         years: Seq(move || {
-            a.years.iter().enumerate().map(move |(k, y)| area_year(y, shares.and_then(|s| s.get(k)).copied()))
+            a.years
+                .iter()
+                .enumerate()
+                .map(move |(k, y)| area_year(y, a.criteria.in_year(k), shares.and_then(|s| s.get(k)).copied()))
         }),
     }
 }
@@ -233,7 +238,7 @@ fn exit(exit: &Exit) -> ExitDoc {
     }
 }
 
-fn area_year(y: &AreaYear, listed_share: Option<f64>) -> AreaYearDoc<'_> {
+fn area_year<'a>(y: &'a AreaYear, criteria: &'a [CriterionResult], listed_share: Option<f64>) -> AreaYearDoc<'a> {
     let i = &y.indicators;
     let parts = &y.share_168a_parts;
     AreaYearDoc {
@@ -245,7 +250,7 @@ fn area_year(y: &AreaYear, listed_share: Option<f64>) -> AreaYearDoc<'_> {
         convicted_share: i.convicted_share,
         // Criteria count only for estates the rule set judges.
         criteria_met: if y.status.judged {
-            y.status.criteria.iter().filter(|c| c.met).map(|c| &*c.id).collect()
+            criteria.iter().filter(|c| c.met).map(|c| &*c.id).collect()
         } else {
             arrayvec::ArrayVec::new()
         },

@@ -314,7 +314,7 @@ fn the_visionsplan_moves_the_score_and_is_judged_per_estate() {
     assert_eq!(score(&vision, 2016), score(&base, 2016), "same 2016 start");
     assert!(score(&vision, 2030) > score(&base, 2030));
     for area in vision.areas.iter().filter(|a| a.kind == AreaKind::Estate) {
-        assert!(!area.years[0].status.criteria.is_empty(), "{} is judged", area.id);
+        assert!(!area.criteria.in_year(0).is_empty(), "{} is judged", area.id);
     }
 }
 

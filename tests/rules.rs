@@ -8,10 +8,10 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)] // Test code: a failed expectation is the report.
 
 use by_i_balance::assets;
-use by_i_balance::model::Category;
 use by_i_balance::model::Indicator::{self, BasicSchooling, Convicted, Income, NonWestern, OutsideWork};
 use by_i_balance::model::RuleSetId::{self, Y2010, Y2014, Y2018, Y2021};
-use by_i_balance::sim::{self, CriterionResult, IndicatorHistory, Status};
+use by_i_balance::model::{Category, RuleSet};
+use by_i_balance::sim::{self, Criteria, CriterionResult, IndicatorHistory, Status};
 
 /// Values that meet no criterion of any rule set, in `Indicator::ALL` order: outside work,
 /// convicted, non-Western, basic schooling, income.
@@ -41,10 +41,37 @@ fn over_years(mut history: IndicatorHistory, indicator: Indicator, years: [f64; 
     history
 }
 
+/// An area judged: its status, and the criteria it was judged by.
+struct Judged {
+    status: Status,
+    criteria: Criteria,
+}
+
+impl std::ops::Deref for Judged {
+    type Target = Status;
+
+    fn deref(&self) -> &Status {
+        &self.status
+    }
+}
+
+/// Judges an area under `rules` in 2022.
+fn evaluate_in_2022(
+    rules: &RuleSet,
+    is_estate: bool,
+    residents: f64,
+    history: &IndicatorHistory,
+    runs: &[u32],
+) -> (Judged, Vec<u32>) {
+    let (status, criteria, runs) = sim::evaluate(rules, 2022, is_estate, residents, history, runs);
+    (Judged { status, criteria }, runs)
+}
+
 /// Judges an estate of 2,000 residents; `previous_runs` are last year's counts per category.
-fn judge(id: RuleSetId, year: u16, history: &IndicatorHistory, previous_runs: &[u32]) -> (Status, Vec<u32>) {
+fn judge(id: RuleSetId, year: u16, history: &IndicatorHistory, previous_runs: &[u32]) -> (Judged, Vec<u32>) {
     let rules = assets::rule_set(id).expect("the rule set ships");
-    sim::evaluate(&rules, year, true, 2000.0, history, previous_runs)
+    let (status, criteria, runs) = sim::evaluate(&rules, year, true, 2000.0, history, previous_runs);
+    (Judged { status, criteria }, runs)
 }
 
 #[track_caller]
@@ -58,7 +85,7 @@ fn assert_outcome(status: &Status, category: Category, listed: bool, consecutive
 
 /// Asserts which criteria are met, in any order.
 #[track_caller]
-fn assert_met(status: &Status, expected: &[&str]) {
+fn assert_met(status: &Judged, expected: &[&str]) {
     let mut met: Vec<&str> = status.criteria.iter().filter(|c| c.met).map(|c| &*c.id).collect();
     let mut expected = expected.to_vec();
     met.sort_unstable();
@@ -71,7 +98,7 @@ fn assert_close(actual: f64, expected: f64) {
     assert!((actual - expected).abs() < 1e-12, "{actual} is not {expected}");
 }
 
-fn criterion<'a>(status: &'a Status, id: &str) -> &'a CriterionResult {
+fn criterion<'a>(status: &'a Judged, id: &str) -> &'a CriterionResult {
     status.criteria.iter().find(|c| &*c.id == id).expect("the criterion is judged")
 }
 
@@ -414,13 +441,13 @@ fn estates_under_1000_residents_are_not_judged_whatever_their_numbers() {
     for id in RuleSetId::PUBLISHED {
         let rules = assets::rule_set(id).expect("the rule set ships");
         let runs: Vec<u32> = vec![9; rules.categories.len()];
-        let (status, new_runs) = sim::evaluate(&rules, 2022, true, 999.0, &steady(&EVERYTHING), &runs);
+        let (status, new_runs) = evaluate_in_2022(&rules, true, 999.0, &steady(&EVERYTHING), &runs);
         assert!(!status.judged, "{}", id.key());
         assert_outcome(&status, Category::None, false, 0);
         assert_eq!(new_runs, vec![0; rules.categories.len()], "{}: the count ends", id.key());
         assert!(status.list_margin > 0.0, "{}", id.key());
 
-        let (status, _) = sim::evaluate(&rules, 2022, true, 1000.0, &steady(&EVERYTHING), &[]);
+        let (status, _) = evaluate_in_2022(&rules, true, 1000.0, &steady(&EVERYTHING), &[]);
         assert!(status.judged, "{}", id.key());
         assert!(status.listed, "{}", id.key());
     }
@@ -430,7 +457,7 @@ fn estates_under_1000_residents_are_not_judged_whatever_their_numbers() {
 fn areas_that_are_not_estates_are_not_judged() {
     for id in RuleSetId::PUBLISHED {
         let rules = assets::rule_set(id).expect("the rule set ships");
-        let (status, runs) = sim::evaluate(&rules, 2022, false, 5000.0, &steady(&EVERYTHING), &[]);
+        let (status, runs) = evaluate_in_2022(&rules, false, 5000.0, &steady(&EVERYTHING), &[]);
         assert!(!status.judged, "{}", id.key());
         assert!(status.criteria.is_empty(), "{}", id.key());
         assert_outcome(&status, Category::None, false, 0);

@@ -12,7 +12,7 @@ pub fn institution_district<'p>(projection: &'p Projection, institution: &str, y
     if !series.active.get(y).copied().unwrap_or(false) {
         return None;
     }
-    series.district.get(y)?.as_deref()
+    projection.institution_district(series, y)
 }
 
 /// Whether an institution still runs in `year` (a school merged into another does not).
@@ -43,7 +43,7 @@ pub fn places_at(projection: &Projection, year: u16) -> PlacesAt {
             .institutions
             .iter()
             .filter(|i| i.active.get(y).copied().unwrap_or(false))
-            .filter_map(|i| Some((i.id.clone(), i.district.get(y)?.as_deref()?.to_owned())))
+            .filter_map(|i| Some((i.id.clone(), projection.institution_district(i, y)?.to_owned())))
             .collect(),
         profiles: projection
             .districts

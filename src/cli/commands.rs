@@ -292,9 +292,9 @@ fn write_score(out: &mut dyn Write, projection: &Projection, params: &Params, ye
     writeln!(out, "estates:")?;
     for area in projection.areas.iter().filter(|a| a.kind == crate::model::AreaKind::Estate) {
         let y = &area.years[i];
-        let met: Vec<String> = y
-            .status
+        let met: Vec<String> = area
             .criteria
+            .in_year(i)
             .iter()
             .filter(|c| c.met)
             .map(|c| format!("{} {:.1}% vs {:.1}%", c.id, 100.0 * c.value, 100.0 * c.threshold))

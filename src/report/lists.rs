@@ -43,8 +43,7 @@ pub(super) fn status(html: &mut String, input: &ReportInput<'_>) {
         for year in MILESTONES {
             let _ = write!(html, "<tr><td>{}</td><td>{year}</td>", escape(name));
             for (v, areas) in input.variants.iter().zip(&by_id) {
-                let status =
-                    areas.get(id).and_then(|(_, a)| v.projection.year_index(year).map(|i| a.years[i].status.clone()));
+                let status = areas.get(id).and_then(|(_, a)| v.projection.year_index(year).map(|i| a.years[i].status));
                 status_cell(html, tr, status.as_ref());
             }
             html.push_str("</tr>");

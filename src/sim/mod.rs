@@ -16,6 +16,7 @@ mod cohort;
 mod intake;
 mod moves;
 mod output;
+mod parallel;
 mod record;
 mod schedule;
 mod schools;
@@ -27,8 +28,9 @@ mod transition;
 
 pub use attractiveness::AttractivenessTerms;
 pub use output::{
-    AreaSeries, AreaYear, CriterionResult, DistrictSeries, Indicators, InstitutionSeries, LedgerYear, MAX_CRITERIA,
-    MunicipalityYear, Projection, SchoolSeries, SchoolYear, ScoreComponents, ScoreYear, Share168a, Status,
+    AreaSeries, AreaYear, Criteria, CriteriaByYear, CriterionResult, DistrictSeries, Indicators, InstitutionSeries,
+    LedgerYear, MAX_CRITERIA, MunicipalityYear, Projection, SchoolSeries, SchoolYear, ScoreComponents, ScoreYear,
+    Share168a, Status,
 };
 pub use record::{Checkpoints, Trace};
 pub use score::{COMPONENTS, ScoreComponent, dissimilarity};
@@ -51,11 +53,11 @@ pub struct Inputs<'a> {
 /// panicking (unknown ids are skipped, counts are clamped to the stock).
 pub fn project(plan: &Plan, inputs: Inputs) -> Projection {
     let mut sim = state::Simulation::new(plan, inputs.params, inputs.rules, inputs.cap);
-    let mut projection = Projection::empty(plan, inputs.rules.id);
-    record::full(&mut sim, &mut projection, None);
+    let mut projection = Projection::empty(plan, inputs.rules.id, sim.engine.most_criteria());
+    record::full(&sim, &mut projection, None);
     while sim.world.year < LAST_YEAR {
         let ledger = sim.step();
-        record::full(&mut sim, &mut projection, Some(ledger));
+        record::full(&sim, &mut projection, Some(ledger));
     }
     projection
 }

@@ -36,9 +36,42 @@ impl Indicators {
 /// The criteria of a rule set, judged: at most this many (the 2021 rules have eight).
 pub const MAX_CRITERIA: usize = 12;
 
-/// An estate's judged criteria; empty (and allocating nothing) for the areas the list does not
-/// judge, so a table of 10,000 areas records only the estates' criteria.
+/// An estate's judged criteria in one year; empty (and allocating nothing) for the areas the
+/// list does not judge.
 pub type Criteria = Vec<CriterionResult>;
+
+/// An estate's judged criteria year by year, in one list: every criterion of the rule set,
+/// also for estates too small to be judged, whose values are still shown. Empty for the areas
+/// the list does not judge, so a table of 10,000 areas records only its estates' criteria, and
+/// a year's record of an area holds no list of its own (recording and dropping a projection
+/// then touch each area's years once, not each year's criteria).
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct CriteriaByYear {
+    values: Vec<CriterionResult>,
+    /// Per recorded year: where its criteria start in `values`.
+    starts: Vec<usize>,
+}
+
+impl CriteriaByYear {
+    /// Makes room for every year's criteria, `per_year` at most.
+    pub(super) fn reserve(&mut self, per_year: usize) {
+        self.starts.reserve_exact(YEARS);
+        self.values.reserve_exact(YEARS * per_year);
+    }
+
+    /// Records the next year's criteria.
+    pub(super) fn push(&mut self, year: &[CriterionResult]) {
+        self.starts.push(self.values.len());
+        self.values.extend_from_slice(year);
+    }
+
+    /// The criteria judged in the year at `year_index` (empty for areas the list does not judge).
+    pub fn in_year(&self, year_index: usize) -> &[CriterionResult] {
+        let Some(&start) = self.starts.get(year_index) else { return &[] };
+        let end = self.starts.get(year_index + 1).copied().unwrap_or(self.values.len());
+        self.values.get(start..end).unwrap_or_default()
+    }
+}
 
 /// One criterion of the rule set, judged.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
@@ -52,12 +85,10 @@ pub struct CriterionResult {
     pub met: bool,
 }
 
-/// An area's standing under the rule set in one year.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+/// An area's standing under the rule set in one year (its criteria are in
+/// [`AreaSeries::criteria`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
 pub struct Status {
-    /// Every criterion of the rule set, for estates (also those too small to be judged, whose
-    /// values are still shown); empty for other areas.
-    pub criteria: Criteria,
     pub category: Category,
     pub listed: bool,
     /// Years in a row the area has been in its current category (0 for none).
@@ -136,6 +167,8 @@ pub struct AreaSeries {
     pub kind: AreaKind,
     pub district: String,
     pub years: Vec<AreaYear>,
+    /// Per year, for estates: every criterion of the rule set, judged.
+    pub criteria: CriteriaByYear,
 }
 
 /// An id the record repeats every year (a district's, a profile's): shared, so a year's record
@@ -159,8 +192,9 @@ pub struct InstitutionSeries {
     pub id: String,
     pub name: String,
     pub kind: InstitutionKind,
-    /// Per year: the id of the district it stands in.
-    pub district: Vec<Option<Id>>,
+    /// Per year: the district it stands in, by its place in [`Projection::districts`] (an
+    /// index, not the id: a table of 10,000 areas records 270,000 of them).
+    pub district: Vec<Option<usize>>,
     /// Per year: false once merged into another school.
     pub active: Vec<bool>,
     /// Per year: whether it has a strong profile (schools).
@@ -257,7 +291,7 @@ pub struct Projection {
     pub score: Vec<ScoreYear>,
     /// One entry per year from 2017: the flows of the year before.
     pub ledger: Vec<LedgerYear>,
-    /// The municipality's district and profile ids, made once for the yearly record.
+    /// The municipality's profile ids, made once for the yearly record.
     #[serde(skip)]
     pub(super) ids: RecordIds,
 }
@@ -265,7 +299,6 @@ pub struct Projection {
 /// The ids the yearly record repeats, by the municipality's index.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub(super) struct RecordIds {
-    pub districts: Vec<Id>,
     pub profiles: Vec<Id>,
 }
 
@@ -273,7 +306,9 @@ pub(super) struct RecordIds {
 const YEARS: usize = (crate::model::LAST_YEAR - crate::model::FIRST_YEAR + 1) as usize;
 
 impl Projection {
-    pub(super) fn empty(plan: &Plan, rules: RuleSetId) -> Self {
+    /// A projection with room for every year of `plan`, judged by rule sets of at most
+    /// `criteria_per_year` criteria.
+    pub(super) fn empty(plan: &Plan, rules: RuleSetId, criteria_per_year: usize) -> Self {
         let m = &plan.municipality;
         Self {
             plan: plan.name.clone(),
@@ -282,12 +317,22 @@ impl Projection {
             areas: m
                 .areas
                 .iter()
-                .map(|a| AreaSeries {
-                    id: a.id.clone(),
-                    name: a.name.clone(),
-                    kind: a.kind,
-                    district: a.district.clone(),
-                    years: Vec::with_capacity(YEARS),
+                .map(|a| {
+                    let mut criteria = CriteriaByYear::default();
+                    if a.kind == AreaKind::Estate {
+                        // Here, not where the years are recorded on other threads: memory a
+                        // worker thread allocates is returned to the system when freed, and
+                        // touched afresh by the next projection.
+                        criteria.reserve(criteria_per_year);
+                    }
+                    AreaSeries {
+                        id: a.id.clone(),
+                        name: a.name.clone(),
+                        kind: a.kind,
+                        district: a.district.clone(),
+                        years: Vec::with_capacity(YEARS),
+                        criteria,
+                    }
                 })
                 .collect(),
             districts: m
@@ -316,10 +361,7 @@ impl Projection {
             municipality: Vec::with_capacity(YEARS),
             score: Vec::with_capacity(YEARS),
             ledger: Vec::with_capacity(YEARS),
-            ids: RecordIds {
-                districts: m.districts.iter().map(|d| Id::from(d.id.as_str())).collect(),
-                profiles: m.profiles.iter().map(|p| Id::from(p.id.as_str())).collect(),
-            },
+            ids: RecordIds { profiles: m.profiles.iter().map(|p| Id::from(p.id.as_str())).collect() },
         }
     }
 
@@ -330,6 +372,12 @@ impl Projection {
 
     pub fn area(&self, id: &str) -> Option<&AreaSeries> {
         self.areas.iter().find(|a| a.id == id)
+    }
+
+    /// The id of the district an institution stands in, in the year at `year_index`.
+    pub fn institution_district(&self, series: &InstitutionSeries, year_index: usize) -> Option<&str> {
+        let district = (*series.district.get(year_index)?)?;
+        Some(self.districts.get(district)?.id.as_str())
     }
 
     /// The score in a year, if projected.

@@ -5,8 +5,8 @@
 use super::cohort::ratio;
 use super::output::{AreaYear, LedgerYear, MunicipalityYear, Projection, SchoolSeries, SchoolYear, ScoreYear};
 use super::state::{Simulation, World};
-use super::{score, status};
-use crate::model::{FIRST_YEAR, Group, InstitutionKind, LAST_YEAR, Tenure};
+use super::{parallel, score, status};
+use crate::model::{AreaKind, FIRST_YEAR, Group, InstitutionKind, LAST_YEAR, PerGroup, PerTenure, Tenure};
 
 /// The lean record of a run.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -78,47 +78,47 @@ pub(super) fn run_lean(mut sim: Simulation, mut trace: Trace, keep_checkpoints: 
     (trace, checkpoints)
 }
 
-/// Appends the simulation's current year to a full projection. Each area's status moves into
-/// the record (the next year's judging writes a new one; nothing reads it before), so an
-/// estate's criteria are not copied.
-pub(super) fn full(sim: &mut Simulation, out: &mut Projection, ledger: Option<LedgerYear>) {
+/// Appends the simulation's current year to a full projection; an estate's criteria join its
+/// series' list of criteria.
+pub(super) fn full(sim: &Simulation, out: &mut Projection, ledger: Option<LedgerYear>) {
     let year = sim.world.year;
     out.years.push(year);
     let (score, segregation_points) = score::score(sim);
-    let count_facilities = sim.schedule.plan.facilities_count_as_commercial;
-    let mut totals = MunicipalityYear { year, ..MunicipalityYear::default() };
-    let areas = sim.world.areas.iter().zip(&mut sim.world.standings);
-    for (((area, standing), series), points) in areas.zip(&mut out.areas).zip(segregation_points) {
-        let parts = status::share_168a(area, sim.engine.cap, count_facilities);
-        series.years.push(AreaYear {
+    let (count_facilities, cap) = (sim.schedule.plan.facilities_count_as_commercial, sim.engine.cap);
+    let areas = &sim.world.areas;
+    let standings = &sim.world.standings;
+    let sums = parallel::map_mut(&mut out.areas, |i, series| {
+        let (area, standing) = (&areas[i], &standings[i]);
+        let parts = status::share_168a(area, cap, count_facilities);
+        let row = AreaYear {
             year,
             homes: area.homes,
             residents: area.residents.persons,
             indicators: standing.indicators,
-            status: std::mem::take(&mut standing.status),
+            status: standing.status,
             almen_family_share_168a: parts.share(),
             share_168a_parts: parts,
             commercial_m2: area.commercial_m2,
             left_municipality: area.left.total(),
             awaiting_rehousing: area.waiting.total(),
-            segregation_points: points,
+            segregation_points: segregation_points[i],
             newcomers: area.newcomers,
             rehoused_in: area.rehoused_in,
             rehoused_out: area.rehoused_out,
-        });
-        for t in Tenure::ALL {
-            totals.homes_by_tenure[t] += area.homes[t];
+        };
+        let sums = AreaSums {
+            homes: row.homes,
+            residents: row.residents,
+            left: row.left_municipality,
+            waiting: row.awaiting_rehousing,
+        };
+        series.years.push(row);
+        if area.kind == AreaKind::Estate {
+            series.criteria.push(&standing.criteria);
         }
-        for g in Group::ALL {
-            totals.residents_by_group[g] += area.residents.persons[g];
-        }
-        totals.left_municipality += area.left.total();
-        totals.awaiting_rehousing += area.waiting.total();
-    }
-    totals.homes = totals.homes_by_tenure.total();
-    totals.residents = totals.residents_by_group.total();
-    totals.almen_share = ratio(totals.homes_by_tenure.almen(), totals.homes);
-    totals.outside_work_share = ratio(totals.residents_by_group.outside_work, totals.residents_by_group.working_age());
+        sums
+    });
+    let totals = municipality_year(year, &sums);
     out.municipality.push(totals);
     districts(sim, out);
     schools(sim, out);
@@ -128,19 +128,48 @@ pub(super) fn full(sim: &mut Simulation, out: &mut Projection, ledger: Option<Le
     }
 }
 
-fn districts(sim: &Simulation, out: &mut Projection) {
-    let ids = &out.ids;
-    for (d, series) in out.districts.iter_mut().enumerate() {
-        let profile = sim.world.district_profiles[d].and_then(|p| ids.profiles.get(p).cloned());
-        series.profile.push(profile);
-        series.attractiveness.push(sim.world.attractiveness[d].clone());
+/// What an area adds to the municipality's totals.
+struct AreaSums {
+    homes: PerTenure<f64>,
+    residents: PerGroup<f64>,
+    left: f64,
+    waiting: f64,
+}
+
+/// The municipality's totals, summed over the areas in plan order.
+fn municipality_year(year: u16, areas: &[AreaSums]) -> MunicipalityYear {
+    let mut totals = MunicipalityYear { year, ..MunicipalityYear::default() };
+    for area in areas {
+        for t in Tenure::ALL {
+            totals.homes_by_tenure[t] += area.homes[t];
+        }
+        for g in Group::ALL {
+            totals.residents_by_group[g] += area.residents[g];
+        }
+        totals.left_municipality += area.left;
+        totals.awaiting_rehousing += area.waiting;
     }
-    for (series, inst) in out.institutions.iter_mut().zip(&sim.world.institutions) {
-        let district = inst.district.and_then(|d| ids.districts.get(d).cloned());
-        series.district.push(district);
+    totals.homes = totals.homes_by_tenure.total();
+    totals.residents = totals.residents_by_group.total();
+    totals.almen_share = ratio(totals.homes_by_tenure.almen(), totals.homes);
+    totals.outside_work_share = ratio(totals.residents_by_group.outside_work, totals.residents_by_group.working_age());
+    totals
+}
+
+fn districts(sim: &Simulation, out: &mut Projection) {
+    let Projection { districts, institutions, ids, .. } = out;
+    let world = &sim.world;
+    parallel::map_mut(districts, |d, series| {
+        let profile = world.district_profiles[d].and_then(|p| ids.profiles.get(p).cloned());
+        series.profile.push(profile);
+        series.attractiveness.push(world.attractiveness.terms[d].clone());
+    });
+    parallel::map_mut(institutions, |i, series| {
+        let inst = &world.institutions[i];
+        series.district.push(inst.district);
         series.active.push(inst.active);
         series.strong_profile.push(inst.has_profile);
-    }
+    });
 }
 
 fn schools(sim: &Simulation, out: &mut Projection) {

@@ -4,7 +4,7 @@
 //! have are left out (an invalid plan still projects, without them).
 
 use crate::model::{ActionKind, EffortKind, FIRST_YEAR, FacilityKind, LAST_YEAR, Plan, Tenure};
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 /// An action as the engine carries it out in one year.
 #[derive(Clone, Copy, Debug, PartialEq)]

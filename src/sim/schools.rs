@@ -1,6 +1,7 @@
 //! School mix: each district's pupils are shared among the schools that serve it; a school's
 //! disadvantaged share is the share of its pupils from households outside work.
 
+use super::cohort::Cohort;
 use super::cohort::ratio;
 use super::state::Simulation;
 use crate::model::InstitutionKind;
@@ -18,18 +19,27 @@ pub(super) struct SchoolMix {
     pub area_school_share: Vec<f64>,
 }
 
-/// The school mix now. With `count_left`, the children of residents displaced out of the
-/// municipality count at their old schools (the balance score's view).
-pub(super) fn mix(sim: &Simulation, count_left: bool) -> SchoolMix {
+/// Pupils and disadvantaged pupils at each institution (zero for non-schools).
+pub(super) struct Pupils {
+    pub pupils: Vec<f64>,
+    pub disadvantaged: Vec<f64>,
+}
+
+/// Each school's pupils, with every district's pupils shared among the schools that serve it.
+/// The children counted are the residents', or with `counted` (each area's residents with those
+/// displaced out of the municipality or still waiting: the balance score's view) also the
+/// children of the displaced, at their old schools.
+pub(super) fn pupils(sim: &Simulation, counted: Option<&[Cohort]>) -> Pupils {
     let n_districts = sim.schedule.plan.municipality.districts.len();
     let mut district_pupils = vec![0.0; n_districts];
     let mut district_disadvantaged = vec![0.0; n_districts];
-    for area in &sim.world.areas {
+    let pupils_per_child = sim.engine.params.flows.pupils_per_child;
+    for (i, area) in sim.world.areas.iter().enumerate() {
         let Some(d) = area.district else { continue };
-        let residents = if count_left { area.counted() } else { area.residents };
-        let pupils = residents.persons.children * sim.engine.params.flows.pupils_per_child;
+        let children = counted.map_or(&area.residents, |c| &c[i]);
+        let pupils = children.persons.children * pupils_per_child;
         district_pupils[d] += pupils;
-        district_disadvantaged[d] += pupils * residents.outside_work_share();
+        district_disadvantaged[d] += pupils * children.outside_work_share();
     }
     let mut serving = vec![0usize; n_districts];
     let institutions = &sim.world.institutions;
@@ -38,13 +48,7 @@ pub(super) fn mix(sim: &Simulation, count_left: bool) -> SchoolMix {
             serving[*d] += 1;
         }
     }
-    let mut out = SchoolMix {
-        pupils: vec![0.0; institutions.len()],
-        disadvantaged: vec![0.0; institutions.len()],
-        district_disadvantaged: vec![None; n_districts],
-        municipal_share: 0.0,
-        area_school_share: Vec::with_capacity(sim.world.areas.len()),
-    };
+    let mut out = Pupils { pupils: vec![0.0; institutions.len()], disadvantaged: vec![0.0; institutions.len()] };
     for (i, inst) in institutions.iter().enumerate() {
         if !inst.active || inst.kind != InstitutionKind::School {
             continue;
@@ -55,6 +59,22 @@ pub(super) fn mix(sim: &Simulation, count_left: bool) -> SchoolMix {
             out.disadvantaged[i] += district_disadvantaged[*d] * share;
         }
     }
+    out
+}
+
+/// The school mix of the residents now.
+pub(super) fn mix(sim: &Simulation) -> SchoolMix {
+    let n_districts = sim.schedule.plan.municipality.districts.len();
+    let areas = &sim.world.areas;
+    let institutions = &sim.world.institutions;
+    let Pupils { pupils, disadvantaged } = pupils(sim, None);
+    let mut out = SchoolMix {
+        pupils,
+        disadvantaged,
+        district_disadvantaged: vec![None; n_districts],
+        municipal_share: 0.0,
+        area_school_share: Vec::new(),
+    };
     let total_pupils: f64 = out.pupils.iter().sum();
     out.municipal_share = ratio(out.disadvantaged.iter().sum(), total_pupils);
     // Per district: the mix of the schools its children attend (for social inheritance) and of
@@ -80,16 +100,11 @@ pub(super) fn mix(sim: &Simulation, count_left: bool) -> SchoolMix {
             *slot = Some(disadvantaged / pupils);
         }
     }
-    out.area_school_share = sim
-        .world
-        .areas
+    out.area_school_share = areas
         .iter()
-        .map(|area| {
-            let own = area.residents.outside_work_share();
-            match area.district {
-                Some(d) if attended[d].1 > 0.0 => attended[d].0 / attended[d].1,
-                _ => own,
-            }
+        .map(|area| match area.district {
+            Some(d) if attended[d].1 > 0.0 => attended[d].0 / attended[d].1,
+            _ => area.residents.outside_work_share(),
         })
         .collect();
     out

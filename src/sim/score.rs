@@ -3,8 +3,8 @@
 
 use super::cohort::{Cohort, ratio};
 use super::output::{ScoreComponents, ScoreYear};
-use super::state::{AreaState, Simulation};
-use super::{schools, status};
+use super::state::Simulation;
+use super::{parallel, schools, status};
 use crate::model::{AreaKind, InstitutionKind, Params};
 
 /// A component of the balance score.
@@ -82,22 +82,26 @@ pub(super) fn score(sim: &Simulation) -> (ScoreYear, Vec<f64>) {
     let params = sim.engine.params;
     let p = &params.score;
     let areas = &sim.world.areas;
-    let counted: Vec<Cohort> = areas.iter().map(AreaState::counted).collect();
+    let counted: Vec<Cohort> = parallel::map(areas.len(), |i| areas[i].counted());
     // The held values (convictions, origin) as this year's judging read them.
     let standings = &sim.world.standings;
-    let estates = || areas.iter().zip(&counted).zip(standings).filter(|((a, _), _)| a.kind == AreaKind::Estate);
     let judge = sim.engine.judge(year);
-    let list = mean_or_full(estates().filter(|((_, c), _)| c.total() > 0.0).map(|((_, c), standing)| {
-        let held = &standing.indicators;
-        let indicators = status::indicators_of(c, held.convicted_share, held.non_western_share, params);
+    let list_points = parallel::map(areas.len(), |i| {
+        if areas[i].kind != AreaKind::Estate || counted[i].total() <= 0.0 {
+            return None;
+        }
+        let held = &standings[i].indicators;
+        let indicators = status::indicators_of(&counted[i], held.convicted_share, held.non_western_share, params);
         let margin = judge.composition_margin(&indicators, year);
-        (50.0 + 50.0 * margin / p.list_full_margin.max(1e-9)).clamp(0.0, 100.0)
-    }));
+        Some((50.0 + 50.0 * margin / p.list_full_margin.max(1e-9)).clamp(0.0, 100.0))
+    });
+    let list = mean_or_full(list_points.into_iter().flatten());
     let segregation_parts = dissimilarity_parts(
         counted.iter().map(|c| (c.persons.outside_work, c.persons.employed + c.persons.in_education)),
     );
     let segregation = 100.0 * (1.0 - segregation_parts.iter().sum::<f64>().clamp(0.0, 1.0));
-    let components = ScoreComponents { list, segregation, tenure_mix: tenure_mix(sim), school_mix: school_mix(sim) };
+    let components =
+        ScoreComponents { list, segregation, tenure_mix: tenure_mix(sim), school_mix: school_mix(sim, &counted) };
     let total = super::COMPONENTS.iter().map(|c| c.weight_share(params) * c.value(&components)).sum::<f64>();
     let parts = segregation_parts.iter().map(|d| 100.0 * d).collect();
     (ScoreYear { year, total: total.clamp(0.0, 100.0), components }, parts)
@@ -128,8 +132,8 @@ fn tenure_mix(sim: &Simulation) -> f64 {
 
 /// 100 × (1 − D) of disadvantaged pupils against other pupils across the active schools,
 /// counting the children of residents displaced out of the municipality at their old schools.
-fn school_mix(sim: &Simulation) -> f64 {
-    let mix = schools::mix(sim, true);
+fn school_mix(sim: &Simulation, counted: &[Cohort]) -> f64 {
+    let mix = schools::pupils(sim, Some(counted));
     let schools = sim
         .world
         .institutions

@@ -6,10 +6,10 @@
 use super::attractiveness::{self, AttractivenessTerms};
 use super::cohort::Cohort;
 use super::intake::Residual;
-use super::output::{Indicators, Status};
+use super::output::{Criteria, Indicators, Status};
 use super::schedule::Schedule;
 use super::schools::{self, SchoolMix};
-use super::{status, step};
+use super::{parallel, status, step};
 use crate::model::{
     AlmenFamilyCap, AreaKind, FIRST_YEAR, InstitutionKind, Params, PerGroup, PerTenure, Plan, RuleBook,
 };
@@ -83,6 +83,8 @@ pub(super) struct Standing {
     pub history: [[f64; 5]; HISTORY_YEARS],
     /// Years in a row each category (by rule index) has held.
     pub runs: status::Runs,
+    /// This year's criteria, for estates; the same list is judged into every year.
+    pub criteria: Criteria,
 }
 
 /// A school, daycare or other institution as it stands this year.
@@ -109,6 +111,11 @@ impl<'a> Engine<'a> {
         Self { params, cap, judges: rules.used().map(status::Judge::new).collect(), rules }
     }
 
+    /// The most criteria an estate is judged by in any year.
+    pub fn most_criteria(&self) -> usize {
+        self.judges.iter().map(status::Judge::criteria_count).max().unwrap_or(0)
+    }
+
     /// The compiled rule set that judges `year`.
     pub fn judge(&self, year: u16) -> &status::Judge<'a> {
         let id = self.rules.id.in_year(year);
@@ -126,20 +133,26 @@ pub(super) struct World {
     pub standings: Vec<Standing>,
     pub district_profiles: Vec<Option<usize>>,
     pub institutions: Vec<InstitutionState>,
-    pub attractiveness: Vec<AttractivenessTerms>,
-    pub attractiveness_2016: Vec<f64>,
+    pub attractiveness: Attractiveness,
     pub school_mix: SchoolMix,
 }
 
-impl World {
-    /// The change in a district's attractiveness since 2016 (0 for areas without a district).
-    pub fn attractiveness_change(&self, district: Option<usize>) -> f64 {
-        district.map_or(0.0, |d| self.attractiveness[d].total - self.attractiveness_2016[d])
+/// Every district's attractiveness this year, and its total in 2016.
+#[derive(Clone, Debug, Default)]
+pub(super) struct Attractiveness {
+    pub terms: Vec<AttractivenessTerms>,
+    pub in_2016: Vec<f64>,
+}
+
+impl Attractiveness {
+    /// The district's attractiveness now (0 for areas without a district).
+    pub fn now(&self, district: Option<usize>) -> f64 {
+        district.map_or(0.0, |d| self.terms[d].total)
     }
 
-    /// The district's attractiveness now.
-    pub fn attractiveness_now(&self, district: Option<usize>) -> f64 {
-        district.map_or(0.0, |d| self.attractiveness[d].total)
+    /// The change in a district's attractiveness since 2016 (0 for areas without a district).
+    pub fn change(&self, district: Option<usize>) -> f64 {
+        district.map_or(0.0, |d| self.terms[d].total - self.in_2016[d])
     }
 }
 
@@ -156,7 +169,9 @@ impl<'a> Simulation<'a> {
         let schedule = Schedule::new(plan);
         let world = World {
             year: FIRST_YEAR,
-            areas: plan.municipality.areas.iter().map(|a| initial_area(a, &schedule, &engine)).collect(),
+            areas: parallel::map(plan.municipality.areas.len(), |i| {
+                initial_area(&plan.municipality.areas[i], &schedule, &engine)
+            }),
             standings: vec![Standing::default(); plan.municipality.areas.len()],
             district_profiles: plan
                 .municipality
@@ -165,15 +180,15 @@ impl<'a> Simulation<'a> {
                 .map(|d| d.profile.as_deref().and_then(|p| plan.municipality.profiles.iter().position(|x| x.id == p)))
                 .collect(),
             institutions: initial_institutions(plan, &schedule),
-            attractiveness: Vec::new(),
-            attractiveness_2016: Vec::new(),
+            attractiveness: Attractiveness::default(),
             school_mix: SchoolMix::default(),
         };
         let mut sim = Self { engine, schedule, world };
-        sim.world.school_mix = schools::mix(&sim, false);
+        sim.world.school_mix = schools::mix(&sim);
         sim.judge_all(true);
-        sim.world.attractiveness = attractiveness::all(&sim);
-        sim.world.attractiveness_2016 = sim.world.attractiveness.iter().map(|t| t.total).collect();
+        let terms = attractiveness::all(&sim);
+        let in_2016 = terms.iter().map(|t| t.total).collect();
+        sim.world.attractiveness = Attractiveness { terms, in_2016 };
         step::calibrate(&mut sim);
         sim
     }
@@ -196,9 +211,9 @@ impl<'a> Simulation<'a> {
         let year = self.world.year;
         let ledger = step::advance(self, year);
         self.world.year = year + 1;
-        self.world.school_mix = schools::mix(self, false);
+        self.world.school_mix = schools::mix(self);
         self.judge_all(false);
-        self.world.attractiveness = attractiveness::all(self);
+        self.world.attractiveness.terms = attractiveness::all(self);
         ledger
     }
 
@@ -208,9 +223,10 @@ impl<'a> Simulation<'a> {
         let year = self.world.year;
         let judges = (self.engine.judge(year), self.engine.judge(year.saturating_sub(1)));
         let sources = &self.schedule.plan.municipality.areas;
-        let areas = self.world.areas.iter_mut().zip(&mut self.world.standings).zip(sources);
-        for ((area, standing), source) in areas {
-            let indicators = status::indicators(area, &source.held, self.engine.params, year);
+        let (areas, params) = (&self.world.areas, self.engine.params);
+        let listed = parallel::map_mut(&mut self.world.standings, |i, standing| {
+            let (area, held) = (&areas[i], &sources[i].held);
+            let indicators = status::indicators(area, held, params, year);
             let values = status::indicator_values(&indicators);
             if initial {
                 standing.history = [values; HISTORY_YEARS];
@@ -219,10 +235,13 @@ impl<'a> Simulation<'a> {
                 standing.history[HISTORY_YEARS - 1] = values;
             }
             standing.indicators = indicators;
-            let (st, runs) = status::judge(area, source.held.years_listed_before_2016, standing, judges, year, initial);
-            area.listed = st.listed;
+            let (st, runs) = status::judge(area, held.years_listed_before_2016, standing, judges, year, initial);
             standing.status = st;
             standing.runs = runs;
+            standing.status.listed
+        });
+        for (area, listed) in self.world.areas.iter_mut().zip(listed) {
+            area.listed = listed;
         }
     }
 }

@@ -74,6 +74,11 @@ pub(super) struct Judge<'a> {
 }
 
 impl<'a> Judge<'a> {
+    /// How many criteria an estate is judged by.
+    pub fn criteria_count(&self) -> usize {
+        self.criteria.len()
+    }
+
     /// The rule set it judges by.
     pub fn id(&self) -> RuleSetId {
         self.rules.id
@@ -102,26 +107,32 @@ impl<'a> Judge<'a> {
         Self { rules, criteria, categories, counted, listing }
     }
 
-    /// Each criterion's averaged value against the threshold of the year.
-    fn criteria(&self, history: &IndicatorHistory, year: u16) -> Criteria {
-        self.criteria
-            .iter()
-            .map(|c| criterion_result(c, averaged(history, c.indicator, c.average_years), year))
-            .collect()
+    /// Each criterion's averaged value against the threshold of the year, into `out` (which
+    /// keeps its allocation from year to year).
+    fn criteria(&self, history: &IndicatorHistory, year: u16, out: &mut Criteria) {
+        out.clear();
+        out.extend(
+            self.criteria.iter().map(|c| criterion_result(c, averaged(history, c.indicator, c.average_years), year)),
+        );
     }
 
-    /// Judges one estate (or, with `is_estate` false, an area the list does not judge).
+    /// Judges one estate (or, with `is_estate` false, an area the list does not judge); its
+    /// criteria go into `criteria` (none for other areas).
     fn judge(
         &self,
         year: u16,
-        is_estate: bool,
-        residents: f64,
+        (is_estate, residents): (bool, f64),
         history: &IndicatorHistory,
         previous: &[u32],
+        criteria: &mut Criteria,
     ) -> (Status, Runs) {
         let n = self.categories.len();
         let judged = is_estate && residents >= self.rules.min_residents;
-        let criteria = if is_estate { self.criteria(history, year) } else { Criteria::new() };
+        if is_estate {
+            self.criteria(history, year, criteria);
+        } else {
+            criteria.clear();
+        }
         let mut satisfied = [false; MAX_CATEGORIES];
         let mut runs: Runs = std::iter::repeat_n(0, n).collect();
         if judged {
@@ -142,8 +153,8 @@ impl<'a> Judge<'a> {
         let category = hardest.map_or(Category::None, |i| self.categories[i].rule.category);
         let listed = (0..n).any(|i| satisfied[i] && self.categories[i].rule.listed);
         let consecutive_years = self.counted_years(&runs, listed);
-        let list_margin = if judged { self.margin(&criteria) } else { 1.0 };
-        (Status { criteria, category, listed, consecutive_years, list_margin, judged }, runs)
+        let list_margin = if judged { self.margin(criteria) } else { 1.0 };
+        (Status { category, listed, consecutive_years, list_margin, judged }, runs)
     }
 
     /// The years in a row that count towards the hardest category: the run of the category the
@@ -206,7 +217,7 @@ impl<'a> Judge<'a> {
 pub(super) fn judge(
     area: &AreaState,
     years_listed_before_2016: u32,
-    standing: &Standing,
+    standing: &mut Standing,
     judges: (&Judge, &Judge),
     year: u16,
     initial: bool,
@@ -219,13 +230,15 @@ pub(super) fn judge(
     } else {
         j.carried_runs(last_year, &standing.runs)
     };
-    j.judge(year, area.kind == AreaKind::Estate, area.residents.total(), &standing.history, &previous)
+    let area = (area.kind == AreaKind::Estate, area.residents.total());
+    j.judge(year, area, &standing.history, &previous, &mut standing.criteria)
 }
 
 /// Judges one area under a rule set in a year: each criterion's averaged value against its
 /// threshold, the hardest category that holds, and how many years in a row each category has
 /// held (`previous_runs` are last year's, one per category of the rule set). Only estates are
-/// judged, and only with at least the rule set's minimum residents.
+/// judged, and only with at least the rule set's minimum residents. Returns the status, the
+/// criteria (none for other areas) and the runs.
 pub fn evaluate(
     rules: &RuleSet,
     year: u16,
@@ -233,9 +246,10 @@ pub fn evaluate(
     residents: f64,
     history: &IndicatorHistory,
     previous_runs: &[u32],
-) -> (Status, Vec<u32>) {
-    let (status, runs) = Judge::new(rules).judge(year, is_estate, residents, history, previous_runs);
-    (status, runs.to_vec())
+) -> (Status, Criteria, Vec<u32>) {
+    let mut criteria = Criteria::new();
+    let (status, runs) = Judge::new(rules).judge(year, (is_estate, residents), history, previous_runs, &mut criteria);
+    (status, criteria, runs.to_vec())
 }
 
 fn criterion_result(c: &Criterion, value: f64, year: u16) -> CriterionResult {

@@ -3,32 +3,41 @@
 //! calibration that makes each area's 2016 composition (groups, education, earnings) stationary.
 
 use super::cohort::Cohort;
-use super::intake::{self, IntakeArea};
-use super::moves;
+use super::intake::{self, IntakeArea, Residual};
 use super::output::LedgerYear;
 use super::state::Simulation;
 use super::transition::{self, AreaEfforts, Context};
+use super::{moves, parallel};
 use crate::model::{FIRST_YEAR, PerGroup, PerTenure};
 
 /// Sets each area's calibrated intake residual so that, with no actions, the 2016 composition
 /// is a fixed point: the inflow equals what transitions and moves take away.
 pub(super) fn calibrate(sim: &mut Simulation) {
-    let p = sim.engine.params;
-    for i in 0..sim.world.areas.len() {
-        let area = &sim.world.areas[i];
-        if area.residents.total() < p.moves.calibration_min_residents {
-            continue;
+    let residuals = parallel::map(sim.world.areas.len(), |i| calibrated_residual(sim, i));
+    for (area, residual) in sim.world.areas.iter_mut().zip(residuals) {
+        if let Some(residual) = residual {
+            area.residual = residual;
         }
-        let ctx = Context { school_share: sim.world.school_mix.area_school_share[i], ..Context::default() };
-        let after = transition::transition(&area.residents, &p.flows, &p.efforts, ctx).residents;
-        let rate = moves::move_out_rate(area, p);
-        let shares = moves::leaving_shares(&after.persons, rate, sim.world.attractiveness_now(area.district), p);
-        let mut stayers = after;
-        let left = stayers.take_shares(&shares);
-        let needed = needed_inflow(&area.residents, &after, &left);
-        let weights = moves::vacancy_weights(area, p);
-        sim.world.areas[i].residual = intake::residual_for(&needed, &weights, p);
     }
+}
+
+/// The intake residual that keeps area `i` as it was in 2016; none for an area too small to
+/// calibrate.
+fn calibrated_residual(sim: &Simulation, i: usize) -> Option<Residual> {
+    let p = sim.engine.params;
+    let area = &sim.world.areas[i];
+    if area.residents.total() < p.moves.calibration_min_residents {
+        return None;
+    }
+    let ctx = Context { school_share: sim.world.school_mix.area_school_share[i], ..Context::default() };
+    let after = transition::transition(&area.residents, &p.flows, &p.efforts, ctx).residents;
+    let rate = moves::move_out_rate(area, p);
+    let shares = moves::leaving_shares(&after.persons, rate, sim.world.attractiveness.now(area.district), p);
+    let mut stayers = after;
+    let left = stayers.take_shares(&shares);
+    let needed = needed_inflow(&area.residents, &after, &left);
+    let weights = moves::vacancy_weights(area, p);
+    Some(intake::residual_for(&needed, &weights, p))
 }
 
 /// The newcomers that keep a cohort as it was: what it was, less what transitions left, plus
@@ -56,9 +65,8 @@ pub(super) fn advance(sim: &mut Simulation, year: u16) -> LedgerYear {
     }
     let mut ledger = LedgerYear { year: year + 1, ..LedgerYear::default() };
     let efforts = moves::efforts_in(sim, year);
-    let vacancies = live_and_move_out(sim, &efforts, &mut ledger);
+    let Openings { vacancies, weights } = live_and_move_out(sim, &efforts, &mut ledger);
     let p = sim.engine.params;
-    let weights: Vec<PerTenure<f64>> = sim.world.areas.iter().map(|a| moves::vacancy_weights(a, p)).collect();
     let letting = moves::letting_in(sim, year);
     let rehousing = moves::rehouse(sim, &displaced, &vacancies, &weights, letting.joint);
     ledger.displaced = displaced.iter().map(Cohort::total).sum();
@@ -66,63 +74,98 @@ pub(super) fn advance(sim: &mut Simulation, year: u16) -> LedgerYear {
     ledger.rehoused = rehousing.rehoused_from.iter().sum();
     let shares = moves::letting_shares(sim, &letting, &vacancies, &weights);
     let economy_odds = 1.0 / transition::economy(&p.flows, year.saturating_sub(FIRST_YEAR));
-    for i in 0..n {
-        let change = sim.world.attractiveness_change(sim.world.areas[i].district);
-        let area = &mut sim.world.areas[i];
+    let attractiveness = &sim.world.attractiveness;
+    let moved_in = parallel::map_mut(&mut sim.world.areas, |i, area| {
         area.left = area.left.plus(&rehousing.leaving[i]);
         area.waiting = rehousing.waiting[i];
         area.rehoused_in = rehousing.arrivals[i].total();
         area.rehoused_out = rehousing.rehoused_from[i];
         area.residents = area.residents.plus(&rehousing.arrivals[i]);
-        let open = (vacancies[i] - rehousing.arrivals[i].total()).max(0.0);
-        area.newcomers = PerGroup::default();
-        if open > 0.0 {
-            let who = IntakeArea {
-                weights: &weights[i],
-                had_in_2016: &area.had_in_2016,
-                residual: &area.residual,
-                attractiveness_change: change,
-                economy_odds,
-            };
-            let arrivals = intake::newcomers(&who, shares[i], open, p);
-            ledger.moved_in += arrivals.total();
-            area.newcomers = arrivals.persons;
-            area.residents = area.residents.plus(&arrivals);
-        }
         area.new_capacity = PerTenure::default();
+        area.newcomers = PerGroup::default();
+        let open = (vacancies[i] - rehousing.arrivals[i].total()).max(0.0);
+        if open <= 0.0 {
+            return None;
+        }
+        let who = IntakeArea {
+            weights: &weights[i],
+            had_in_2016: &area.had_in_2016,
+            residual: &area.residual,
+            attractiveness_change: attractiveness.change(area.district),
+            economy_odds,
+        };
+        let arrivals = intake::newcomers(&who, shares[i], open, p);
+        area.newcomers = arrivals.persons;
+        area.residents = area.residents.plus(&arrivals);
+        Some(arrivals.total())
+    });
+    // Summed in plan order, so the total is the same however the areas were split.
+    for arrived in moved_in.into_iter().flatten() {
+        ledger.moved_in += arrived;
     }
     ledger
 }
 
+/// Each area's vacancies after the year's moves out, and the shares of them each tenure has.
+struct Openings {
+    vacancies: Vec<f64>,
+    weights: Vec<PerTenure<f64>>,
+}
+
+/// What one area's year of living and moving out leaves: its vacancies, and its flows for
+/// the ledger.
+struct Lived {
+    vacancies: f64,
+    weights: PerTenure<f64>,
+    births: f64,
+    deaths: f64,
+    effort_moves: f64,
+    /// Ordinary moves out, and the surplus of an over-full area.
+    moved_out: (f64, Option<f64>),
+}
+
 /// Transitions and moves out in every area; returns each area's vacancies.
-fn live_and_move_out(sim: &mut Simulation, efforts: &[AreaEfforts], ledger: &mut LedgerYear) -> Vec<f64> {
+fn live_and_move_out(sim: &mut Simulation, efforts: &[AreaEfforts], ledger: &mut LedgerYear) -> Openings {
     let p = sim.engine.params;
-    let mut vacancies = vec![0.0; sim.world.areas.len()];
     let economy = transition::economy(&p.flows, sim.world.year.saturating_sub(FIRST_YEAR));
-    for (i, vacancy) in vacancies.iter_mut().enumerate() {
-        let school_share = sim.world.school_mix.area_school_share.get(i).copied().unwrap_or(0.0);
-        let attractiveness = sim.world.attractiveness_now(sim.world.areas[i].district);
-        let area = &mut sim.world.areas[i];
+    let (school_shares, attractiveness) = (&sim.world.school_mix.area_school_share, &sim.world.attractiveness);
+    let lived = parallel::map_mut(&mut sim.world.areas, |i, area| {
+        let school_share = school_shares.get(i).copied().unwrap_or(0.0);
         let ctx = Context { school_share, efforts: efforts[i], placed_last_year: area.placed, economy };
         let t = transition::transition(&area.residents, &p.flows, &p.efforts, ctx);
         let rate = moves::move_out_rate(area, p);
         let mut residents = t.residents;
-        let leaving = residents.take_shares(&moves::leaving_shares(&residents.persons, rate, attractiveness, p));
+        let exit = moves::leaving_shares(&residents.persons, rate, attractiveness.now(area.district), p);
+        let leaving = residents.take_shares(&exit);
         let placed_share = moves::placed_leaving_share(&residents, t.placed, rate, p);
         let placed_leaving = residents.take_shares(&PerGroup { employed: placed_share, ..PerGroup::default() });
-        ledger.births += t.births;
-        ledger.deaths += t.deaths;
-        ledger.effort_moves += t.effort_moves;
-        ledger.moved_out += leaving.total() + placed_leaving.total();
         let gap = area.capacity.total() - residents.total();
-        if gap < 0.0 {
-            // More people than the homes hold: the surplus moves away with the area's mix.
-            let surplus = residents.take_share(-gap / residents.total());
-            ledger.moved_out += surplus.total();
-        }
-        *vacancy = gap.max(0.0);
+        // More people than the homes hold: the surplus moves away with the area's mix.
+        let surplus = (gap < 0.0).then(|| residents.take_share(-gap / residents.total()).total());
         area.residents = residents;
         area.placed = t.placed;
+        Lived {
+            vacancies: gap.max(0.0),
+            weights: moves::vacancy_weights(area, p),
+            births: t.births,
+            deaths: t.deaths,
+            effort_moves: t.effort_moves,
+            moved_out: (leaving.total() + placed_leaving.total(), surplus),
+        }
+    });
+    // Summed in plan order, so the ledger is the same however the areas were split.
+    let mut openings =
+        Openings { vacancies: Vec::with_capacity(lived.len()), weights: Vec::with_capacity(lived.len()) };
+    for area in lived {
+        ledger.births += area.births;
+        ledger.deaths += area.deaths;
+        ledger.effort_moves += area.effort_moves;
+        ledger.moved_out += area.moved_out.0;
+        if let Some(surplus) = area.moved_out.1 {
+            ledger.moved_out += surplus;
+        }
+        openings.vacancies.push(area.vacancies);
+        openings.weights.push(area.weights);
     }
-    vacancies
+    openings
 }

@@ -55,11 +55,11 @@ pub fn table(ui: &mut egui::Ui, tr: Tr<'_>, view: &StatusView<'_>) {
         ui.label(egui::RichText::new(tr.fill("status.criteria_title", &[("year", &view.year.to_string())])).strong());
         let Some(i) = view.projection.year_index(view.year) else { return };
         for (_, estate) in &estates {
-            let status = &estate.years[i].status;
+            let (status, criteria) = (&estate.years[i].status, estate.criteria.in_year(i));
             egui::CollapsingHeader::new(format!("{} — {}", estate.name, status_words(tr, status)))
                 .id_salt(("criteria", &estate.id))
                 .default_open(estate.id == view.criteria.area)
-                .show(ui, |ui| criteria_by_rule(ui, tr, view.rules, &estate.id, &status.criteria));
+                .show(ui, |ui| criteria_by_rule(ui, tr, view.rules, &estate.id, criteria));
         }
         ui.label(egui::RichText::new(tr.t("status.held_note")).small().italics());
     });

@@ -1,0 +1,49 @@
+//! The per-area passes of a year, split over the machine's cores (rayon's pool) when a
+//! municipality is large (a national table of almene departments). Each area's work reads the
+//! shared world and writes only its own slot, and every sum over areas is taken afterwards in
+//! plan order, so the split changes no number: a plan projects to the same bits on one core or
+//! eight.
+
+use rayon::prelude::*;
+
+/// Below this many items a pass runs on the calling thread: handing work to other threads
+/// costs more than the Visionsplan's eleven areas take.
+const SPLIT_FROM: usize = 2_000;
+
+/// The fewest items one thread is given: fewer would spend more on handing over than on work.
+const FEWEST_PER_THREAD: usize = 512;
+
+/// `work(i, &mut items[i])` for every item; the results in the items' order.
+pub(super) fn map_mut<T: Send, R: Send>(items: &mut [T], work: impl Fn(usize, &mut T) -> R + Sync + Send) -> Vec<R> {
+    if items.len() < SPLIT_FROM {
+        return items.iter_mut().enumerate().map(|(i, item)| work(i, item)).collect();
+    }
+    items.par_iter_mut().enumerate().with_min_len(FEWEST_PER_THREAD).map(|(i, item)| work(i, item)).collect()
+}
+
+/// `work(i)` for every index below `n`; the results in order.
+pub(super) fn map<R: Send>(n: usize, work: impl Fn(usize) -> R + Sync + Send) -> Vec<R> {
+    if n < SPLIT_FROM {
+        return (0..n).map(work).collect();
+    }
+    (0..n).into_par_iter().with_min_len(FEWEST_PER_THREAD).map(work).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_split_pass_gives_every_item_its_own_result_in_order() {
+        for n in [0, 1, SPLIT_FROM - 1, SPLIT_FROM, 10_007] {
+            let mut items: Vec<usize> = (0..n).collect();
+            let out = map_mut(&mut items, |i, item| {
+                *item *= 2;
+                i
+            });
+            assert_eq!(out, (0..n).collect::<Vec<_>>(), "{n} items: results out of order");
+            assert!(items.iter().enumerate().all(|(i, item)| *item == 2 * i), "{n} items: an item was missed");
+            assert_eq!(map(n, |i| i + 1), (1..=n).collect::<Vec<_>>());
+        }
+    }
+}
