@@ -13,10 +13,12 @@ pub struct Adults {
 }
 
 impl Adults {
+    #[inline]
     pub fn plus(self, other: Self) -> Self {
         Self { employed: self.employed + other.employed, outside_work: self.outside_work + other.outside_work }
     }
 
+    #[inline]
     pub fn scaled(self, factor: f64) -> Self {
         Self { employed: self.employed * factor, outside_work: self.outside_work * factor }
     }
@@ -33,10 +35,12 @@ pub struct Cohort {
 }
 
 impl Cohort {
+    #[inline]
     pub fn total(&self) -> f64 {
         self.persons.total()
     }
 
+    #[inline]
     pub fn scaled(&self, factor: f64) -> Self {
         Self {
             persons: self.persons.scaled(factor),
@@ -45,6 +49,7 @@ impl Cohort {
         }
     }
 
+    #[inline]
     pub fn plus(&self, other: &Self) -> Self {
         Self {
             persons: self.persons.plus(&other.persons),
@@ -54,6 +59,7 @@ impl Cohort {
     }
 
     /// Removes `share` of each group (its persons with what they carry) and returns them.
+    #[inline]
     pub fn take_shares(&mut self, share: &PerGroup<f64>) -> Self {
         let taken = Self {
             persons: PerGroup::from_fn(|g| self.persons[g] * share[g].clamp(0.0, 1.0)),
@@ -71,11 +77,13 @@ impl Cohort {
     }
 
     /// Removes `share` of everyone.
+    #[inline]
     pub fn take_share(&mut self, share: f64) -> Self {
         self.take_shares(&PerGroup::from_fn(|_| share))
     }
 
     /// Subtracts a part of this cohort, never going below zero.
+    #[inline]
     pub fn subtract(&mut self, part: &Self) {
         self.persons = PerGroup::from_fn(|g| (self.persons[g] - part.persons[g]).max(0.0));
         self.basic.employed = (self.basic.employed - part.basic.employed).clamp(0.0, self.persons.employed);

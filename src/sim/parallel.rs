@@ -21,6 +21,21 @@ pub(super) fn map_mut<T: Send, R: Send>(items: &mut [T], work: impl Fn(usize, &m
     items.par_iter_mut().enumerate().with_min_len(FEWEST_PER_THREAD).map(|(i, item)| work(i, item)).collect()
 }
 
+/// `work(i, &mut items[i])` for every item, each result folded into `start` in the items'
+/// order. A small world folds as it goes, allocating nothing (the bands run the Visionsplan
+/// 200 times after every edit); a large one keeps the results and folds them afterwards.
+pub(super) fn fold_mut<T: Send, R: Send, A>(
+    items: &mut [T],
+    work: impl Fn(usize, &mut T) -> R + Sync + Send,
+    start: A,
+    mut fold: impl FnMut(A, R) -> A,
+) -> A {
+    if items.len() < SPLIT_FROM {
+        return items.iter_mut().enumerate().fold(start, |acc, (i, item)| fold(acc, work(i, item)));
+    }
+    map_mut(items, work).into_iter().fold(start, fold)
+}
+
 /// `work(i)` for every index below `n`; the results in order.
 pub(super) fn map<R: Send>(n: usize, work: impl Fn(usize) -> R + Sync + Send) -> Vec<R> {
     if n < SPLIT_FROM {

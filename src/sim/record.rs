@@ -3,7 +3,9 @@
 //! run hundreds of projections; and checkpoints of the world to resume runs from.
 
 use super::cohort::ratio;
-use super::output::{AreaYear, LedgerYear, MunicipalityYear, Projection, SchoolSeries, SchoolYear, ScoreYear};
+use super::output::{
+    AreaSeries, AreaYear, LedgerYear, MunicipalityYear, Projection, SchoolSeries, SchoolYear, ScoreYear,
+};
 use super::state::{Simulation, World};
 use super::{parallel, score, status};
 use crate::model::{AreaKind, FIRST_YEAR, Group, InstitutionKind, LAST_YEAR, PerGroup, PerTenure, Tenure};
@@ -87,7 +89,7 @@ pub(super) fn full(sim: &Simulation, out: &mut Projection, ledger: Option<Ledger
     let (count_facilities, cap) = (sim.schedule.plan.facilities_count_as_commercial, sim.engine.cap);
     let areas = &sim.world.areas;
     let standings = &sim.world.standings;
-    let sums = parallel::map_mut(&mut out.areas, |i, series| {
+    let record = |i: usize, series: &mut AreaSeries| {
         let (area, standing) = (&areas[i], &standings[i]);
         let parts = status::share_168a(area, cap, count_facilities);
         let row = AreaYear {
@@ -117,8 +119,9 @@ pub(super) fn full(sim: &Simulation, out: &mut Projection, ledger: Option<Ledger
             series.criteria.push(&standing.criteria);
         }
         sums
-    });
-    let totals = municipality_year(year, &sums);
+    };
+    let totals = MunicipalityYear { year, ..MunicipalityYear::default() };
+    let totals = municipality_year(parallel::fold_mut(&mut out.areas, record, totals, add_area));
     out.municipality.push(totals);
     districts(sim, out);
     schools(sim, out);
@@ -129,6 +132,7 @@ pub(super) fn full(sim: &Simulation, out: &mut Projection, ledger: Option<Ledger
 }
 
 /// What an area adds to the municipality's totals.
+#[derive(Clone, Copy)]
 struct AreaSums {
     homes: PerTenure<f64>,
     residents: PerGroup<f64>,
@@ -136,19 +140,22 @@ struct AreaSums {
     waiting: f64,
 }
 
-/// The municipality's totals, summed over the areas in plan order.
-fn municipality_year(year: u16, areas: &[AreaSums]) -> MunicipalityYear {
-    let mut totals = MunicipalityYear { year, ..MunicipalityYear::default() };
-    for area in areas {
-        for t in Tenure::ALL {
-            totals.homes_by_tenure[t] += area.homes[t];
-        }
-        for g in Group::ALL {
-            totals.residents_by_group[g] += area.residents[g];
-        }
-        totals.left_municipality += area.left;
-        totals.awaiting_rehousing += area.waiting;
+/// Adds an area to the municipality's totals (in plan order, so the sums are the same however
+/// the areas were split).
+fn add_area(mut totals: MunicipalityYear, area: AreaSums) -> MunicipalityYear {
+    for t in Tenure::ALL {
+        totals.homes_by_tenure[t] += area.homes[t];
     }
+    for g in Group::ALL {
+        totals.residents_by_group[g] += area.residents[g];
+    }
+    totals.left_municipality += area.left;
+    totals.awaiting_rehousing += area.waiting;
+    totals
+}
+
+/// The municipality's shares, from its summed totals.
+fn municipality_year(mut totals: MunicipalityYear) -> MunicipalityYear {
     totals.homes = totals.homes_by_tenure.total();
     totals.residents = totals.residents_by_group.total();
     totals.almen_share = ratio(totals.homes_by_tenure.almen(), totals.homes);

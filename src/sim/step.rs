@@ -5,7 +5,7 @@
 use super::cohort::Cohort;
 use super::intake::{self, IntakeArea, Residual};
 use super::output::LedgerYear;
-use super::state::Simulation;
+use super::state::{AreaState, Simulation};
 use super::transition::{self, AreaEfforts, Context};
 use super::{moves, parallel};
 use crate::model::{FIRST_YEAR, PerGroup, PerTenure};
@@ -75,7 +75,7 @@ pub(super) fn advance(sim: &mut Simulation, year: u16) -> LedgerYear {
     let shares = moves::letting_shares(sim, &letting, &vacancies, &weights);
     let economy_odds = 1.0 / transition::economy(&p.flows, year.saturating_sub(FIRST_YEAR));
     let attractiveness = &sim.world.attractiveness;
-    let moved_in = parallel::map_mut(&mut sim.world.areas, |i, area| {
+    let newcomers = |i: usize, area: &mut AreaState| {
         area.left = area.left.plus(&rehousing.leaving[i]);
         area.waiting = rehousing.waiting[i];
         area.rehoused_in = rehousing.arrivals[i].total();
@@ -98,11 +98,14 @@ pub(super) fn advance(sim: &mut Simulation, year: u16) -> LedgerYear {
         area.newcomers = arrivals.persons;
         area.residents = area.residents.plus(&arrivals);
         Some(arrivals.total())
-    });
+    };
     // Summed in plan order, so the total is the same however the areas were split.
-    for arrived in moved_in.into_iter().flatten() {
-        ledger.moved_in += arrived;
-    }
+    parallel::fold_mut(&mut sim.world.areas, newcomers, &mut ledger, |ledger, arrived| {
+        if let Some(arrived) = arrived {
+            ledger.moved_in += arrived;
+        }
+        ledger
+    });
     ledger
 }
 
@@ -129,7 +132,7 @@ fn live_and_move_out(sim: &mut Simulation, efforts: &[AreaEfforts], ledger: &mut
     let p = sim.engine.params;
     let economy = transition::economy(&p.flows, sim.world.year.saturating_sub(FIRST_YEAR));
     let (school_shares, attractiveness) = (&sim.world.school_mix.area_school_share, &sim.world.attractiveness);
-    let lived = parallel::map_mut(&mut sim.world.areas, |i, area| {
+    let live = |i: usize, area: &mut AreaState| {
         let school_share = school_shares.get(i).copied().unwrap_or(0.0);
         let ctx = Context { school_share, efforts: efforts[i], placed_last_year: area.placed, economy };
         let t = transition::transition(&area.residents, &p.flows, &p.efforts, ctx);
@@ -152,11 +155,11 @@ fn live_and_move_out(sim: &mut Simulation, efforts: &[AreaEfforts], ledger: &mut
             effort_moves: t.effort_moves,
             moved_out: (leaving.total() + placed_leaving.total(), surplus),
         }
-    });
+    };
+    let n = sim.world.areas.len();
+    let openings = Openings { vacancies: Vec::with_capacity(n), weights: Vec::with_capacity(n) };
     // Summed in plan order, so the ledger is the same however the areas were split.
-    let mut openings =
-        Openings { vacancies: Vec::with_capacity(lived.len()), weights: Vec::with_capacity(lived.len()) };
-    for area in lived {
+    parallel::fold_mut(&mut sim.world.areas, live, openings, |mut openings, area| {
         ledger.births += area.births;
         ledger.deaths += area.deaths;
         ledger.effort_moves += area.effort_moves;
@@ -166,6 +169,6 @@ fn live_and_move_out(sim: &mut Simulation, efforts: &[AreaEfforts], ledger: &mut
         }
         openings.vacancies.push(area.vacancies);
         openings.weights.push(area.weights);
-    }
-    openings
+        openings
+    })
 }
