@@ -318,6 +318,29 @@ fn the_visionsplan_moves_the_score_and_is_judged_per_estate() {
     }
 }
 
+/// Under the law in force, each year's status panel lists the criteria of that year's law (the
+/// 2014 rules in 2016, the 2018 rules in 2019–2021, today's from 2022), each against its own
+/// threshold; areas the list does not judge have none.
+#[test]
+fn each_year_shows_the_criteria_of_the_law_in_force_that_year() {
+    let vision = project(&assets::shipped_plan("visionsplan-2016.ron").expect("ships"), RuleSetId::InForce);
+    let mut counts = std::collections::BTreeSet::new();
+    for area in &vision.areas {
+        for (i, &year) in vision.years.iter().enumerate() {
+            let shown: Vec<(&str, f64)> = area.criteria.in_year(i).iter().map(|c| (&*c.id, c.threshold)).collect();
+            if area.kind != AreaKind::Estate {
+                assert!(shown.is_empty(), "{} in {year} is not judged", area.id);
+                continue;
+            }
+            let rules = assets::rule_set(RuleSetId::InForce.in_year(year)).expect("the rule set ships");
+            let law: Vec<(&str, f64)> = rules.all_criteria().iter().map(|c| (&*c.id, c.threshold_in(year))).collect();
+            assert_eq!(shown, law, "{} in {year}", area.id);
+            counts.insert(shown.len());
+        }
+    }
+    assert!(counts.len() > 1, "the laws judge by different numbers of criteria: {counts:?}");
+}
+
 #[test]
 fn the_projection_says_where_institutions_stand_which_run_and_which_schools_have_a_profile() {
     use by_i_balance::app::places;

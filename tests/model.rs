@@ -209,8 +209,9 @@ fn a_large_plan_is_explained_in_groups_that_still_add_up() {
 }
 
 /// A plan of thousands of areas (a national table of almene departments) is projected on every
-/// core; the split must change no number. The same plan projected with one thread gives the same
-/// projection, score and list status to the bit.
+/// core; the split must change no number. The same plan projected with one thread gives an equal
+/// projection: every area's year, score and list status (a sum taken in the order the threads
+/// finish would differ in the last digits).
 #[test]
 fn a_large_plan_projects_to_the_same_numbers_on_one_core_or_many() {
     let library = library();

@@ -59,6 +59,11 @@ impl CriteriaByYear {
         self.values.reserve_exact(YEARS * per_year);
     }
 
+    /// How many years are recorded.
+    pub(super) fn recorded_years(&self) -> usize {
+        self.starts.len()
+    }
+
     /// Records the next year's criteria.
     pub(super) fn push(&mut self, year: &[CriterionResult]) {
         self.starts.push(self.values.len());
@@ -171,8 +176,8 @@ pub struct AreaSeries {
     pub criteria: CriteriaByYear,
 }
 
-/// An id the record repeats every year (a district's, a profile's): shared, so a year's record
-/// copies a pointer, not the text.
+/// An id the record repeats every year (a profile's): shared, so a year's record copies a
+/// pointer, not the text.
 pub type Id = std::sync::Arc<str>;
 
 /// One district over all years: its attractiveness and the terms it is made of.
@@ -320,9 +325,8 @@ impl Projection {
                 .map(|a| {
                     let mut criteria = CriteriaByYear::default();
                     if a.kind == AreaKind::Estate {
-                        // Here, not where the years are recorded on other threads: memory a
-                        // worker thread allocates is returned to the system when freed, and
-                        // touched afresh by the next projection.
+                        // Once, here, rather than growing year by year on whichever thread
+                        // records the area.
                         criteria.reserve(criteria_per_year);
                     }
                     AreaSeries {

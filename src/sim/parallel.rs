@@ -1,8 +1,8 @@
 //! The per-area passes of a year, split over the machine's cores (rayon's pool) when a
 //! municipality is large (a national table of almene departments). Each area's work reads the
-//! shared world and writes only its own slot, and every sum over areas is taken afterwards in
-//! plan order, so the split changes no number: a plan projects to the same bits on one core or
-//! eight.
+//! shared world and writes only its own slot, and every sum over areas is taken in plan order
+//! (as it goes in a small world, afterwards in a large one), so the split changes no number: a
+//! plan projects to the same numbers on one core or eight.
 
 use rayon::prelude::*;
 
@@ -19,6 +19,11 @@ pub(super) fn map_mut<T: Send, R: Send>(items: &mut [T], work: impl Fn(usize, &m
         return items.iter_mut().enumerate().map(|(i, item)| work(i, item)).collect();
     }
     items.par_iter_mut().enumerate().with_min_len(FEWEST_PER_THREAD).map(|(i, item)| work(i, item)).collect()
+}
+
+/// `work(i, &mut items[i])` for every item.
+pub(super) fn for_each_mut<T: Send>(items: &mut [T], work: impl Fn(usize, &mut T) + Sync + Send) {
+    map_mut(items, work);
 }
 
 /// `work(i, &mut items[i])` for every item, each result folded into `start` in the items'
@@ -59,6 +64,28 @@ mod tests {
             assert_eq!(out, (0..n).collect::<Vec<_>>(), "{n} items: results out of order");
             assert!(items.iter().enumerate().all(|(i, item)| *item == 2 * i), "{n} items: an item was missed");
             assert_eq!(map(n, |i| i + 1), (1..=n).collect::<Vec<_>>());
+        }
+    }
+
+    /// Adding floating-point numbers in another order gives other bits: the fold must see the
+    /// results in the items' order whether the pass was split or not.
+    #[test]
+    fn a_fold_sees_the_results_in_the_items_order_split_or_not() {
+        for n in [SPLIT_FROM - 1, SPLIT_FROM + 7, 10_007] {
+            let value = |i: usize| 1.0 / (1.0 + i as f64).powi(3) + 1e6 * ((i % 7) as f64);
+            let in_order = (0..n).map(value).fold(0.0, |sum, v| sum + v);
+            let folded = fold_mut(&mut vec![(); n], |i, ()| value(i), 0.0, |sum, v| sum + v);
+            assert_eq!(folded.to_bits(), in_order.to_bits(), "{n} items");
+            let order = fold_mut(
+                &mut vec![(); n],
+                |i, ()| i,
+                Vec::new(),
+                |mut seen, i| {
+                    seen.push(i);
+                    seen
+                },
+            );
+            assert_eq!(order, (0..n).collect::<Vec<_>>(), "{n} items");
         }
     }
 }

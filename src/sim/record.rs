@@ -117,6 +117,7 @@ pub(super) fn full(sim: &Simulation, out: &mut Projection, ledger: Option<Ledger
         series.years.push(row);
         if area.kind == AreaKind::Estate {
             series.criteria.push(&standing.criteria);
+            debug_assert_eq!(series.criteria.recorded_years(), series.years.len(), "one list of criteria a year");
         }
         sums
     };
@@ -166,12 +167,12 @@ fn municipality_year(mut totals: MunicipalityYear) -> MunicipalityYear {
 fn districts(sim: &Simulation, out: &mut Projection) {
     let Projection { districts, institutions, ids, .. } = out;
     let world = &sim.world;
-    parallel::map_mut(districts, |d, series| {
+    parallel::for_each_mut(districts, |d, series| {
         let profile = world.district_profiles[d].and_then(|p| ids.profiles.get(p).cloned());
         series.profile.push(profile);
         series.attractiveness.push(world.attractiveness.terms[d].clone());
     });
-    parallel::map_mut(institutions, |i, series| {
+    parallel::for_each_mut(institutions, |i, series| {
         let inst = &world.institutions[i];
         series.district.push(inst.district);
         series.active.push(inst.active);

@@ -87,7 +87,9 @@ pub(super) fn score(sim: &Simulation) -> (ScoreYear, Vec<f64>) {
     let standings = &sim.world.standings;
     let judge = sim.engine.judge(year);
     let list_points = parallel::map(areas.len(), |i| {
-        if areas[i].kind != AreaKind::Estate || counted[i].total() <= 0.0 {
+        // Only estates with residents (a total that is not a number counts as none).
+        let has_residents = counted[i].total() > 0.0;
+        if areas[i].kind != AreaKind::Estate || !has_residents {
             return None;
         }
         let held = &standings[i].indicators;

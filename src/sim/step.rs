@@ -115,8 +115,8 @@ struct Openings {
     weights: Vec<PerTenure<f64>>,
 }
 
-/// What one area's year of living and moving out leaves: its vacancies, and its flows for
-/// the ledger.
+/// What one area's year of living and moving out leaves: its vacancies and the share of them
+/// each tenure has, and its flows for the ledger.
 struct Lived {
     vacancies: f64,
     weights: PerTenure<f64>,
@@ -127,7 +127,7 @@ struct Lived {
     moved_out: (f64, Option<f64>),
 }
 
-/// Transitions and moves out in every area; returns each area's vacancies.
+/// Transitions and moves out in every area; returns each area's vacancies and their tenures.
 fn live_and_move_out(sim: &mut Simulation, efforts: &[AreaEfforts], ledger: &mut LedgerYear) -> Openings {
     let p = sim.engine.params;
     let economy = transition::economy(&p.flows, sim.world.year.saturating_sub(FIRST_YEAR));
