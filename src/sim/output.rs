@@ -325,8 +325,10 @@ impl Projection {
                 .map(|a| {
                     let mut criteria = CriteriaByYear::default();
                     if a.kind == AreaKind::Estate {
-                        // Once, here, rather than growing year by year on whichever thread
-                        // records the area.
+                        // Once, here, for the most criteria any year's law has, rather than
+                        // grown on whichever thread records the area: making room at the
+                        // first year's push instead made the 1,000-area projection 15.3 ms
+                        // against 13.3-13.7 ms (measured back to back).
                         criteria.reserve(criteria_per_year);
                     }
                     AreaSeries {

@@ -1,8 +1,7 @@
 //! School mix: each district's pupils are shared among the schools that serve it; a school's
 //! disadvantaged share is the share of its pupils from households outside work.
 
-use super::cohort::Cohort;
-use super::cohort::ratio;
+use super::cohort::{Cohort, ratio};
 use super::state::Simulation;
 use crate::model::InstitutionKind;
 
