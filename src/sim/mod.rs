@@ -25,6 +25,7 @@ mod state;
 mod status;
 mod step;
 mod transition;
+mod year_table;
 
 pub use attractiveness::AttractivenessTerms;
 pub use output::{
@@ -35,6 +36,7 @@ pub use output::{
 pub use record::{Checkpoints, Trace};
 pub use score::{COMPONENTS, ScoreComponent, dissimilarity};
 pub use status::{IndicatorHistory, evaluate};
+pub use year_table::{AreaYears, Column};
 
 use crate::model::{AlmenFamilyCap, LAST_YEAR, Params, Plan, RuleBook};
 
@@ -59,7 +61,7 @@ pub fn project(plan: &Plan, inputs: Inputs) -> Projection {
         let ledger = sim.step();
         record::full(&sim, &mut projection, Some(ledger));
     }
-    projection
+    projection.finish()
 }
 
 /// Projects a plan keeping only what the bands and the attribution read (the score, each area's

@@ -171,7 +171,7 @@ pub struct AreaSeries {
     pub name: String,
     pub kind: AreaKind,
     pub district: String,
-    pub years: Vec<AreaYear>,
+    pub years: super::AreaYears,
     /// Per year, for estates: every criterion of the rule set, judged.
     pub criteria: CriteriaByYear,
 }
@@ -299,6 +299,10 @@ pub struct Projection {
     /// The municipality's profile ids, made once for the yearly record.
     #[serde(skip)]
     pub(super) ids: RecordIds,
+    /// Every area's rows, year by year, while the run records them; then shared by the areas'
+    /// [`AreaSeries::years`] (see [`Projection::finish`]).
+    #[serde(skip)]
+    pub(super) rows: Vec<super::year_table::YearRows>,
 }
 
 /// The ids the yearly record repeats, by the municipality's index.
@@ -336,7 +340,7 @@ impl Projection {
                         name: a.name.clone(),
                         kind: a.kind,
                         district: a.district.clone(),
-                        years: Vec::with_capacity(YEARS),
+                        years: super::AreaYears::default(),
                         criteria,
                     }
                 })
@@ -368,7 +372,21 @@ impl Projection {
             score: Vec::with_capacity(YEARS),
             ledger: Vec::with_capacity(YEARS),
             ids: RecordIds { profiles: m.profiles.iter().map(|p| Id::from(p.id.as_str())).collect() },
+            rows: Vec::with_capacity(YEARS),
         }
+    }
+
+    /// Hands the recorded rows to the areas' series, once every year is recorded.
+    pub(super) fn finish(mut self) -> Self {
+        let rows: super::year_table::Rows = std::mem::take(&mut self.rows).into();
+        for (area, series) in self.areas.iter_mut().enumerate() {
+            series.years = super::AreaYears::column(&rows, area);
+            debug_assert!(
+                series.kind != AreaKind::Estate || series.criteria.recorded_years() == rows.len(),
+                "one list of criteria a year"
+            );
+        }
+        self
     }
 
     /// The position of a year in the series, if projected.

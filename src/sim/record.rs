@@ -3,12 +3,10 @@
 //! run hundreds of projections; and checkpoints of the world to resume runs from.
 
 use super::cohort::ratio;
-use super::output::{
-    AreaSeries, AreaYear, LedgerYear, MunicipalityYear, Projection, SchoolSeries, SchoolYear, ScoreYear,
-};
+use super::output::{AreaYear, LedgerYear, MunicipalityYear, Projection, SchoolSeries, SchoolYear, ScoreYear};
 use super::state::{Simulation, World};
-use super::{parallel, score, status};
-use crate::model::{AreaKind, FIRST_YEAR, Group, InstitutionKind, LAST_YEAR, PerGroup, PerTenure, Tenure};
+use super::{parallel, score, status, year_table};
+use crate::model::{AreaKind, FIRST_YEAR, Group, InstitutionKind, LAST_YEAR, Tenure};
 
 /// The lean record of a run.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -80,8 +78,8 @@ pub(super) fn run_lean(mut sim: Simulation, mut trace: Trace, keep_checkpoints: 
     (trace, checkpoints)
 }
 
-/// Appends the simulation's current year to a full projection; an estate's criteria join its
-/// series' list of criteria.
+/// Appends the simulation's current year to a full projection: a row for every area, side by
+/// side; an estate's criteria join its series' list of criteria.
 pub(super) fn full(sim: &Simulation, out: &mut Projection, ledger: Option<LedgerYear>) {
     let year = sim.world.year;
     out.years.push(year);
@@ -89,10 +87,10 @@ pub(super) fn full(sim: &Simulation, out: &mut Projection, ledger: Option<Ledger
     let (count_facilities, cap) = (sim.schedule.plan.facilities_count_as_commercial, sim.engine.cap);
     let areas = &sim.world.areas;
     let standings = &sim.world.standings;
-    let record = |i: usize, series: &mut AreaSeries| {
+    let row = |i: usize| {
         let (area, standing) = (&areas[i], &standings[i]);
         let parts = status::share_168a(area, cap, count_facilities);
-        let row = AreaYear {
+        AreaYear {
             year,
             homes: area.homes,
             residents: area.residents.persons,
@@ -107,23 +105,18 @@ pub(super) fn full(sim: &Simulation, out: &mut Projection, ledger: Option<Ledger
             newcomers: area.newcomers,
             rehoused_in: area.rehoused_in,
             rehoused_out: area.rehoused_out,
-        };
-        let sums = AreaSums {
-            homes: row.homes,
-            residents: row.residents,
-            left: row.left_municipality,
-            waiting: row.awaiting_rehousing,
-        };
-        series.years.push(row);
-        if area.kind == AreaKind::Estate {
-            series.criteria.push(&standing.criteria);
-            debug_assert_eq!(series.criteria.recorded_years(), series.years.len(), "one list of criteria a year");
         }
-        sums
     };
-    let totals = MunicipalityYear { year, ..MunicipalityYear::default() };
-    let totals = municipality_year(parallel::fold_mut(&mut out.areas, record, totals, add_area));
-    out.municipality.push(totals);
+    let rows = parallel::map_in_blocks(areas.len(), year_table::BLOCK, row);
+    parallel::for_each_mut(&mut out.areas, |i, series| {
+        if series.kind == AreaKind::Estate {
+            series.criteria.push(&standings[i].criteria);
+        }
+    });
+    // Summed in plan order, so the totals are the same however the rows were made.
+    let totals = rows.iter().flatten().fold(MunicipalityYear { year, ..MunicipalityYear::default() }, add_area);
+    out.municipality.push(municipality_year(totals));
+    out.rows.push(rows);
     districts(sim, out);
     schools(sim, out);
     out.score.push(score);
@@ -132,26 +125,16 @@ pub(super) fn full(sim: &Simulation, out: &mut Projection, ledger: Option<Ledger
     }
 }
 
-/// What an area adds to the municipality's totals.
-#[derive(Clone, Copy)]
-struct AreaSums {
-    homes: PerTenure<f64>,
-    residents: PerGroup<f64>,
-    left: f64,
-    waiting: f64,
-}
-
-/// Adds an area to the municipality's totals (in plan order, so the sums are the same however
-/// the areas were split).
-fn add_area(mut totals: MunicipalityYear, area: AreaSums) -> MunicipalityYear {
+/// Adds an area's row to the municipality's totals.
+fn add_area(mut totals: MunicipalityYear, area: &AreaYear) -> MunicipalityYear {
     for t in Tenure::ALL {
         totals.homes_by_tenure[t] += area.homes[t];
     }
     for g in Group::ALL {
         totals.residents_by_group[g] += area.residents[g];
     }
-    totals.left_municipality += area.left;
-    totals.awaiting_rehousing += area.waiting;
+    totals.left_municipality += area.left_municipality;
+    totals.awaiting_rehousing += area.awaiting_rehousing;
     totals
 }
 
