@@ -36,7 +36,7 @@ pub use output::{
 pub use record::{Checkpoints, Trace};
 pub use score::{COMPONENTS, ScoreComponent, dissimilarity};
 pub use status::{IndicatorHistory, evaluate};
-pub use year_table::{AreaYears, Column};
+pub use year_table::{Column, Years};
 
 use crate::model::{AlmenFamilyCap, LAST_YEAR, Params, Plan, RuleBook};
 
@@ -61,7 +61,7 @@ pub fn project(plan: &Plan, inputs: Inputs) -> Projection {
         let ledger = sim.step();
         record::full(&sim, &mut projection, Some(ledger));
     }
-    projection.finish()
+    record::finish(projection)
 }
 
 /// Projects a plan keeping only what the bands and the attribution read (the score, each area's

@@ -1,6 +1,7 @@
 //! What the engine returns: plain numbers per area, district, school and year, the
 //! municipality's totals, the flow ledger and the balance score. Serialisable for scripts.
 
+use super::year_table::Years;
 use crate::model::{AreaKind, Category, Comparison, Indicator, InstitutionKind, PerGroup, PerTenure, Plan, RuleSetId};
 use serde::Serialize;
 
@@ -171,7 +172,7 @@ pub struct AreaSeries {
     pub name: String,
     pub kind: AreaKind,
     pub district: String,
-    pub years: super::AreaYears,
+    pub years: Years<AreaYear>,
     /// Per year, for estates: every criterion of the rule set, judged.
     pub criteria: CriteriaByYear,
 }
@@ -186,8 +187,8 @@ pub struct DistrictSeries {
     pub id: String,
     pub name: String,
     /// Per year: the profile the district holds, if any.
-    pub profile: Vec<Option<Id>>,
-    pub attractiveness: Vec<super::AttractivenessTerms>,
+    pub profile: Years<Option<Id>>,
+    pub attractiveness: Years<super::AttractivenessTerms>,
 }
 
 /// Where an institution stands each year, and whether it still runs (a school merged into
@@ -199,11 +200,11 @@ pub struct InstitutionSeries {
     pub kind: InstitutionKind,
     /// Per year: the district it stands in, by its place in [`Projection::districts`] (an
     /// index, not the id: a table of 10,000 areas records 270,000 of them).
-    pub district: Vec<Option<usize>>,
+    pub district: Years<Option<usize>>,
     /// Per year: false once merged into another school.
-    pub active: Vec<bool>,
+    pub active: Years<bool>,
     /// Per year: whether it has a strong profile (schools).
-    pub strong_profile: Vec<bool>,
+    pub strong_profile: Years<bool>,
 }
 
 /// One school in one year.
@@ -222,7 +223,7 @@ pub struct SchoolYear {
 pub struct SchoolSeries {
     pub id: String,
     pub name: String,
-    pub years: Vec<SchoolYear>,
+    pub years: Years<SchoolYear>,
 }
 
 /// The municipality's totals in one year.
@@ -299,10 +300,9 @@ pub struct Projection {
     /// The municipality's profile ids, made once for the yearly record.
     #[serde(skip)]
     pub(super) ids: RecordIds,
-    /// Every area's rows, year by year, while the run records them; then shared by the areas'
-    /// [`AreaSeries::years`] (see [`Projection::finish`]).
+    /// The yearly tables while the run records them; then every series reads its column.
     #[serde(skip)]
-    pub(super) rows: Vec<super::year_table::YearRows>,
+    pub(super) recording: super::record::Recording,
 }
 
 /// The ids the yearly record repeats, by the municipality's index.
@@ -340,7 +340,7 @@ impl Projection {
                         name: a.name.clone(),
                         kind: a.kind,
                         district: a.district.clone(),
-                        years: super::AreaYears::default(),
+                        years: Years::default(),
                         criteria,
                     }
                 })
@@ -351,8 +351,8 @@ impl Projection {
                 .map(|d| DistrictSeries {
                     id: d.id.clone(),
                     name: d.name.clone(),
-                    profile: Vec::with_capacity(YEARS),
-                    attractiveness: Vec::with_capacity(YEARS),
+                    profile: Years::default(),
+                    attractiveness: Years::default(),
                 })
                 .collect(),
             institutions: m
@@ -362,31 +362,23 @@ impl Projection {
                     id: i.id.clone(),
                     name: i.name.clone(),
                     kind: i.kind,
-                    district: Vec::with_capacity(YEARS),
-                    active: Vec::with_capacity(YEARS),
-                    strong_profile: Vec::with_capacity(YEARS),
+                    district: Years::default(),
+                    active: Years::default(),
+                    strong_profile: Years::default(),
                 })
                 .collect(),
-            schools: Vec::new(),
+            schools: m
+                .institutions
+                .iter()
+                .filter(|i| i.kind == InstitutionKind::School)
+                .map(|i| SchoolSeries { id: i.id.clone(), name: i.name.clone(), years: Years::default() })
+                .collect(),
             municipality: Vec::with_capacity(YEARS),
             score: Vec::with_capacity(YEARS),
             ledger: Vec::with_capacity(YEARS),
             ids: RecordIds { profiles: m.profiles.iter().map(|p| Id::from(p.id.as_str())).collect() },
-            rows: Vec::with_capacity(YEARS),
+            recording: super::record::Recording::new(YEARS, plan),
         }
-    }
-
-    /// Hands the recorded rows to the areas' series, once every year is recorded.
-    pub(super) fn finish(mut self) -> Self {
-        let rows: super::year_table::Rows = std::mem::take(&mut self.rows).into();
-        for (area, series) in self.areas.iter_mut().enumerate() {
-            series.years = super::AreaYears::column(&rows, area);
-            debug_assert!(
-                series.kind != AreaKind::Estate || series.criteria.recorded_years() == rows.len(),
-                "one list of criteria a year"
-            );
-        }
-        self
     }
 
     /// The position of a year in the series, if projected.

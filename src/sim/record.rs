@@ -2,11 +2,13 @@
 //! [`Trace`] (score, outside-work shares, list status) for the bands and the attribution, which
 //! run hundreds of projections; and checkpoints of the world to resume runs from.
 
+use super::attractiveness::AttractivenessTerms;
 use super::cohort::ratio;
-use super::output::{AreaYear, LedgerYear, MunicipalityYear, Projection, SchoolSeries, SchoolYear, ScoreYear};
+use super::output::{AreaYear, Id, LedgerYear, MunicipalityYear, Projection, SchoolYear, ScoreYear};
 use super::state::{Simulation, World};
-use super::{parallel, score, status, year_table};
-use crate::model::{AreaKind, FIRST_YEAR, Group, InstitutionKind, LAST_YEAR, Tenure};
+use super::year_table::{Table, Years};
+use super::{parallel, score, status};
+use crate::model::{AreaKind, FIRST_YEAR, Group, InstitutionKind, LAST_YEAR, Plan, Tenure};
 
 /// The lean record of a run.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -107,16 +109,16 @@ pub(super) fn full(sim: &Simulation, out: &mut Projection, ledger: Option<Ledger
             rehoused_out: area.rehoused_out,
         }
     };
-    let rows = parallel::map_in_blocks(areas.len(), year_table::BLOCK, row);
+    out.recording.areas.record(areas.len(), row);
     parallel::for_each_mut(&mut out.areas, |i, series| {
         if series.kind == AreaKind::Estate {
             series.criteria.push(&standings[i].criteria);
         }
     });
     // Summed in plan order, so the totals are the same however the rows were made.
-    let totals = rows.iter().flatten().fold(MunicipalityYear { year, ..MunicipalityYear::default() }, add_area);
+    let rows = out.recording.areas.last_year();
+    let totals = rows.fold(MunicipalityYear { year, ..MunicipalityYear::default() }, add_area);
     out.municipality.push(municipality_year(totals));
-    out.rows.push(rows);
     districts(sim, out);
     schools(sim, out);
     out.score.push(score);
@@ -148,41 +150,95 @@ fn municipality_year(mut totals: MunicipalityYear) -> MunicipalityYear {
 }
 
 fn districts(sim: &Simulation, out: &mut Projection) {
-    let Projection { districts, institutions, ids, .. } = out;
+    let Projection { recording, ids, .. } = out;
     let world = &sim.world;
-    parallel::for_each_mut(districts, |d, series| {
-        let profile = world.district_profiles[d].and_then(|p| ids.profiles.get(p).cloned());
-        series.profile.push(profile);
-        series.attractiveness.push(world.attractiveness.terms[d].clone());
-    });
-    parallel::for_each_mut(institutions, |i, series| {
-        let inst = &world.institutions[i];
-        series.district.push(inst.district);
-        series.active.push(inst.active);
-        series.strong_profile.push(inst.has_profile);
-    });
+    let districts = world.district_profiles.len();
+    recording
+        .district_profiles
+        .record(districts, |d| world.district_profiles[d].and_then(|p| ids.profiles.get(p).cloned()));
+    recording.attractiveness.record(districts, |d| world.attractiveness.terms[d].clone());
+    let institutions = &world.institutions;
+    recording.institution_districts.record(institutions.len(), |i| institutions[i].district);
+    recording.institutions_active.record(institutions.len(), |i| institutions[i].active);
+    recording.strong_profiles.record(institutions.len(), |i| institutions[i].has_profile);
+}
+
+/// The yearly tables a run records into.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(super) struct Recording {
+    pub areas: Table<AreaYear>,
+    pub district_profiles: Table<Option<Id>>,
+    pub attractiveness: Table<AttractivenessTerms>,
+    pub institution_districts: Table<Option<usize>>,
+    pub institutions_active: Table<bool>,
+    pub strong_profiles: Table<bool>,
+    pub schools: Table<SchoolYear>,
+    /// The institutions that are schools, in the order of [`Projection::schools`].
+    pub school_institutions: Vec<usize>,
+}
+
+impl Recording {
+    /// Tables with room for `years` years of `plan`.
+    pub fn new(years: usize, plan: &Plan) -> Self {
+        let institutions = &plan.municipality.institutions;
+        Self {
+            areas: Table::with_years(years),
+            district_profiles: Table::with_years(years),
+            attractiveness: Table::with_years(years),
+            institution_districts: Table::with_years(years),
+            institutions_active: Table::with_years(years),
+            strong_profiles: Table::with_years(years),
+            schools: Table::with_years(years),
+            school_institutions: (0..institutions.len())
+                .filter(|i| institutions[*i].kind == InstitutionKind::School)
+                .collect(),
+        }
+    }
+}
+
+/// Hands the recorded tables to the series, once every year is recorded: each reads its
+/// column.
+pub(super) fn finish(mut out: Projection) -> Projection {
+    let recording = std::mem::take(&mut out.recording);
+    let areas = recording.areas.finish();
+    for (i, series) in out.areas.iter_mut().enumerate() {
+        series.years = Years::column(&areas, i);
+        debug_assert!(
+            series.kind != AreaKind::Estate || series.criteria.recorded_years() == areas.len(),
+            "one list of criteria a year"
+        );
+    }
+    let (profiles, attractiveness) = (recording.district_profiles.finish(), recording.attractiveness.finish());
+    for (d, series) in out.districts.iter_mut().enumerate() {
+        series.profile = Years::column(&profiles, d);
+        series.attractiveness = Years::column(&attractiveness, d);
+    }
+    let districts = recording.institution_districts.finish();
+    let (active, strong_profiles) = (recording.institutions_active.finish(), recording.strong_profiles.finish());
+    for (i, series) in out.institutions.iter_mut().enumerate() {
+        series.district = Years::column(&districts, i);
+        series.active = Years::column(&active, i);
+        series.strong_profile = Years::column(&strong_profiles, i);
+    }
+    let schools = recording.schools.finish();
+    for (s, series) in out.schools.iter_mut().enumerate() {
+        series.years = Years::column(&schools, s);
+    }
+    out
 }
 
 fn schools(sim: &Simulation, out: &mut Projection) {
-    let municipality = &sim.schedule.plan.municipality;
-    if out.schools.is_empty() {
-        out.schools = municipality
-            .institutions
-            .iter()
-            .filter(|i| i.kind == InstitutionKind::School)
-            .map(|i| SchoolSeries { id: i.id.clone(), name: i.name.clone(), years: Vec::new() })
-            .collect();
-    }
     let year = sim.world.year;
-    let mix = &sim.world.school_mix;
-    let school_ids = sim.world.institutions.iter().enumerate().filter(|(_, i)| i.kind == InstitutionKind::School);
-    for ((i, inst), series) in school_ids.zip(&mut out.schools) {
+    let (mix, institutions) = (&sim.world.school_mix, &sim.world.institutions);
+    let Recording { schools, school_institutions, .. } = &mut out.recording;
+    schools.record(school_institutions.len(), |s| {
+        let i = school_institutions[s];
         let pupils = mix.pupils[i];
-        series.years.push(SchoolYear {
+        SchoolYear {
             year,
-            active: inst.active,
+            active: institutions[i].active,
             pupils,
             disadvantaged_share: ratio(mix.disadvantaged[i], pupils),
-        });
-    }
+        }
+    });
 }

@@ -1,117 +1,175 @@
-//! Every area's yearly record, stored year by year: one year's rows of all areas lie side by
-//! side, so the engine writes a year in one run through memory. (Kept per area, a year's record
-//! wrote one row into each of 10,000 separate lists: a cache miss per area and year, the largest
-//! single cost of a 10,000-area projection.) A year's rows are held in blocks of [`BLOCK`]
-//! areas, small enough that the allocator reuses them from run to run instead of asking the
-//! system for fresh pages (one list of a year's 10,000 rows did: 19,000 page faults a run). An
-//! area's series reads its own column of the table through [`AreaYears`], which behaves as the
-//! list of its years.
+//! The yearly record of every area, district and institution, stored year by year: one year's
+//! values of all areas lie side by side, so the engine writes a year in one run through memory.
+//! (Kept per area, a year's record wrote one row into each of 10,000 separate lists: a cache
+//! miss per area and year, the largest single cost of a 10,000-area projection.) A year's
+//! values are held in blocks of at most [`BLOCK_BYTES`], small enough that the allocator reuses
+//! them from run to run instead of asking the system for fresh pages (one list of a year's
+//! 10,000 rows did: 19,000 page faults a run). Each series reads its own column of a table
+//! through [`Years`], which reads, iterates and serialises as the list of its years.
 
-use super::output::AreaYear;
+use super::parallel;
 use serde::{Serialize, Serializer};
 use std::sync::Arc;
 
-/// Areas per block of a year's rows: 256 rows are 76 KB, below glibc's 128 KB threshold for
-/// giving memory back to the system.
-pub(super) const BLOCK: usize = 256;
+/// Bytes per block of a year's values: below glibc's 128 KB threshold for handing memory back
+/// to the system.
+const BLOCK_BYTES: usize = 64 * 1024;
 
-/// One year's rows of every area, in blocks of [`BLOCK`] areas.
-pub(super) type YearRows = Vec<Vec<AreaYear>>;
-
-/// Every area's rows, year by year: `rows[year][area / BLOCK][area % BLOCK]`.
-pub(super) type Rows = Arc<[YearRows]>;
-
-/// One area's years, oldest first: its column of the projection's table. Cloning shares the
-/// table.
-#[derive(Clone, Default)]
-pub struct AreaYears {
-    rows: Rows,
-    area: usize,
+/// Values per block.
+const fn block_len<T>() -> usize {
+    let size = size_of::<T>();
+    if size == 0 || size >= BLOCK_BYTES { 1 } else { BLOCK_BYTES / size }
 }
 
-impl AreaYears {
-    /// The column of area `area` (its place in the plan).
-    pub(super) fn column(rows: &Rows, area: usize) -> Self {
-        Self { rows: Arc::clone(rows), area }
+/// One year's values of every item, in blocks.
+type Year<T> = Vec<Vec<T>>;
+
+/// Item `item`'s value in a year.
+fn value<T>(year: &Year<T>, item: usize) -> Option<&T> {
+    year.get(item / block_len::<T>())?.get(item % block_len::<T>())
+}
+
+/// A table being recorded, a year at a time.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct Table<T> {
+    years: Vec<Year<T>>,
+}
+
+impl<T> Default for Table<T> {
+    fn default() -> Self {
+        Self { years: Vec::new() }
+    }
+}
+
+impl<T: Send> Table<T> {
+    /// An empty table with room for `years` years.
+    pub fn with_years(years: usize) -> Self {
+        Self { years: Vec::with_capacity(years) }
+    }
+
+    /// Records the next year: `value(i)` for each of `items` items.
+    pub fn record(&mut self, items: usize, value: impl Fn(usize) -> T + Sync + Send) {
+        self.years.push(parallel::map_in_blocks(items, block_len::<T>(), value));
+    }
+
+    /// The values of the last recorded year, in the items' order.
+    pub fn last_year(&self) -> impl Iterator<Item = &T> {
+        self.years.last().into_iter().flatten().flatten()
+    }
+
+    /// The recorded table, for every item's column to read.
+    pub fn finish(self) -> Arc<[Year<T>]> {
+        self.years.into()
+    }
+}
+
+/// One item's years, oldest first: its column of a recorded table. Cloning shares the table.
+pub struct Years<T> {
+    table: Arc<[Year<T>]>,
+    item: usize,
+}
+
+impl<T> Years<T> {
+    /// The column of item `item` (its place in the plan).
+    pub(super) fn column(table: &Arc<[Year<T>]>, item: usize) -> Self {
+        Self { table: Arc::clone(table), item }
     }
 
     /// How many years are recorded.
     pub fn len(&self) -> usize {
-        self.rows.len()
+        self.table.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.rows.is_empty()
+        self.table.is_empty()
     }
 
-    /// The area's row in the year at `year_index`.
-    pub fn get(&self, year_index: usize) -> Option<&AreaYear> {
-        row(self.rows.get(year_index)?, self.area)
+    /// The value in the year at `year_index`.
+    pub fn get(&self, year_index: usize) -> Option<&T> {
+        value(self.table.get(year_index)?, self.item)
     }
 
-    pub fn first(&self) -> Option<&AreaYear> {
+    pub fn first(&self) -> Option<&T> {
         self.get(0)
     }
 
-    pub fn last(&self) -> Option<&AreaYear> {
+    pub fn last(&self) -> Option<&T> {
         self.get(self.len().checked_sub(1)?)
     }
 
-    /// The area's rows, oldest first.
-    pub fn iter(&self) -> Column<'_> {
-        Column { years: self.rows.iter(), area: self.area }
+    /// The values, oldest first.
+    pub fn iter(&self) -> Column<'_, T> {
+        Column { years: self.table.iter(), item: self.item }
     }
 }
 
-impl std::ops::Index<usize> for AreaYears {
-    type Output = AreaYear;
-
-    /// The area's row in the year at `year_index`; panics past the last year, as a list does.
-    fn index(&self, year_index: usize) -> &AreaYear {
-        &self.rows[year_index][self.area / BLOCK][self.area % BLOCK]
+impl<T> Default for Years<T> {
+    /// No years recorded.
+    fn default() -> Self {
+        Self { table: Arc::from([]), item: 0 }
     }
 }
 
-impl<'a> IntoIterator for &'a AreaYears {
-    type Item = &'a AreaYear;
-    type IntoIter = Column<'a>;
+impl<T> Clone for Years<T> {
+    fn clone(&self) -> Self {
+        Self { table: Arc::clone(&self.table), item: self.item }
+    }
+}
 
-    fn into_iter(self) -> Column<'a> {
+impl<T> std::ops::Index<usize> for Years<T> {
+    type Output = T;
+
+    /// The value in the year at `year_index`; panics past the last year, as a list does.
+    fn index(&self, year_index: usize) -> &T {
+        &self.table[year_index][self.item / block_len::<T>()][self.item % block_len::<T>()]
+    }
+}
+
+impl<'a, T> IntoIterator for &'a Years<T> {
+    type Item = &'a T;
+    type IntoIter = Column<'a, T>;
+
+    fn into_iter(self) -> Column<'a, T> {
         self.iter()
     }
 }
 
-impl PartialEq for AreaYears {
+impl<T: PartialEq> PartialEq for Years<T> {
     fn eq(&self, other: &Self) -> bool {
         self.iter().eq(other.iter())
     }
 }
 
-impl std::fmt::Debug for AreaYears {
+impl<T: std::fmt::Debug> std::fmt::Debug for Years<T> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_list().entries(self.iter()).finish()
     }
 }
 
-/// Written as the list of the area's years, as it reads.
-impl Serialize for AreaYears {
+/// Written as the list of the item's years, as it reads.
+impl<T: Serialize> Serialize for Years<T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_seq(self.iter())
     }
 }
 
-/// An area's rows, year by year.
-#[derive(Clone)]
-pub struct Column<'a> {
-    years: std::slice::Iter<'a, YearRows>,
-    area: usize,
+/// An item's values, year by year.
+pub struct Column<'a, T> {
+    years: std::slice::Iter<'a, Year<T>>,
+    item: usize,
 }
 
-impl<'a> Iterator for Column<'a> {
-    type Item = &'a AreaYear;
+impl<T> Clone for Column<'_, T> {
+    fn clone(&self) -> Self {
+        Self { years: self.years.clone(), item: self.item }
+    }
+}
 
-    fn next(&mut self) -> Option<&'a AreaYear> {
-        row(self.years.next()?, self.area)
+impl<'a, T> Iterator for Column<'a, T> {
+    type Item = &'a T;
+
+    fn next(&mut self) -> Option<&'a T> {
+        value(self.years.next()?, self.item)
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
@@ -119,23 +177,18 @@ impl<'a> Iterator for Column<'a> {
     }
 }
 
-impl DoubleEndedIterator for Column<'_> {
+impl<T> DoubleEndedIterator for Column<'_, T> {
     fn next_back(&mut self) -> Option<Self::Item> {
-        row(self.years.next_back()?, self.area)
+        value(self.years.next_back()?, self.item)
     }
 }
 
-impl ExactSizeIterator for Column<'_> {}
-
-/// Area `area`'s row in a year's rows.
-fn row(year: &YearRows, area: usize) -> Option<&AreaYear> {
-    year.get(area / BLOCK)?.get(area % BLOCK)
-}
+impl<T> ExactSizeIterator for Column<'_, T> {}
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sim::parallel;
+    use crate::sim::AreaYear;
 
     /// A row that says which area and year it belongs to.
     fn row(year: u16, area: usize) -> AreaYear {
@@ -161,11 +214,16 @@ mod tests {
     /// read across a block's edge shows another area's numbers.
     #[test]
     fn each_area_reads_its_own_years_in_order() {
-        for areas in [1, BLOCK - 1, BLOCK, 2 * BLOCK + 3] {
+        let block = block_len::<AreaYear>();
+        for areas in [1, block - 1, block, 2 * block + 3] {
             let years = [2016, 2017, 2018];
-            let rows: Rows = years.iter().map(|&y| parallel::map_in_blocks(areas, BLOCK, |a| row(y, a))).collect();
+            let mut table = Table::with_years(years.len());
+            for year in years {
+                table.record(areas, |a| row(year, a));
+            }
+            let table = table.finish();
             for area in 0..areas {
-                let column = AreaYears::column(&rows, area);
+                let column = Years::column(&table, area);
                 let read: Vec<(u16, f64)> = column.iter().map(|r| (r.year, r.commercial_m2)).collect();
                 assert_eq!(read, years.map(|y| (y, area as f64)), "area {area} of {areas}");
                 assert_eq!(column.len(), years.len());
@@ -181,8 +239,11 @@ mod tests {
     /// Scripts read an area's years as a list, as before the table.
     #[test]
     fn an_area_is_written_as_the_list_of_its_years() {
-        let rows: Rows = [2016, 2017].iter().map(|&y| parallel::map_in_blocks(300, BLOCK, |a| row(y, a))).collect();
-        let json = serde_json::to_value(AreaYears::column(&rows, 299)).expect("rows serialise");
+        let mut table = Table::with_years(2);
+        for year in [2016, 2017] {
+            table.record(300, |a| row(year, a));
+        }
+        let json = serde_json::to_value(Years::column(&table.finish(), 299)).expect("rows serialise");
         let list = json.as_array().expect("a list");
         assert_eq!(list.len(), 2);
         assert_eq!(list[1]["year"], 2017);
