@@ -65,28 +65,34 @@ impl<T: Send> Table<T> {
 
 /// One item's years, oldest first: its column of a recorded table. Cloning shares the table.
 pub struct Years<T> {
-    table: Arc<[Year<T>]>,
+    /// None until the run has recorded every year (so a series is made without allocating).
+    table: Option<Arc<[Year<T>]>>,
     item: usize,
 }
 
 impl<T> Years<T> {
     /// The column of item `item` (its place in the plan).
     pub(super) fn column(table: &Arc<[Year<T>]>, item: usize) -> Self {
-        Self { table: Arc::clone(table), item }
+        Self { table: Some(Arc::clone(table)), item }
+    }
+
+    /// The recorded years of every item.
+    fn years(&self) -> &[Year<T>] {
+        self.table.as_deref().unwrap_or_default()
     }
 
     /// How many years are recorded.
     pub fn len(&self) -> usize {
-        self.table.len()
+        self.years().len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.table.is_empty()
+        self.years().is_empty()
     }
 
     /// The value in the year at `year_index`.
     pub fn get(&self, year_index: usize) -> Option<&T> {
-        value(self.table.get(year_index)?, self.item)
+        value(self.years().get(year_index)?, self.item)
     }
 
     pub fn first(&self) -> Option<&T> {
@@ -99,20 +105,20 @@ impl<T> Years<T> {
 
     /// The values, oldest first.
     pub fn iter(&self) -> Column<'_, T> {
-        Column { years: self.table.iter(), item: self.item }
+        Column { years: self.years().iter(), item: self.item }
     }
 }
 
 impl<T> Default for Years<T> {
     /// No years recorded.
     fn default() -> Self {
-        Self { table: Arc::from([]), item: 0 }
+        Self { table: None, item: 0 }
     }
 }
 
 impl<T> Clone for Years<T> {
     fn clone(&self) -> Self {
-        Self { table: Arc::clone(&self.table), item: self.item }
+        Self { table: self.table.clone(), item: self.item }
     }
 }
 
@@ -121,7 +127,7 @@ impl<T> std::ops::Index<usize> for Years<T> {
 
     /// The value in the year at `year_index`; panics past the last year, as a list does.
     fn index(&self, year_index: usize) -> &T {
-        &self.table[year_index][self.item / block_len::<T>()][self.item % block_len::<T>()]
+        &self.years()[year_index][self.item / block_len::<T>()][self.item % block_len::<T>()]
     }
 }
 
