@@ -2,6 +2,7 @@
 //! disadvantaged share is the share of its pupils from households outside work.
 
 use super::cohort::{Cohort, ratio};
+use super::parallel;
 use super::state::Simulation;
 use crate::model::InstitutionKind;
 
@@ -24,21 +25,32 @@ pub(super) struct Pupils {
     pub disadvantaged: Vec<f64>,
 }
 
-/// Each school's pupils, with every district's pupils shared among the schools that serve it.
-/// The children counted are the residents', or with `counted` (each area's residents with those
-/// displaced out of the municipality or still waiting: the balance score's view) also the
-/// children of the displaced, at their old schools.
-pub(super) fn pupils(sim: &Simulation, counted: Option<&[Cohort]>) -> Pupils {
+/// One area's pupils: the district whose schools they attend, and how many, of them
+/// disadvantaged.
+#[derive(Clone, Copy)]
+pub(super) struct AreaPupils {
+    district: Option<usize>,
+    pupils: f64,
+    disadvantaged: f64,
+}
+
+/// The pupils among `children` (an area's residents, or the balance score's count of them,
+/// which adds the children of the displaced at their old schools) of an area in `district`.
+pub(super) fn area_pupils(district: Option<usize>, children: &Cohort, sim: &Simulation) -> AreaPupils {
+    let pupils = children.persons.children * sim.engine.params.flows.pupils_per_child;
+    AreaPupils { district, pupils, disadvantaged: pupils * children.outside_work_share() }
+}
+
+/// Each school's pupils, with every district's pupils (summed from each area's, in plan order)
+/// shared among the schools that serve it.
+pub(super) fn pupils(sim: &Simulation, areas: impl Iterator<Item = AreaPupils>) -> Pupils {
     let n_districts = sim.schedule.plan.municipality.districts.len();
     let mut district_pupils = vec![0.0; n_districts];
     let mut district_disadvantaged = vec![0.0; n_districts];
-    let pupils_per_child = sim.engine.params.flows.pupils_per_child;
-    for (i, area) in sim.world.areas.iter().enumerate() {
+    for area in areas {
         let Some(d) = area.district else { continue };
-        let children = counted.map_or(&area.residents, |c| &c[i]);
-        let pupils = children.persons.children * pupils_per_child;
-        district_pupils[d] += pupils;
-        district_disadvantaged[d] += pupils * children.outside_work_share();
+        district_pupils[d] += area.pupils;
+        district_disadvantaged[d] += area.disadvantaged;
     }
     let mut serving = vec![0usize; n_districts];
     let institutions = &sim.world.institutions;
@@ -66,7 +78,8 @@ pub(super) fn mix(sim: &Simulation) -> SchoolMix {
     let n_districts = sim.schedule.plan.municipality.districts.len();
     let areas = &sim.world.areas;
     let institutions = &sim.world.institutions;
-    let Pupils { pupils, disadvantaged } = pupils(sim, None);
+    let children = parallel::map(areas.len(), |i| area_pupils(areas[i].district, &areas[i].residents, sim));
+    let Pupils { pupils, disadvantaged } = pupils(sim, children.into_iter());
     let mut out = SchoolMix {
         pupils,
         disadvantaged,
@@ -99,12 +112,9 @@ pub(super) fn mix(sim: &Simulation) -> SchoolMix {
             *slot = Some(disadvantaged / pupils);
         }
     }
-    out.area_school_share = areas
-        .iter()
-        .map(|area| match area.district {
-            Some(d) if attended[d].1 > 0.0 => attended[d].0 / attended[d].1,
-            _ => area.residents.outside_work_share(),
-        })
-        .collect();
+    out.area_school_share = parallel::map(areas.len(), |i| match areas[i].district {
+        Some(d) if attended[d].1 > 0.0 => attended[d].0 / attended[d].1,
+        _ => areas[i].residents.outside_work_share(),
+    });
     out
 }

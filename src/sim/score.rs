@@ -1,7 +1,7 @@
 //! The balance score (0–100, higher is more balanced): a weighted mean of four named
 //! components, each 0–100, so every change of the score splits into component changes.
 
-use super::cohort::{Cohort, ratio};
+use super::cohort::ratio;
 use super::output::{ScoreComponents, ScoreYear};
 use super::state::Simulation;
 use super::{parallel, schools, status};
@@ -80,52 +80,71 @@ pub fn dissimilarity_parts(pairs: impl Iterator<Item = (f64, f64)> + Clone) -> V
 pub(super) fn score(sim: &Simulation) -> (ScoreYear, Vec<f64>) {
     let year = sim.world.year;
     let params = sim.engine.params;
-    let p = &params.score;
     let areas = &sim.world.areas;
-    let counted: Vec<Cohort> = parallel::map(areas.len(), |i| areas[i].counted());
-    // The held values (convictions, origin) as this year's judging read them.
-    let standings = &sim.world.standings;
+    // Every area's part in one pass over the areas; the sums below run over these, in plan order.
     let judge = sim.engine.judge(year);
-    let list_points = parallel::map(areas.len(), |i| {
-        // Only estates with residents (a total that is not a number counts as none).
-        let has_residents = counted[i].total() > 0.0;
-        if areas[i].kind != AreaKind::Estate || !has_residents {
-            return None;
-        }
-        let held = &standings[i].indicators;
-        let indicators = status::indicators_of(&counted[i], held.convicted_share, held.non_western_share, params);
-        let margin = judge.composition_margin(&indicators, year);
-        Some((50.0 + 50.0 * margin / p.list_full_margin.max(1e-9)).clamp(0.0, 100.0))
-    });
-    let list = mean_or_full(list_points.into_iter().flatten());
-    let segregation_parts = dissimilarity_parts(
-        counted.iter().map(|c| (c.persons.outside_work, c.persons.employed + c.persons.in_education)),
-    );
+    let parts = parallel::map(areas.len(), |i| area_parts(sim, judge, i));
+    let list = mean_or_full(parts.iter().filter_map(|a| a.list_point));
+    let segregation_parts = dissimilarity_parts(parts.iter().map(|a| a.segregation));
     let segregation = 100.0 * (1.0 - segregation_parts.iter().sum::<f64>().clamp(0.0, 1.0));
     let components =
-        ScoreComponents { list, segregation, tenure_mix: tenure_mix(sim), school_mix: school_mix(sim, &counted) };
+        ScoreComponents { list, segregation, tenure_mix: tenure_mix(sim, &parts), school_mix: school_mix(sim, &parts) };
     let total = super::COMPONENTS.iter().map(|c| c.weight_share(params) * c.value(&components)).sum::<f64>();
-    let parts = segregation_parts.iter().map(|d| 100.0 * d).collect();
-    (ScoreYear { year, total: total.clamp(0.0, 100.0), components }, parts)
+    let points = segregation_parts.iter().map(|d| 100.0 * d).collect();
+    (ScoreYear { year, total: total.clamp(0.0, 100.0), components }, points)
+}
+
+/// What one area adds to the score, from who it counts (its residents, and those displaced from
+/// it who wait or left) and its homes.
+struct AreaParts {
+    /// An estate's point for its distance from the list (estates with residents only).
+    list_point: Option<f64>,
+    /// Adults outside work, and adults in work or education.
+    segregation: (f64, f64),
+    /// An estate's point for its almene family share against the cap (estates only).
+    cap_point: Option<f64>,
+    /// The district, and its almene and other homes.
+    homes: (Option<usize>, f64, f64),
+    pupils: schools::AreaPupils,
+}
+
+fn area_parts(sim: &Simulation, judge: &status::Judge, i: usize) -> AreaParts {
+    let (year, params, area) = (sim.world.year, sim.engine.params, &sim.world.areas[i]);
+    let counted = area.counted();
+    let is_estate = area.kind == AreaKind::Estate;
+    // Only estates with residents (a total that is not a number counts as none).
+    let list_point = (is_estate && counted.total() > 0.0).then(|| {
+        // The held values (convictions, origin) as this year's judging read them.
+        let held = &sim.world.standings[i].indicators;
+        let indicators = status::indicators_of(&counted, held.convicted_share, held.non_western_share, params);
+        let margin = judge.composition_margin(&indicators, year);
+        (50.0 + 50.0 * margin / params.score.list_full_margin.max(1e-9)).clamp(0.0, 100.0)
+    });
+    let cap = sim.engine.cap.cap;
+    let cap_point = is_estate.then(|| {
+        let share = status::share_168a(area, sim.engine.cap, sim.schedule.plan.facilities_count_as_commercial).share();
+        if share <= cap { 100.0 } else { (100.0 * (1.0 - (share - cap) / (1.0 - cap).max(1e-9))).clamp(0.0, 100.0) }
+    });
+    let almen_homes = area.homes.almen();
+    AreaParts {
+        list_point,
+        segregation: (counted.persons.outside_work, counted.persons.employed + counted.persons.in_education),
+        cap_point,
+        homes: (area.district, almen_homes, area.homes.total() - almen_homes),
+        pupils: schools::area_pupils(area.district, &counted, sim),
+    }
 }
 
 /// The estates' almene family shares against the law's cap, and how evenly almene homes are
 /// spread over the districts.
-fn tenure_mix(sim: &Simulation) -> f64 {
+fn tenure_mix(sim: &Simulation, parts: &[AreaParts]) -> f64 {
     let p = &sim.engine.params.score;
-    let cap = sim.engine.cap.cap;
-    let count_facilities = sim.schedule.plan.facilities_count_as_commercial;
-    let estates = sim.world.areas.iter().filter(|a| a.kind == AreaKind::Estate);
-    let cap_score = mean_or_full(estates.map(|a| {
-        let share = status::share_168a(a, sim.engine.cap, count_facilities).share();
-        if share <= cap { 100.0 } else { (100.0 * (1.0 - (share - cap) / (1.0 - cap).max(1e-9))).clamp(0.0, 100.0) }
-    }));
+    let cap_score = mean_or_full(parts.iter().filter_map(|a| a.cap_point));
     let mut almen = vec![(0.0, 0.0); sim.schedule.plan.municipality.districts.len()];
-    for a in &sim.world.areas {
-        if let Some(d) = a.district {
-            let almen_homes = a.homes.almen();
+    for &(district, almen_homes, other_homes) in parts.iter().map(|a| &a.homes) {
+        if let Some(d) = district {
             almen[d].0 += almen_homes;
-            almen[d].1 += a.homes.total() - almen_homes;
+            almen[d].1 += other_homes;
         }
     }
     let spread = 100.0 * (1.0 - dissimilarity(almen.iter().copied()));
@@ -134,8 +153,8 @@ fn tenure_mix(sim: &Simulation) -> f64 {
 
 /// 100 × (1 − D) of disadvantaged pupils against other pupils across the active schools,
 /// counting the children of residents displaced out of the municipality at their old schools.
-fn school_mix(sim: &Simulation, counted: &[Cohort]) -> f64 {
-    let mix = schools::pupils(sim, Some(counted));
+fn school_mix(sim: &Simulation, parts: &[AreaParts]) -> f64 {
+    let mix = schools::pupils(sim, parts.iter().map(|a| a.pupils));
     let schools = sim
         .world
         .institutions
