@@ -3,7 +3,7 @@
 //! moves out (employed households leave unattractive districts more often).
 
 use super::cohort::ratio;
-use super::state::Simulation;
+use super::state::{AreaState, Simulation};
 use crate::model::{AreaKind, InstitutionKind, Tenure};
 use serde::Serialize;
 
@@ -26,8 +26,45 @@ pub struct AttractivenessTerms {
     pub total: f64,
 }
 
-/// The terms for every district, from the current state.
-pub(super) fn all(sim: &Simulation) -> Vec<AttractivenessTerms> {
+/// What one area adds to its district's attractiveness.
+#[derive(Clone, Copy)]
+pub(super) struct AreaPart {
+    district: Option<usize>,
+    culture_house: bool,
+    campus: bool,
+    listed: bool,
+    commercial_m2: f64,
+    /// An estate's homes opened up, and its homes in 2016 (0 for other areas).
+    opened: f64,
+    estate_homes: f64,
+    almen_family: f64,
+    homes: f64,
+}
+
+impl AreaPart {
+    pub fn listed(&self) -> bool {
+        self.listed
+    }
+}
+
+/// What `area`, on the list or not as just judged, adds to its district's attractiveness.
+pub(super) fn area_part(area: &AreaState, listed: bool) -> AreaPart {
+    let estate = area.kind == AreaKind::Estate;
+    AreaPart {
+        district: area.district,
+        culture_house: area.culture_house,
+        campus: area.campus,
+        listed,
+        commercial_m2: area.commercial_m2,
+        opened: if estate { area.opened } else { 0.0 },
+        estate_homes: if estate { area.estate_homes_2016 } else { 0.0 },
+        almen_family: area.homes[Tenure::AlmenFamily],
+        homes: area.homes.total(),
+    }
+}
+
+/// The terms for every district, from each area's part (in plan order) and the institutions.
+pub(super) fn all(sim: &Simulation, areas: &[AreaPart]) -> Vec<AttractivenessTerms> {
     let a = &sim.engine.params.attractiveness;
     let municipality = &sim.schedule.plan.municipality;
     let world = &sim.world;
@@ -45,18 +82,16 @@ pub(super) fn all(sim: &Simulation) -> Vec<AttractivenessTerms> {
     let mut estate_homes = vec![0.0; n];
     let mut almen_family = vec![0.0; n];
     let mut homes = vec![0.0; n];
-    for area in &world.areas {
+    for area in areas {
         let Some(d) = area.district else { continue };
         culture[d] |= area.culture_house;
         campus[d] |= area.campus;
         commercial_m2[d] += area.commercial_m2;
         listed[d] |= area.listed;
-        if area.kind == AreaKind::Estate {
-            opened[d] += area.opened;
-            estate_homes[d] += area.estate_homes_2016;
-        }
-        almen_family[d] += area.homes[Tenure::AlmenFamily];
-        homes[d] += area.homes.total();
+        opened[d] += area.opened;
+        estate_homes[d] += area.estate_homes;
+        almen_family[d] += area.almen_family;
+        homes[d] += area.homes;
     }
     for inst in world.institutions.iter().filter(|i| i.active) {
         let Some(d) = inst.district else { continue };

@@ -83,7 +83,7 @@ pub(super) fn letting_shares(
         let mut steered = 0.0;
         let mut receiving = 0.0;
         for (i, share) in municipal.iter_mut().enumerate() {
-            if sim.world.areas[i].listed {
+            if sim.world.listed[i] {
                 *share = letting.municipal * (1.0 - steer);
                 steered += letting.municipal * steer * family_vacancies(i);
             } else {
@@ -91,8 +91,8 @@ pub(super) fn letting_shares(
             }
         }
         let extra = ratio(steered, receiving);
-        for (share, area) in municipal.iter_mut().zip(&sim.world.areas) {
-            if !area.listed {
+        for (share, listed) in municipal.iter_mut().zip(&sim.world.listed) {
+            if !listed {
                 *share = (letting.municipal + extra).min(1.0);
             }
         }
@@ -156,7 +156,8 @@ pub(super) fn rehouse(
         waiting: vec![Cohort::default(); n],
         rehoused_from: vec![0.0; n],
     };
-    let open_to = |origin: usize, j: usize| j == origin || !(joint && areas[j].listed);
+    let listed = &sim.world.listed;
+    let open_to = |origin: usize, j: usize| j == origin || !(joint && listed[j]);
     let mut seekers: Vec<(usize, Cohort, f64)> = Vec::new();
     for origin in 0..n {
         let seeking = areas[origin].waiting.plus(&displaced[origin].scaled(staying));
@@ -180,7 +181,7 @@ pub(super) fn rehouse(
         .iter()
         .fold(Cohort::default(), |acc, (_, seeking, left)| acc.plus(&seeking.scaled(left / seeking.total())));
     let pool_total = pool.total();
-    let anywhere: Vec<usize> = (0..n).filter(|&j| !(joint && areas[j].listed)).collect();
+    let anywhere: Vec<usize> = (0..n).filter(|&j| !(joint && listed[j])).collect();
     let placed = if pool_total > 0.0 {
         place(&anywhere, pool_total, &mut room, &mut out.arrivals, &pool.scaled(1.0 / pool_total))
     } else {

@@ -3,7 +3,7 @@
 
 use super::cohort::{Cohort, ratio};
 use super::parallel;
-use super::state::Simulation;
+use super::state::{AreaState, Simulation};
 use crate::model::InstitutionKind;
 
 /// Pupils and disadvantaged pupils per institution (zero for non-schools), and per district
@@ -15,8 +15,22 @@ pub(super) struct SchoolMix {
     pub district_disadvantaged: Vec<Option<f64>>,
     /// Disadvantaged share of all pupils in the municipality.
     pub municipal_share: f64,
-    /// Per area: the disadvantaged share at the schools its children attend.
+    /// Per district: the mean disadvantaged share of the schools its children attend (none for
+    /// a district no school serves).
+    pub attended: Vec<Option<f64>>,
+    /// Per area: the disadvantaged share at the schools its children attend (see
+    /// [`SchoolMix::school_share_of`]), filled in when the year's areas are judged.
     pub area_school_share: Vec<f64>,
+}
+
+impl SchoolMix {
+    /// The disadvantaged share at the schools an area's children attend: its district's, or
+    /// for an area no school serves, its own residents' outside-work share.
+    pub fn school_share_of(&self, area: &AreaState) -> f64 {
+        area.district
+            .and_then(|d| self.attended.get(d).copied().flatten())
+            .unwrap_or_else(|| area.residents.outside_work_share())
+    }
 }
 
 /// Pupils and disadvantaged pupils at each institution (zero for non-schools).
@@ -85,6 +99,7 @@ pub(super) fn mix(sim: &Simulation) -> SchoolMix {
         disadvantaged,
         district_disadvantaged: vec![None; n_districts],
         municipal_share: 0.0,
+        attended: Vec::new(),
         area_school_share: Vec::new(),
     };
     let total_pupils: f64 = out.pupils.iter().sum();
@@ -112,9 +127,6 @@ pub(super) fn mix(sim: &Simulation) -> SchoolMix {
             *slot = Some(disadvantaged / pupils);
         }
     }
-    out.area_school_share = parallel::map(areas.len(), |i| match areas[i].district {
-        Some(d) if attended[d].1 > 0.0 => attended[d].0 / attended[d].1,
-        _ => areas[i].residents.outside_work_share(),
-    });
+    out.attended = attended.iter().map(|&(shares, schools)| (schools > 0.0).then(|| shares / schools)).collect();
     out
 }

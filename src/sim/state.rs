@@ -58,8 +58,6 @@ pub(super) struct AreaState {
     pub facility_m2: f64,
     pub culture_house: bool,
     pub campus: bool,
-    /// On the list (as last judged): a copy of its [`Standing`]'s, for the year's moves.
-    pub listed: bool,
     // The plan's held values (convictions, origin) are read from the plan's area of the same
     // index, not copied into every world: the attribution keeps a world for every year.
     pub estate_homes_2016: f64,
@@ -131,6 +129,8 @@ pub(super) struct World {
     pub areas: Vec<AreaState>,
     /// Per area, in the same order.
     pub standings: Vec<Standing>,
+    /// Per area: on the list as last judged (a copy of its standing's, for the year's moves).
+    pub listed: Vec<bool>,
     pub district_profiles: Vec<Option<usize>>,
     pub institutions: Vec<InstitutionState>,
     pub attractiveness: Attractiveness,
@@ -173,6 +173,7 @@ impl<'a> Simulation<'a> {
                 initial_area(&plan.municipality.areas[i], &schedule, &engine)
             }),
             standings: vec![Standing::default(); plan.municipality.areas.len()],
+            listed: vec![false; plan.municipality.areas.len()],
             district_profiles: plan
                 .municipality
                 .districts
@@ -185,8 +186,8 @@ impl<'a> Simulation<'a> {
         };
         let mut sim = Self { engine, schedule, world };
         sim.world.school_mix = schools::mix(&sim);
-        sim.judge_all(true);
-        let terms = attractiveness::all(&sim);
+        let parts = sim.judge_all(true);
+        let terms = attractiveness::all(&sim, &parts);
         let in_2016 = terms.iter().map(|t| t.total).collect();
         sim.world.attractiveness = Attractiveness { terms, in_2016 };
         step::calibrate(&mut sim);
@@ -212,19 +213,21 @@ impl<'a> Simulation<'a> {
         let ledger = step::advance(self, year);
         self.world.year = year + 1;
         self.world.school_mix = schools::mix(self);
-        self.judge_all(false);
-        self.world.attractiveness.terms = attractiveness::all(self);
+        let parts = self.judge_all(false);
+        self.world.attractiveness.terms = attractiveness::all(self, &parts);
         ledger
     }
 
     /// Judges every area in the world's year: its indicators join its history (in 2016,
-    /// `initial`, they fill it), and its status and runs are renewed.
-    fn judge_all(&mut self, initial: bool) {
+    /// `initial`, they fill it), and its status and runs are renewed. The same pass over the
+    /// areas notes the school mix each area's children meet, and returns what each area adds to
+    /// its district's attractiveness.
+    fn judge_all(&mut self, initial: bool) -> Vec<attractiveness::AreaPart> {
         let year = self.world.year;
         let judges = (self.engine.judge(year), self.engine.judge(year.saturating_sub(1)));
         let sources = &self.schedule.plan.municipality.areas;
-        let (areas, params) = (&self.world.areas, self.engine.params);
-        let listed = parallel::map_mut(&mut self.world.standings, |i, standing| {
+        let (areas, params, mix) = (&self.world.areas, self.engine.params, &self.world.school_mix);
+        let judged = parallel::map_mut(&mut self.world.standings, |i, standing| {
             let (area, held) = (&areas[i], &sources[i].held);
             let indicators = status::indicators(area, held, params, year);
             let values = status::indicator_values(&indicators);
@@ -238,11 +241,12 @@ impl<'a> Simulation<'a> {
             let (st, runs) = status::judge(area, held.years_listed_before_2016, standing, judges, year, initial);
             standing.status = st;
             standing.runs = runs;
-            standing.status.listed
+            (mix.school_share_of(area), attractiveness::area_part(area, st.listed))
         });
-        for (area, listed) in self.world.areas.iter_mut().zip(listed) {
-            area.listed = listed;
-        }
+        let (shares, parts): (Vec<f64>, Vec<attractiveness::AreaPart>) = judged.into_iter().unzip();
+        self.world.school_mix.area_school_share = shares;
+        self.world.listed = parts.iter().map(attractiveness::AreaPart::listed).collect();
+        parts
     }
 }
 
@@ -289,7 +293,6 @@ fn initial_area(a: &crate::model::Area, schedule: &Schedule, engine: &Engine) ->
         facility_m2: 0.0,
         culture_house: false,
         campus: false,
-        listed: false,
         estate_homes_2016: if a.kind == AreaKind::Estate { a.homes.total() } else { 0.0 },
     }
 }
