@@ -1,9 +1,10 @@
 //! What the engine returns: plain numbers per area, district, school and year, the
 //! municipality's totals, the flow ledger and the balance score. Serialisable for scripts.
 
-use super::year_table::Years;
+use super::year_table::{YearCriteria, Years};
 use crate::model::{AreaKind, Category, Comparison, Indicator, InstitutionKind, PerGroup, PerTenure, Plan, RuleSetId};
 use serde::Serialize;
+use std::sync::Arc;
 
 /// The indicators of one area in one year.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
@@ -41,41 +42,56 @@ pub const MAX_CRITERIA: usize = 12;
 /// list does not judge.
 pub type Criteria = Vec<CriterionResult>;
 
-/// An estate's judged criteria year by year, in one list: every criterion of the rule set,
-/// also for estates too small to be judged, whose values are still shown. Empty for the areas
-/// the list does not judge, so a table of 10,000 areas records only its estates' criteria, and
-/// a year's record of an area holds no list of its own (recording and dropping a projection
-/// then touch each area's years once, not each year's criteria).
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+/// An estate's judged criteria year by year: every criterion of the rule set, also for estates
+/// too small to be judged, whose values are still shown. Read from the projection's table of
+/// every estate's criteria (see [`super::year_table::YearCriteria`]); empty for the areas the
+/// list does not judge, so a table of 10,000 areas records only its estates' criteria.
+#[derive(Clone, Default)]
 pub struct CriteriaByYear {
-    values: Vec<CriterionResult>,
-    /// Per recorded year: where its criteria start in `values`.
-    starts: Vec<usize>,
+    /// None for areas the list does not judge (and until the run hands the table over).
+    table: Option<Arc<[YearCriteria]>>,
+    /// The estate's place among the plan's estates.
+    estate: usize,
 }
 
 impl CriteriaByYear {
-    /// Makes room for every year's criteria, `per_year` at most.
-    pub(super) fn reserve(&mut self, per_year: usize) {
-        self.starts.reserve_exact(YEARS);
-        self.values.reserve_exact(YEARS * per_year);
+    /// The criteria of the plan's `estate`th estate.
+    pub(super) fn column(table: &Arc<[YearCriteria]>, estate: usize) -> Self {
+        Self { table: Some(Arc::clone(table)), estate }
     }
 
-    /// How many years are recorded.
-    pub(super) fn recorded_years(&self) -> usize {
-        self.starts.len()
-    }
-
-    /// Records the next year's criteria.
-    pub(super) fn push(&mut self, year: &[CriterionResult]) {
-        self.starts.push(self.values.len());
-        self.values.extend_from_slice(year);
+    /// How many years are recorded (none for areas the list does not judge).
+    pub fn recorded_years(&self) -> usize {
+        self.table.as_deref().map_or(0, <[YearCriteria]>::len)
     }
 
     /// The criteria judged in the year at `year_index` (empty for areas the list does not judge).
     pub fn in_year(&self, year_index: usize) -> &[CriterionResult] {
-        let Some(&start) = self.starts.get(year_index) else { return &[] };
-        let end = self.starts.get(year_index + 1).copied().unwrap_or(self.values.len());
-        self.values.get(start..end).unwrap_or_default()
+        self.table.as_deref().and_then(|years| years.get(year_index)).map_or(&[], |year| year.of(self.estate))
+    }
+
+    /// Every year's criteria, oldest first.
+    pub fn years(&self) -> impl Iterator<Item = &[CriterionResult]> {
+        (0..self.recorded_years()).map(|i| self.in_year(i))
+    }
+}
+
+impl PartialEq for CriteriaByYear {
+    fn eq(&self, other: &Self) -> bool {
+        self.years().eq(other.years())
+    }
+}
+
+impl std::fmt::Debug for CriteriaByYear {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.years()).finish()
+    }
+}
+
+/// Written as the list of every year's criteria.
+impl Serialize for CriteriaByYear {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.years())
     }
 }
 
@@ -315,9 +331,8 @@ pub(super) struct RecordIds {
 const YEARS: usize = (crate::model::LAST_YEAR - crate::model::FIRST_YEAR + 1) as usize;
 
 impl Projection {
-    /// A projection with room for every year of `plan`, judged by rule sets of at most
-    /// `criteria_per_year` criteria.
-    pub(super) fn empty(plan: &Plan, rules: RuleSetId, criteria_per_year: usize) -> Self {
+    /// A projection with room for every year of `plan`.
+    pub(super) fn empty(plan: &Plan, rules: RuleSetId) -> Self {
         let m = &plan.municipality;
         Self {
             plan: plan.name.clone(),
@@ -326,23 +341,13 @@ impl Projection {
             areas: m
                 .areas
                 .iter()
-                .map(|a| {
-                    let mut criteria = CriteriaByYear::default();
-                    if a.kind == AreaKind::Estate {
-                        // Once, here, for the most criteria any year's law has, rather than
-                        // grown on whichever thread records the area: making room at the
-                        // first year's push instead made the 1,000-area projection 15.3 ms
-                        // against 13.3-13.7 ms (measured back to back).
-                        criteria.reserve(criteria_per_year);
-                    }
-                    AreaSeries {
-                        id: a.id.clone(),
-                        name: a.name.clone(),
-                        kind: a.kind,
-                        district: a.district.clone(),
-                        years: Years::default(),
-                        criteria,
-                    }
+                .map(|a| AreaSeries {
+                    id: a.id.clone(),
+                    name: a.name.clone(),
+                    kind: a.kind,
+                    district: a.district.clone(),
+                    years: Years::default(),
+                    criteria: CriteriaByYear::default(),
                 })
                 .collect(),
             districts: m

@@ -21,11 +21,6 @@ pub(super) fn map_mut<T: Send, R: Send>(items: &mut [T], work: impl Fn(usize, &m
     items.par_iter_mut().enumerate().with_min_len(FEWEST_PER_THREAD).map(|(i, item)| work(i, item)).collect()
 }
 
-/// `work(i, &mut items[i])` for every item.
-pub(super) fn for_each_mut<T: Send>(items: &mut [T], work: impl Fn(usize, &mut T) + Sync + Send) {
-    map_mut(items, work);
-}
-
 /// `work(i, &mut items[i])` for every item, each result folded into `start` in the items'
 /// order. A small world folds as it goes, allocating nothing (the bands run the Visionsplan
 /// 200 times after every edit); a large one keeps the results and folds them afterwards.
@@ -57,10 +52,22 @@ pub(super) fn map<R: Send>(n: usize, work: impl Fn(usize) -> R + Sync + Send) ->
 /// the results are dropped, so the next run faults it in afresh (21 projections of 10,000 areas
 /// took 413,000 page faults that way, against 59,000).
 pub(super) fn map_in_blocks<R: Send>(n: usize, block: usize, work: impl Fn(usize) -> R + Sync + Send) -> Vec<Vec<R>> {
+    fill_blocks(n, block, 1, |i, out| out.push(work(i)))
+}
+
+/// Blocks of `block` items (the last may hold fewer), each item adding `per_item` values to its
+/// block through `fill(i, block)`, in the items' order. Allocated as [`map_in_blocks`]'s are.
+pub(super) fn fill_blocks<R: Send>(
+    n: usize,
+    block: usize,
+    per_item: usize,
+    fill: impl Fn(usize, &mut Vec<R>) + Sync + Send,
+) -> Vec<Vec<R>> {
     let block = block.max(1);
     let range = |b: usize| b * block..n.min((b + 1) * block);
-    let mut blocks: Vec<Vec<R>> = (0..n.div_ceil(block)).map(|b| Vec::with_capacity(range(b).len())).collect();
-    let fill = |(b, out): (usize, &mut Vec<R>)| out.extend(range(b).map(&work));
+    let mut blocks: Vec<Vec<R>> =
+        (0..n.div_ceil(block)).map(|b| Vec::with_capacity(range(b).len() * per_item)).collect();
+    let fill = |(b, out): (usize, &mut Vec<R>)| range(b).for_each(|i| fill(i, out));
     if n < SPLIT_FROM {
         blocks.iter_mut().enumerate().for_each(fill);
     } else {

@@ -4,11 +4,13 @@
 
 use super::attractiveness::AttractivenessTerms;
 use super::cohort::ratio;
+use super::output::CriteriaByYear;
 use super::output::{AreaYear, Id, LedgerYear, MunicipalityYear, Projection, SchoolYear, ScoreYear};
 use super::state::{Simulation, World};
-use super::year_table::{Table, Years};
-use super::{parallel, score, status};
+use super::year_table::{Table, YearCriteria, Years};
+use super::{score, status};
 use crate::model::{AreaKind, FIRST_YEAR, Group, InstitutionKind, LAST_YEAR, Plan, Tenure};
+use std::sync::Arc;
 
 /// The lean record of a run.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -110,11 +112,9 @@ pub(super) fn full(sim: &Simulation, out: &mut Projection, ledger: Option<Ledger
         }
     };
     out.recording.areas.record(areas.len(), row);
-    parallel::for_each_mut(&mut out.areas, |i, series| {
-        if series.kind == AreaKind::Estate {
-            series.criteria.push(&standings[i].criteria);
-        }
-    });
+    let Recording { estates, criteria, .. } = &mut out.recording;
+    let per_estate = estates.first().map_or(0, |&i| standings[i].criteria.len());
+    criteria.push(YearCriteria::record(estates.len(), per_estate, |e| &standings[estates[e]].criteria));
     // Summed in plan order, so the totals are the same however the rows were made.
     let rows = out.recording.areas.last_year();
     let totals = rows.fold(MunicipalityYear { year, ..MunicipalityYear::default() }, add_area);
@@ -175,6 +175,10 @@ pub(super) struct Recording {
     pub schools: Table<SchoolYear>,
     /// The institutions that are schools, in the order of [`Projection::schools`].
     pub school_institutions: Vec<usize>,
+    /// Every estate's criteria, year by year.
+    pub criteria: Vec<YearCriteria>,
+    /// The areas that are estates, in plan order.
+    pub estates: Vec<usize>,
 }
 
 impl Recording {
@@ -192,6 +196,10 @@ impl Recording {
             school_institutions: (0..institutions.len())
                 .filter(|i| institutions[*i].kind == InstitutionKind::School)
                 .collect(),
+            criteria: Vec::with_capacity(years),
+            estates: (0..plan.municipality.areas.len())
+                .filter(|i| plan.municipality.areas[*i].kind == AreaKind::Estate)
+                .collect(),
         }
     }
 }
@@ -203,10 +211,10 @@ pub(super) fn finish(mut out: Projection) -> Projection {
     let areas = recording.areas.finish();
     for (i, series) in out.areas.iter_mut().enumerate() {
         series.years = Years::column(&areas, i);
-        debug_assert!(
-            series.kind != AreaKind::Estate || series.criteria.recorded_years() == areas.len(),
-            "one list of criteria a year"
-        );
+    }
+    let criteria: Arc<[YearCriteria]> = recording.criteria.into();
+    for (estate, &i) in recording.estates.iter().enumerate() {
+        out.areas[i].criteria = CriteriaByYear::column(&criteria, estate);
     }
     let (profiles, attractiveness) = (recording.district_profiles.finish(), recording.attractiveness.finish());
     for (d, series) in out.districts.iter_mut().enumerate() {

@@ -7,6 +7,7 @@
 //! 10,000 rows did: 19,000 page faults a run). Each series reads its own column of a table
 //! through [`Years`], which reads, iterates and serialises as the list of its years.
 
+use super::output::CriterionResult;
 use super::parallel;
 use serde::{Serialize, Serializer};
 use std::sync::Arc;
@@ -60,6 +61,43 @@ impl<T: Send> Table<T> {
     /// The recorded table, for every item's column to read.
     pub fn finish(self) -> Arc<[Year<T>]> {
         self.years.into()
+    }
+}
+
+/// One year's criteria of every estate: the same number for each (the rule set's), in blocks
+/// of whole estates.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct YearCriteria {
+    per_estate: usize,
+    blocks: Vec<Vec<CriterionResult>>,
+}
+
+impl YearCriteria {
+    /// Estates per block, for `per_estate` criteria each.
+    fn estates_per_block(per_estate: usize) -> usize {
+        (BLOCK_BYTES / (per_estate.max(1) * size_of::<CriterionResult>())).max(1)
+    }
+
+    /// The year's criteria of `estates` estates, `per_estate` each, from `criteria(e)`.
+    pub fn record<'a>(
+        estates: usize,
+        per_estate: usize,
+        criteria: impl Fn(usize) -> &'a [CriterionResult] + Sync + Send,
+    ) -> Self {
+        let blocks = parallel::fill_blocks(estates, Self::estates_per_block(per_estate), per_estate, |e, out| {
+            let judged = criteria(e);
+            debug_assert_eq!(judged.len(), per_estate, "every estate is judged by every criterion");
+            out.extend_from_slice(judged);
+        });
+        Self { per_estate, blocks }
+    }
+
+    /// The criteria of the `estate`th estate.
+    pub fn of(&self, estate: usize) -> &[CriterionResult] {
+        let per_block = Self::estates_per_block(self.per_estate);
+        let start = (estate % per_block) * self.per_estate;
+        let block = self.blocks.get(estate / per_block).map_or(&[][..], Vec::as_slice);
+        block.get(start..start + self.per_estate).unwrap_or_default()
     }
 }
 
@@ -254,5 +292,33 @@ mod tests {
         assert_eq!(list.len(), 2);
         assert_eq!(list[1]["year"], 2017);
         assert_eq!(list[1]["commercial_m2"], 299.0);
+    }
+
+    /// Every estate reads its own criteria in every year, whatever the year's law counts and
+    /// however many blocks the estates fill.
+    #[test]
+    fn each_estate_reads_its_own_criteria() {
+        use crate::model::{Comparison, CriterionId, Indicator};
+        let estates = 3 * YearCriteria::estates_per_block(8) + 5;
+        let judged = |estate: usize, per_estate: usize| -> Vec<CriterionResult> {
+            (0..per_estate)
+                .map(|k| CriterionResult {
+                    id: CriterionId::new("test"),
+                    indicator: Indicator::OutsideWork,
+                    comparison: Comparison::Above,
+                    value: estate as f64,
+                    threshold: k as f64,
+                    met: false,
+                })
+                .collect()
+        };
+        for per_estate in [8, 5, 0] {
+            let lists: Vec<Vec<CriterionResult>> = (0..estates).map(|e| judged(e, per_estate)).collect();
+            let year = YearCriteria::record(estates, per_estate, |e| &lists[e]);
+            for (e, list) in lists.iter().enumerate() {
+                assert_eq!(year.of(e), &list[..], "estate {e} of {estates}, {per_estate} criteria");
+            }
+            assert!(year.of(estates).is_empty(), "no estate past the last");
+        }
     }
 }
