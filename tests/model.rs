@@ -222,3 +222,20 @@ fn a_large_plan_projects_to_the_same_numbers_on_one_core_or_many() {
     assert_eq!(on_every_core.areas.len(), 2_200);
     assert!(on_every_core == on_one_core, "the projection differs with the number of threads");
 }
+
+/// Residents displaced in one year who find no home wait, and are rehoused in the years after,
+/// though nothing is demolished then: a year without actions still rehouses whoever waits.
+#[test]
+fn those_waiting_are_rehoused_in_the_years_after_the_demolition() {
+    let mut plan = demolish_everything();
+    plan.actions.retain(|a| a.year == 2017 && matches!(a.kind, ActionKind::Demolish { .. }));
+    let p = engine::project(&library(), &plan);
+    let waiting = |year: u16| p.municipality[p.year_index(year).unwrap()].awaiting_rehousing;
+    let rehoused = |year: u16| p.ledger.iter().find(|l| l.year == year).unwrap().rehoused;
+    assert!(waiting(2018) > 100.0, "the demolition leaves people waiting: {}", waiting(2018));
+    // The flows of 2018 and 2019, years without actions.
+    for year in [2019, 2020] {
+        assert!(rehoused(year) > 0.0, "{year}: nobody rehoused though {} wait", waiting(year - 1));
+        assert!(waiting(year) < waiting(year - 1), "{year}: the queue shrinks");
+    }
+}

@@ -126,6 +126,8 @@ pub(super) struct World {
     pub standings: Vec<Standing>,
     /// Per area: on the list as last judged (a copy of its standing's, for the year's moves).
     pub listed: Vec<bool>,
+    /// Whether anyone displaced still waits for a home in the municipality.
+    pub someone_waiting: bool,
     pub district_profiles: Vec<Option<usize>>,
     pub institutions: Vec<InstitutionState>,
     pub attractiveness: Attractiveness,
@@ -169,6 +171,7 @@ impl<'a> Simulation<'a> {
             }),
             standings: vec![Standing::default(); plan.municipality.areas.len()],
             listed: vec![false; plan.municipality.areas.len()],
+            someone_waiting: false,
             district_profiles: plan
                 .municipality
                 .districts

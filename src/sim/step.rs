@@ -59,7 +59,8 @@ pub(super) fn advance(sim: &mut Simulation, year: u16) -> LedgerYear {
     let n = sim.world.areas.len();
     let mut displaced = vec![Cohort::default(); n];
     let slot = usize::from(year.saturating_sub(FIRST_YEAR));
-    for k in 0..sim.schedule.steps_by_year.get(slot).map_or(0, Vec::len) {
+    let steps = sim.schedule.steps_by_year.get(slot).map_or(0, Vec::len);
+    for k in 0..steps {
         let step = sim.schedule.steps_by_year[slot][k];
         super::actions::apply(sim, step, &mut displaced);
     }
@@ -68,22 +69,34 @@ pub(super) fn advance(sim: &mut Simulation, year: u16) -> LedgerYear {
     let Openings { vacancies, weights } = live_and_move_out(sim, &efforts, &mut ledger);
     let p = sim.engine.params;
     let letting = moves::letting_in(sim, year);
-    let rehousing = moves::rehouse(sim, &displaced, &vacancies, &weights, letting.joint);
-    ledger.displaced = displaced.iter().map(Cohort::total).sum();
-    ledger.left = rehousing.leaving.iter().map(Cohort::total).sum();
-    ledger.rehoused = rehousing.rehoused_from.iter().sum();
+    // Only a year with actions displaces anyone; without them and with nobody waiting, nobody
+    // is rehoused (most years of a plan).
+    let rehousing = (steps > 0 || sim.world.someone_waiting)
+        .then(|| moves::rehouse(sim, &displaced, &vacancies, &weights, letting.joint));
+    if let Some(rehousing) = &rehousing {
+        ledger.displaced = displaced.iter().map(Cohort::total).sum();
+        ledger.left = rehousing.leaving.iter().map(Cohort::total).sum();
+        ledger.rehoused = rehousing.rehoused_from.iter().sum();
+    }
+    sim.world.someone_waiting = rehousing.as_ref().is_some_and(|r| r.waiting.iter().any(|w| w.total() > 0.0));
     let shares = moves::letting_shares(sim, &letting, &vacancies, &weights);
     let economy_odds = 1.0 / transition::economy(&p.flows, year.saturating_sub(FIRST_YEAR));
     let attractiveness = &sim.world.attractiveness;
     let newcomers = |i: usize, area: &mut AreaState| {
-        area.left = area.left.plus(&rehousing.leaving[i]);
-        area.waiting = rehousing.waiting[i];
-        area.rehoused_in = rehousing.arrivals[i].total();
-        area.rehoused_out = rehousing.rehoused_from[i];
-        area.residents = area.residents.plus(&rehousing.arrivals[i]);
+        if let Some(rehousing) = &rehousing {
+            area.left = area.left.plus(&rehousing.leaving[i]);
+            area.waiting = rehousing.waiting[i];
+            area.rehoused_in = rehousing.arrivals[i].total();
+            area.rehoused_out = rehousing.rehoused_from[i];
+            area.residents = area.residents.plus(&rehousing.arrivals[i]);
+        } else {
+            area.waiting = Cohort::default();
+            area.rehoused_in = 0.0;
+            area.rehoused_out = 0.0;
+        }
         area.new_capacity = PerTenure::default();
         area.newcomers = PerGroup::default();
-        let open = (vacancies[i] - rehousing.arrivals[i].total()).max(0.0);
+        let open = (vacancies[i] - area.rehoused_in).max(0.0);
         if open <= 0.0 {
             return None;
         }
