@@ -64,7 +64,7 @@ pub(super) fn area_part(area: &AreaState, listed: bool) -> AreaPart {
 }
 
 /// The terms for every district, from each area's part (in plan order) and the institutions.
-pub(super) fn all(sim: &Simulation, areas: &[AreaPart]) -> Vec<AttractivenessTerms> {
+pub(super) fn all<'a>(sim: &Simulation, areas: impl Iterator<Item = &'a AreaPart>) -> Vec<AttractivenessTerms> {
     let a = &sim.engine.params.attractiveness;
     let municipality = &sim.schedule.plan.municipality;
     let world = &sim.world;

@@ -1,7 +1,7 @@
 //! What the engine returns: plain numbers per area, district, school and year, the
 //! municipality's totals, the flow ledger and the balance score. Serialisable for scripts.
 
-use super::year_table::{YearCriteria, Years};
+use super::year_table::{Table, Years};
 use crate::model::{AreaKind, Category, Comparison, Indicator, InstitutionKind, PerGroup, PerTenure, Plan, RuleSetId};
 use serde::Serialize;
 use std::sync::Arc;
@@ -44,30 +44,30 @@ pub type Criteria = Vec<CriterionResult>;
 
 /// An estate's judged criteria year by year: every criterion of the rule set, also for estates
 /// too small to be judged, whose values are still shown. Read from the projection's table of
-/// every estate's criteria (see [`super::year_table::YearCriteria`]); empty for the areas the
+/// every estate's criteria, year by year; empty for the areas the
 /// list does not judge, so a table of 10,000 areas records only its estates' criteria.
 #[derive(Clone, Default)]
 pub struct CriteriaByYear {
     /// None for areas the list does not judge (and until the run hands the table over).
-    table: Option<Arc<[YearCriteria]>>,
+    table: Option<Arc<Table<CriterionResult>>>,
     /// The estate's place among the plan's estates.
     estate: usize,
 }
 
 impl CriteriaByYear {
     /// The criteria of the plan's `estate`th estate.
-    pub(super) fn column(table: &Arc<[YearCriteria]>, estate: usize) -> Self {
+    pub(super) fn column(table: &Arc<Table<CriterionResult>>, estate: usize) -> Self {
         Self { table: Some(Arc::clone(table)), estate }
     }
 
     /// How many years are recorded (none for areas the list does not judge).
     pub fn recorded_years(&self) -> usize {
-        self.table.as_deref().map_or(0, <[YearCriteria]>::len)
+        self.table.as_deref().map_or(0, Table::years)
     }
 
     /// The criteria judged in the year at `year_index` (empty for areas the list does not judge).
     pub fn in_year(&self, year_index: usize) -> &[CriterionResult] {
-        self.table.as_deref().and_then(|years| years.get(year_index)).map_or(&[], |year| year.of(self.estate))
+        self.table.as_deref().map_or(&[], |table| table.values(year_index, self.estate))
     }
 
     /// Every year's criteria, oldest first.

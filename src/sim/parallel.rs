@@ -44,19 +44,13 @@ pub(super) fn map<R: Send>(n: usize, work: impl Fn(usize) -> R + Sync + Send) ->
     (0..n).into_par_iter().with_min_len(FEWEST_PER_THREAD).map(work).collect()
 }
 
-/// `work(i)` for every index below `n`, the results in order in blocks of `block` (the last
-/// may be shorter).
+/// Blocks of `block` items (the last may hold fewer), each item adding `per_item` values to its
+/// block through `fill(i, block)`, in the items' order.
 ///
 /// The blocks are allocated on the calling thread and filled on the pool's: memory allocated
 /// on the pool's threads comes from their own arenas, which glibc gives back to the system when
 /// the results are dropped, so the next run faults it in afresh (21 projections of 10,000 areas
 /// took 413,000 page faults that way, against 59,000).
-pub(super) fn map_in_blocks<R: Send>(n: usize, block: usize, work: impl Fn(usize) -> R + Sync + Send) -> Vec<Vec<R>> {
-    fill_blocks(n, block, 1, |i, out| out.push(work(i)))
-}
-
-/// Blocks of `block` items (the last may hold fewer), each item adding `per_item` values to its
-/// block through `fill(i, block)`, in the items' order. Allocated as [`map_in_blocks`]'s are.
 pub(super) fn fill_blocks<R: Send>(
     n: usize,
     block: usize,
@@ -92,7 +86,7 @@ mod tests {
             assert!(items.iter().enumerate().all(|(i, item)| *item == 2 * i), "{n} items: an item was missed");
             assert_eq!(map(n, |i| i + 1), (1..=n).collect::<Vec<_>>());
             for block in [1, 256, 3_000] {
-                let blocks = map_in_blocks(n, block, |i| i + 1);
+                let blocks = fill_blocks(n, block, 1, |i, out| out.push(i + 1));
                 assert!(blocks.iter().all(|b| !b.is_empty() && b.len() <= block), "{n} items in blocks of {block}");
                 assert_eq!(blocks.concat(), (1..=n).collect::<Vec<_>>(), "{n} items in blocks of {block}");
             }

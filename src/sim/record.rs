@@ -5,12 +5,11 @@
 use super::attractiveness::AttractivenessTerms;
 use super::cohort::ratio;
 use super::output::CriteriaByYear;
-use super::output::{AreaYear, Id, LedgerYear, MunicipalityYear, Projection, SchoolYear, ScoreYear};
+use super::output::{AreaYear, CriterionResult, Id, LedgerYear, MunicipalityYear, Projection, SchoolYear, ScoreYear};
 use super::state::{Simulation, World};
-use super::year_table::{Table, YearCriteria, Years};
+use super::year_table::{Table, Years};
 use super::{score, status};
 use crate::model::{AreaKind, FIRST_YEAR, Group, InstitutionKind, LAST_YEAR, Plan, Tenure};
-use std::sync::Arc;
 
 /// The lean record of a run.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -114,9 +113,13 @@ pub(super) fn full(sim: &Simulation, out: &mut Projection, ledger: Option<Ledger
     out.recording.areas.record(areas.len(), row);
     let Recording { estates, criteria, .. } = &mut out.recording;
     let per_estate = estates.first().map_or(0, |&i| standings[i].criteria.len());
-    criteria.push(YearCriteria::record(estates.len(), per_estate, |e| &standings[estates[e]].criteria));
+    criteria.record_with(estates.len(), per_estate, |e, out| {
+        let judged = &standings[estates[e]].criteria;
+        debug_assert_eq!(judged.len(), per_estate, "every estate is judged by every criterion");
+        out.extend_from_slice(judged);
+    });
     // Summed in plan order, so the totals are the same however the rows were made.
-    let rows = out.recording.areas.last_year();
+    let rows = out.recording.areas.year(out.recording.areas.years().saturating_sub(1));
     let totals = rows.fold(MunicipalityYear { year, ..MunicipalityYear::default() }, add_area);
     out.municipality.push(municipality_year(totals));
     districts(sim, out);
@@ -176,7 +179,7 @@ pub(super) struct Recording {
     /// The institutions that are schools, in the order of [`Projection::schools`].
     pub school_institutions: Vec<usize>,
     /// Every estate's criteria, year by year.
-    pub criteria: Vec<YearCriteria>,
+    pub criteria: Table<CriterionResult>,
     /// The areas that are estates, in plan order.
     pub estates: Vec<usize>,
 }
@@ -196,7 +199,7 @@ impl Recording {
             school_institutions: (0..institutions.len())
                 .filter(|i| institutions[*i].kind == InstitutionKind::School)
                 .collect(),
-            criteria: Vec::with_capacity(years),
+            criteria: Table::with_years(years),
             estates: (0..plan.municipality.areas.len())
                 .filter(|i| plan.municipality.areas[*i].kind == AreaKind::Estate)
                 .collect(),
@@ -212,7 +215,7 @@ pub(super) fn finish(mut out: Projection) -> Projection {
     for (i, series) in out.areas.iter_mut().enumerate() {
         series.years = Years::column(&areas, i);
     }
-    let criteria: Arc<[YearCriteria]> = recording.criteria.into();
+    let criteria = recording.criteria.finish();
     for (estate, &i) in recording.estates.iter().enumerate() {
         out.areas[i].criteria = CriteriaByYear::column(&criteria, estate);
     }

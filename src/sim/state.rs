@@ -184,8 +184,8 @@ impl<'a> Simulation<'a> {
         };
         let mut sim = Self { engine, schedule, world };
         sim.world.school_mix = schools::mix(&sim);
-        let parts = sim.judge_all(true);
-        let terms = attractiveness::all(&sim, &parts);
+        let judged = sim.judge_all(true);
+        let terms = attractiveness::all(&sim, judged.iter().map(|j| &j.district_part));
         let in_2016 = terms.iter().map(|t| t.total).collect();
         sim.world.attractiveness = Attractiveness { terms, in_2016 };
         step::calibrate(&mut sim);
@@ -211,8 +211,8 @@ impl<'a> Simulation<'a> {
         let ledger = step::advance(self, year);
         self.world.year = year + 1;
         self.world.school_mix = schools::mix(self);
-        let parts = self.judge_all(false);
-        self.world.attractiveness.terms = attractiveness::all(self, &parts);
+        let judged = self.judge_all(false);
+        self.world.attractiveness.terms = attractiveness::all(self, judged.iter().map(|j| &j.district_part));
         ledger
     }
 
@@ -220,7 +220,7 @@ impl<'a> Simulation<'a> {
     /// `initial`, they fill it), and its status and runs are renewed. The same pass over the
     /// areas notes the school mix each area's children meet, and returns what each area adds to
     /// its district's attractiveness.
-    fn judge_all(&mut self, initial: bool) -> Vec<attractiveness::AreaPart> {
+    fn judge_all(&mut self, initial: bool) -> Vec<Judged> {
         let year = self.world.year;
         let judges = (self.engine.judge(year), self.engine.judge(year.saturating_sub(1)));
         let sources = &self.schedule.plan.municipality.areas;
@@ -239,13 +239,23 @@ impl<'a> Simulation<'a> {
             let (st, runs) = status::judge(area, held.years_listed_before_2016, standing, judges, year, initial);
             standing.status = st;
             standing.runs = runs;
-            (mix.school_share_of(area), attractiveness::area_part(area, st.listed))
+            Judged {
+                school_share: mix.school_share_of(area),
+                district_part: attractiveness::area_part(area, st.listed),
+            }
         });
-        let (shares, parts): (Vec<f64>, Vec<attractiveness::AreaPart>) = judged.into_iter().unzip();
-        self.world.school_mix.area_school_share = shares;
-        self.world.listed = parts.iter().map(attractiveness::AreaPart::listed).collect();
-        parts
+        self.world.school_mix.area_school_share = judged.iter().map(|j| j.school_share).collect();
+        self.world.listed.clear();
+        self.world.listed.extend(judged.iter().map(|j| j.district_part.listed()));
+        judged
     }
+}
+
+/// What judging an area notes besides its standing: the school mix its children meet, and what
+/// it adds to its district's attractiveness.
+struct Judged {
+    school_share: f64,
+    district_part: attractiveness::AreaPart,
 }
 
 fn initial_institutions(plan: &Plan, schedule: &Schedule) -> Vec<InstitutionState> {

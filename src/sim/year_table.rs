@@ -1,136 +1,163 @@
-//! The yearly record of every area, district and institution, stored year by year: one year's
-//! values of all areas lie side by side, so the engine writes a year in one run through memory.
-//! (Kept per area, a year's record wrote one row into each of 10,000 separate lists: a cache
-//! miss per area and year, the largest single cost of a 10,000-area projection.) A year's
-//! values are held in blocks of at most [`BLOCK_BYTES`], small enough that the allocator reuses
-//! them from run to run instead of asking the system for fresh pages (one list of a year's
-//! 10,000 rows did: 19,000 page faults a run). Each series reads its own column of a table
-//! through [`Years`], which reads, iterates and serialises as the list of its years.
+//! The yearly record of every area, district, institution and estate, stored year by year:
+//! one year's values of all areas lie side by side, so the engine writes a year in one run
+//! through memory. (Kept per area, a year's record wrote one row into each of 10,000 separate
+//! lists: a cache miss per area and year, the largest single cost of a 10,000-area projection.)
+//!
+//! Values are held in blocks of at most [`BLOCK_BYTES`]. A year of few values shares a block
+//! with the years after it, so a small plan's table is one or two allocations (a block per
+//! year made the Visionsplan's projection 20 % slower in malloc). A year of many values fills
+//! blocks of its own, written on every core in a large plan, and small enough that the
+//! allocator reuses them from run to run instead of asking the system for fresh pages (one
+//! list of a year's 10,000 rows did: 19,000 page faults a run). Each series reads its own
+//! column of a table through [`Years`], which reads, iterates and serialises as the list of
+//! its years.
 
-use super::output::CriterionResult;
 use super::parallel;
 use serde::{Serialize, Serializer};
 use std::sync::Arc;
 
-/// Bytes per block of a year's values: below glibc's 128 KB threshold for handing memory back
-/// to the system.
+/// Bytes per block: below glibc's 128 KB threshold for handing memory back to the system.
 const BLOCK_BYTES: usize = 64 * 1024;
 
-/// Values per block.
-const fn block_len<T>() -> usize {
+/// Values of `T` a block holds.
+const fn block_values<T>() -> usize {
     let size = size_of::<T>();
     if size == 0 || size >= BLOCK_BYTES { 1 } else { BLOCK_BYTES / size }
 }
 
-/// One year's values of every item, in blocks.
-type Year<T> = Vec<Vec<T>>;
-
-/// Item `item`'s value in a year.
-fn value<T>(year: &Year<T>, item: usize) -> Option<&T> {
-    year.get(item / block_len::<T>())?.get(item % block_len::<T>())
+/// Where one year's values lie.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct YearAt {
+    /// The block holding the year's first item.
+    block: usize,
+    /// Where the year starts in that block.
+    start: usize,
+    items: usize,
+    /// Values per item (an estate's criteria; 1 in a table of one value per item).
+    width: usize,
+    /// Items per block of a year that fills blocks of its own; 0 for a year within one block.
+    items_per_block: usize,
 }
 
-/// A table being recorded, a year at a time.
+/// A table recorded a year at a time: each year, `width` values for each of its items.
 #[derive(Clone, Debug, PartialEq)]
 pub(super) struct Table<T> {
-    years: Vec<Year<T>>,
+    blocks: Vec<Vec<T>>,
+    years: Vec<YearAt>,
+    /// The years the run will record, to size the blocks years share.
+    expected_years: usize,
 }
 
 impl<T> Default for Table<T> {
     fn default() -> Self {
-        Self { years: Vec::new() }
+        Self::with_years(0)
+    }
+}
+
+impl<T> Table<T> {
+    /// An empty table for `years` years.
+    pub fn with_years(years: usize) -> Self {
+        Self { blocks: Vec::new(), years: Vec::with_capacity(years), expected_years: years }
+    }
+
+    /// How many years are recorded.
+    pub fn years(&self) -> usize {
+        self.years.len()
+    }
+
+    /// Item `item`'s values in the year at `year` (empty past the last year or item).
+    pub fn values(&self, year: usize, item: usize) -> &[T] {
+        let Some(at) = self.years.get(year).filter(|at| item < at.items) else { return &[] };
+        let (block, start) = match (item.checked_div(at.items_per_block), item.checked_rem(at.items_per_block)) {
+            (Some(block), Some(within)) => (at.block + block, within * at.width),
+            _ => (at.block, at.start + item * at.width),
+        };
+        self.blocks.get(block).and_then(|b| b.get(start..start + at.width)).unwrap_or_default()
+    }
+
+    /// Item `item`'s value in the year at `year`, in a table of one value per item.
+    pub fn value(&self, year: usize, item: usize) -> Option<&T> {
+        self.values(year, item).first()
+    }
+
+    /// Every item's values in the year at `year`, in the items' order.
+    pub fn year(&self, year: usize) -> impl Iterator<Item = &T> {
+        let at = self.years.get(year).copied();
+        let blocks = at.map_or(0..0, |at| match at.items_per_block {
+            0 => at.block..at.block + 1,
+            per_block => at.block..at.block + at.items.div_ceil(per_block),
+        });
+        let blocks = self.blocks.get(blocks).unwrap_or_default();
+        blocks.iter().flat_map(move |block| match at {
+            Some(at) if at.items_per_block == 0 => {
+                block.get(at.start..at.start + at.items * at.width).unwrap_or_default()
+            }
+            _ => block.as_slice(),
+        })
+    }
+
+    /// The recorded table, for every item's column to read.
+    pub fn finish(self) -> Arc<Self> {
+        Arc::new(self)
     }
 }
 
 impl<T: Send> Table<T> {
-    /// An empty table with room for `years` years.
-    pub fn with_years(years: usize) -> Self {
-        Self { years: Vec::with_capacity(years) }
-    }
-
     /// Records the next year: `value(i)` for each of `items` items.
     pub fn record(&mut self, items: usize, value: impl Fn(usize) -> T + Sync + Send) {
-        self.years.push(parallel::map_in_blocks(items, block_len::<T>(), value));
+        self.record_with(items, 1, |i, out| out.push(value(i)));
     }
 
-    /// The values of the last recorded year, in the items' order.
-    pub fn last_year(&self) -> impl Iterator<Item = &T> {
-        self.years.last().into_iter().flatten().flatten()
-    }
-
-    /// The recorded table, for every item's column to read.
-    pub fn finish(self) -> Arc<[Year<T>]> {
-        self.years.into()
-    }
-}
-
-/// One year's criteria of every estate: the same number for each (the rule set's), in blocks
-/// of whole estates.
-#[derive(Clone, Debug, PartialEq)]
-pub(super) struct YearCriteria {
-    per_estate: usize,
-    blocks: Vec<Vec<CriterionResult>>,
-}
-
-impl YearCriteria {
-    /// Estates per block, for `per_estate` criteria each.
-    fn estates_per_block(per_estate: usize) -> usize {
-        (BLOCK_BYTES / (per_estate.max(1) * size_of::<CriterionResult>())).max(1)
-    }
-
-    /// The year's criteria of `estates` estates, `per_estate` each, from `criteria(e)`.
-    pub fn record<'a>(
-        estates: usize,
-        per_estate: usize,
-        criteria: impl Fn(usize) -> &'a [CriterionResult] + Sync + Send,
-    ) -> Self {
-        let blocks = parallel::fill_blocks(estates, Self::estates_per_block(per_estate), per_estate, |e, out| {
-            let judged = criteria(e);
-            debug_assert_eq!(judged.len(), per_estate, "every estate is judged by every criterion");
-            out.extend_from_slice(judged);
-        });
-        Self { per_estate, blocks }
-    }
-
-    /// The criteria of the `estate`th estate.
-    pub fn of(&self, estate: usize) -> &[CriterionResult] {
-        let per_block = Self::estates_per_block(self.per_estate);
-        let start = (estate % per_block) * self.per_estate;
-        let block = self.blocks.get(estate / per_block).map_or(&[][..], Vec::as_slice);
-        block.get(start..start + self.per_estate).unwrap_or_default()
+    /// Records the next year: `fill(i, block)` adds item `i`'s `width` values to its block.
+    pub fn record_with(&mut self, items: usize, width: usize, fill: impl Fn(usize, &mut Vec<T>) + Sync + Send) {
+        let values = items * width;
+        let per_block = block_values::<T>();
+        if values > per_block {
+            let items_per_block = (per_block / width).max(1);
+            let block = self.blocks.len();
+            self.blocks.extend(parallel::fill_blocks(items, items_per_block, width, fill));
+            self.years.push(YearAt { block, start: 0, items, width, items_per_block });
+            return;
+        }
+        // Into the last block if the year fits, else into a new block for it and the years after.
+        if self.blocks.last().is_none_or(|b| b.capacity() - b.len() < values) {
+            let years_left = self.expected_years.saturating_sub(self.years.len()).max(1);
+            self.blocks.push(Vec::with_capacity(per_block.min(values * years_left).max(values)));
+        }
+        let block = self.blocks.len() - 1;
+        let out = &mut self.blocks[block];
+        let start = out.len();
+        (0..items).for_each(|i| fill(i, out));
+        debug_assert_eq!(out.len(), start + values, "every item adds its {width} values");
+        self.years.push(YearAt { block, start, items, width, items_per_block: 0 });
     }
 }
 
 /// One item's years, oldest first: its column of a recorded table. Cloning shares the table.
 pub struct Years<T> {
     /// None until the run has recorded every year (so a series is made without allocating).
-    table: Option<Arc<[Year<T>]>>,
+    table: Option<Arc<Table<T>>>,
     item: usize,
 }
 
 impl<T> Years<T> {
     /// The column of item `item` (its place in the plan).
-    pub(super) fn column(table: &Arc<[Year<T>]>, item: usize) -> Self {
+    pub(super) fn column(table: &Arc<Table<T>>, item: usize) -> Self {
         Self { table: Some(Arc::clone(table)), item }
-    }
-
-    /// The recorded years of every item.
-    fn years(&self) -> &[Year<T>] {
-        self.table.as_deref().unwrap_or_default()
     }
 
     /// How many years are recorded.
     pub fn len(&self) -> usize {
-        self.years().len()
+        self.table.as_deref().map_or(0, Table::years)
     }
 
     pub fn is_empty(&self) -> bool {
-        self.years().is_empty()
+        self.len() == 0
     }
 
     /// The value in the year at `year_index`.
     pub fn get(&self, year_index: usize) -> Option<&T> {
-        value(self.years().get(year_index)?, self.item)
+        self.table.as_deref()?.value(year_index, self.item)
     }
 
     pub fn first(&self) -> Option<&T> {
@@ -143,7 +170,7 @@ impl<T> Years<T> {
 
     /// The values, oldest first.
     pub fn iter(&self) -> Column<'_, T> {
-        Column { years: self.years().iter(), item: self.item }
+        Column { years: self, next: 0, end: self.len() }
     }
 }
 
@@ -165,7 +192,10 @@ impl<T> std::ops::Index<usize> for Years<T> {
 
     /// The value in the year at `year_index`; panics past the last year, as a list does.
     fn index(&self, year_index: usize) -> &T {
-        &self.years()[year_index][self.item / block_len::<T>()][self.item % block_len::<T>()]
+        match self.get(year_index) {
+            Some(value) => value,
+            None => panic!("year index {year_index} past the {} years recorded", self.len()),
+        }
     }
 }
 
@@ -199,13 +229,15 @@ impl<T: Serialize> Serialize for Years<T> {
 
 /// An item's values, year by year.
 pub struct Column<'a, T> {
-    years: std::slice::Iter<'a, Year<T>>,
-    item: usize,
+    years: &'a Years<T>,
+    /// The next year to give from the front, and the year after the last from the back.
+    next: usize,
+    end: usize,
 }
 
 impl<T> Clone for Column<'_, T> {
     fn clone(&self) -> Self {
-        Self { years: self.years.clone(), item: self.item }
+        Self { years: self.years, next: self.next, end: self.end }
     }
 }
 
@@ -213,17 +245,26 @@ impl<'a, T> Iterator for Column<'a, T> {
     type Item = &'a T;
 
     fn next(&mut self) -> Option<&'a T> {
-        value(self.years.next()?, self.item)
+        if self.next >= self.end {
+            return None;
+        }
+        self.next += 1;
+        self.years.get(self.next - 1)
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
-        self.years.size_hint()
+        let left = self.end - self.next;
+        (left, Some(left))
     }
 }
 
 impl<T> DoubleEndedIterator for Column<'_, T> {
     fn next_back(&mut self) -> Option<Self::Item> {
-        value(self.years.next_back()?, self.item)
+        if self.next >= self.end {
+            return None;
+        }
+        self.end -= 1;
+        self.years.get(self.end)
     }
 }
 
@@ -232,7 +273,7 @@ impl<T> ExactSizeIterator for Column<'_, T> {}
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sim::AreaYear;
+    use crate::sim::{AreaYear, CriterionResult};
 
     /// A row that says which area and year it belongs to.
     fn row(year: u16, area: usize) -> AreaYear {
@@ -254,42 +295,59 @@ mod tests {
         }
     }
 
-    /// Every area reads its own rows, oldest first, however many blocks a year has: a column
-    /// read across a block's edge shows another area's numbers.
+    const YEARS: std::ops::RangeInclusive<u16> = 2016..=2040;
+
+    fn table(areas: usize) -> Arc<Table<AreaYear>> {
+        let mut table = Table::with_years(YEARS.len());
+        for year in YEARS {
+            table.record(areas, |a| row(year, a));
+        }
+        table.finish()
+    }
+
+    /// Every area reads its own rows, oldest first, whether its years share blocks (a small
+    /// plan) or fill blocks of their own (a large one): a column read across a block's edge
+    /// shows another area's or year's numbers.
     #[test]
     fn each_area_reads_its_own_years_in_order() {
-        let block = block_len::<AreaYear>();
-        for areas in [1, block - 1, block, 2 * block + 3] {
-            let years = [2016, 2017, 2018];
-            let mut table = Table::with_years(years.len());
-            for year in years {
-                table.record(areas, |a| row(year, a));
-            }
-            let table = table.finish();
+        let block = block_values::<AreaYear>();
+        for areas in [1, 11, block - 1, block, block + 1, 2 * block + 3] {
+            let table = table(areas);
+            let years: Vec<u16> = YEARS.collect();
             for area in 0..areas {
                 let column = Years::column(&table, area);
                 let read: Vec<(u16, f64)> = column.iter().map(|r| (r.year, r.commercial_m2)).collect();
-                assert_eq!(read, years.map(|y| (y, area as f64)), "area {area} of {areas}");
+                let expected: Vec<(u16, f64)> = YEARS.map(|y| (y, area as f64)).collect();
+                assert_eq!(read, expected, "area {area} of {areas}");
                 assert_eq!(column.len(), years.len());
                 assert_eq!(column[1].year, 2017);
-                assert_eq!(column.get(2).map(|r| r.commercial_m2), Some(area as f64));
-                assert_eq!(column.get(3), None, "no year past the last");
-                assert_eq!(column.last().map(|r| r.year), Some(2018));
-                assert_eq!(column.iter().rev().map(|r| r.year).collect::<Vec<_>>(), [2018, 2017, 2016]);
+                assert_eq!(column.get(24).map(|r| r.commercial_m2), Some(area as f64));
+                assert_eq!(column.get(25), None, "no year past the last");
+                assert_eq!(column.last().map(|r| r.year), Some(2040));
+                assert_eq!(
+                    column.iter().rev().map(|r| r.year).collect::<Vec<_>>(),
+                    years.iter().rev().copied().collect::<Vec<_>>()
+                );
+            }
+            for (y, year) in YEARS.enumerate() {
+                let all: Vec<(u16, f64)> = table.year(y).map(|r| (r.year, r.commercial_m2)).collect();
+                assert_eq!(all, (0..areas).map(|a| (year, a as f64)).collect::<Vec<_>>(), "{year} of {areas} areas");
             }
         }
+    }
+
+    /// A small plan's table is a few allocations, not one a year.
+    #[test]
+    fn a_small_plan_shares_blocks_across_years() {
+        assert_eq!(table(11).blocks.len(), 2, "275 rows in blocks of {}", block_values::<AreaYear>());
     }
 
     /// Scripts read an area's years as a list, as before the table.
     #[test]
     fn an_area_is_written_as_the_list_of_its_years() {
-        let mut table = Table::with_years(2);
-        for year in [2016, 2017] {
-            table.record(300, |a| row(year, a));
-        }
-        let json = serde_json::to_value(Years::column(&table.finish(), 299)).expect("rows serialise");
+        let json = serde_json::to_value(Years::column(&table(300), 299)).expect("rows serialise");
         let list = json.as_array().expect("a list");
-        assert_eq!(list.len(), 2);
+        assert_eq!(list.len(), 25);
         assert_eq!(list[1]["year"], 2017);
         assert_eq!(list[1]["commercial_m2"], 299.0);
     }
@@ -299,7 +357,6 @@ mod tests {
     #[test]
     fn each_estate_reads_its_own_criteria() {
         use crate::model::{Comparison, CriterionId, Indicator};
-        let estates = 3 * YearCriteria::estates_per_block(8) + 5;
         let judged = |estate: usize, per_estate: usize| -> Vec<CriterionResult> {
             (0..per_estate)
                 .map(|k| CriterionResult {
@@ -312,13 +369,20 @@ mod tests {
                 })
                 .collect()
         };
-        for per_estate in [8, 5, 0] {
-            let lists: Vec<Vec<CriterionResult>> = (0..estates).map(|e| judged(e, per_estate)).collect();
-            let year = YearCriteria::record(estates, per_estate, |e| &lists[e]);
-            for (e, list) in lists.iter().enumerate() {
-                assert_eq!(year.of(e), &list[..], "estate {e} of {estates}, {per_estate} criteria");
+        let per_year = [8, 5, 0, 8];
+        for estates in [3, 3 * block_values::<CriterionResult>() / 8 + 5] {
+            let lists: Vec<Vec<Vec<CriterionResult>>> =
+                per_year.iter().map(|&n| (0..estates).map(|e| judged(e, n)).collect()).collect();
+            let mut table = Table::with_years(per_year.len());
+            for (year, &n) in per_year.iter().enumerate() {
+                table.record_with(estates, n, |e, out| out.extend_from_slice(&lists[year][e]));
             }
-            assert!(year.of(estates).is_empty(), "no estate past the last");
+            for (year, lists) in lists.iter().enumerate() {
+                for (e, list) in lists.iter().enumerate() {
+                    assert_eq!(table.values(year, e), &list[..], "estate {e} of {estates}, year {year}");
+                }
+                assert!(table.values(year, estates).is_empty(), "no estate past the last");
+            }
         }
     }
 }
