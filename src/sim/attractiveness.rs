@@ -63,8 +63,49 @@ pub(super) fn area_part(area: &AreaState, listed: bool) -> AreaPart {
     }
 }
 
-/// The terms for every district, from each area's part (in plan order) and the institutions.
-pub(super) fn all<'a>(sim: &Simulation, areas: impl Iterator<Item = &'a AreaPart>) -> Vec<AttractivenessTerms> {
+/// Every district's areas' parts, summed in plan order.
+pub(super) struct DistrictSums {
+    culture: Vec<bool>,
+    campus: Vec<bool>,
+    commercial_m2: Vec<f64>,
+    listed: Vec<bool>,
+    opened: Vec<f64>,
+    estate_homes: Vec<f64>,
+    almen_family: Vec<f64>,
+    homes: Vec<f64>,
+}
+
+impl DistrictSums {
+    pub fn new(districts: usize) -> Self {
+        Self {
+            culture: vec![false; districts],
+            campus: vec![false; districts],
+            commercial_m2: vec![0.0; districts],
+            listed: vec![false; districts],
+            opened: vec![0.0; districts],
+            estate_homes: vec![0.0; districts],
+            almen_family: vec![0.0; districts],
+            homes: vec![0.0; districts],
+        }
+    }
+
+    /// Adds an area's part to its district's.
+    pub fn with(mut self, area: &AreaPart) -> Self {
+        let Some(d) = area.district else { return self };
+        self.culture[d] |= area.culture_house;
+        self.campus[d] |= area.campus;
+        self.commercial_m2[d] += area.commercial_m2;
+        self.listed[d] |= area.listed;
+        self.opened[d] += area.opened;
+        self.estate_homes[d] += area.estate_homes;
+        self.almen_family[d] += area.almen_family;
+        self.homes[d] += area.homes;
+        self
+    }
+}
+
+/// The terms for every district, from its areas' parts and the institutions.
+pub(super) fn all(sim: &Simulation, areas: DistrictSums) -> Vec<AttractivenessTerms> {
     let a = &sim.engine.params.attractiveness;
     let municipality = &sim.schedule.plan.municipality;
     let world = &sim.world;
@@ -73,26 +114,9 @@ pub(super) fn all<'a>(sim: &Simulation, areas: impl Iterator<Item = &'a AreaPart
     for p in world.district_profiles.iter().flatten() {
         sharing[*p] += 1;
     }
-    let mut culture = vec![false; n];
-    let mut campus = vec![false; n];
+    let DistrictSums { mut culture, mut campus, commercial_m2, listed, opened, estate_homes, almen_family, homes } =
+        areas;
     let mut school_profile = vec![false; n];
-    let mut commercial_m2 = vec![0.0; n];
-    let mut listed = vec![false; n];
-    let mut opened = vec![0.0; n];
-    let mut estate_homes = vec![0.0; n];
-    let mut almen_family = vec![0.0; n];
-    let mut homes = vec![0.0; n];
-    for area in areas {
-        let Some(d) = area.district else { continue };
-        culture[d] |= area.culture_house;
-        campus[d] |= area.campus;
-        commercial_m2[d] += area.commercial_m2;
-        listed[d] |= area.listed;
-        opened[d] += area.opened;
-        estate_homes[d] += area.estate_homes;
-        almen_family[d] += area.almen_family;
-        homes[d] += area.homes;
-    }
     for inst in world.institutions.iter().filter(|i| i.active) {
         let Some(d) = inst.district else { continue };
         match inst.kind {

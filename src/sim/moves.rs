@@ -5,7 +5,6 @@
 
 use super::cohort::{Cohort, ratio};
 use super::intake::LettingShares;
-use super::parallel;
 use super::state::{AreaState, Simulation};
 use super::transition::AreaEfforts;
 use crate::model::{EffortKind, Letting, Params, PerGroup, PerTenure};
@@ -144,23 +143,25 @@ pub(super) fn rehouse(
     let p = sim.engine.params;
     let areas = &sim.world.areas;
     let n = areas.len();
-    let mut room: Vec<f64> = parallel::map(n, |i| {
-        let almen: f64 = weights[i].iter().filter(|(t, _)| t.is_almen()).map(|(_, w)| w).sum();
-        vacancies[i] * almen * p.moves.rehouse_max_vacancy_share.clamp(0.0, 1.0)
-    });
+    let mut room: Vec<f64> = (0..n)
+        .map(|i| {
+            let almen: f64 = weights[i].iter().filter(|(t, _)| t.is_almen()).map(|(_, w)| w).sum();
+            vacancies[i] * almen * p.moves.rehouse_max_vacancy_share.clamp(0.0, 1.0)
+        })
+        .collect();
     let staying = p.moves.rehoused_share.clamp(0.0, 1.0);
     let mut out = Rehousing {
         arrivals: vec![Cohort::default(); n],
-        leaving: parallel::map(n, |i| displaced[i].scaled(1.0 - staying)),
+        leaving: displaced.iter().map(|d| d.scaled(1.0 - staying)).collect(),
         waiting: vec![Cohort::default(); n],
         rehoused_from: vec![0.0; n],
     };
-    // Who seeks a home: those still waiting, and this year's displaced who stay.
-    let seeking_by_origin = parallel::map(n, |i| areas[i].waiting.plus(&displaced[i].scaled(staying)));
     let listed = &sim.world.listed;
     let open_to = |origin: usize, j: usize| j == origin || !(joint && listed[j]);
     let mut seekers: Vec<(usize, Cohort, f64)> = Vec::new();
-    for (origin, &seeking) in seeking_by_origin.iter().enumerate() {
+    for origin in 0..n {
+        // Who seeks a home: those still waiting, and this year's displaced who stay.
+        let seeking = areas[origin].waiting.plus(&displaced[origin].scaled(staying));
         let total = seeking.total();
         if total <= 0.0 {
             continue;

@@ -55,17 +55,31 @@ pub(super) fn area_pupils(district: Option<usize>, children: &Cohort, sim: &Simu
     AreaPupils { district, pupils, disadvantaged: pupils * children.outside_work_share() }
 }
 
-/// Each school's pupils, with every district's pupils (summed from each area's, in plan order)
-/// shared among the schools that serve it.
-pub(super) fn pupils(sim: &Simulation, areas: impl Iterator<Item = AreaPupils>) -> Pupils {
-    let n_districts = sim.schedule.plan.municipality.districts.len();
-    let mut district_pupils = vec![0.0; n_districts];
-    let mut district_disadvantaged = vec![0.0; n_districts];
-    for area in areas {
-        let Some(d) = area.district else { continue };
-        district_pupils[d] += area.pupils;
-        district_disadvantaged[d] += area.disadvantaged;
+/// Every district's pupils and disadvantaged pupils, summed from its areas' in plan order.
+pub(super) struct DistrictPupils {
+    pupils: Vec<f64>,
+    disadvantaged: Vec<f64>,
+}
+
+impl DistrictPupils {
+    pub fn new(districts: usize) -> Self {
+        Self { pupils: vec![0.0; districts], disadvantaged: vec![0.0; districts] }
     }
+
+    /// Adds an area's pupils to its district's.
+    pub fn with(mut self, area: AreaPupils) -> Self {
+        if let Some(d) = area.district {
+            self.pupils[d] += area.pupils;
+            self.disadvantaged[d] += area.disadvantaged;
+        }
+        self
+    }
+}
+
+/// Each school's pupils, with every district's pupils shared among the schools that serve it.
+pub(super) fn pupils(sim: &Simulation, districts: &DistrictPupils) -> Pupils {
+    let n_districts = sim.schedule.plan.municipality.districts.len();
+    let (district_pupils, district_disadvantaged) = (&districts.pupils, &districts.disadvantaged);
     let mut serving = vec![0usize; n_districts];
     let institutions = &sim.world.institutions;
     for inst in institutions.iter().filter(|i| i.active && i.kind == InstitutionKind::School) {
@@ -92,8 +106,9 @@ pub(super) fn mix(sim: &Simulation) -> SchoolMix {
     let n_districts = sim.schedule.plan.municipality.districts.len();
     let areas = &sim.world.areas;
     let institutions = &sim.world.institutions;
-    let children = parallel::map(areas.len(), |i| area_pupils(areas[i].district, &areas[i].residents, sim));
-    let Pupils { pupils, disadvantaged } = pupils(sim, children.into_iter());
+    let children = |i: usize| area_pupils(areas[i].district, &areas[i].residents, sim);
+    let districts = parallel::fold(areas.len(), children, DistrictPupils::new(n_districts), DistrictPupils::with);
+    let Pupils { pupils, disadvantaged } = pupils(sim, &districts);
     let mut out = SchoolMix {
         pupils,
         disadvantaged,

@@ -83,19 +83,73 @@ pub(super) fn score(sim: &Simulation) -> (ScoreYear, Vec<f64>) {
     let areas = &sim.world.areas;
     // Every area's part in one pass over the areas; the sums below run over these, in plan order.
     let judge = sim.engine.judge(year);
-    let parts = parallel::map(areas.len(), |i| area_parts(sim, judge, i));
-    let list = mean_or_full(parts.iter().filter_map(|a| a.list_point));
-    let segregation_parts = dissimilarity_parts(parts.iter().map(|a| a.segregation));
+    let districts = sim.schedule.plan.municipality.districts.len();
+    let start = ScoreSums {
+        list: Mean::default(),
+        cap: Mean::default(),
+        segregation: Vec::with_capacity(areas.len()),
+        almen: vec![(0.0, 0.0); districts],
+        pupils: schools::DistrictPupils::new(districts),
+    };
+    let sums = parallel::fold(areas.len(), |i| area_parts(sim, judge, i), start, ScoreSums::with);
+    let segregation_parts = dissimilarity_parts(sums.segregation.iter().copied());
     let segregation = 100.0 * (1.0 - segregation_parts.iter().sum::<f64>().clamp(0.0, 1.0));
-    let components =
-        ScoreComponents { list, segregation, tenure_mix: tenure_mix(sim, &parts), school_mix: school_mix(sim, &parts) };
+    let components = ScoreComponents {
+        list: sums.list.or_full(),
+        segregation,
+        tenure_mix: tenure_mix(sim, &sums),
+        school_mix: school_mix(sim, &sums),
+    };
     let total = super::COMPONENTS.iter().map(|c| c.weight_share(params) * c.value(&components)).sum::<f64>();
     let points = segregation_parts.iter().map(|d| 100.0 * d).collect();
     (ScoreYear { year, total: total.clamp(0.0, 100.0), components }, points)
 }
 
+/// A mean taken as values come, in order: 100 (full marks) without any.
+#[derive(Clone, Copy, Default)]
+struct Mean {
+    sum: f64,
+    count: usize,
+}
+
+impl Mean {
+    fn with(self, value: Option<f64>) -> Self {
+        value.map_or(self, |v| Self { sum: self.sum + v, count: self.count + 1 })
+    }
+
+    fn or_full(self) -> f64 {
+        if self.count == 0 { 100.0 } else { ratio(self.sum, self.count as f64) }
+    }
+}
+
+/// The areas' parts of the score, summed in plan order.
+struct ScoreSums {
+    list: Mean,
+    cap: Mean,
+    /// Per area: adults outside work, and adults in work or education.
+    segregation: Vec<(f64, f64)>,
+    /// Per district: almene homes and other homes.
+    almen: Vec<(f64, f64)>,
+    pupils: schools::DistrictPupils,
+}
+
+impl ScoreSums {
+    fn with(mut self, area: AreaParts) -> Self {
+        self.list = self.list.with(area.list_point);
+        self.cap = self.cap.with(area.cap_point);
+        self.segregation.push(area.segregation);
+        if let (Some(d), almen_homes, other_homes) = area.homes {
+            self.almen[d].0 += almen_homes;
+            self.almen[d].1 += other_homes;
+        }
+        self.pupils = self.pupils.with(area.pupils);
+        self
+    }
+}
+
 /// What one area adds to the score, from who it counts (its residents, and those displaced from
 /// it who wait or left) and its homes.
+#[derive(Clone, Copy)]
 struct AreaParts {
     /// An estate's point for its distance from the list (estates with residents only).
     list_point: Option<f64>,
@@ -137,24 +191,17 @@ fn area_parts(sim: &Simulation, judge: &status::Judge, i: usize) -> AreaParts {
 
 /// The estates' almene family shares against the law's cap, and how evenly almene homes are
 /// spread over the districts.
-fn tenure_mix(sim: &Simulation, parts: &[AreaParts]) -> f64 {
+fn tenure_mix(sim: &Simulation, sums: &ScoreSums) -> f64 {
     let p = &sim.engine.params.score;
-    let cap_score = mean_or_full(parts.iter().filter_map(|a| a.cap_point));
-    let mut almen = vec![(0.0, 0.0); sim.schedule.plan.municipality.districts.len()];
-    for &(district, almen_homes, other_homes) in parts.iter().map(|a| &a.homes) {
-        if let Some(d) = district {
-            almen[d].0 += almen_homes;
-            almen[d].1 += other_homes;
-        }
-    }
-    let spread = 100.0 * (1.0 - dissimilarity(almen.iter().copied()));
+    let cap_score = sums.cap.or_full();
+    let spread = 100.0 * (1.0 - dissimilarity(sums.almen.iter().copied()));
     (1.0 - p.tenure_spread_weight) * cap_score + p.tenure_spread_weight * spread
 }
 
 /// 100 × (1 − D) of disadvantaged pupils against other pupils across the active schools,
 /// counting the children of residents displaced out of the municipality at their old schools.
-fn school_mix(sim: &Simulation, parts: &[AreaParts]) -> f64 {
-    let mix = schools::pupils(sim, parts.iter().map(|a| a.pupils));
+fn school_mix(sim: &Simulation, sums: &ScoreSums) -> f64 {
+    let mix = schools::pupils(sim, &sums.pupils);
     let schools = sim
         .world
         .institutions
@@ -163,9 +210,4 @@ fn school_mix(sim: &Simulation, parts: &[AreaParts]) -> f64 {
         .filter(|(_, i)| i.active && i.kind == InstitutionKind::School)
         .map(|(i, _)| (mix.disadvantaged[i], mix.pupils[i] - mix.disadvantaged[i]));
     100.0 * (1.0 - dissimilarity(schools))
-}
-
-fn mean_or_full(values: impl Iterator<Item = f64>) -> f64 {
-    let (sum, n) = values.fold((0.0, 0usize), |(s, n), v| (s + v, n + 1));
-    if n == 0 { 100.0 } else { ratio(sum, n as f64) }
 }

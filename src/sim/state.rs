@@ -184,8 +184,8 @@ impl<'a> Simulation<'a> {
         };
         let mut sim = Self { engine, schedule, world };
         sim.world.school_mix = schools::mix(&sim);
-        let judged = sim.judge_all(true);
-        let terms = attractiveness::all(&sim, judged.iter().map(|j| &j.district_part));
+        let districts = sim.judge_all(true);
+        let terms = attractiveness::all(&sim, districts);
         let in_2016 = terms.iter().map(|t| t.total).collect();
         sim.world.attractiveness = Attractiveness { terms, in_2016 };
         step::calibrate(&mut sim);
@@ -211,21 +211,21 @@ impl<'a> Simulation<'a> {
         let ledger = step::advance(self, year);
         self.world.year = year + 1;
         self.world.school_mix = schools::mix(self);
-        let judged = self.judge_all(false);
-        self.world.attractiveness.terms = attractiveness::all(self, judged.iter().map(|j| &j.district_part));
+        let districts = self.judge_all(false);
+        self.world.attractiveness.terms = attractiveness::all(self, districts);
         ledger
     }
 
     /// Judges every area in the world's year: its indicators join its history (in 2016,
     /// `initial`, they fill it), and its status and runs are renewed. The same pass over the
-    /// areas notes the school mix each area's children meet, and returns what each area adds to
-    /// its district's attractiveness.
-    fn judge_all(&mut self, initial: bool) -> Vec<Judged> {
+    /// areas notes the school mix each area's children meet, and sums what the areas add to
+    /// their districts' attractiveness.
+    fn judge_all(&mut self, initial: bool) -> attractiveness::DistrictSums {
         let year = self.world.year;
         let judges = (self.engine.judge(year), self.engine.judge(year.saturating_sub(1)));
         let sources = &self.schedule.plan.municipality.areas;
         let (areas, params, mix) = (&self.world.areas, self.engine.params, &self.world.school_mix);
-        let judged = parallel::map_mut(&mut self.world.standings, |i, standing| {
+        let judge = |i: usize, standing: &mut Standing| {
             let (area, held) = (&areas[i], &sources[i].held);
             let indicators = status::indicators(area, held, params, year);
             let values = status::indicator_values(&indicators);
@@ -243,19 +243,42 @@ impl<'a> Simulation<'a> {
                 school_share: mix.school_share_of(area),
                 district_part: attractiveness::area_part(area, st.listed),
             }
-        });
-        self.world.school_mix.area_school_share = judged.iter().map(|j| j.school_share).collect();
-        self.world.listed.clear();
-        self.world.listed.extend(judged.iter().map(|j| j.district_part.listed()));
-        judged
+        };
+        let n = areas.len();
+        let start = JudgedSums {
+            school_shares: Vec::with_capacity(n),
+            listed: Vec::with_capacity(n),
+            districts: attractiveness::DistrictSums::new(self.world.district_profiles.len()),
+        };
+        let sums = parallel::fold_mut(&mut self.world.standings, judge, start, JudgedSums::with);
+        self.world.school_mix.area_school_share = sums.school_shares;
+        self.world.listed = sums.listed;
+        sums.districts
     }
 }
 
 /// What judging an area notes besides its standing: the school mix its children meet, and what
 /// it adds to its district's attractiveness.
+#[derive(Clone, Copy)]
 struct Judged {
     school_share: f64,
     district_part: attractiveness::AreaPart,
+}
+
+/// The areas' notes, in plan order.
+struct JudgedSums {
+    school_shares: Vec<f64>,
+    listed: Vec<bool>,
+    districts: attractiveness::DistrictSums,
+}
+
+impl JudgedSums {
+    fn with(mut self, area: Judged) -> Self {
+        self.school_shares.push(area.school_share);
+        self.listed.push(area.district_part.listed());
+        self.districts = self.districts.with(&area.district_part);
+        self
+    }
 }
 
 fn initial_institutions(plan: &Plan, schedule: &Schedule) -> Vec<InstitutionState> {
