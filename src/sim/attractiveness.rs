@@ -90,8 +90,8 @@ impl DistrictSums {
     }
 
     /// Adds an area's part to its district's.
-    pub fn with(mut self, area: &AreaPart) -> Self {
-        let Some(d) = area.district else { return self };
+    pub fn add(&mut self, area: &AreaPart) {
+        let Some(d) = area.district else { return };
         self.culture[d] |= area.culture_house;
         self.campus[d] |= area.campus;
         self.commercial_m2[d] += area.commercial_m2;
@@ -100,7 +100,6 @@ impl DistrictSums {
         self.estate_homes[d] += area.estate_homes;
         self.almen_family[d] += area.almen_family;
         self.homes[d] += area.homes;
-        self
     }
 }
 

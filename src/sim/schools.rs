@@ -67,12 +67,11 @@ impl DistrictPupils {
     }
 
     /// Adds an area's pupils to its district's.
-    pub fn with(mut self, area: AreaPupils) -> Self {
+    pub fn add(&mut self, area: AreaPupils) {
         if let Some(d) = area.district {
             self.pupils[d] += area.pupils;
             self.disadvantaged[d] += area.disadvantaged;
         }
-        self
     }
 }
 
@@ -107,7 +106,12 @@ pub(super) fn mix(sim: &Simulation) -> SchoolMix {
     let areas = &sim.world.areas;
     let institutions = &sim.world.institutions;
     let children = |i: usize| area_pupils(areas[i].district, &areas[i].residents, sim);
-    let districts = parallel::fold(areas.len(), children, DistrictPupils::new(n_districts), DistrictPupils::with);
+    // The sums are borrowed through the fold, not moved at every area.
+    let mut districts = DistrictPupils::new(n_districts);
+    parallel::fold(areas.len(), children, &mut districts, |districts, area| {
+        districts.add(area);
+        districts
+    });
     let Pupils { pupils, disadvantaged } = pupils(sim, &districts);
     let mut out = SchoolMix {
         pupils,

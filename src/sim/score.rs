@@ -91,7 +91,17 @@ pub(super) fn score(sim: &Simulation) -> (ScoreYear, Vec<f64>) {
         almen: vec![(0.0, 0.0); districts],
         pupils: schools::DistrictPupils::new(districts),
     };
-    let sums = parallel::fold(areas.len(), |i| area_parts(sim, judge, i), start, ScoreSums::with);
+    // The sums are borrowed through the fold, not moved at every area.
+    let mut sums = start;
+    parallel::fold(
+        areas.len(),
+        |i| area_parts(sim, judge, i),
+        &mut sums,
+        |sums, area| {
+            sums.add(area);
+            sums
+        },
+    );
     let segregation_parts = dissimilarity_parts(sums.segregation.iter().copied());
     let segregation = 100.0 * (1.0 - segregation_parts.iter().sum::<f64>().clamp(0.0, 1.0));
     let components = ScoreComponents {
@@ -134,7 +144,7 @@ struct ScoreSums {
 }
 
 impl ScoreSums {
-    fn with(mut self, area: AreaParts) -> Self {
+    fn add(&mut self, area: AreaParts) {
         self.list = self.list.with(area.list_point);
         self.cap = self.cap.with(area.cap_point);
         self.segregation.push(area.segregation);
@@ -142,8 +152,7 @@ impl ScoreSums {
             self.almen[d].0 += almen_homes;
             self.almen[d].1 += other_homes;
         }
-        self.pupils = self.pupils.with(area.pupils);
-        self
+        self.pupils.add(area.pupils);
     }
 }
 

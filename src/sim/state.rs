@@ -250,7 +250,12 @@ impl<'a> Simulation<'a> {
             listed: Vec::with_capacity(n),
             districts: attractiveness::DistrictSums::new(self.world.district_profiles.len()),
         };
-        let sums = parallel::fold_mut(&mut self.world.standings, judge, start, JudgedSums::with);
+        // The sums are borrowed through the fold, not moved at every area.
+        let mut sums = start;
+        parallel::fold_mut(&mut self.world.standings, judge, &mut sums, |sums, area| {
+            sums.add(area);
+            sums
+        });
         self.world.school_mix.area_school_share = sums.school_shares;
         self.world.listed = sums.listed;
         sums.districts
@@ -273,11 +278,10 @@ struct JudgedSums {
 }
 
 impl JudgedSums {
-    fn with(mut self, area: Judged) -> Self {
+    fn add(&mut self, area: Judged) {
         self.school_shares.push(area.school_share);
         self.listed.push(area.district_part.listed());
-        self.districts = self.districts.with(&area.district_part);
-        self
+        self.districts.add(&area.district_part);
     }
 }
 
