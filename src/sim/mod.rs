@@ -55,7 +55,7 @@ pub struct Inputs<'a> {
 /// panicking (unknown ids are skipped, counts are clamped to the stock).
 pub fn project(plan: &Plan, inputs: Inputs) -> Projection {
     let mut sim = state::Simulation::new(plan, inputs.params, inputs.rules, inputs.cap);
-    let mut projection = Projection::empty(plan, inputs.rules.id);
+    let mut projection = Projection::empty(plan, inputs.rules.id, sim.engine.most_criteria());
     record::full(&sim, &mut projection, None);
     while sim.world.year < LAST_YEAR {
         let ledger = sim.step();

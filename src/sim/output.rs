@@ -331,8 +331,9 @@ pub(super) struct RecordIds {
 const YEARS: usize = (crate::model::LAST_YEAR - crate::model::FIRST_YEAR + 1) as usize;
 
 impl Projection {
-    /// A projection with room for every year of `plan`.
-    pub(super) fn empty(plan: &Plan, rules: RuleSetId) -> Self {
+    /// A projection with room for every year of `plan`, whose estates are judged by at most
+    /// `criteria_per_estate` criteria a year.
+    pub(super) fn empty(plan: &Plan, rules: RuleSetId, criteria_per_estate: usize) -> Self {
         let m = &plan.municipality;
         Self {
             plan: plan.name.clone(),
@@ -382,7 +383,7 @@ impl Projection {
             score: Vec::with_capacity(YEARS),
             ledger: Vec::with_capacity(YEARS),
             ids: RecordIds { profiles: m.profiles.iter().map(|p| Id::from(p.id.as_str())).collect() },
-            recording: super::record::Recording::new(YEARS, plan),
+            recording: super::record::Recording::new(YEARS, plan, criteria_per_estate),
         }
     }
 

@@ -186,23 +186,24 @@ pub(super) struct Recording {
 
 impl Recording {
     /// Tables with room for `years` years of `plan`.
-    pub fn new(years: usize, plan: &Plan) -> Self {
-        let institutions = &plan.municipality.institutions;
+    /// Tables for `years` years of `plan`, whose estates are judged by at most
+    /// `criteria_per_estate` criteria a year; their blocks are made now (see [`Table::for_run`]).
+    pub fn new(years: usize, plan: &Plan, criteria_per_estate: usize) -> Self {
+        let m = &plan.municipality;
+        let school_institutions: Vec<usize> =
+            (0..m.institutions.len()).filter(|i| m.institutions[*i].kind == InstitutionKind::School).collect();
+        let estates: Vec<usize> = (0..m.areas.len()).filter(|i| m.areas[*i].kind == AreaKind::Estate).collect();
         Self {
-            areas: Table::with_years(years),
-            district_profiles: Table::with_years(years),
-            attractiveness: Table::with_years(years),
-            institution_districts: Table::with_years(years),
-            institutions_active: Table::with_years(years),
-            strong_profiles: Table::with_years(years),
-            schools: Table::with_years(years),
-            school_institutions: (0..institutions.len())
-                .filter(|i| institutions[*i].kind == InstitutionKind::School)
-                .collect(),
-            criteria: Table::with_years(years),
-            estates: (0..plan.municipality.areas.len())
-                .filter(|i| plan.municipality.areas[*i].kind == AreaKind::Estate)
-                .collect(),
+            areas: Table::for_run(years, m.areas.len(), 1),
+            district_profiles: Table::for_run(years, m.districts.len(), 1),
+            attractiveness: Table::for_run(years, m.districts.len(), 1),
+            institution_districts: Table::for_run(years, m.institutions.len(), 1),
+            institutions_active: Table::for_run(years, m.institutions.len(), 1),
+            strong_profiles: Table::for_run(years, m.institutions.len(), 1),
+            schools: Table::for_run(years, school_institutions.len(), 1),
+            criteria: Table::for_run(years, estates.len(), criteria_per_estate),
+            school_institutions,
+            estates,
         }
     }
 }

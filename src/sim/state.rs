@@ -109,6 +109,11 @@ impl<'a> Engine<'a> {
         Self { params, cap, judges: rules.used().map(status::Judge::new).collect(), rules }
     }
 
+    /// The most criteria an estate is judged by in any year.
+    pub fn most_criteria(&self) -> usize {
+        self.judges.iter().map(status::Judge::criteria_count).max().unwrap_or(0)
+    }
+
     /// The compiled rule set that judges `year`.
     pub fn judge(&self, year: u16) -> &status::Judge<'a> {
         let id = self.rules.id.in_year(year);

@@ -74,6 +74,11 @@ pub(super) struct Judge<'a> {
 }
 
 impl<'a> Judge<'a> {
+    /// How many criteria an estate is judged by.
+    pub fn criteria_count(&self) -> usize {
+        self.criteria.len()
+    }
+
     /// The rule set it judges by.
     pub fn id(&self) -> RuleSetId {
         self.rules.id
