@@ -36,20 +36,6 @@ pub(super) fn fold_mut<T: Send, R: Send, A>(
     map_mut(items, work).into_iter().fold(start, fold)
 }
 
-/// `work(i)` for every index below `n`, each result folded into `start` in order: as it goes
-/// in a small world, afterwards in a large one (as [`fold_mut`]).
-pub(super) fn fold<R: Send, A>(
-    n: usize,
-    work: impl Fn(usize) -> R + Sync + Send,
-    start: A,
-    fold: impl FnMut(A, R) -> A,
-) -> A {
-    if n < SPLIT_FROM {
-        return (0..n).map(work).fold(start, fold);
-    }
-    map(n, work).into_iter().fold(start, fold)
-}
-
 /// `work(i)` for every index below `n`; the results in order.
 pub(super) fn map<R: Send>(n: usize, work: impl Fn(usize) -> R + Sync + Send) -> Vec<R> {
     if n < SPLIT_FROM {

@@ -3,6 +3,7 @@
 //! looks up a name. Actions naming an area, district, institution or profile the plan does not
 //! have are left out (an invalid plan still projects, without them).
 
+use super::parallel;
 use crate::model::{ActionKind, EffortKind, FIRST_YEAR, FacilityKind, LAST_YEAR, Plan, Tenure};
 use foldhash::HashMap;
 
@@ -80,7 +81,16 @@ pub(super) struct Schedule<'a> {
     pub district_areas: Vec<Vec<usize>>,
     pub area_index: HashMap<&'a str, usize>,
     pub district_index: HashMap<&'a str, usize>,
+    /// Per area, per year from 2016 to 2040: its held shares (convicted, non-Western), read
+    /// from the plan's published points once, not again at every year's judging.
+    held: Vec<[HeldShares; YEARS]>,
 }
+
+/// The years a run has, 2016 to 2040.
+const YEARS: usize = (LAST_YEAR - FIRST_YEAR) as usize + 1;
+
+/// An area's held shares in a year: convicted, non-Western.
+pub(super) type HeldShares = (f64, f64);
 
 /// A usable count: finite and not negative (the stock caps it when it is carried out).
 fn count(value: f64) -> f64 {
@@ -99,8 +109,16 @@ impl<'a> Schedule<'a> {
                 district_areas[d].push(i);
             }
         }
+        let held = parallel::map(m.areas.len(), |i| {
+            let held = &m.areas[i].held;
+            std::array::from_fn(|y| {
+                let year = FIRST_YEAR + y as u16;
+                (held.convicted_in(year), held.non_western_in(year))
+            })
+        });
         let mut schedule = Self {
             plan,
+            held,
             steps_by_year: vec![Vec::new(); usize::from(LAST_YEAR - FIRST_YEAR) + 1],
             efforts: Vec::new(),
             flexible: Vec::new(),
@@ -130,6 +148,20 @@ impl<'a> Schedule<'a> {
             .filter_map(|f| Some((*schedule.area_index.get(f.area.as_str())?, f.share.clamp(0.0, 1.0), f.from_year)))
             .collect();
         schedule
+    }
+
+    /// Area `i`'s held shares (convicted, non-Western) in `year`.
+    pub fn held(&self, i: usize, year: u16) -> HeldShares {
+        let slot = usize::from(year.saturating_sub(FIRST_YEAR));
+        match self.held.get(i).and_then(|years| years.get(slot)) {
+            Some(&shares) => shares,
+            None => self
+                .plan
+                .municipality
+                .areas
+                .get(i)
+                .map_or((0.0, 0.0), |a| (a.held.convicted_in(year), a.held.non_western_in(year))),
+        }
     }
 
     /// Files every action under the years it acts in (a phased building project in each of its

@@ -2,7 +2,6 @@
 //! disadvantaged share is the share of its pupils from households outside work.
 
 use super::cohort::{Cohort, ratio};
-use super::parallel;
 use super::state::{AreaState, Simulation};
 use crate::model::InstitutionKind;
 
@@ -41,7 +40,7 @@ pub(super) struct Pupils {
 
 /// One area's pupils: the district whose schools they attend, and how many, of them
 /// disadvantaged.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug)]
 pub(super) struct AreaPupils {
     district: Option<usize>,
     pupils: f64,
@@ -50,12 +49,13 @@ pub(super) struct AreaPupils {
 
 /// The pupils among `children` (an area's residents, or the balance score's count of them,
 /// which adds the children of the displaced at their old schools) of an area in `district`.
-pub(super) fn area_pupils(district: Option<usize>, children: &Cohort, sim: &Simulation) -> AreaPupils {
-    let pupils = children.persons.children * sim.engine.params.flows.pupils_per_child;
+pub(super) fn area_pupils(district: Option<usize>, children: &Cohort, pupils_per_child: f64) -> AreaPupils {
+    let pupils = children.persons.children * pupils_per_child;
     AreaPupils { district, pupils, disadvantaged: pupils * children.outside_work_share() }
 }
 
 /// Every district's pupils and disadvantaged pupils, summed from its areas' in plan order.
+#[derive(Clone, Debug, Default)]
 pub(super) struct DistrictPupils {
     pupils: Vec<f64>,
     disadvantaged: Vec<f64>,
@@ -100,19 +100,22 @@ pub(super) fn pupils(sim: &Simulation, districts: &DistrictPupils) -> Pupils {
     out
 }
 
-/// The school mix of the residents now.
-pub(super) fn mix(sim: &Simulation) -> SchoolMix {
+/// Every district's pupils among the residents now, summed in plan order. (A year's step sums
+/// them as it lets the last vacancies.)
+pub(super) fn district_pupils(sim: &Simulation) -> DistrictPupils {
+    let per_child = sim.engine.params.flows.pupils_per_child;
+    let mut districts = DistrictPupils::new(sim.schedule.plan.municipality.districts.len());
+    for area in &sim.world.areas {
+        districts.add(area_pupils(area.district, &area.residents, per_child));
+    }
+    districts
+}
+
+/// The school mix of the residents now, whose pupils are `districts`.
+pub(super) fn mix(sim: &Simulation, districts: &DistrictPupils) -> SchoolMix {
     let n_districts = sim.schedule.plan.municipality.districts.len();
-    let areas = &sim.world.areas;
     let institutions = &sim.world.institutions;
-    let children = |i: usize| area_pupils(areas[i].district, &areas[i].residents, sim);
-    // The sums are borrowed through the fold, not moved at every area.
-    let mut districts = DistrictPupils::new(n_districts);
-    parallel::fold(areas.len(), children, &mut districts, |districts, area| {
-        districts.add(area);
-        districts
-    });
-    let Pupils { pupils, disadvantaged } = pupils(sim, &districts);
+    let Pupils { pupils, disadvantaged } = pupils(sim, districts);
     let mut out = SchoolMix {
         pupils,
         disadvantaged,

@@ -2,10 +2,10 @@
 //! components, each 0–100, so every change of the score splits into component changes.
 
 use super::cohort::ratio;
-use super::output::{ScoreComponents, ScoreYear};
-use super::state::Simulation;
-use super::{parallel, schools, status};
-use crate::model::{AreaKind, InstitutionKind, Params};
+use super::output::{Indicators, ScoreComponents, ScoreYear};
+use super::state::{AreaState, Simulation};
+use super::{schools, status};
+use crate::model::{AlmenFamilyCap, AreaKind, InstitutionKind, Params};
 
 /// A component of the balance score.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -78,37 +78,14 @@ pub fn dissimilarity_parts(pairs: impl Iterator<Item = (f64, f64)> + Clone) -> V
 /// for a new home, in the area they came from: pushing disadvantaged residents out is no gain
 /// for balance.
 pub(super) fn score(sim: &Simulation) -> (ScoreYear, Vec<f64>) {
-    let year = sim.world.year;
-    let params = sim.engine.params;
-    let areas = &sim.world.areas;
-    // Every area's part in one pass over the areas; the sums below run over these, in plan order.
-    let judge = sim.engine.judge(year);
-    let districts = sim.schedule.plan.municipality.districts.len();
-    let start = ScoreSums {
-        list: Mean::default(),
-        cap: Mean::default(),
-        segregation: Vec::with_capacity(areas.len()),
-        almen: vec![(0.0, 0.0); districts],
-        pupils: schools::DistrictPupils::new(districts),
-    };
-    // The sums are borrowed through the fold, not moved at every area.
-    let mut sums = start;
-    parallel::fold(
-        areas.len(),
-        |i| area_parts(sim, judge, i),
-        &mut sums,
-        |sums, area| {
-            sums.add(area);
-            sums
-        },
-    );
+    let (year, params, sums) = (sim.world.year, sim.engine.params, &sim.world.score_sums);
     let segregation_parts = dissimilarity_parts(sums.segregation.iter().copied());
     let segregation = 100.0 * (1.0 - segregation_parts.iter().sum::<f64>().clamp(0.0, 1.0));
     let components = ScoreComponents {
         list: sums.list.or_full(),
         segregation,
-        tenure_mix: tenure_mix(sim, &sums),
-        school_mix: school_mix(sim, &sums),
+        tenure_mix: tenure_mix(sim, sums),
+        school_mix: school_mix(sim, sums),
     };
     let total = super::COMPONENTS.iter().map(|c| c.weight_share(params) * c.value(&components)).sum::<f64>();
     let points = segregation_parts.iter().map(|d| 100.0 * d).collect();
@@ -116,7 +93,7 @@ pub(super) fn score(sim: &Simulation) -> (ScoreYear, Vec<f64>) {
 }
 
 /// A mean taken as values come, in order: 100 (full marks) without any.
-#[derive(Clone, Copy, Default)]
+#[derive(Clone, Copy, Debug, Default)]
 struct Mean {
     sum: f64,
     count: usize,
@@ -132,8 +109,10 @@ impl Mean {
     }
 }
 
-/// The areas' parts of the score, summed in plan order.
-struct ScoreSums {
+/// The areas' parts of the score, summed in plan order as the year's areas are judged (see
+/// [`area_parts`]), so the score takes no pass of its own over the areas.
+#[derive(Clone, Debug, Default)]
+pub(super) struct ScoreSums {
     list: Mean,
     cap: Mean,
     /// Per area: adults outside work, and adults in work or education.
@@ -144,7 +123,17 @@ struct ScoreSums {
 }
 
 impl ScoreSums {
-    fn add(&mut self, area: AreaParts) {
+    pub fn new(areas: usize, districts: usize) -> Self {
+        Self {
+            list: Mean::default(),
+            cap: Mean::default(),
+            segregation: Vec::with_capacity(areas),
+            almen: vec![(0.0, 0.0); districts],
+            pupils: schools::DistrictPupils::new(districts),
+        }
+    }
+
+    pub fn add(&mut self, area: AreaParts) {
         self.list = self.list.with(area.list_point);
         self.cap = self.cap.with(area.cap_point);
         self.segregation.push(area.segregation);
@@ -159,7 +148,7 @@ impl ScoreSums {
 /// What one area adds to the score, from who it counts (its residents, and those displaced from
 /// it who wait or left) and its homes.
 #[derive(Clone, Copy)]
-struct AreaParts {
+pub(super) struct AreaParts {
     /// An estate's point for its distance from the list (estates with residents only).
     list_point: Option<f64>,
     /// Adults outside work, and adults in work or education.
@@ -171,21 +160,31 @@ struct AreaParts {
     pupils: schools::AreaPupils,
 }
 
-fn area_parts(sim: &Simulation, judge: &status::Judge, i: usize) -> AreaParts {
-    let (year, params, area) = (sim.world.year, sim.engine.params, &sim.world.areas[i]);
+/// What the score's part of an area reads besides the area: the year's rules and assumptions.
+pub(super) struct PartsContext<'a> {
+    pub year: u16,
+    pub params: &'a Params,
+    pub cap: &'a AlmenFamilyCap,
+    pub facilities_count_as_commercial: bool,
+    /// The rule set that judges the year.
+    pub judge: &'a status::Judge<'a>,
+}
+
+/// What an area adds to the score; `held` are the held indicators (convictions, origin) as this
+/// year's judging read them.
+pub(super) fn area_parts(area: &AreaState, held: &Indicators, ctx: &PartsContext) -> AreaParts {
+    let params = ctx.params;
     let counted = area.counted();
     let is_estate = area.kind == AreaKind::Estate;
     // Only estates with residents (a total that is not a number counts as none).
     let list_point = (is_estate && counted.total() > 0.0).then(|| {
-        // The held values (convictions, origin) as this year's judging read them.
-        let held = &sim.world.standings[i].indicators;
         let indicators = status::indicators_of(&counted, held.convicted_share, held.non_western_share, params);
-        let margin = judge.composition_margin(&indicators, year);
+        let margin = ctx.judge.composition_margin(&indicators, ctx.year);
         (50.0 + 50.0 * margin / params.score.list_full_margin.max(1e-9)).clamp(0.0, 100.0)
     });
-    let cap = sim.engine.cap.cap;
+    let cap = ctx.cap.cap;
     let cap_point = is_estate.then(|| {
-        let share = status::share_168a(area, sim.engine.cap, sim.schedule.plan.facilities_count_as_commercial).share();
+        let share = status::share_168a(area, ctx.cap, ctx.facilities_count_as_commercial).share();
         if share <= cap { 100.0 } else { (100.0 * (1.0 - (share - cap) / (1.0 - cap).max(1e-9))).clamp(0.0, 100.0) }
     });
     let almen_homes = area.homes.almen();
@@ -194,7 +193,7 @@ fn area_parts(sim: &Simulation, judge: &status::Judge, i: usize) -> AreaParts {
         segregation: (counted.persons.outside_work, counted.persons.employed + counted.persons.in_education),
         cap_point,
         homes: (area.district, almen_homes, area.homes.total() - almen_homes),
-        pupils: schools::area_pupils(area.district, &counted, sim),
+        pupils: schools::area_pupils(area.district, &counted, params.flows.pupils_per_child),
     }
 }
 

@@ -9,6 +9,7 @@ use super::intake::Residual;
 use super::output::{Criteria, Indicators, Status};
 use super::schedule::Schedule;
 use super::schools::{self, SchoolMix};
+use super::score::{self, ScoreSums};
 use super::{parallel, status, step};
 use crate::model::{
     AlmenFamilyCap, AreaKind, FIRST_YEAR, InstitutionKind, Params, PerGroup, PerTenure, Plan, RuleBook,
@@ -137,6 +138,8 @@ pub(super) struct World {
     pub institutions: Vec<InstitutionState>,
     pub attractiveness: Attractiveness,
     pub school_mix: SchoolMix,
+    /// The areas' parts of this year's balance score, summed as they were judged.
+    pub score_sums: ScoreSums,
 }
 
 /// Every district's attractiveness this year, and its total in 2016.
@@ -186,9 +189,10 @@ impl<'a> Simulation<'a> {
             institutions: initial_institutions(plan, &schedule),
             attractiveness: Attractiveness::default(),
             school_mix: SchoolMix::default(),
+            score_sums: ScoreSums::default(),
         };
         let mut sim = Self { engine, schedule, world };
-        sim.world.school_mix = schools::mix(&sim);
+        sim.world.school_mix = schools::mix(&sim, &schools::district_pupils(&sim));
         let districts = sim.judge_all(true);
         let terms = attractiveness::all(&sim, districts);
         let in_2016 = terms.iter().map(|t| t.total).collect();
@@ -213,9 +217,9 @@ impl<'a> Simulation<'a> {
     /// Runs the year `world.year` → `world.year + 1`; returns the year's flows.
     pub fn step(&mut self) -> super::output::LedgerYear {
         let year = self.world.year;
-        let ledger = step::advance(self, year);
+        let (ledger, pupils) = step::advance(self, year);
         self.world.year = year + 1;
-        self.world.school_mix = schools::mix(self);
+        self.world.school_mix = schools::mix(self, &pupils);
         let districts = self.judge_all(false);
         self.world.attractiveness.terms = attractiveness::all(self, districts);
         ledger
@@ -223,16 +227,23 @@ impl<'a> Simulation<'a> {
 
     /// Judges every area in the world's year: its indicators join its history (in 2016,
     /// `initial`, they fill it), and its status and runs are renewed. The same pass over the
-    /// areas notes the school mix each area's children meet, and sums what the areas add to
-    /// their districts' attractiveness.
+    /// areas notes the school mix each area's children meet, sums what the areas add to
+    /// their districts' attractiveness, and sums their parts of the balance score.
     fn judge_all(&mut self, initial: bool) -> attractiveness::DistrictSums {
         let year = self.world.year;
         let judges = (self.engine.judge(year), self.engine.judge(year.saturating_sub(1)));
-        let sources = &self.schedule.plan.municipality.areas;
+        let (schedule, sources) = (&self.schedule, &self.schedule.plan.municipality.areas);
         let (areas, params, mix) = (&self.world.areas, self.engine.params, &self.world.school_mix);
+        let score_context = score::PartsContext {
+            year,
+            params,
+            cap: self.engine.cap,
+            facilities_count_as_commercial: self.schedule.plan.facilities_count_as_commercial,
+            judge: judges.0,
+        };
         let judge = |i: usize, standing: &mut Standing| {
-            let (area, held) = (&areas[i], &sources[i].held);
-            let indicators = status::indicators(area, held, params, year);
+            let area = &areas[i];
+            let indicators = status::indicators(area, schedule.held(i, year), params);
             let values = status::indicator_values(&indicators);
             if initial {
                 standing.history = [values; HISTORY_YEARS];
@@ -241,38 +252,44 @@ impl<'a> Simulation<'a> {
                 standing.history[HISTORY_YEARS - 1] = values;
             }
             standing.indicators = indicators;
-            let (st, runs) = status::judge(area, held.years_listed_before_2016, standing, judges, year, initial);
+            // Only 2016's judging reads the years listed before it (from the plan's area).
+            let listed_before = if initial { sources[i].held.years_listed_before_2016 } else { 0 };
+            let (st, runs) = status::judge(area, listed_before, standing, judges, year, initial);
             standing.status = st;
             standing.runs = runs;
             Judged {
                 school_share: mix.school_share_of(area),
                 district_part: attractiveness::area_part(area, st.listed),
+                score_part: score::area_parts(area, &standing.indicators, &score_context),
             }
         };
         let n = areas.len();
-        let start = JudgedSums {
+        let districts = self.world.district_profiles.len();
+        // The sums are borrowed through the fold, not moved at every area.
+        let mut sums = JudgedSums {
             school_shares: Vec::with_capacity(n),
             listed: Vec::with_capacity(n),
-            districts: attractiveness::DistrictSums::new(self.world.district_profiles.len()),
+            districts: attractiveness::DistrictSums::new(districts),
+            score: ScoreSums::new(n, districts),
         };
-        // The sums are borrowed through the fold, not moved at every area.
-        let mut sums = start;
         parallel::fold_mut(&mut self.world.standings, judge, &mut sums, |sums, area| {
             sums.add(area);
             sums
         });
         self.world.school_mix.area_school_share = sums.school_shares;
         self.world.listed = sums.listed;
+        self.world.score_sums = sums.score;
         sums.districts
     }
 }
 
-/// What judging an area notes besides its standing: the school mix its children meet, and what
-/// it adds to its district's attractiveness.
+/// What judging an area notes besides its standing: the school mix its children meet, what
+/// it adds to its district's attractiveness, and its part of the balance score.
 #[derive(Clone, Copy)]
 struct Judged {
     school_share: f64,
     district_part: attractiveness::AreaPart,
+    score_part: score::AreaParts,
 }
 
 /// The areas' notes, in plan order.
@@ -280,6 +297,7 @@ struct JudgedSums {
     school_shares: Vec<f64>,
     listed: Vec<bool>,
     districts: attractiveness::DistrictSums,
+    score: ScoreSums,
 }
 
 impl JudgedSums {
@@ -287,6 +305,7 @@ impl JudgedSums {
         self.school_shares.push(area.school_share);
         self.listed.push(area.district_part.listed());
         self.districts.add(&area.district_part);
+        self.score.add(area.score_part);
     }
 }
 

@@ -5,10 +5,10 @@
 
 use super::cohort::{Cohort, ratio};
 use super::output::{Criteria, CriterionResult, Indicators, MAX_CRITERIA, Share168a, Status};
+use super::schedule::HeldShares;
 use super::state::{AreaState, HISTORY_YEARS, Standing};
 use crate::model::{
-    AlmenFamilyCap, AreaKind, Category, CategoryRule, Criterion, HeldInputs, Indicator, Params, RuleSet, RuleSetId,
-    Tenure,
+    AlmenFamilyCap, AreaKind, Category, CategoryRule, Criterion, Indicator, Params, RuleSet, RuleSetId, Tenure,
 };
 
 /// The indicators of a body of residents: the projected ones from who lives there; the held
@@ -25,9 +25,10 @@ pub(super) fn indicators_of(cohort: &Cohort, convicted: f64, non_western: f64, p
     }
 }
 
-/// The area's indicators in a year (`held`: the plan's published or assumed values for it).
-pub(super) fn indicators(area: &AreaState, held: &HeldInputs, params: &Params, year: u16) -> Indicators {
-    indicators_of(&area.residents, held.convicted_in(year), held.non_western_in(year), params)
+/// The area's indicators in a year (`held`: its held shares, convicted and non-Western, from
+/// the plan's published or assumed values).
+pub(super) fn indicators(area: &AreaState, (convicted, non_western): HeldShares, params: &Params) -> Indicators {
+    indicators_of(&area.residents, convicted, non_western, params)
 }
 
 /// The indicator values in [`Indicator::ALL`] order, for the history.

@@ -5,6 +5,7 @@
 use super::cohort::Cohort;
 use super::intake::{self, IntakeArea, Residual};
 use super::output::LedgerYear;
+use super::schools::{self, DistrictPupils};
 use super::state::{AreaState, Simulation};
 use super::transition::{self, AreaEfforts, Context};
 use super::{moves, parallel};
@@ -54,8 +55,9 @@ fn needed_inflow(before: &Cohort, after: &Cohort, left: &Cohort) -> Cohort {
     needed
 }
 
-/// Advances the simulation through `year`; returns the year's flows.
-pub(super) fn advance(sim: &mut Simulation, year: u16) -> LedgerYear {
+/// Advances the simulation through `year`; returns the year's flows, and every district's
+/// pupils as the residents are at the end of it (for the next year's school mix).
+pub(super) fn advance(sim: &mut Simulation, year: u16) -> (LedgerYear, DistrictPupils) {
     let n = sim.world.areas.len();
     let mut displaced = vec![Cohort::default(); n];
     let slot = usize::from(year.saturating_sub(FIRST_YEAR));
@@ -82,6 +84,7 @@ pub(super) fn advance(sim: &mut Simulation, year: u16) -> LedgerYear {
     let shares = moves::letting_shares(sim, &letting, &vacancies, &weights);
     let economy_odds = 1.0 / transition::economy(&p.flows, year.saturating_sub(FIRST_YEAR));
     let attractiveness = &sim.world.attractiveness;
+    let pupils_per_child = p.flows.pupils_per_child;
     let newcomers = |i: usize, area: &mut AreaState| {
         if let Some(rehousing) = &rehousing {
             area.left = area.left.plus(&rehousing.leaving[i]);
@@ -97,29 +100,32 @@ pub(super) fn advance(sim: &mut Simulation, year: u16) -> LedgerYear {
         area.new_capacity = PerTenure::default();
         area.newcomers = PerGroup::default();
         let open = (vacancies[i] - area.rehoused_in).max(0.0);
-        if open <= 0.0 {
-            return None;
-        }
-        let who = IntakeArea {
-            weights: &weights[i],
-            had_in_2016: &area.had_in_2016,
-            residual: &area.residual,
-            attractiveness_change: attractiveness.change(area.district),
-            economy_odds,
-        };
-        let arrivals = intake::newcomers(&who, shares[i], open, p);
-        area.newcomers = arrivals.persons;
-        area.residents = area.residents.plus(&arrivals);
-        Some(arrivals.total())
+        let arrived = (open > 0.0).then(|| {
+            let who = IntakeArea {
+                weights: &weights[i],
+                had_in_2016: &area.had_in_2016,
+                residual: &area.residual,
+                attractiveness_change: attractiveness.change(area.district),
+                economy_odds,
+            };
+            let arrivals = intake::newcomers(&who, shares[i], open, p);
+            area.newcomers = arrivals.persons;
+            area.residents = area.residents.plus(&arrivals);
+            arrivals.total()
+        });
+        // The year's last change to the area: its pupils now make the next year's school mix.
+        (arrived, schools::area_pupils(area.district, &area.residents, pupils_per_child))
     };
-    // Summed in plan order, so the total is the same however the areas were split.
-    parallel::fold_mut(&mut sim.world.areas, newcomers, &mut ledger, |ledger, arrived| {
-        if let Some(arrived) = arrived {
+    let mut pupils = DistrictPupils::new(sim.world.district_profiles.len());
+    // Summed in plan order, so the totals are the same however the areas were split.
+    parallel::fold_mut(&mut sim.world.areas, newcomers, (&mut ledger, &mut pupils), |(ledger, pupils), area| {
+        if let Some(arrived) = area.0 {
             ledger.moved_in += arrived;
         }
-        ledger
+        pupils.add(area.1);
+        (ledger, pupils)
     });
-    ledger
+    (ledger, pupils)
 }
 
 /// Each area's vacancies after the year's moves out, and the shares of them each tenure has.
