@@ -30,6 +30,8 @@ pub(super) struct LettingShares {
 
 /// What an area brings to its intake.
 pub(super) struct IntakeArea<'a> {
+    /// Every tenure's base newcomers (see [`tenure_intakes`]).
+    pub intakes: &'a PerTenure<TenureIntake>,
     pub weights: &'a PerTenure<f64>,
     pub had_in_2016: &'a PerTenure<bool>,
     pub residual: &'a Residual,
@@ -40,7 +42,15 @@ pub(super) struct IntakeArea<'a> {
 }
 
 /// A tenure's base newcomers: group mix, basic-schooling shares and earnings.
-fn base(tenure: Tenure, p: &Params) -> (PerGroup<f64>, Adults, Adults) {
+pub(super) type TenureIntake = (PerGroup<f64>, Adults, Adults);
+
+/// Every tenure's base newcomers, the same in every area: worked out once a year, not per area.
+pub(super) fn tenure_intakes(p: &Params) -> PerTenure<TenureIntake> {
+    PerTenure::from_fn(|tenure| base(tenure, p))
+}
+
+/// A tenure's base newcomers.
+fn base(tenure: Tenure, p: &Params) -> TenureIntake {
     let t = &p.tenure;
     let basic = Adults { employed: t.intake_basic_employed[tenure], outside_work: t.intake_basic_outside[tenure] };
     let earnings = Adults { employed: t.intake_earnings[tenure], outside_work: t.intake_earnings[tenure] };
@@ -69,7 +79,7 @@ fn tenure_mix(
     letting: LettingShares,
     p: &Params,
 ) -> (PerGroup<f64>, Adults, Adults) {
-    let (mut mix, mut basic, mut earnings) = base(tenure, p);
+    let (mut mix, mut basic, mut earnings) = area.intakes[tenure];
     if area.had_in_2016[tenure] {
         let r = area.residual;
         mix = PerGroup::from_fn(|g| (mix[g] + r.mix[g]).max(0.0)).normalised();
@@ -189,6 +199,7 @@ mod tests {
     fn outside_share(area: &(PerTenure<f64>, PerTenure<bool>, Residual, f64), letting: LettingShares) -> f64 {
         let p = params();
         let who = IntakeArea {
+            intakes: &tenure_intakes(&p),
             weights: &area.0,
             had_in_2016: &area.1,
             residual: &area.2,
@@ -242,6 +253,7 @@ mod tests {
         let at = |had: bool| {
             let had_in_2016 = PerTenure::from_fn(|t| had && t == Tenure::OwnerOccupied);
             let who = IntakeArea {
+                intakes: &tenure_intakes(&p),
                 weights: &weights,
                 had_in_2016: &had_in_2016,
                 residual: &residual,

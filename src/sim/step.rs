@@ -30,7 +30,7 @@ fn calibrated_residual(sim: &Simulation, i: usize) -> Option<Residual> {
     if area.residents.total() < p.moves.calibration_min_residents {
         return None;
     }
-    let ctx = Context { school_share: sim.world.school_mix.area_school_share[i], ..Context::default() };
+    let ctx = Context { school_share: sim.world.school_mix.area_school_share[i], ..Context::in_2016(&p.flows) };
     let after = transition::transition(&area.residents, &p.flows, &p.efforts, ctx).residents;
     let rate = moves::move_out_rate(area, p);
     let shares = moves::leaving_shares(&after.persons, rate, sim.world.attractiveness.now(area.district), p);
@@ -85,6 +85,7 @@ pub(super) fn advance(sim: &mut Simulation, year: u16) -> (LedgerYear, DistrictP
     let economy_odds = 1.0 / transition::economy(&p.flows, year.saturating_sub(FIRST_YEAR));
     let attractiveness = &sim.world.attractiveness;
     let pupils_per_child = p.flows.pupils_per_child;
+    let intakes = intake::tenure_intakes(p);
     let newcomers = |i: usize, area: &mut AreaState| {
         if let Some(rehousing) = &rehousing {
             area.left = area.left.plus(&rehousing.leaving[i]);
@@ -102,6 +103,7 @@ pub(super) fn advance(sim: &mut Simulation, year: u16) -> (LedgerYear, DistrictP
         let open = (vacancies[i] - area.rehoused_in).max(0.0);
         let arrived = (open > 0.0).then(|| {
             let who = IntakeArea {
+                intakes: &intakes,
                 weights: &weights[i],
                 had_in_2016: &area.had_in_2016,
                 residual: &area.residual,
@@ -150,10 +152,11 @@ struct Lived {
 fn live_and_move_out(sim: &mut Simulation, efforts: &[AreaEfforts], ledger: &mut LedgerYear) -> Openings {
     let p = sim.engine.params;
     let economy = transition::economy(&p.flows, sim.world.year.saturating_sub(FIRST_YEAR));
+    let rates = transition::YearRates::new(&p.flows, economy);
     let (school_shares, attractiveness) = (&sim.world.school_mix.area_school_share, &sim.world.attractiveness);
     let live = |i: usize, area: &mut AreaState| {
         let school_share = school_shares.get(i).copied().unwrap_or(0.0);
-        let ctx = Context { school_share, efforts: efforts[i], placed_last_year: area.placed, economy };
+        let ctx = Context { school_share, efforts: efforts[i], placed_last_year: area.placed, rates };
         let t = transition::transition(&area.residents, &p.flows, &p.efforts, ctx);
         let rate = moves::move_out_rate(area, p);
         let mut residents = t.residents;

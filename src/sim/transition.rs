@@ -35,14 +35,52 @@ pub(super) struct Context {
     pub efforts: AreaEfforts,
     /// Adults placed in work by efforts last year.
     pub placed_last_year: f64,
-    /// How much more often adults find work than in 2016 (see [`economy`]; 1 in 2016),
-    /// worked out once a year, not per area.
-    pub economy: f64,
+    /// The year's rates of work and education, the same in every area.
+    pub rates: YearRates,
 }
 
-impl Default for Context {
-    fn default() -> Self {
-        Self { school_share: 0.0, efforts: AreaEfforts::default(), placed_last_year: 0.0, economy: 1.0 }
+impl Context {
+    /// A year with 2016's economy, no efforts and no school mix.
+    pub fn in_2016(f: &FlowParams) -> Self {
+        Self {
+            school_share: 0.0,
+            efforts: AreaEfforts::default(),
+            placed_last_year: 0.0,
+            rates: YearRates::new(f, 1.0),
+        }
+    }
+}
+
+/// A year's rates of leaving each adult group, the same in every area, so they are worked out
+/// once a year, not per area: each group's flows out (into 65+ first), scaled down together
+/// where they would take more than all.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct YearRates {
+    /// Employed with only basic schooling: into 65+, losing work.
+    employed_basic: [f64; 2],
+    /// Employed with more: into 65+, losing work.
+    employed_more: [f64; 2],
+    /// Outside work with only basic schooling: into 65+, finding work, starting an education.
+    outside_basic: [f64; 3],
+    /// Outside work with more: into 65+, finding work, starting an education.
+    outside_more: [f64; 3],
+    /// In education: into 65+, completing.
+    education: [f64; 2],
+}
+
+impl YearRates {
+    /// The rates in a year whose adults find work `economy` times as often as in 2016 (see
+    /// [`economy`]).
+    pub fn new(f: &FlowParams, economy: f64) -> Self {
+        let a = f.adults_to_seniors_rate;
+        let finding = f.job_finding_rate * economy;
+        Self {
+            employed_basic: bounded([a, f.job_loss_rate * f.job_loss_basic_factor]),
+            employed_more: bounded([a, f.job_loss_rate]),
+            outside_basic: bounded([a, finding * f.job_finding_basic_factor, f.education_entry_rate]),
+            outside_more: bounded([a, finding, f.education_entry_rate]),
+            education: bounded([a, f.education_completion_rate]),
+        }
     }
 }
 
@@ -63,7 +101,7 @@ pub(super) fn transition(x: &Cohort, f: &FlowParams, e: &EffortParams, ctx: Cont
     let deaths = p.seniors * f.seniors_exit_rate.clamp(0.0, 1.0);
     r.persons.children += births - age_out;
     r.persons.seniors -= deaths;
-    work_and_education(&mut r, x, f, ctx.economy);
+    work_and_education(&mut r, x, f, &ctx.rates);
     let new_adults = coming_of_age(x, f, e, ctx, age_out);
     r.persons.in_education += new_adults.in_education;
     r.persons.employed += new_adults.employed;
@@ -87,17 +125,13 @@ pub(super) fn economy(f: &FlowParams, years_on: u16) -> f64 {
     libm::pow((1.0 + f.job_finding_trend).max(0.01), f64::from(years_on))
 }
 
-/// Ageing into 65+, job loss and finding (with the economy's trend, `economy` against 2016),
-/// education entry and completion, each from the state at the start of the year.
-fn work_and_education(r: &mut Cohort, x: &Cohort, f: &FlowParams, economy: f64) {
+/// Ageing into 65+, job loss and finding (at the year's `rates`), education entry and
+/// completion, each from the state at the start of the year.
+fn work_and_education(r: &mut Cohort, x: &Cohort, f: &FlowParams, rates: &YearRates) {
     let p = &x.persons;
     let a = f.adults_to_seniors_rate;
-    let finding = f.job_finding_rate * economy;
-    let emp_basic = bounded([a, f.job_loss_rate * f.job_loss_basic_factor]);
-    let emp_more = bounded([a, f.job_loss_rate]);
-    let out_basic = bounded([a, finding * f.job_finding_basic_factor, f.education_entry_rate]);
-    let out_more = bounded([a, finding, f.education_entry_rate]);
-    let edu = bounded([a, f.education_completion_rate]);
+    let (emp_basic, emp_more) = (rates.employed_basic, rates.employed_more);
+    let (out_basic, out_more, edu) = (rates.outside_basic, rates.outside_more, rates.education);
     let (eb, em) = (x.basic.employed, (p.employed - x.basic.employed).max(0.0));
     let (ob, om) = (x.basic.outside_work, (p.outside_work - x.basic.outside_work).max(0.0));
     // Into 65+: each adult group loses its share, with what it carries.
@@ -191,7 +225,7 @@ mod tests {
         let p = params();
         let ctx = Context {
             efforts: AreaEfforts { job_consultants: consultants, ..AreaEfforts::default() },
-            ..Context::default()
+            ..Context::in_2016(&p.flows)
         };
         transition(x, &p.flows, &p.efforts, ctx).residents.persons.outside_work
     }
@@ -244,7 +278,7 @@ mod tests {
         let ctx = Context {
             efforts: AreaEfforts { job_consultants: 7.0, social_workers: 2.0, family_courses: 3.0 },
             placed_last_year: 5.0,
-            ..Context::default()
+            ..Context::in_2016(&p.flows)
         };
         let t = transition(&x, &p.flows, &p.efforts, ctx);
         assert!((t.residents.total() - (x.total() + t.births - t.deaths)).abs() < 1e-9);
