@@ -133,7 +133,7 @@ impl ScoreSums {
         }
     }
 
-    pub fn add(&mut self, area: AreaParts) {
+    pub fn add(&mut self, area: &AreaParts) {
         self.list = self.list.with(area.list_point);
         self.cap = self.cap.with(area.cap_point);
         self.segregation.push(area.segregation);

@@ -301,11 +301,11 @@ struct JudgedSums {
 }
 
 impl JudgedSums {
-    fn add(&mut self, area: Judged) {
+    fn add(&mut self, area: &Judged) {
         self.school_shares.push(area.school_share);
         self.listed.push(area.district_part.listed());
         self.districts.add(&area.district_part);
-        self.score.add(area.score_part);
+        self.score.add(&area.score_part);
     }
 }
 
