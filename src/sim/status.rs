@@ -8,7 +8,8 @@ use super::output::{Criteria, CriterionResult, Indicators, MAX_CRITERIA, Share16
 use super::schedule::HeldShares;
 use super::state::{AreaState, HISTORY_YEARS, Standing};
 use crate::model::{
-    AlmenFamilyCap, AreaKind, Category, CategoryRule, Criterion, Indicator, Params, RuleSet, RuleSetId, Tenure,
+    AlmenFamilyCap, AreaKind, Category, CategoryRule, Criterion, FIRST_YEAR, Indicator, LAST_YEAR, Params, RuleSet,
+    RuleSetId, Tenure,
 };
 
 /// The indicators of a body of residents: the projected ones from who lives there; the held
@@ -72,6 +73,9 @@ pub(super) struct Judge<'a> {
     counted: Option<usize>,
     /// The listing rule's criteria, by index, and how many must be met.
     listing: Option<(arrayvec::ArrayVec<usize, MAX_CRITERIA>, usize)>,
+    /// Per year from 2016 to 2040: each criterion's threshold, by index (looked up in the
+    /// published thresholds once, not for every estate every year).
+    thresholds: Vec<arrayvec::ArrayVec<f64, MAX_CRITERIA>>,
 }
 
 impl<'a> Judge<'a> {
@@ -105,16 +109,25 @@ impl<'a> Judge<'a> {
         let listing = rules
             .listing_rule()
             .map(|rule| (rule.criteria.iter().filter_map(index_of).collect(), rule.min_met as usize));
-        Self { rules, criteria, categories, counted, listing }
+        let thresholds =
+            (FIRST_YEAR..=LAST_YEAR).map(|year| criteria.iter().map(|c| c.threshold_in(year)).collect()).collect();
+        Self { rules, criteria, categories, counted, listing, thresholds }
+    }
+
+    /// Each criterion judged on `value(criterion)` against its threshold in `year`.
+    fn results(&self, year: u16, value: impl Fn(&Criterion) -> f64) -> impl Iterator<Item = CriterionResult> {
+        let thresholds = self.thresholds.get(usize::from(year.saturating_sub(FIRST_YEAR)));
+        self.criteria.iter().enumerate().map(move |(k, c)| {
+            let threshold = thresholds.and_then(|t| t.get(k).copied()).unwrap_or_else(|| c.threshold_in(year));
+            criterion_result(c, value(c), threshold)
+        })
     }
 
     /// Each criterion's averaged value against the threshold of the year, into `out` (which
     /// keeps its allocation from year to year).
     fn criteria(&self, history: &IndicatorHistory, year: u16, out: &mut Criteria) {
         out.clear();
-        out.extend(
-            self.criteria.iter().map(|c| criterion_result(c, averaged(history, c.indicator, c.average_years), year)),
-        );
+        out.extend(self.results(year, |c| averaged(history, c.indicator, c.average_years)));
     }
 
     /// Judges one estate (or, with `is_estate` false, an area the list does not judge); its
@@ -187,7 +200,7 @@ impl<'a> Judge<'a> {
     /// The margin to the listing line of indicators judged as they are this year.
     pub fn composition_margin(&self, indicators: &Indicators, year: u16) -> f64 {
         let criteria: arrayvec::ArrayVec<CriterionResult, MAX_CRITERIA> =
-            self.criteria.iter().map(|c| criterion_result(c, indicators.value(c.indicator), year)).collect();
+            self.results(year, |c| indicators.value(c.indicator)).collect();
         self.margin(&criteria)
     }
 
@@ -253,8 +266,7 @@ pub fn evaluate(
     (status, criteria, runs.to_vec())
 }
 
-fn criterion_result(c: &Criterion, value: f64, year: u16) -> CriterionResult {
-    let threshold = c.threshold_in(year);
+fn criterion_result(c: &Criterion, value: f64, threshold: f64) -> CriterionResult {
     CriterionResult {
         id: c.id,
         indicator: c.indicator,
