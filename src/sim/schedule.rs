@@ -77,6 +77,8 @@ pub(super) struct Schedule<'a> {
     pub efforts: Vec<EffortRun>,
     /// Flexible letting rules as (area, share, from year).
     pub flexible: Vec<(usize, f64, u16)>,
+    /// Per area: its district.
+    pub area_districts: Vec<Option<usize>>,
     /// Per district: its areas, in plan order.
     pub district_areas: Vec<Vec<usize>>,
     pub area_index: HashMap<&'a str, usize>,
@@ -103,9 +105,12 @@ impl<'a> Schedule<'a> {
         let area_index: HashMap<&str, usize> = m.areas.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
         let district_index: HashMap<&str, usize> =
             m.districts.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect();
+        // Looked up on every core: a national table has 10,000 names to look up.
+        let area_districts =
+            parallel::map(m.areas.len(), |i| district_index.get(m.areas[i].district.as_str()).copied());
         let mut district_areas = vec![Vec::new(); m.districts.len()];
-        for (i, area) in m.areas.iter().enumerate() {
-            if let Some(&d) = district_index.get(area.district.as_str()) {
+        for (i, district) in area_districts.iter().enumerate() {
+            if let Some(d) = *district {
                 district_areas[d].push(i);
             }
         }
@@ -122,6 +127,7 @@ impl<'a> Schedule<'a> {
             steps_by_year: vec![Vec::new(); usize::from(LAST_YEAR - FIRST_YEAR) + 1],
             efforts: Vec::new(),
             flexible: Vec::new(),
+            area_districts,
             district_areas,
             area_index,
             district_index,
@@ -171,13 +177,18 @@ impl<'a> Schedule<'a> {
             self.plan.municipality.institutions.iter().enumerate().map(|(i, x)| (x.id.as_str(), i)).collect();
         let profiles: HashMap<&str, usize> =
             self.plan.municipality.profiles.iter().enumerate().map(|(i, x)| (x.id.as_str(), i)).collect();
-        for action in &self.plan.actions {
-            let years = match action.kind {
-                ActionKind::Build { over_years, .. } => over_years.max(1),
-                _ => 1,
-            };
-            let Some(step) = self.resolve(&action.kind, &institutions, &profiles, f64::from(years)) else { continue };
-            for offset in 0..years {
+        let actions = &self.plan.actions;
+        let years = |kind: &ActionKind| match kind {
+            ActionKind::Build { over_years, .. } => (*over_years).max(1),
+            _ => 1,
+        };
+        // Resolved on every core, filed in plan order.
+        let steps = parallel::map(actions.len(), |k| {
+            self.resolve(&actions[k].kind, &institutions, &profiles, f64::from(years(&actions[k].kind)))
+        });
+        for (action, step) in actions.iter().zip(steps) {
+            let Some(step) = step else { continue };
+            for offset in 0..years(&action.kind) {
                 let year = action.year.saturating_add(offset);
                 if let Some(slot) =
                     year.checked_sub(FIRST_YEAR).and_then(|i| self.steps_by_year.get_mut(usize::from(i)))

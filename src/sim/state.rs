@@ -175,7 +175,7 @@ impl<'a> Simulation<'a> {
         let world = World {
             year: FIRST_YEAR,
             areas: parallel::map(plan.municipality.areas.len(), |i| {
-                initial_area(&plan.municipality.areas[i], &schedule, &engine)
+                initial_area(&plan.municipality.areas[i], schedule.area_districts[i], &engine)
             }),
             standings: vec![Standing::default(); plan.municipality.areas.len()],
             listed: vec![false; plan.municipality.areas.len()],
@@ -310,29 +310,27 @@ impl JudgedSums {
 }
 
 fn initial_institutions(plan: &Plan, schedule: &Schedule) -> Vec<InstitutionState> {
-    plan.municipality
-        .institutions
-        .iter()
-        .map(|inst| {
-            let district = schedule.district_index.get(inst.district.as_str()).copied();
-            let mut catchment: Vec<usize> =
-                inst.catchment.iter().filter_map(|d| schedule.district_index.get(d.as_str()).copied()).collect();
-            catchment.extend(district);
-            catchment.sort_unstable();
-            catchment.dedup();
-            InstitutionState { kind: inst.kind, district, catchment, has_profile: inst.profile.is_some(), active: true }
-        })
-        .collect()
+    let institutions = &plan.municipality.institutions;
+    parallel::map(institutions.len(), |i| {
+        let inst = &institutions[i];
+        let district = schedule.district_index.get(inst.district.as_str()).copied();
+        let mut catchment: Vec<usize> =
+            inst.catchment.iter().filter_map(|d| schedule.district_index.get(d.as_str()).copied()).collect();
+        catchment.extend(district);
+        catchment.sort_unstable();
+        catchment.dedup();
+        InstitutionState { kind: inst.kind, district, catchment, has_profile: inst.profile.is_some(), active: true }
+    })
 }
 
-fn initial_area(a: &crate::model::Area, schedule: &Schedule, engine: &Engine) -> AreaState {
+fn initial_area(a: &crate::model::Area, district: Option<usize>, engine: &Engine) -> AreaState {
     let params = engine.params;
     let weighted: f64 = a.homes.iter().map(|(t, n)| n * params.tenure.persons_per_home[t]).sum();
     let residents = a.residents.total();
     let fill = if weighted > 0.0 && residents > 0.0 { residents / weighted } else { 1.0 };
     AreaState {
         kind: a.kind,
-        district: schedule.district_index.get(a.district.as_str()).copied(),
+        district,
         homes: a.homes,
         had_in_2016: PerTenure::from_fn(|t| a.homes[t] > 0.0),
         capacity: PerTenure::from_fn(|t| a.homes[t] * params.tenure.persons_per_home[t] * fill),
