@@ -54,21 +54,25 @@ pub struct Inputs<'a> {
 /// The plan should have passed [`Plan::validate`]; an invalid plan still projects without
 /// panicking (unknown ids are skipped, counts are clamped to the stock).
 pub fn project(plan: &Plan, inputs: Inputs) -> Projection {
-    let mut sim = state::Simulation::new(plan, inputs.params, inputs.rules, inputs.cap);
-    let mut projection = Projection::empty(plan, inputs.rules.id, sim.engine.most_criteria());
-    record::full(&sim, &mut projection, None);
-    while sim.world.year < LAST_YEAR {
-        let ledger = sim.step();
-        record::full(&sim, &mut projection, Some(ledger));
-    }
-    record::finish(projection)
+    parallel::run(plan.municipality.areas.len(), || {
+        let mut sim = state::Simulation::new(plan, inputs.params, inputs.rules, inputs.cap);
+        let mut projection = Projection::empty(plan, inputs.rules.id, sim.engine.most_criteria());
+        record::full(&sim, &mut projection, None);
+        while sim.world.year < LAST_YEAR {
+            let ledger = sim.step();
+            record::full(&sim, &mut projection, Some(ledger));
+        }
+        record::finish(projection)
+    })
 }
 
 /// Projects a plan keeping only what the bands and the attribution read (the score, each area's
 /// outside-work share and list status), and optionally the world at the start of every year.
 pub fn trace(plan: &Plan, inputs: Inputs, keep_checkpoints: bool) -> (Trace, Checkpoints) {
-    let sim = state::Simulation::new(plan, inputs.params, inputs.rules, inputs.cap);
-    record::run_lean(sim, Trace::default(), keep_checkpoints)
+    parallel::run(plan.municipality.areas.len(), || {
+        let sim = state::Simulation::new(plan, inputs.params, inputs.rules, inputs.cap);
+        record::run_lean(sim, Trace::default(), keep_checkpoints)
+    })
 }
 
 /// Projects `plan` from `year` on, starting from another run's world in that year (the plan
@@ -78,6 +82,8 @@ pub fn trace_from(checkpoints: &Checkpoints, before: &Trace, year: u16, plan: &P
     let Some(world) = checkpoints.world(year) else {
         return trace(plan, inputs, false).0;
     };
-    let sim = state::Simulation::resume(world.clone(), plan, inputs.params, inputs.rules, inputs.cap);
-    record::run_lean(sim, before.up_to(year), false).0
+    parallel::run(plan.municipality.areas.len(), || {
+        let sim = state::Simulation::resume(world.clone(), plan, inputs.params, inputs.rules, inputs.cap);
+        record::run_lean(sim, before.up_to(year), false).0
+    })
 }
