@@ -20,6 +20,36 @@ pub(super) struct SchoolMix {
     /// Per area: the disadvantaged share at the schools its children attend (see
     /// [`SchoolMix::school_share_of`]), filled in when the year's areas are judged.
     pub area_school_share: Vec<f64>,
+    /// Which active school takes which share of which district's pupils, in the schools' order
+    /// and then their catchments' (see [`serving`]).
+    pub serving: Vec<Serving>,
+}
+
+/// An active school's share of one district's pupils: the district's pupils are shared equally
+/// among the active schools whose catchment holds it.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Serving {
+    school: usize,
+    district: usize,
+    share: f64,
+}
+
+/// Every active school's share of each district in its catchment, worked out once a year (the
+/// schools change only by actions) as one list, so the two sums over schools a year (the
+/// residents' pupils, and the balance score's) make no pass over every institution.
+pub(super) fn serving(sim: &Simulation) -> Vec<Serving> {
+    let institutions = &sim.world.institutions;
+    let schools = || institutions.iter().enumerate().filter(|(_, i)| i.active && i.kind == InstitutionKind::School);
+    let mut count = vec![0usize; sim.schedule.plan.municipality.districts.len()];
+    for (_, school) in schools() {
+        for &d in &school.catchment {
+            count[d] += 1;
+        }
+    }
+    schools()
+        .flat_map(|(i, school)| school.catchment.iter().map(move |&d| (i, d)))
+        .map(|(school, district)| Serving { school, district, share: 1.0 / count[district] as f64 })
+        .collect()
 }
 
 impl SchoolMix {
@@ -75,27 +105,14 @@ impl DistrictPupils {
     }
 }
 
-/// Each school's pupils, with every district's pupils shared among the schools that serve it.
-pub(super) fn pupils(sim: &Simulation, districts: &DistrictPupils) -> Pupils {
-    let n_districts = sim.schedule.plan.municipality.districts.len();
-    let (district_pupils, district_disadvantaged) = (&districts.pupils, &districts.disadvantaged);
-    let mut serving = vec![0usize; n_districts];
-    let institutions = &sim.world.institutions;
-    for inst in institutions.iter().filter(|i| i.active && i.kind == InstitutionKind::School) {
-        for d in &inst.catchment {
-            serving[*d] += 1;
-        }
-    }
-    let mut out = Pupils { pupils: vec![0.0; institutions.len()], disadvantaged: vec![0.0; institutions.len()] };
-    for (i, inst) in institutions.iter().enumerate() {
-        if !inst.active || inst.kind != InstitutionKind::School {
-            continue;
-        }
-        for d in &inst.catchment {
-            let share = 1.0 / serving[*d] as f64;
-            out.pupils[i] += district_pupils[*d] * share;
-            out.disadvantaged[i] += district_disadvantaged[*d] * share;
-        }
+/// Each school's pupils, with every district's pupils shared among the schools that serve it
+/// (`serving`, see [`serving`]).
+pub(super) fn pupils(sim: &Simulation, serving: &[Serving], districts: &DistrictPupils) -> Pupils {
+    let institutions = sim.world.institutions.len();
+    let mut out = Pupils { pupils: vec![0.0; institutions], disadvantaged: vec![0.0; institutions] };
+    for s in serving {
+        out.pupils[s.school] += districts.pupils[s.district] * s.share;
+        out.disadvantaged[s.school] += districts.disadvantaged[s.district] * s.share;
     }
     out
 }
@@ -115,7 +132,8 @@ pub(super) fn district_pupils(sim: &Simulation) -> DistrictPupils {
 pub(super) fn mix(sim: &Simulation, districts: &DistrictPupils) -> SchoolMix {
     let n_districts = sim.schedule.plan.municipality.districts.len();
     let institutions = &sim.world.institutions;
-    let Pupils { pupils, disadvantaged } = pupils(sim, districts);
+    let serving = serving(sim);
+    let Pupils { pupils, disadvantaged } = pupils(sim, &serving, districts);
     let mut out = SchoolMix {
         pupils,
         disadvantaged,
@@ -123,23 +141,20 @@ pub(super) fn mix(sim: &Simulation, districts: &DistrictPupils) -> SchoolMix {
         municipal_share: 0.0,
         attended: Vec::new(),
         area_school_share: Vec::new(),
+        serving: Vec::new(),
     };
     let total_pupils: f64 = out.pupils.iter().sum();
     out.municipal_share = ratio(out.disadvantaged.iter().sum(), total_pupils);
     // Per district: the mix of the schools its children attend (for social inheritance) and of
     // the schools standing in it (for attractiveness).
     let mut attended = vec![(0.0, 0.0); n_districts];
+    for s in &serving {
+        attended[s.district].0 += ratio(out.disadvantaged[s.school], out.pupils[s.school]);
+        attended[s.district].1 += 1.0;
+    }
     let mut standing = vec![(0.0, 0.0); n_districts];
     for (i, inst) in institutions.iter().enumerate() {
-        if !inst.active || inst.kind != InstitutionKind::School {
-            continue;
-        }
-        let share = ratio(out.disadvantaged[i], out.pupils[i]);
-        for d in &inst.catchment {
-            attended[*d].0 += share;
-            attended[*d].1 += 1.0;
-        }
-        if let Some(d) = inst.district {
+        if let (true, InstitutionKind::School, Some(d)) = (inst.active, inst.kind, inst.district) {
             standing[d].0 += out.disadvantaged[i];
             standing[d].1 += out.pupils[i];
         }
@@ -150,5 +165,6 @@ pub(super) fn mix(sim: &Simulation, districts: &DistrictPupils) -> SchoolMix {
         }
     }
     out.attended = attended.iter().map(|&(shares, schools)| (schools > 0.0).then(|| shares / schools)).collect();
+    out.serving = serving;
     out
 }

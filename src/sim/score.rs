@@ -209,7 +209,7 @@ fn tenure_mix(sim: &Simulation, sums: &ScoreSums) -> f64 {
 /// 100 × (1 − D) of disadvantaged pupils against other pupils across the active schools,
 /// counting the children of residents displaced out of the municipality at their old schools.
 fn school_mix(sim: &Simulation, sums: &ScoreSums) -> f64 {
-    let mix = schools::pupils(sim, &sums.pupils);
+    let mix = schools::pupils(sim, &sim.world.school_mix.serving, &sums.pupils);
     let schools = sim
         .world
         .institutions
