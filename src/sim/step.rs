@@ -179,9 +179,10 @@ fn live_and_move_out(sim: &mut Simulation, efforts: &[AreaEfforts], ledger: &mut
         }
     };
     let n = sim.world.areas.len();
-    let openings = Openings { vacancies: Vec::with_capacity(n), weights: Vec::with_capacity(n) };
-    // Summed in plan order, so the ledger is the same however the areas were split.
-    parallel::fold_mut(&mut sim.world.areas, live, openings, |mut openings, area| {
+    let mut openings = Openings { vacancies: Vec::with_capacity(n), weights: Vec::with_capacity(n) };
+    // Summed in plan order, so the ledger is the same however the areas were split. The
+    // openings are borrowed through the fold, not moved at every area.
+    parallel::fold_mut(&mut sim.world.areas, live, &mut openings, |openings, area| {
         ledger.births += area.births;
         ledger.deaths += area.deaths;
         ledger.effort_moves += area.effort_moves;
@@ -192,5 +193,6 @@ fn live_and_move_out(sim: &mut Simulation, efforts: &[AreaEfforts], ledger: &mut
         openings.vacancies.push(area.vacancies);
         openings.weights.push(area.weights);
         openings
-    })
+    });
+    openings
 }
