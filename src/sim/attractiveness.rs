@@ -65,41 +65,39 @@ pub(super) fn area_part(area: &AreaState, listed: bool) -> AreaPart {
 
 /// Every district's areas' parts, summed in plan order.
 pub(super) struct DistrictSums {
-    culture: Vec<bool>,
-    campus: Vec<bool>,
-    commercial_m2: Vec<f64>,
-    listed: Vec<bool>,
-    opened: Vec<f64>,
-    estate_homes: Vec<f64>,
-    almen_family: Vec<f64>,
-    homes: Vec<f64>,
+    /// Per district, side by side, so adding an area's part touches one place in memory.
+    districts: Vec<DistrictSum>,
+}
+
+/// One district's areas' parts, summed.
+#[derive(Clone, Copy, Default)]
+struct DistrictSum {
+    culture: bool,
+    campus: bool,
+    listed: bool,
+    commercial_m2: f64,
+    opened: f64,
+    estate_homes: f64,
+    almen_family: f64,
+    homes: f64,
 }
 
 impl DistrictSums {
     pub fn new(districts: usize) -> Self {
-        Self {
-            culture: vec![false; districts],
-            campus: vec![false; districts],
-            commercial_m2: vec![0.0; districts],
-            listed: vec![false; districts],
-            opened: vec![0.0; districts],
-            estate_homes: vec![0.0; districts],
-            almen_family: vec![0.0; districts],
-            homes: vec![0.0; districts],
-        }
+        Self { districts: vec![DistrictSum::default(); districts] }
     }
 
     /// Adds an area's part to its district's.
     pub fn add(&mut self, area: &AreaPart) {
-        let Some(d) = area.district else { return };
-        self.culture[d] |= area.culture_house;
-        self.campus[d] |= area.campus;
-        self.commercial_m2[d] += area.commercial_m2;
-        self.listed[d] |= area.listed;
-        self.opened[d] += area.opened;
-        self.estate_homes[d] += area.estate_homes;
-        self.almen_family[d] += area.almen_family;
-        self.homes[d] += area.homes;
+        let Some(sum) = area.district.and_then(|d| self.districts.get_mut(d)) else { return };
+        sum.culture |= area.culture_house;
+        sum.campus |= area.campus;
+        sum.commercial_m2 += area.commercial_m2;
+        sum.listed |= area.listed;
+        sum.opened += area.opened;
+        sum.estate_homes += area.estate_homes;
+        sum.almen_family += area.almen_family;
+        sum.homes += area.homes;
     }
 }
 
@@ -113,14 +111,13 @@ pub(super) fn all(sim: &Simulation, areas: DistrictSums) -> Vec<AttractivenessTe
     for p in world.district_profiles.iter().flatten() {
         sharing[*p] += 1;
     }
-    let DistrictSums { mut culture, mut campus, commercial_m2, listed, opened, estate_homes, almen_family, homes } =
-        areas;
+    let mut sums = areas.districts;
     let mut school_profile = vec![false; n];
     for inst in world.institutions.iter().filter(|i| i.active) {
         let Some(d) = inst.district else { continue };
         match inst.kind {
-            InstitutionKind::CultureHouse => culture[d] = true,
-            InstitutionKind::Campus => campus[d] = true,
+            InstitutionKind::CultureHouse => sums[d].culture = true,
+            InstitutionKind::Campus => sums[d].campus = true,
             InstitutionKind::School => school_profile[d] |= inst.has_profile,
             InstitutionKind::Daycare | InstitutionKind::JobCentreOutpost => {}
         }
@@ -132,15 +129,16 @@ pub(super) fn all(sim: &Simulation, areas: DistrictSums) -> Vec<AttractivenessTe
                 let strength = municipality.profiles[p].strength * a.profile_scale;
                 strength / libm::pow(sharing[p] as f64, a.profile_sharing_exponent)
             });
-            let institutions = f64::from(u8::from(culture[d])) * a.culture_house
-                + f64::from(u8::from(campus[d])) * a.campus
+            let s = &sums[d];
+            let institutions = f64::from(u8::from(s.culture)) * a.culture_house
+                + f64::from(u8::from(s.campus)) * a.campus
                 + f64::from(u8::from(school_profile[d])) * a.school_profile
-                + (commercial_m2[d] / 1000.0 * a.commercial_per_1000_m2).min(a.commercial_cap);
+                + (s.commercial_m2 / 1000.0 * a.commercial_per_1000_m2).min(a.commercial_cap);
             let school_gap = school_mix.district_disadvantaged[d].map_or(0.0, |s| s - school_mix.municipal_share);
             let school = -a.school_mix_per_point * 100.0 * school_gap;
-            let stigma = if listed[d] { -a.stigma_listed } else { 0.0 };
-            let opening = (a.opening_per_share * ratio(opened[d], estate_homes[d])).min(a.opening_cap);
-            let over_cap = (ratio(almen_family[d], homes[d]) - sim.engine.cap.cap).max(0.0);
+            let stigma = if s.listed { -a.stigma_listed } else { 0.0 };
+            let opening = (a.opening_per_share * ratio(s.opened, s.estate_homes)).min(a.opening_cap);
+            let over_cap = (ratio(s.almen_family, s.homes) - sim.engine.cap.cap).max(0.0);
             let tenure_mix = -a.tenure_mix_per_point * 100.0 * over_cap;
             let total = (profile + institutions + school + stigma + opening + tenure_mix).clamp(-1.0, 1.0);
             AttractivenessTerms { profile, institutions, school_mix: school, stigma, opening, tenure_mix, total }

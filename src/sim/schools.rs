@@ -87,20 +87,21 @@ pub(super) fn area_pupils(district: Option<usize>, children: &Cohort, pupils_per
 /// Every district's pupils and disadvantaged pupils, summed from its areas' in plan order.
 #[derive(Clone, Debug, Default)]
 pub(super) struct DistrictPupils {
-    pupils: Vec<f64>,
-    disadvantaged: Vec<f64>,
+    /// Per district: pupils, and of them disadvantaged (side by side, so adding an area's
+    /// pupils touches one place in memory).
+    districts: Vec<(f64, f64)>,
 }
 
 impl DistrictPupils {
     pub fn new(districts: usize) -> Self {
-        Self { pupils: vec![0.0; districts], disadvantaged: vec![0.0; districts] }
+        Self { districts: vec![(0.0, 0.0); districts] }
     }
 
     /// Adds an area's pupils to its district's.
     pub fn add(&mut self, area: AreaPupils) {
-        if let Some(d) = area.district {
-            self.pupils[d] += area.pupils;
-            self.disadvantaged[d] += area.disadvantaged;
+        if let Some((pupils, disadvantaged)) = area.district.and_then(|d| self.districts.get_mut(d)) {
+            *pupils += area.pupils;
+            *disadvantaged += area.disadvantaged;
         }
     }
 }
@@ -111,8 +112,9 @@ pub(super) fn pupils(sim: &Simulation, serving: &[Serving], districts: &District
     let institutions = sim.world.institutions.len();
     let mut out = Pupils { pupils: vec![0.0; institutions], disadvantaged: vec![0.0; institutions] };
     for s in serving {
-        out.pupils[s.school] += districts.pupils[s.district] * s.share;
-        out.disadvantaged[s.school] += districts.disadvantaged[s.district] * s.share;
+        let (pupils, disadvantaged) = districts.districts[s.district];
+        out.pupils[s.school] += pupils * s.share;
+        out.disadvantaged[s.school] += disadvantaged * s.share;
     }
     out
 }
