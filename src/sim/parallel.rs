@@ -13,17 +13,17 @@ const SPLIT_FROM: usize = 2_000;
 /// The fewest items one thread is given: fewer would spend more on handing over than on work.
 const FEWEST_PER_THREAD: usize = 512;
 
-/// Runs a whole run of a municipality of `areas` areas: a large one on one of the pool's
-/// threads, so each of its passes hands work to the other threads from inside the pool and the
-/// calling thread waits once, not at every pass (a 10,000-area projection makes some 250
-/// passes; waking the caller after each made it about a tenth slower). A small one runs on the
-/// calling thread.
-pub(super) fn run<R: Send>(areas: usize, run: impl FnOnce() -> R + Send) -> R {
+/// Runs `projection`, a whole run over a municipality of `areas` areas: a large one on one of
+/// the pool's threads, so each of its passes hands work to the other threads from inside the
+/// pool and the calling thread waits once, not at every pass (a 10,000-area projection makes
+/// some 250 passes; waking the caller after each made it about a tenth slower). A small one runs
+/// on the calling thread.
+pub(super) fn run<R: Send>(areas: usize, projection: impl FnOnce() -> R + Send) -> R {
     if areas < SPLIT_FROM {
-        return run();
+        return projection();
     }
     // Called from outside the pool, `scope` runs its closure on one of the pool's threads.
-    rayon::scope(|_| run())
+    rayon::scope(|_| projection())
 }
 
 /// `work(i, &mut items[i])` for every item; the results in the items' order.
