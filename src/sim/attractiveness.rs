@@ -30,6 +30,19 @@ pub struct AttractivenessTerms {
 #[derive(Clone, Copy)]
 pub(super) struct AreaPart {
     district: Option<usize>,
+    adds: Contribution,
+}
+
+impl AreaPart {
+    pub fn listed(&self) -> bool {
+        self.adds.listed
+    }
+}
+
+/// What areas bring to their district's attractiveness: one area's part, or a district's
+/// areas' parts summed.
+#[derive(Clone, Copy, Default)]
+struct Contribution {
     culture_house: bool,
     campus: bool,
     listed: bool,
@@ -41,9 +54,16 @@ pub(super) struct AreaPart {
     homes: f64,
 }
 
-impl AreaPart {
-    pub fn listed(&self) -> bool {
-        self.listed
+impl Contribution {
+    fn add(&mut self, area: &Self) {
+        self.culture_house |= area.culture_house;
+        self.campus |= area.campus;
+        self.listed |= area.listed;
+        self.commercial_m2 += area.commercial_m2;
+        self.opened += area.opened;
+        self.estate_homes += area.estate_homes;
+        self.almen_family += area.almen_family;
+        self.homes += area.homes;
     }
 }
 
@@ -52,52 +72,35 @@ pub(super) fn area_part(area: &AreaState, listed: bool) -> AreaPart {
     let estate = area.kind == AreaKind::Estate;
     AreaPart {
         district: area.district,
-        culture_house: area.culture_house,
-        campus: area.campus,
-        listed,
-        commercial_m2: area.commercial_m2,
-        opened: if estate { area.opened } else { 0.0 },
-        estate_homes: if estate { area.estate_homes_2016 } else { 0.0 },
-        almen_family: area.homes[Tenure::AlmenFamily],
-        homes: area.homes.total(),
+        adds: Contribution {
+            culture_house: area.culture_house,
+            campus: area.campus,
+            listed,
+            commercial_m2: area.commercial_m2,
+            opened: if estate { area.opened } else { 0.0 },
+            estate_homes: if estate { area.estate_homes_2016 } else { 0.0 },
+            almen_family: area.homes[Tenure::AlmenFamily],
+            homes: area.homes.total(),
+        },
     }
 }
 
 /// Every district's areas' parts, summed in plan order.
 pub(super) struct DistrictSums {
     /// Per district, side by side, so adding an area's part touches one place in memory.
-    districts: Vec<DistrictSum>,
-}
-
-/// One district's areas' parts, summed.
-#[derive(Clone, Copy, Default)]
-struct DistrictSum {
-    culture: bool,
-    campus: bool,
-    listed: bool,
-    commercial_m2: f64,
-    opened: f64,
-    estate_homes: f64,
-    almen_family: f64,
-    homes: f64,
+    districts: Vec<Contribution>,
 }
 
 impl DistrictSums {
     pub fn new(districts: usize) -> Self {
-        Self { districts: vec![DistrictSum::default(); districts] }
+        Self { districts: vec![Contribution::default(); districts] }
     }
 
     /// Adds an area's part to its district's.
     pub fn add(&mut self, area: &AreaPart) {
-        let Some(sum) = area.district.and_then(|d| self.districts.get_mut(d)) else { return };
-        sum.culture |= area.culture_house;
-        sum.campus |= area.campus;
-        sum.commercial_m2 += area.commercial_m2;
-        sum.listed |= area.listed;
-        sum.opened += area.opened;
-        sum.estate_homes += area.estate_homes;
-        sum.almen_family += area.almen_family;
-        sum.homes += area.homes;
+        if let Some(sum) = area.district.and_then(|d| self.districts.get_mut(d)) {
+            sum.add(&area.adds);
+        }
     }
 }
 
@@ -116,7 +119,7 @@ pub(super) fn all(sim: &Simulation, areas: DistrictSums) -> Vec<AttractivenessTe
     for inst in world.institutions.iter().filter(|i| i.active) {
         let Some(d) = inst.district else { continue };
         match inst.kind {
-            InstitutionKind::CultureHouse => sums[d].culture = true,
+            InstitutionKind::CultureHouse => sums[d].culture_house = true,
             InstitutionKind::Campus => sums[d].campus = true,
             InstitutionKind::School => school_profile[d] |= inst.has_profile,
             InstitutionKind::Daycare | InstitutionKind::JobCentreOutpost => {}
@@ -130,7 +133,7 @@ pub(super) fn all(sim: &Simulation, areas: DistrictSums) -> Vec<AttractivenessTe
                 strength / libm::pow(sharing[p] as f64, a.profile_sharing_exponent)
             });
             let s = &sums[d];
-            let institutions = f64::from(u8::from(s.culture)) * a.culture_house
+            let institutions = f64::from(u8::from(s.culture_house)) * a.culture_house
                 + f64::from(u8::from(s.campus)) * a.campus
                 + f64::from(u8::from(school_profile[d])) * a.school_profile
                 + (s.commercial_m2 / 1000.0 * a.commercial_per_1000_m2).min(a.commercial_cap);
