@@ -185,7 +185,6 @@ pub(super) struct Recording {
 }
 
 impl Recording {
-    /// Tables with room for `years` years of `plan`.
     /// Tables for `years` years of `plan`, whose estates are judged by at most
     /// `criteria_per_estate` criteria a year; their blocks are made now (see [`Table::for_run`]).
     pub fn new(years: usize, plan: &Plan, criteria_per_estate: usize) -> Self {
