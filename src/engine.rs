@@ -27,7 +27,13 @@ pub fn resolve(library: &Library, plan: &Plan) -> (Params, Option<String>) {
 
 /// The inputs a plan is projected with, given its resolved parameters.
 pub fn inputs<'a>(library: &'a Library, plan: &Plan, params: &'a Params) -> Inputs<'a> {
-    Inputs { params, rules: library.rule_book(plan.rule_set), cap: &library.cap }
+    Inputs {
+        params,
+        rules: library.rule_book(plan.rule_set),
+        cap: &library.cap,
+        history: &library.history,
+        variation: None,
+    }
 }
 
 /// Projects a plan with its own assumptions and rule set.

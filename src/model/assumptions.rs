@@ -93,8 +93,14 @@ pub struct FlowParams {
     pub seniors_exit_rate: f64,
     pub job_finding_rate: f64,
     pub job_finding_basic_factor: f64,
-    /// The economy's direction: the job-finding rate changes by this share a year from 2016.
+    /// The economy's direction after its last published year: the job-finding rate changes by
+    /// this share a year.
     pub job_finding_trend: f64,
+    /// How fully the published employment rates by origin reach an area's residents (1: as
+    /// the national odds moved).
+    pub economy_response: f64,
+    /// The yearly change of the persons an almene home holds (households grow smaller).
+    pub almen_household_size_change: f64,
     pub job_loss_rate: f64,
     pub job_loss_basic_factor: f64,
     pub education_entry_rate: f64,
@@ -117,12 +123,18 @@ pub struct MoveParams {
     pub intake_sensitivity: f64,
     pub selective_exit: f64,
     pub calibration_min_residents: f64,
+    /// Share of newcomers refused where the national rule refuses applicants on benefits.
+    pub refused_benefit_share: f64,
+    /// How many times as often adults outside work are convicted as other adults.
+    pub conviction_outside_work_relative_risk: f64,
 }
 
 /// What the efforts a plan funds do, from evaluations.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct EffortParams {
     pub job_consultant_persons_per_year: f64,
+    /// Adults one job consultant works with at a time.
+    pub job_consultant_caseload: f64,
     pub job_ready_share: f64,
     pub placement_relapse_share: f64,
     pub placed_exit_hazard: f64,
@@ -277,6 +289,8 @@ impl Params {
             "job_finding_rate" => &mut f.job_finding_rate,
             "job_finding_basic_factor" => &mut f.job_finding_basic_factor,
             "job_finding_trend" => &mut f.job_finding_trend,
+            "economy_response" => &mut f.economy_response,
+            "almen_household_size_change" => &mut f.almen_household_size_change,
             "job_loss_rate" => &mut f.job_loss_rate,
             "job_loss_basic_factor" => &mut f.job_loss_basic_factor,
             "education_entry_rate" => &mut f.education_entry_rate,
@@ -294,7 +308,10 @@ impl Params {
             "intake_sensitivity" => &mut m.intake_sensitivity,
             "selective_exit" => &mut m.selective_exit,
             "calibration_min_residents" => &mut m.calibration_min_residents,
+            "letting.refused_benefit_share" => &mut m.refused_benefit_share,
+            "conviction_outside_work_relative_risk" => &mut m.conviction_outside_work_relative_risk,
             "job_consultant_persons_per_year" => &mut x.job_consultant_persons_per_year,
+            "job_consultant_caseload" => &mut x.job_consultant_caseload,
             "job_ready_share" => &mut x.job_ready_share,
             "placement_relapse_share" => &mut x.placement_relapse_share,
             "placed_exit_hazard" => &mut x.placed_exit_hazard,
@@ -347,7 +364,7 @@ const EDUCATION_KEYS: [&str; 6] = [
     "income.outside_work_more",
 ];
 
-const FLOW_KEYS: [&str; 16] = [
+const FLOW_KEYS: [&str; 18] = [
     "births_per_adult",
     "children_age_out_rate",
     "adults_to_seniors_rate",
@@ -355,6 +372,8 @@ const FLOW_KEYS: [&str; 16] = [
     "job_finding_rate",
     "job_finding_basic_factor",
     "job_finding_trend",
+    "economy_response",
+    "almen_household_size_change",
     "job_loss_rate",
     "job_loss_basic_factor",
     "education_entry_rate",
@@ -366,7 +385,7 @@ const FLOW_KEYS: [&str; 16] = [
     "merged_home_persons_factor",
 ];
 
-const MOVE_KEYS: [&str; 8] = [
+const MOVE_KEYS: [&str; 10] = [
     "rehoused_share",
     "rehouse_max_vacancy_share",
     "municipal_allocation_outside_work_odds",
@@ -375,10 +394,13 @@ const MOVE_KEYS: [&str; 8] = [
     "intake_sensitivity",
     "selective_exit",
     "calibration_min_residents",
+    "letting.refused_benefit_share",
+    "conviction_outside_work_relative_risk",
 ];
 
-const EFFORT_KEYS: [&str; 7] = [
+const EFFORT_KEYS: [&str; 8] = [
     "job_consultant_persons_per_year",
+    "job_consultant_caseload",
     "job_ready_share",
     "placement_relapse_share",
     "placed_exit_hazard",

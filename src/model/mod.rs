@@ -8,6 +8,7 @@ mod action;
 mod assumptions;
 pub mod edit;
 mod groups;
+mod history;
 mod largest;
 pub mod limits;
 mod map;
@@ -26,6 +27,7 @@ pub use assumptions::{
 };
 pub use edit::{PlanEdit, action_year_for, shows_from};
 pub use groups::{Group, PerGroup, PerTenure, Tenure};
+pub use history::{EmploymentSeries, History, NationalLettingRule, RuleEffect, RuleScope};
 pub use largest::largest_plan;
 pub use map::{AreaOutline, Coordinates, Landmark, LandmarkKind, MapData, MapSource, Ring};
 pub use observed::ObservedYear;

@@ -103,6 +103,11 @@ impl Category {
         }
     }
 
+    /// The hardest category a list has (hard ghetto, omdannelsesområde).
+    pub fn is_hardest(self) -> bool {
+        self.rank() == 4
+    }
+
     pub const ALL: [Self; 7] = [
         Self::None,
         Self::Forebyggelse,

@@ -33,12 +33,12 @@ pub use output::{
     LedgerYear, MAX_CRITERIA, MunicipalityYear, Projection, SchoolSeries, SchoolYear, ScoreComponents, ScoreYear,
     Share168a, Status,
 };
-pub use record::{Checkpoints, Trace};
+pub use record::{Checkpoints, EstateTrace, EstateYear, Trace};
 pub use score::{COMPONENTS, ScoreComponent, dissimilarity};
 pub use status::{IndicatorHistory, evaluate};
 pub use year_table::{Column, Years};
 
-use crate::model::{AlmenFamilyCap, LAST_YEAR, Params, Plan, RuleBook};
+use crate::model::{AlmenFamilyCap, History, LAST_YEAR, Params, Plan, RuleBook};
 
 /// Everything a projection is judged by besides the plan: its parameters, the rule set of the
 /// list, and the law's 40 % rule.
@@ -47,6 +47,12 @@ pub struct Inputs<'a> {
     pub params: &'a Params,
     pub rules: RuleBook<'a>,
     pub cap: &'a AlmenFamilyCap,
+    /// What happened: the economy's path and the national letting rules, for the years they
+    /// cover.
+    pub history: &'a History,
+    /// `Some(seed)` in a band's run: the share convicted varies from year to year by chance, as
+    /// a count of a few dozen people does; `None` in the central projection.
+    pub variation: Option<u64>,
 }
 
 /// Projects a plan from 2016 to 2040.
@@ -55,7 +61,7 @@ pub struct Inputs<'a> {
 /// panicking (unknown ids are skipped, counts are clamped to the stock).
 pub fn project(plan: &Plan, inputs: Inputs) -> Projection {
     parallel::run(plan.municipality.areas.len(), || {
-        let mut sim = state::Simulation::new(plan, inputs.params, inputs.rules, inputs.cap);
+        let mut sim = state::Simulation::new(plan, inputs);
         let mut projection = Projection::empty(plan, inputs.rules.id, sim.engine.most_criteria());
         record::full(&sim, &mut projection, None);
         while sim.world.year < LAST_YEAR {
@@ -70,7 +76,7 @@ pub fn project(plan: &Plan, inputs: Inputs) -> Projection {
 /// outside-work share and list status), and optionally the world at the start of every year.
 pub fn trace(plan: &Plan, inputs: Inputs, keep_checkpoints: bool) -> (Trace, Checkpoints) {
     parallel::run(plan.municipality.areas.len(), || {
-        let sim = state::Simulation::new(plan, inputs.params, inputs.rules, inputs.cap);
+        let sim = state::Simulation::new(plan, inputs);
         record::run_lean(sim, Trace::default(), keep_checkpoints)
     })
 }
@@ -83,7 +89,7 @@ pub fn trace_from(checkpoints: &Checkpoints, before: &Trace, year: u16, plan: &P
         return trace(plan, inputs, false).0;
     };
     parallel::run(plan.municipality.areas.len(), || {
-        let sim = state::Simulation::resume(world.clone(), plan, inputs.params, inputs.rules, inputs.cap);
+        let sim = state::Simulation::resume(world.clone(), plan, inputs);
         record::run_lean(sim, before.up_to(year), false).0
     })
 }

@@ -20,6 +20,18 @@ pub(super) enum Step {
         tenure: Tenure,
         count: f64,
     },
+    /// Homes emptied: their residents rehoused, the homes not let.
+    Empty {
+        area: usize,
+        tenure: Tenure,
+        count: f64,
+    },
+    /// Emptied homes let again (as many as still stand).
+    Reopen {
+        area: usize,
+        tenure: Tenure,
+        count: f64,
+    },
     /// This year's part of a (possibly phased) building project.
     Build {
         area: usize,
@@ -86,6 +98,8 @@ pub(super) struct Schedule<'a> {
     /// Per area, per year from 2016 to 2040: its held shares (convicted, non-Western), read
     /// from the plan's published points once, not again at every year's judging.
     held: Vec<[HeldShares; YEARS]>,
+    /// Per area: the year of its last published share convicted (0: none).
+    last_convicted_point: Vec<u16>,
 }
 
 /// The years a run has, 2016 to 2040.
@@ -121,9 +135,12 @@ impl<'a> Schedule<'a> {
                 (held.convicted_in(year), held.non_western_in(year))
             })
         });
+        let last_convicted_point =
+            m.areas.iter().map(|a| a.held.convicted_by_year.iter().map(|p| p.0).max().unwrap_or(0)).collect();
         let mut schedule = Self {
             plan,
             held,
+            last_convicted_point,
             steps_by_year: vec![Vec::new(); usize::from(LAST_YEAR - FIRST_YEAR) + 1],
             efforts: Vec::new(),
             flexible: Vec::new(),
@@ -170,6 +187,12 @@ impl<'a> Schedule<'a> {
         }
     }
 
+    /// The year of area `i`'s last published share convicted (0: none): up to it the share is
+    /// the published one, after it the share moves with the residents.
+    pub fn last_convicted_point(&self, i: usize) -> u16 {
+        self.last_convicted_point.get(i).copied().unwrap_or(0)
+    }
+
     /// Files every action under the years it acts in (a phased building project in each of its
     /// years, with its share).
     fn file_actions(&mut self) {
@@ -189,13 +212,19 @@ impl<'a> Schedule<'a> {
         for (action, step) in actions.iter().zip(steps) {
             let Some(step) = step else { continue };
             for offset in 0..years(&action.kind) {
-                let year = action.year.saturating_add(offset);
-                if let Some(slot) =
-                    year.checked_sub(FIRST_YEAR).and_then(|i| self.steps_by_year.get_mut(usize::from(i)))
-                {
-                    slot.push(step);
-                }
+                self.file(action.year.saturating_add(offset), step);
             }
+            // Emptied homes are let again once the years are over.
+            if let (ActionKind::Empty { years, .. }, Step::Empty { area, tenure, count }) = (&action.kind, step) {
+                self.file(action.year.saturating_add(*years), Step::Reopen { area, tenure, count });
+            }
+        }
+    }
+
+    /// Files a step under the year it acts in (none outside the projection's years).
+    fn file(&mut self, year: u16, step: Step) {
+        if let Some(slot) = year.checked_sub(FIRST_YEAR).and_then(|i| self.steps_by_year.get_mut(usize::from(i))) {
+            slot.push(step);
         }
     }
 
@@ -216,6 +245,9 @@ impl<'a> Schedule<'a> {
             }
             ActionKind::Merge { area: a, tenure, count: n } => {
                 Step::Merge { area: area(a)?, tenure: *tenure, count: count(*n) }
+            }
+            ActionKind::Empty { area: a, tenure, count: n, .. } => {
+                Step::Empty { area: area(a)?, tenure: *tenure, count: count(*n) }
             }
             ActionKind::Build { area: a, tenure, count: n, .. } => {
                 Step::Build { area: area(a)?, tenure: *tenure, count: count(*n) / years }

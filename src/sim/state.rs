@@ -3,8 +3,9 @@
 //! area, district and institution. The world can be copied, so a run can resume from a year of
 //! another run (the attribution adds one part of a plan from the year it first acts).
 
+use super::Inputs;
 use super::attractiveness::{self, AttractivenessTerms};
-use super::cohort::Cohort;
+use super::cohort::{Cohort, ratio};
 use super::intake::Residual;
 use super::output::{Criteria, Indicators, Status};
 use super::schedule::Schedule;
@@ -12,7 +13,8 @@ use super::schools::{self, SchoolMix};
 use super::score::{self, ScoreSums};
 use super::{parallel, status, step};
 use crate::model::{
-    AlmenFamilyCap, AreaKind, FIRST_YEAR, InstitutionKind, Params, PerGroup, PerTenure, Plan, RuleBook,
+    AlmenFamilyCap, AreaKind, FIRST_YEAR, History, InstitutionKind, Params, PerGroup, PerTenure, Plan, RuleBook,
+    RuleEffect,
 };
 
 /// Indicator history kept for averaged criteria (the longest window is four years).
@@ -30,6 +32,8 @@ pub(super) struct AreaState {
     pub capacity: PerTenure<f64>,
     /// Capacity built this year and not yet let.
     pub new_capacity: PerTenure<f64>,
+    /// Capacity standing empty: homes emptied ahead of a renovation or demolition, not let.
+    pub empty: PerTenure<f64>,
     pub residents: Cohort,
     /// Residents displaced from this area who left the municipality, as they were when they
     /// left. They count in this area's composition for the balance score (people never vanish:
@@ -65,6 +69,11 @@ pub(super) struct AreaState {
 }
 
 impl AreaState {
+    /// The capacity of each tenure that is let (not standing empty).
+    pub fn lettable(&self) -> PerTenure<f64> {
+        PerTenure::from_fn(|t| (self.capacity[t] - self.empty[t]).max(0.0))
+    }
+
     /// Who the balance score counts here: the residents, those displaced from here who wait
     /// for a home, and those displaced from here who left the municipality.
     pub fn counted(&self) -> Cohort {
@@ -84,6 +93,12 @@ pub(super) struct Standing {
     pub runs: status::Runs,
     /// This year's criteria, for estates; the same list is judged into every year.
     pub criteria: Criteria,
+    /// The residents' conviction risk (see [`status::conviction_risk`]) when the area's share
+    /// convicted was last published (or in 2016): later shares move with the risk from there.
+    pub conviction_risk_at_last_point: f64,
+    /// Whether the area has been in the hardest category since the national rule refusing
+    /// applicants on benefits came into force (the rule stays with a former hardest area).
+    pub hardest_under_rule: bool,
 }
 
 /// A school, daycare or other institution as it stands this year.
@@ -100,14 +115,18 @@ pub(super) struct InstitutionState {
 pub(super) struct Engine<'a> {
     pub params: &'a Params,
     pub cap: &'a AlmenFamilyCap,
+    pub history: &'a History,
+    /// The seed of a band run's yearly chance variation (`None`: the central projection).
+    pub variation: Option<u64>,
     /// The rule sets the plan's choice uses, compiled for judging, oldest first.
     pub judges: Vec<status::Judge<'a>>,
     pub rules: RuleBook<'a>,
 }
 
 impl<'a> Engine<'a> {
-    pub fn new(params: &'a Params, rules: RuleBook<'a>, cap: &'a AlmenFamilyCap) -> Self {
-        Self { params, cap, judges: rules.used().map(status::Judge::new).collect(), rules }
+    pub fn new(inputs: Inputs<'a>) -> Self {
+        let Inputs { params, rules, cap, history, variation } = inputs;
+        Self { params, cap, history, variation, judges: rules.used().map(status::Judge::new).collect(), rules }
     }
 
     /// The most criteria an estate is judged by in any year.
@@ -169,8 +188,8 @@ pub(super) struct Simulation<'a> {
 }
 
 impl<'a> Simulation<'a> {
-    pub fn new(plan: &'a Plan, params: &'a Params, rules: RuleBook<'a>, cap: &'a AlmenFamilyCap) -> Self {
-        let engine = Engine::new(params, rules, cap);
+    pub fn new(plan: &'a Plan, inputs: Inputs<'a>) -> Self {
+        let engine = Engine::new(inputs);
         let schedule = Schedule::new(plan);
         let world = World {
             year: FIRST_YEAR,
@@ -203,14 +222,8 @@ impl<'a> Simulation<'a> {
 
     /// A run of `plan` that starts from another run's world (same municipality, so the same
     /// indices), for the years after it.
-    pub fn resume(
-        world: World,
-        plan: &'a Plan,
-        params: &'a Params,
-        rules: RuleBook<'a>,
-        cap: &'a AlmenFamilyCap,
-    ) -> Self {
-        let engine = Engine::new(params, rules, cap);
+    pub fn resume(world: World, plan: &'a Plan, inputs: Inputs<'a>) -> Self {
+        let engine = Engine::new(inputs);
         Self { engine, schedule: Schedule::new(plan), world }
     }
 
@@ -241,9 +254,22 @@ impl<'a> Simulation<'a> {
             facilities_count_as_commercial: self.schedule.plan.facilities_count_as_commercial,
             judge: judges.0,
         };
+        let variation = self.engine.variation;
+        let refusal_from = self.engine.history.letting_rule(RuleEffect::RefuseBenefitRecipients).map(|r| r.from_year);
         let judge = |i: usize, standing: &mut Standing| {
             let area = &areas[i];
-            let indicators = status::indicators(area, schedule.held(i, year), params);
+            let (held_convicted, non_western) = schedule.held(i, year);
+            let risk = status::conviction_risk(&area.residents, params);
+            let convicted = if initial || year <= schedule.last_convicted_point(i) {
+                standing.conviction_risk_at_last_point = risk;
+                held_convicted
+            } else {
+                let projected = held_convicted * ratio(risk, standing.conviction_risk_at_last_point);
+                variation.map_or(projected, |seed| {
+                    status::convicted_with_variation(projected, &area.residents, seed, i, year)
+                })
+            };
+            let indicators = status::indicators(area, (convicted, non_western), params);
             let values = status::indicator_values(&indicators);
             if initial {
                 standing.history = [values; HISTORY_YEARS];
@@ -257,6 +283,7 @@ impl<'a> Simulation<'a> {
             let (st, runs) = status::judge(area, listed_before, standing, judges, year, initial);
             standing.status = st;
             standing.runs = runs;
+            standing.hardest_under_rule |= refusal_from.is_some_and(|from| year >= from) && st.category.is_hardest();
             Judged {
                 school_share: mix.school_share_of(area),
                 district_part: attractiveness::area_part(area, st.listed),
@@ -335,6 +362,7 @@ fn initial_area(a: &crate::model::Area, district: Option<usize>, engine: &Engine
         had_in_2016: PerTenure::from_fn(|t| a.homes[t] > 0.0),
         capacity: PerTenure::from_fn(|t| a.homes[t] * params.tenure.persons_per_home[t] * fill),
         new_capacity: PerTenure::default(),
+        empty: PerTenure::default(),
         residents: Cohort::seeded(a.residents, a.held.basic_schooling_2016, a.held.income_2016, &params.education),
         left: Cohort::default(),
         waiting: Cohort::default(),

@@ -32,6 +32,48 @@ pub(super) fn indicators(area: &AreaState, (convicted, non_western): HeldShares,
     indicators_of(&area.residents, convicted, non_western, params)
 }
 
+/// How prone a body of residents is to convictions against the same number of adults in work:
+/// adults outside work count `conviction_outside_work_relative_risk` times, others once
+/// (children and seniors are rarely convicted and do not move it). An area's share convicted
+/// moves in proportion to this from its last published value.
+pub(super) fn conviction_risk(residents: &Cohort, params: &Params) -> f64 {
+    let p = &residents.persons;
+    let risk = params.moves.conviction_outside_work_relative_risk.max(0.0);
+    ratio(p.outside_work * risk + p.employed + p.in_education, p.working_age())
+}
+
+/// A band run's share convicted in a year: the projected share varied by the chance in a count
+/// of convicted people (about as many as the share of the adults; a binomial count varies by
+/// its square root), drawn from `seed`, the area and the year, so a run is repeatable.
+pub(super) fn convicted_with_variation(projected: f64, residents: &Cohort, seed: u64, area: usize, year: u16) -> f64 {
+    let adults = residents.persons.working_age() + residents.persons.seniors;
+    let expected = projected * adults;
+    if expected <= 0.0 {
+        return projected;
+    }
+    let z = standard_normal(seed ^ ((area as u64) << 20) ^ u64::from(year));
+    (projected * (1.0 + z / libm::sqrt(expected))).max(0.0)
+}
+
+/// A standard normal draw from a 64-bit key (SplitMix64, then Box–Muller): the same on every
+/// platform and whatever thread judges the area.
+fn standard_normal(key: u64) -> f64 {
+    let mut state = key;
+    let mut unit = || {
+        state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^= z >> 31;
+        // 53 random bits as a fraction in (0, 1].
+        #[allow(clippy::cast_precision_loss)]
+        let u = ((z >> 11) + 1) as f64 / (1u64 << 53) as f64;
+        u
+    };
+    let (u1, u2) = (unit(), unit());
+    libm::sqrt(-2.0 * libm::log(u1)) * libm::cos(std::f64::consts::TAU * u2)
+}
+
 /// The indicator values in [`Indicator::ALL`] order, for the history.
 pub(super) fn indicator_values(ind: &Indicators) -> [f64; 5] {
     Indicator::ALL.map(|i| ind.value(i))

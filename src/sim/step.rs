@@ -9,7 +9,7 @@ use super::schools::{self, DistrictPupils};
 use super::state::{AreaState, Simulation};
 use super::transition::{self, AreaEfforts, Context};
 use super::{moves, parallel};
-use crate::model::{FIRST_YEAR, PerGroup, PerTenure};
+use crate::model::{FIRST_YEAR, PerGroup, PerTenure, Tenure};
 
 /// Sets each area's calibrated intake residual so that, with no actions, the 2016 composition
 /// is a fixed point: the inflow equals what transitions and moves take away.
@@ -82,7 +82,8 @@ pub(super) fn advance(sim: &mut Simulation, year: u16) -> (LedgerYear, DistrictP
     }
     sim.world.someone_waiting = rehousing.as_ref().is_some_and(|r| r.waiting.iter().any(|w| w.total() > 0.0));
     let shares = moves::letting_shares(sim, &letting, &vacancies, &weights);
-    let economy_odds = 1.0 / transition::economy(&p.flows, year.saturating_sub(FIRST_YEAR));
+    let economy = transition::Economy::in_year(sim.engine.history, &p.flows, year);
+    let schedule = &sim.schedule;
     let attractiveness = &sim.world.attractiveness;
     let pupils_per_child = p.flows.pupils_per_child;
     let intakes = intake::tenure_intakes(p);
@@ -108,7 +109,7 @@ pub(super) fn advance(sim: &mut Simulation, year: u16) -> (LedgerYear, DistrictP
                 had_in_2016: &area.had_in_2016,
                 residual: &area.residual,
                 attractiveness_change: attractiveness.change(area.district),
-                economy_odds,
+                economy_odds: 1.0 / economy.for_area(schedule.held(i, year).1, p.flows.economy_response),
             };
             let arrivals = intake::newcomers(&who, shares[i], open, p);
             area.newcomers = arrivals.persons;
@@ -151,11 +152,21 @@ struct Lived {
 /// Transitions and moves out in every area; returns each area's vacancies and their tenures.
 fn live_and_move_out(sim: &mut Simulation, efforts: &[AreaEfforts], ledger: &mut LedgerYear) -> Openings {
     let p = sim.engine.params;
-    let economy = transition::economy(&p.flows, sim.world.year.saturating_sub(FIRST_YEAR));
-    let rates = transition::YearRates::new(&p.flows, economy);
+    let year = sim.world.year;
+    let economy = transition::Economy::in_year(sim.engine.history, &p.flows, year);
     let (school_shares, attractiveness) = (&sim.world.school_mix.area_school_share, &sim.world.attractiveness);
+    let schedule = &sim.schedule;
+    let response = p.flows.economy_response;
+    let household = (1.0 + p.flows.almen_household_size_change).max(0.0);
     let live = |i: usize, area: &mut AreaState| {
+        // Households in almene homes grow smaller: the homes hold fewer persons each year.
+        for t in Tenure::ALL.into_iter().filter(|t| t.is_almen()) {
+            area.capacity[t] *= household;
+            area.empty[t] *= household;
+            area.new_capacity[t] *= household;
+        }
         let school_share = school_shares.get(i).copied().unwrap_or(0.0);
+        let rates = transition::YearRates::new(&p.flows, economy.for_area(schedule.held(i, year).1, response));
         let ctx = Context { school_share, efforts: efforts[i], placed_last_year: area.placed, rates };
         let t = transition::transition(&area.residents, &p.flows, &p.efforts, ctx);
         let rate = moves::move_out_rate(area, p);
@@ -164,7 +175,7 @@ fn live_and_move_out(sim: &mut Simulation, efforts: &[AreaEfforts], ledger: &mut
         let leaving = residents.take_shares(&exit);
         let placed_share = moves::placed_leaving_share(&residents, t.placed, rate, p);
         let placed_leaving = residents.take_shares(&PerGroup { employed: placed_share, ..PerGroup::default() });
-        let gap = area.capacity.total() - residents.total();
+        let gap = area.lettable().total() - residents.total();
         // More people than the homes hold: the surplus moves away with the area's mix.
         let surplus = (gap < 0.0).then(|| residents.take_share(-gap / residents.total()).total());
         area.residents = residents;
