@@ -131,11 +131,16 @@ pub fn migrate(plan: &mut Plan) -> Vec<u32> {
         passed.push(plan.format_version);
         // 1 → 2: the change log was added; 2 → 3: comments were added (both start empty);
         // 3 → 4: see `model::migrate`, and the areas' rectangles became a map; 4 → 5: actions
-        // are numbered (below, for every file) and the log keeps its old entries as words.
+        // are numbered (below, for every file) and the log keeps its old entries as words;
+        // 5 → 6: see `model::migrate` (emptying homes is a new action; nothing else to do).
         if plan.format_version == 3 {
             let shipped = crate::assets::baseline_municipality().ok();
             crate::model::migrate::to_format_4(plan, shipped.as_ref());
             migrate_shapes_to_map(&mut plan.municipality);
+        }
+        if plan.format_version == 5 {
+            let shipped = crate::assets::baseline_municipality().ok();
+            crate::model::migrate::to_format_6(plan, shipped.as_ref());
         }
         plan.format_version += 1;
     }

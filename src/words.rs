@@ -69,6 +69,15 @@ pub fn action(tr: Tr<'_>, m: &Municipality, kind: &ActionKind) -> String {
             "action.merge",
             &[("count", &count(*c)), ("tenure", &tenure_lower(tr, *tenure)), ("area", area_name(m, area))],
         ),
+        ActionKind::Empty { area, tenure, count: c, years } => tr.fill(
+            "action.empty",
+            &[
+                ("count", &count(*c)),
+                ("tenure", &tenure_lower(tr, *tenure)),
+                ("area", area_name(m, area)),
+                ("years", &years.to_string()),
+            ],
+        ),
         ActionKind::Facility { area, facility, area_m2 } => tr.fill(
             "action.facility",
             &[

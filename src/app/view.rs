@@ -114,11 +114,13 @@ pub enum DraftKind {
     Sell,
     Convert,
     Merge,
+    Empty,
     Facility,
 }
 
 impl DraftKind {
-    pub const ALL: [Self; 6] = [Self::Demolish, Self::Build, Self::Sell, Self::Convert, Self::Merge, Self::Facility];
+    pub const ALL: [Self; 7] =
+        [Self::Demolish, Self::Build, Self::Sell, Self::Convert, Self::Merge, Self::Empty, Self::Facility];
 
     /// The same key as the action's (`demolish`, `build`, ...).
     pub fn key(self) -> &'static str {
@@ -128,6 +130,7 @@ impl DraftKind {
             Self::Sell => "sell",
             Self::Convert => "convert",
             Self::Merge => "merge",
+            Self::Empty => "empty",
             Self::Facility => "facility",
         }
     }
@@ -143,6 +146,8 @@ pub struct ActionDraft {
     pub facility: FacilityKind,
     /// Homes, or m² for a facility.
     pub count: f64,
+    /// For emptying: the years the homes stand empty.
+    pub years: u16,
 }
 
 impl Default for ActionDraft {
@@ -153,6 +158,7 @@ impl Default for ActionDraft {
             to: Tenure::AlmenYouth,
             facility: FacilityKind::CultureHouse,
             count: 100.0,
+            years: 2,
         }
     }
 }
@@ -168,6 +174,7 @@ impl ActionDraft {
             DraftKind::Sell => ActionKind::Sell { area, count },
             DraftKind::Convert => ActionKind::Convert { area, from: self.tenure, to: self.to, count },
             DraftKind::Merge => ActionKind::Merge { area, tenure: self.tenure, count },
+            DraftKind::Empty => ActionKind::Empty { area, tenure: self.tenure, count, years: self.years.max(1) },
             DraftKind::Facility => ActionKind::Facility { area, facility: self.facility, area_m2: count },
         }
     }

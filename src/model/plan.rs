@@ -12,9 +12,10 @@ use std::collections::BTreeMap;
 /// The plan-file format this build writes. Version 1 had no change log, version 2 no comments,
 /// version 3 an `income_level` per area instead of the 2016 education and income seeds and a
 /// schematic rectangle in every area instead of naming a map, version 4 no action numbers and a
-/// change log of words instead of edits; files of every earlier version
+/// change log of words instead of edits, version 5 no emptying of homes and the shipped
+/// estates' earlier 2016 figures; files of every earlier version
 /// open through `io::migrate`, and `tests/fixtures/` keeps one file per past version.
-pub const FORMAT_VERSION: u32 = 5;
+pub const FORMAT_VERSION: u32 = 6;
 /// The year of the baseline (state on 1 January).
 pub const FIRST_YEAR: u16 = 2016;
 /// The horizon of the projection.

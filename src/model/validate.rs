@@ -10,6 +10,8 @@ use std::collections::{BTreeMap, HashSet};
 
 /// Counts above this are absurd for one municipality and are refused.
 const MAX_COUNT: f64 = 10_000_000.0;
+/// The longest homes may stand empty for one emptying (a renovation takes a few years).
+const MAX_EMPTY_YEARS: u16 = 15;
 
 /// One problem with a plan: where it is, and what is wrong as a sentence of the translation
 /// tables (`problem.<key>`) with its values, so the command line says it in English and the
@@ -287,7 +289,8 @@ fn check_homes_action(check: &mut Checker, at: &str, action: &Action, homes: Opt
         | ActionKind::Merge { count, .. }
         | ActionKind::Build { count, .. }
         | ActionKind::Sell { count, .. }
-        | ActionKind::Convert { count, .. } => *count,
+        | ActionKind::Convert { count, .. }
+        | ActionKind::Empty { count, .. } => *count,
         _ => return,
     };
     check.amount(at, "count", count);
@@ -302,6 +305,11 @@ fn check_homes_action(check: &mut Checker, at: &str, action: &Action, homes: Opt
             ];
             check.report(at, "build_past_end", args);
         }
+    }
+    if let ActionKind::Empty { years, .. } = action.kind
+        && !(1..=MAX_EMPTY_YEARS).contains(&years)
+    {
+        check.report(at, "empty_years", vec![("years", years.to_string()), ("max", MAX_EMPTY_YEARS.to_string())]);
     }
     if let ActionKind::Convert { from, to, .. } = action.kind
         && from == to
@@ -325,6 +333,8 @@ fn check_homes_action(check: &mut Checker, at: &str, action: &Action, homes: Opt
             homes[Tenure::OwnerOccupied] += count;
         }
         ActionKind::Convert { from, to, .. } if take(check, at, homes, from, count) => homes[to] += count,
+        // Emptied homes still stand: there must be that many, and they stay in the stock.
+        ActionKind::Empty { tenure, .. } if take(check, at, homes, tenure, count) => homes[tenure] += count,
         _ => {}
     }
 }

@@ -189,6 +189,11 @@ fn add_action(ui: &mut egui::Ui, app: &mut WorkshopApp, area_id: &str) {
         DraftKind::Demolish | DraftKind::Build | DraftKind::Merge => {
             tenure_combo(ui, tr, "draft_tenure", "editor.tenure", &mut draft.tenure);
         }
+        DraftKind::Empty => {
+            tenure_combo(ui, tr, "draft_tenure", "editor.tenure", &mut draft.tenure);
+            ui.add(egui::DragValue::new(&mut draft.years).range(1..=15).suffix(format!(" {}", tr.t("unit.years"))))
+                .on_hover_text(tr.t("editor.empty_years"));
+        }
         DraftKind::Convert => {
             tenure_combo(ui, tr, "draft_from", "editor.from", &mut draft.tenure);
             ui.label(tr.t("editor.into"));
