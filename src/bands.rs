@@ -8,7 +8,7 @@
 
 use crate::assets::Library;
 use crate::engine;
-use crate::model::{FIRST_YEAR, LAST_YEAR, ParamDef, Params, Plan};
+use crate::model::{Category, FIRST_YEAR, Indicator, LAST_YEAR, ParamDef, Params, Plan};
 use crate::sim::{self, Trace};
 
 /// Projections in an ensemble.
@@ -66,6 +66,32 @@ pub struct Bands {
     pub exits: Vec<Exit>,
     /// The assumptions that move the 2030 score most, largest swing first.
     pub tornado: Vec<TornadoBar>,
+    /// Per estate (plan order): what the list reads, across the runs.
+    pub estates: Vec<EstateBands>,
+    /// Per estate (plan order): what the list reads with every assumption at its value.
+    pub central_estates: Vec<sim::EstateTrace>,
+}
+
+/// The criteria the list reads of an estate, as a band: each year's 10th and 90th percentile of
+/// every criterion as judged (averaged as the rule set of the year averages it) and of the
+/// residents, and the share of runs in each category.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EstateBands {
+    /// The estate's place among the plan's areas.
+    pub area: usize,
+    /// Per year, in [`Indicator::ALL`] order: (10th, 90th percentile).
+    pub criteria: Vec<[(f64, f64); 5]>,
+    /// Per year: (10th, 90th percentile) of the residents.
+    pub residents: Vec<(f64, f64)>,
+    /// Per year: the share of runs in each category that occurs, most common first.
+    pub categories: Vec<Vec<(Category, f64)>>,
+}
+
+impl EstateBands {
+    /// The share of runs in which the estate is in `category` at the year index.
+    pub fn category_share(&self, y: usize, category: Category) -> f64 {
+        self.categories.get(y).and_then(|c| c.iter().find(|(k, _)| *k == category)).map_or(0.0, |(_, s)| *s)
+    }
 }
 
 /// A small, fast, portable generator (SplitMix64): the same numbers on every platform.
@@ -125,7 +151,7 @@ pub fn bands(library: &Library, plan: &Plan, runs: usize, cancelled: &dyn Fn() -
 pub fn ensemble(library: &Library, plan: &Plan, runs: usize, cancelled: &dyn Fn() -> bool) -> Option<Vec<Trace>> {
     let mut draws = Draws(SEED);
     let mut traces = Vec::with_capacity(runs);
-    for _ in 0..runs {
+    for run in 0..runs {
         if cancelled() {
             return None;
         }
@@ -139,7 +165,8 @@ pub fn ensemble(library: &Library, plan: &Plan, runs: usize, cancelled: &dyn Fn(
             &plan.assumptions,
         )
         .ok()?;
-        traces.push(sim::trace(plan, engine::inputs(library, plan, &params), false).0);
+        let inputs = sim::Inputs { variation: Some(SEED ^ (run as u64 + 1)), ..engine::inputs(library, plan, &params) };
+        traces.push(sim::trace(plan, inputs, false).0);
     }
     Some(traces)
 }
@@ -171,6 +198,7 @@ fn summarise(central: &Trace, traces: &[Trace], tornado: Vec<TornadoBar>) -> Ban
         listed_share.push((0..n_years).map(share).collect());
         exits.push(exit(traces, a));
     }
+    let estates = central.estates.iter().enumerate().map(|(e, estate)| estate_bands(traces, e, estate.area)).collect();
     Bands {
         runs: traces.len(),
         years,
@@ -182,7 +210,40 @@ fn summarise(central: &Trace, traces: &[Trace], tornado: Vec<TornadoBar>) -> Ban
         listed_share,
         exits,
         tornado,
+        estates,
+        central_estates: central.estates.clone(),
     }
+}
+
+/// The `e`th estate's criteria, residents and categories across the runs.
+fn estate_bands(traces: &[Trace], e: usize, area: usize) -> EstateBands {
+    let years = traces.first().map_or(0, |t| t.years.len());
+    let band = |value: &dyn Fn(&Trace) -> f64| {
+        let mut values: Vec<f64> = traces.iter().map(value).collect();
+        values.sort_by(f64::total_cmp);
+        (quantile(&values, 0.1), quantile(&values, 0.9))
+    };
+    let year =
+        |t: &Trace, y: usize| t.estates.get(e).and_then(|estate| estate.years.get(y)).copied().unwrap_or_default();
+    let criteria = (0..years).map(|y| Indicator::ALL.map(|i| band(&|t| year(t, y).value(i)))).collect();
+    let residents = (0..years).map(|y| band(&|t| year(t, y).residents)).collect();
+    let categories = (0..years)
+        .map(|y| {
+            let mut counts: Vec<(Category, usize)> = Vec::new();
+            for t in traces {
+                let category = year(t, y).category;
+                match counts.iter_mut().find(|(c, _)| *c == category) {
+                    Some(count) => count.1 += 1,
+                    None => counts.push((category, 1)),
+                }
+            }
+            counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            #[allow(clippy::cast_precision_loss)]
+            let share = |n: usize| n as f64 / traces.len().max(1) as f64;
+            counts.into_iter().map(|(c, n)| (c, share(n))).collect()
+        })
+        .collect();
+    EstateBands { area, criteria, residents, categories }
 }
 
 /// The year an area leaves the list for good in a run: the first year from which it stays

@@ -6,10 +6,10 @@ use super::attractiveness::AttractivenessTerms;
 use super::cohort::ratio;
 use super::output::CriteriaByYear;
 use super::output::{AreaYear, CriterionResult, Id, LedgerYear, MunicipalityYear, Projection, SchoolYear, ScoreYear};
-use super::state::{Simulation, World};
+use super::state::{Simulation, Standing, World};
 use super::year_table::{Table, Years};
 use super::{score, status};
-use crate::model::{AreaKind, FIRST_YEAR, Group, InstitutionKind, LAST_YEAR, Plan, Tenure};
+use crate::model::{AreaKind, Category, FIRST_YEAR, Group, Indicator, InstitutionKind, LAST_YEAR, Plan, Tenure};
 
 /// The lean record of a run.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -20,6 +20,34 @@ pub struct Trace {
     pub outside_work: Vec<Vec<f64>>,
     /// Per area, per year: whether it is on the list.
     pub listed: Vec<Vec<bool>>,
+    /// Per estate (in plan order), per year: what the list reads.
+    pub estates: Vec<EstateTrace>,
+}
+
+/// One estate's standing in a run, year by year.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct EstateTrace {
+    /// The estate's place among the plan's areas.
+    pub area: usize,
+    pub years: Vec<EstateYear>,
+}
+
+/// What the list reads of an estate in one year: its category, residents and each criterion's
+/// value as the rule set of the year averages it.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct EstateYear {
+    pub category: Category,
+    pub residents: f64,
+    /// Each indicator's value as judged (averaged over the criterion's years), in
+    /// [`Indicator::ALL`] order; the yearly value where the rule set has no such criterion.
+    pub values: [f64; 5],
+}
+
+impl EstateYear {
+    /// The value of an indicator as judged.
+    pub fn value(&self, indicator: Indicator) -> f64 {
+        self.values[indicator.index()]
+    }
 }
 
 impl Trace {
@@ -31,6 +59,7 @@ impl Trace {
             score: self.score[..n].to_vec(),
             outside_work: self.outside_work.iter().map(|a| a[..n].to_vec()).collect(),
             listed: self.listed.iter().map(|a| a[..n].to_vec()).collect(),
+            estates: self.estates.iter().map(|e| EstateTrace { area: e.area, years: e.years[..n].to_vec() }).collect(),
         }
     }
 
@@ -56,6 +85,10 @@ fn lean(sim: &Simulation, trace: &mut Trace) {
     if trace.outside_work.is_empty() {
         trace.outside_work = vec![Vec::with_capacity(25); sim.world.areas.len()];
         trace.listed = vec![Vec::with_capacity(25); sim.world.areas.len()];
+        trace.estates = (0..sim.world.areas.len())
+            .filter(|&i| sim.world.areas[i].kind == AreaKind::Estate)
+            .map(|area| EstateTrace { area, years: Vec::with_capacity(25) })
+            .collect();
     }
     trace.years.push(sim.world.year);
     trace.score.push(score::score(sim).0);
@@ -63,6 +96,19 @@ fn lean(sim: &Simulation, trace: &mut Trace) {
         trace.outside_work[i].push(standing.indicators.outside_work_share);
         trace.listed[i].push(standing.status.listed);
     }
+    for estate in &mut trace.estates {
+        let (area, standing) = (&sim.world.areas[estate.area], &sim.world.standings[estate.area]);
+        estate.years.push(estate_year(area.residents.total(), standing));
+    }
+}
+
+/// An estate's year as the list reads it.
+fn estate_year(residents: f64, standing: &Standing) -> EstateYear {
+    let mut values = status::indicator_values(&standing.indicators);
+    for criterion in &standing.criteria {
+        values[criterion.indicator.index()] = criterion.value;
+    }
+    EstateYear { category: standing.status.category, residents, values }
 }
 
 /// Runs to 2040 keeping a trace that already holds the years before the simulation's year.

@@ -121,3 +121,16 @@ pub fn settle(harness: &mut egui_kittest::Harness<'_, by_i_balance::app::Worksho
     }
     panic!("the worker never finished this revision");
 }
+
+/// A projection of `plan` with the economy and the letting rules as they were in 2016 (no
+/// history) and households that keep their size: the counterfactual the calibration holds
+/// steady.
+pub fn project_without_history(plan: &Plan) -> by_i_balance::sim::Projection {
+    let library = by_i_balance::assets::Library::load().expect("shipped assets load");
+    let mut plan = plan.clone();
+    plan.assumptions.insert("almen_household_size_change".into(), 0.0);
+    let (params, _) = by_i_balance::engine::resolve(&library, &plan);
+    let flat = by_i_balance::model::History::flat();
+    let inputs = by_i_balance::engine::inputs(&library, &plan, &params);
+    by_i_balance::sim::project(&plan, by_i_balance::sim::Inputs { history: &flat, ..inputs })
+}
