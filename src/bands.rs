@@ -18,7 +18,7 @@ pub const SEED: u64 = 0x5eed_b1b1_2016_2040;
 /// The year the tornado ranks assumptions at.
 pub const TORNADO_YEAR: u16 = 2030;
 /// Bars in the tornado.
-pub const TORNADO_BARS: usize = 8;
+pub const TORNADO_BARS: usize = 10;
 
 /// An estate's exit from the list across the runs.
 #[derive(Clone, Debug, PartialEq)]

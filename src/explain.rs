@@ -15,7 +15,7 @@
 //! how many parts they hold, so *Forklar* can say so.
 
 use crate::model::{Action, Effort, FIRST_YEAR, LAST_YEAR, Letting, Plan};
-use crate::sim::{self, COMPONENTS, Inputs, ScoreYear, Trace};
+use crate::sim::{self, COMPONENT_COUNT, COMPONENTS, Inputs, ScoreYear, Trace};
 
 /// One part of a plan that differs from its baseline.
 #[derive(Clone, Debug, PartialEq)]
@@ -132,8 +132,8 @@ pub struct PartEffect {
     /// Change of the balance score, per year (points).
     pub score: Vec<f64>,
     /// Change of each score component (in [`COMPONENTS`] order) weighted by its share of the
-    /// score, per year, so that the four add up to `score`.
-    pub components: Vec<[f64; 4]>,
+    /// score, per year, so that they add up to `score`.
+    pub components: Vec<[f64; COMPONENT_COUNT]>,
     /// Change of the outside-work share of the part's own area, per year (share 0–1).
     pub area_outside_work: Vec<f64>,
 }
@@ -147,7 +147,7 @@ pub struct Attribution {
     /// The plan's score per year.
     pub plan: Vec<ScoreYear>,
     /// Each component's share of the score, in [`COMPONENTS`] order.
-    pub weights: [f64; 4],
+    pub weights: [f64; COMPONENT_COUNT],
     pub parts: Vec<PartEffect>,
     /// When the parts were attributed in groups (a large plan): how many parts there are.
     pub grouped: Option<usize>,
@@ -165,13 +165,13 @@ pub struct ScoreChange {
     pub to: Tenths,
     pub change: Tenths,
     /// In [`COMPONENTS`] order, each weighted by its share of the score.
-    pub components: [Tenths; 4],
+    pub components: [Tenths; COMPONENT_COUNT],
 }
 
 impl ScoreChange {
     /// The change from `before` to `after` (the same year of two projections), with the
     /// components weighted by `weights` (each component's share of the score).
-    pub fn between(before: &ScoreYear, after: &ScoreYear, weights: [f64; 4]) -> Self {
+    pub fn between(before: &ScoreYear, after: &ScoreYear, weights: [f64; COMPONENT_COUNT]) -> Self {
         let (from, to) = (tenths(before.total), tenths(after.total));
         let change = to - from;
         let deltas: Vec<f64> = COMPONENTS
@@ -180,7 +180,7 @@ impl ScoreChange {
             .map(|(i, c)| weights[i] * (c.value(&after.components) - c.value(&before.components)))
             .collect();
         let c = apportion(&deltas, change);
-        Self { year: after.year, from, to, change, components: [c[0], c[1], c[2], c[3]] }
+        Self { year: after.year, from, to, change, components: std::array::from_fn(|i| c[i]) }
     }
 }
 

@@ -25,7 +25,7 @@ pub struct ScoreFeed {
     pub plan: Vec<f64>,
     pub baseline: Vec<f64>,
     /// Each component ([`COMPONENTS`] order), 0–100, per year.
-    pub components: [Vec<f64>; 4],
+    pub components: [Vec<f64>; crate::sim::COMPONENT_COUNT],
     /// The 10th and 90th percentiles of the plan's score per year (empty until the bands are
     /// ready).
     pub low: Vec<f64>,

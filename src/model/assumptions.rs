@@ -127,6 +127,11 @@ pub struct MoveParams {
     pub refused_benefit_share: f64,
     /// How many times as often adults outside work are convicted as other adults.
     pub conviction_outside_work_relative_risk: f64,
+    /// Share of the remaining almene family vacancies the municipality claims for households
+    /// left without an affordable home.
+    pub need_almen_priority_share: f64,
+    /// Share of the households still without a home who find a private rental.
+    pub need_private_rental_share: f64,
 }
 
 /// What the efforts a plan funds do, from evaluations.
@@ -167,8 +172,12 @@ pub struct ScoreWeights {
     pub segregation: f64,
     pub tenure_mix: f64,
     pub school_mix: f64,
+    pub housing_need: f64,
     /// A margin of this size (share of the threshold) gives 100 points on the list component.
     pub list_full_margin: f64,
+    /// Points the housing-need component loses for every per cent of the municipality's 2016
+    /// almene family residents left without an affordable home.
+    pub housing_need_points_per_percent: f64,
     /// Within the tenure component, the weight of the spread of almene homes over districts
     /// (the rest is the estates' almene family share against the 40% cap).
     pub tenure_spread_weight: f64,
@@ -310,6 +319,8 @@ impl Params {
             "calibration_min_residents" => &mut m.calibration_min_residents,
             "letting.refused_benefit_share" => &mut m.refused_benefit_share,
             "conviction_outside_work_relative_risk" => &mut m.conviction_outside_work_relative_risk,
+            "housing_need.almen_priority_share" => &mut m.need_almen_priority_share,
+            "housing_need.private_rental_share" => &mut m.need_private_rental_share,
             "job_consultant_persons_per_year" => &mut x.job_consultant_persons_per_year,
             "job_consultant_caseload" => &mut x.job_consultant_caseload,
             "job_ready_share" => &mut x.job_ready_share,
@@ -348,8 +359,10 @@ impl Params {
             "weight_segregation" => &mut s.segregation,
             "weight_tenure_mix" => &mut s.tenure_mix,
             "weight_school_mix" => &mut s.school_mix,
+            "weight_housing_need" => &mut s.housing_need,
             "list_full_margin" => &mut s.list_full_margin,
             "tenure_spread_weight" => &mut s.tenure_spread_weight,
+            "housing_need_points_per_percent" => &mut s.housing_need_points_per_percent,
             _ => return None,
         })
     }
@@ -385,7 +398,7 @@ const FLOW_KEYS: [&str; 18] = [
     "merged_home_persons_factor",
 ];
 
-const MOVE_KEYS: [&str; 10] = [
+const MOVE_KEYS: [&str; 12] = [
     "rehoused_share",
     "rehouse_max_vacancy_share",
     "municipal_allocation_outside_work_odds",
@@ -396,6 +409,8 @@ const MOVE_KEYS: [&str; 10] = [
     "calibration_min_residents",
     "letting.refused_benefit_share",
     "conviction_outside_work_relative_risk",
+    "housing_need.almen_priority_share",
+    "housing_need.private_rental_share",
 ];
 
 const EFFORT_KEYS: [&str; 8] = [
@@ -424,13 +439,15 @@ const ATTRACTIVENESS_KEYS: [&str; 12] = [
     "profile_scale",
 ];
 
-const SCORE_KEYS: [&str; 6] = [
+const SCORE_KEYS: [&str; 8] = [
     "weight_list",
     "weight_segregation",
     "weight_tenure_mix",
     "weight_school_mix",
+    "weight_housing_need",
     "list_full_margin",
     "tenure_spread_weight",
+    "housing_need_points_per_percent",
 ];
 
 fn tenure_slot<'a>(target: &'a mut PerTenure<f64>, key: &str) -> Option<&'a mut f64> {

@@ -15,6 +15,7 @@ mod attractiveness;
 mod cohort;
 mod intake;
 mod moves;
+mod need;
 mod output;
 mod parallel;
 mod record;
@@ -30,11 +31,11 @@ mod year_table;
 pub use attractiveness::AttractivenessTerms;
 pub use output::{
     AreaSeries, AreaYear, Criteria, CriteriaByYear, CriterionResult, DistrictSeries, Indicators, InstitutionSeries,
-    LedgerYear, MAX_CRITERIA, MunicipalityYear, Projection, SchoolSeries, SchoolYear, ScoreComponents, ScoreYear,
-    Share168a, Status,
+    LedgerYear, MAX_CRITERIA, MunicipalityYear, NeedLedger, Projection, SchoolSeries, SchoolYear, ScoreComponents,
+    ScoreYear, Share168a, Status,
 };
 pub use record::{Checkpoints, EstateTrace, EstateYear, Trace};
-pub use score::{COMPONENTS, ScoreComponent, dissimilarity};
+pub use score::{COMPONENT_COUNT, COMPONENTS, ScoreComponent, dissimilarity};
 pub use status::{IndicatorHistory, evaluate};
 pub use year_table::{Column, Years};
 

@@ -168,6 +168,9 @@ pub struct AreaYear {
     pub left_municipality: f64,
     /// Residents displaced from this area still waiting for a home in the municipality.
     pub awaiting_rehousing: f64,
+    /// Households in need whom this area's lost homes left without a home in the municipality,
+    /// still counted here (persons; they thin out at the homes' turnover).
+    pub excluded_need: f64,
     /// Displaced residents rehoused in this area during the year before (the rehousing duty's
     /// named destinations; their sum over areas is the ledger's `rehoused`).
     pub rehoused_in: f64,
@@ -257,6 +260,8 @@ pub struct MunicipalityYear {
     pub left_municipality: f64,
     /// Residents displaced by the plan still waiting for a home in the municipality.
     pub awaiting_rehousing: f64,
+    /// Households in need left without a home in the municipality, still counted.
+    pub excluded_need: f64,
 }
 
 /// The balance score's components, each 0–100.
@@ -266,6 +271,8 @@ pub struct ScoreComponents {
     pub segregation: f64,
     pub tenure_mix: f64,
     pub school_mix: f64,
+    /// The households in need of an affordable home that have one in the municipality.
+    pub housing_need: f64,
 }
 
 /// The balance score in one year.
@@ -297,6 +304,27 @@ pub struct LedgerYear {
     pub left: f64,
     /// Adults moved into work or education by job consultants and social workers.
     pub effort_moves: f64,
+    /// Households in need of an affordable home, and where they went.
+    pub need: NeedLedger,
+}
+
+/// The year's households in need of an affordable family home beyond what the homes let: the
+/// lettings lost with almene family homes removed or standing empty, the applicants refused in
+/// the hardest areas, the allocations not made; and where they went (persons).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct NeedLedger {
+    /// Would have moved into almene family homes the plan no longer lets.
+    pub shortfall: f64,
+    /// Refused in the hardest listed areas because they receive benefits.
+    pub refused: f64,
+    /// Would have been allocated a home under the 2016 practice.
+    pub unallocated: f64,
+    /// Housed in the almene family homes that remain, ahead of other applicants.
+    pub housed_almene: f64,
+    /// Housed in private rentals.
+    pub housed_private: f64,
+    /// Left without a home in the municipality: they wait or leave.
+    pub excluded: f64,
 }
 
 /// The whole projection.

@@ -150,6 +150,7 @@ pub(super) fn full(sim: &Simulation, out: &mut Projection, ledger: Option<Ledger
             commercial_m2: area.commercial_m2,
             left_municipality: area.left.total(),
             awaiting_rehousing: area.waiting.total(),
+            excluded_need: area.excluded.total(),
             segregation_points: segregation_points[i],
             newcomers: area.newcomers,
             rehoused_in: area.rehoused_in,
@@ -186,6 +187,7 @@ fn add_area(mut totals: MunicipalityYear, area: &AreaYear) -> MunicipalityYear {
     }
     totals.left_municipality += area.left_municipality;
     totals.awaiting_rehousing += area.awaiting_rehousing;
+    totals.excluded_need += area.excluded_need;
     totals
 }
 

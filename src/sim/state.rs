@@ -7,6 +7,7 @@ use super::Inputs;
 use super::attractiveness::{self, AttractivenessTerms};
 use super::cohort::{Cohort, ratio};
 use super::intake::Residual;
+use super::need::NeedReference;
 use super::output::{Criteria, Indicators, Status};
 use super::schedule::Schedule;
 use super::schools::{self, SchoolMix};
@@ -14,7 +15,7 @@ use super::score::{self, ScoreSums};
 use super::{parallel, status, step};
 use crate::model::{
     AlmenFamilyCap, AreaKind, FIRST_YEAR, History, InstitutionKind, Params, PerGroup, PerTenure, Plan, RuleBook,
-    RuleEffect,
+    RuleEffect, Tenure,
 };
 
 /// Indicator history kept for averaged criteria (the longest window is four years).
@@ -42,6 +43,15 @@ pub(super) struct AreaState {
     /// Residents displaced from this area who wait for a home in the municipality (they live
     /// on in the area until one is found, and count in its composition for the balance score).
     pub waiting: Cohort,
+    /// Households in need of an affordable home whom this area's lost almene family homes (or
+    /// its refusals, or allocations not made) left without a home in the municipality: counted
+    /// here for as long as they would have lived here (they thin out at the homes' turnover).
+    pub excluded: Cohort,
+    /// Almene homes (family, youth, elderly) in 2016.
+    pub almen_homes_2016: f64,
+    /// Almene family homes let in 2016, and the persons one of them holds now.
+    pub almen_family_homes_2016: f64,
+    pub almen_family_persons_per_home: f64,
     /// Adults placed in work by efforts last year.
     pub placed: f64,
     /// Residents displaced from elsewhere (or here) rehoused in this area during the last year.
@@ -75,9 +85,10 @@ impl AreaState {
     }
 
     /// Who the balance score counts here: the residents, those displaced from here who wait
-    /// for a home, and those displaced from here who left the municipality.
+    /// for a home or left the municipality, and the households in need this area's lost homes
+    /// left without one.
     pub fn counted(&self) -> Cohort {
-        self.residents.plus(&self.waiting).plus(&self.left)
+        self.residents.plus(&self.waiting).plus(&self.left).plus(&self.excluded)
     }
 }
 
@@ -159,6 +170,8 @@ pub(super) struct World {
     pub school_mix: SchoolMix,
     /// The areas' parts of this year's balance score, summed as they were judged.
     pub score_sums: ScoreSums,
+    /// The municipality's housing need as it stood in 2016.
+    pub need: NeedReference,
 }
 
 /// Every district's attractiveness this year, and its total in 2016.
@@ -209,8 +222,10 @@ impl<'a> Simulation<'a> {
             attractiveness: Attractiveness::default(),
             school_mix: SchoolMix::default(),
             score_sums: ScoreSums::default(),
+            need: NeedReference::default(),
         };
         let mut sim = Self { engine, schedule, world };
+        sim.world.need = NeedReference::of(&sim.world.areas);
         sim.world.school_mix = schools::mix(&sim, &schools::district_pupils(&sim));
         let districts = sim.judge_all(true);
         let terms = attractiveness::all(&sim, districts);
@@ -366,6 +381,10 @@ fn initial_area(a: &crate::model::Area, district: Option<usize>, engine: &Engine
         residents: Cohort::seeded(a.residents, a.held.basic_schooling_2016, a.held.income_2016, &params.education),
         left: Cohort::default(),
         waiting: Cohort::default(),
+        excluded: Cohort::default(),
+        almen_homes_2016: a.homes.almen(),
+        almen_family_homes_2016: a.homes[Tenure::AlmenFamily],
+        almen_family_persons_per_home: params.tenure.persons_per_home[Tenure::AlmenFamily] * fill,
         placed: 0.0,
         newcomers: PerGroup::default(),
         rehoused_in: 0.0,

@@ -8,7 +8,7 @@ use super::output::LedgerYear;
 use super::schools::{self, DistrictPupils};
 use super::state::{AreaState, Simulation};
 use super::transition::{self, AreaEfforts, Context};
-use super::{moves, parallel};
+use super::{moves, need, parallel};
 use crate::model::{FIRST_YEAR, PerGroup, PerTenure, Tenure};
 
 /// Sets each area's calibrated intake residual so that, with no actions, the 2016 composition
@@ -84,6 +84,28 @@ pub(super) fn advance(sim: &mut Simulation, year: u16) -> (LedgerYear, DistrictP
     let shares = moves::letting_shares(sim, &letting, &vacancies, &weights);
     let economy = transition::Economy::in_year(sim.engine.history, &p.flows, year);
     let schedule = &sim.schedule;
+    let economy_odds = |i: usize| 1.0 / economy.for_area(schedule.held(i, year).1, p.flows.economy_response);
+    let rehoused_in: Vec<f64> = match &rehousing {
+        Some(r) => r.arrivals.iter().map(Cohort::total).collect(),
+        None => vec![0.0; n],
+    };
+    let need = need::housing_need(
+        sim,
+        &need::Openings {
+            vacancies: &vacancies,
+            weights: &weights,
+            rehoused_in: &rehoused_in,
+            shares: &shares,
+            letting: &letting,
+            economy_odds: &economy_odds,
+        },
+    );
+    if let Some(need) = &need {
+        ledger.need = need.ledger;
+        // Those housed in the need's place move in from outside the homes' ordinary intake.
+        ledger.moved_in += need.ledger.housed_almene + need.ledger.housed_private;
+    }
+    let turnover = p.tenure.move_out_rate[Tenure::AlmenFamily].clamp(0.0, 1.0);
     let attractiveness = &sim.world.attractiveness;
     let pupils_per_child = p.flows.pupils_per_child;
     let intakes = intake::tenure_intakes(p);
@@ -101,7 +123,16 @@ pub(super) fn advance(sim: &mut Simulation, year: u16) -> (LedgerYear, DistrictP
         }
         area.new_capacity = PerTenure::default();
         area.newcomers = PerGroup::default();
-        let open = (vacancies[i] - area.rehoused_in).max(0.0);
+        // Those in need whom the area's lost homes left without one thin out as tenants would
+        // have moved on; this year's join them. Those placed here take vacancies first.
+        area.excluded = area.excluded.scaled(1.0 - turnover);
+        let mut placed = 0.0;
+        if let Some(need) = &need {
+            area.excluded = area.excluded.plus(&need.excluded[i]);
+            placed = need.placed[i].total();
+            area.residents = area.residents.plus(&need.placed[i]);
+        }
+        let open = (vacancies[i] - area.rehoused_in - placed).max(0.0);
         let arrived = (open > 0.0).then(|| {
             let who = IntakeArea {
                 intakes: &intakes,
@@ -109,7 +140,7 @@ pub(super) fn advance(sim: &mut Simulation, year: u16) -> (LedgerYear, DistrictP
                 had_in_2016: &area.had_in_2016,
                 residual: &area.residual,
                 attractiveness_change: attractiveness.change(area.district),
-                economy_odds: 1.0 / economy.for_area(schedule.held(i, year).1, p.flows.economy_response),
+                economy_odds: economy_odds(i),
             };
             let arrivals = intake::newcomers(&who, shares[i], open, p);
             area.newcomers = arrivals.persons;
@@ -165,6 +196,7 @@ fn live_and_move_out(sim: &mut Simulation, efforts: &[AreaEfforts], ledger: &mut
             area.empty[t] *= household;
             area.new_capacity[t] *= household;
         }
+        area.almen_family_persons_per_home *= household;
         let school_share = school_shares.get(i).copied().unwrap_or(0.0);
         let rates = transition::YearRates::new(&p.flows, economy.for_area(schedule.held(i, year).1, response));
         let ctx = Context { school_share, efforts: efforts[i], placed_last_year: area.placed, rates };

@@ -56,7 +56,14 @@ fn score_lines(ui: &mut egui::Ui, tr: Tr<'_>, change: &ScoreChange) {
 }
 
 /// The change of the score from `before` to `after` at `year`, and the estates it moved.
-fn change_lines(ui: &mut egui::Ui, tr: Tr<'_>, weights: [f64; 4], before: &Projection, after: &Projection, year: u16) {
+fn change_lines(
+    ui: &mut egui::Ui,
+    tr: Tr<'_>,
+    weights: [f64; crate::sim::COMPONENT_COUNT],
+    before: &Projection,
+    after: &Projection,
+    year: u16,
+) {
     let (Some(b), Some(a)) = (before.score_in(year), after.score_in(year)) else { return };
     let change = ScoreChange::between(b, a, weights);
     score_lines(ui, tr, &change);
@@ -86,7 +93,13 @@ fn change_lines(ui: &mut egui::Ui, tr: Tr<'_>, weights: [f64; 4], before: &Proje
 
 /// For a change that rounds to nothing at `year`: the first year it shows, and what it is in
 /// 2040 — a profile or a school acts slowly, through who moves in.
-fn when_a_change_shows(tr: Tr<'_>, weights: [f64; 4], before: &Projection, after: &Projection, year: u16) -> String {
+fn when_a_change_shows(
+    tr: Tr<'_>,
+    weights: [f64; crate::sim::COMPONENT_COUNT],
+    before: &Projection,
+    after: &Projection,
+    year: u16,
+) -> String {
     let shown = |y: u16| match (before.score_in(y), after.score_in(y)) {
         (Some(b), Some(a)) => ScoreChange::between(b, a, weights).change,
         _ => 0,
