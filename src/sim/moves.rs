@@ -5,6 +5,7 @@
 
 use super::cohort::{Cohort, ratio};
 use super::intake::LettingShares;
+use super::output::LedgerYear;
 use super::state::{AreaState, Simulation};
 use super::transition::AreaEfforts;
 use crate::model::{Category, EffortKind, Letting, Params, PerGroup, PerTenure, RuleEffect};
@@ -158,6 +159,15 @@ pub(super) struct Rehousing {
     pub waiting: Vec<Cohort>,
     /// Per origin area: the persons from it rehoused this year (anywhere).
     pub rehoused_from: Vec<f64>,
+}
+
+impl Rehousing {
+    /// Books the year's displaced, rehoused and leaving in the ledger.
+    pub fn book(&self, displaced: &[Cohort], ledger: &mut LedgerYear) {
+        ledger.displaced = displaced.iter().map(Cohort::total).sum();
+        ledger.left = self.leaving.iter().map(Cohort::total).sum();
+        ledger.rehoused = self.rehoused_from.iter().sum();
+    }
 }
 
 /// Rehouses the displaced under the rehousing duty: a share of each year's displaced stays in

@@ -12,8 +12,8 @@
 
 use super::cohort::{Cohort, ratio};
 use super::intake::{self, IntakeArea, LettingShares, TenureIntake};
-use super::moves::LettingYear;
-use super::output::NeedLedger;
+use super::moves::{LettingYear, Rehousing};
+use super::output::{LedgerYear, NeedLedger};
 use super::state::{AreaState, Simulation};
 use crate::model::{Letting, Params, PerGroup, PerTenure, Tenure};
 
@@ -52,6 +52,15 @@ pub(super) struct NeedYear {
     pub ledger: NeedLedger,
 }
 
+impl NeedYear {
+    /// Books the year's need in the ledger: those housed in its place moved in from outside the
+    /// homes' ordinary intake.
+    pub fn book(&self, ledger: &mut LedgerYear) {
+        ledger.need = self.ledger;
+        ledger.moved_in += self.ledger.housed_almene + self.ledger.housed_private;
+    }
+}
+
 /// An area's almene family homes that are let (those standing empty are not).
 pub(super) fn lettable_family_homes(area: &AreaState) -> f64 {
     let t = Tenure::AlmenFamily;
@@ -63,8 +72,8 @@ pub(super) fn lettable_family_homes(area: &AreaState) -> f64 {
 pub(super) struct Openings<'a> {
     pub vacancies: &'a [f64],
     pub weights: &'a [PerTenure<f64>],
-    /// Per area: persons rehoused there this year (they took vacancies first).
-    pub rehoused_in: &'a [f64],
+    /// The year's rehousing of the displaced, if any (they took vacancies first).
+    pub rehousing: Option<&'a Rehousing>,
     pub shares: &'a [LettingShares],
     pub letting: &'a LettingYear,
     /// Per area: the economy's factor on the odds of a newcomer being outside work.
@@ -125,7 +134,8 @@ pub(super) fn housing_need(sim: &Simulation, openings: &Openings) -> Option<Need
         .map(|i| {
             let open = openings.letting.steered[i] == 0.0 && openings.shares[i].refused == 0.0;
             let claim = p.moves.need_almen_priority_share.clamp(0.0, 1.0) * family_vacancies(i);
-            if open { (claim - openings.rehoused_in[i]).max(0.0) } else { 0.0 }
+            let rehoused_in = openings.rehousing.map_or(0.0, |r| r.arrivals[i].total());
+            if open { (claim - rehoused_in).max(0.0) } else { 0.0 }
         })
         .collect();
     let (housed_almene, left_over) = place_pooled(&seeking, &almen_room, &mut placed);

@@ -76,62 +76,34 @@ pub(super) fn advance(sim: &mut Simulation, year: u16) -> (LedgerYear, DistrictP
     let rehousing = (steps > 0 || sim.world.someone_waiting)
         .then(|| moves::rehouse(sim, &displaced, &vacancies, &weights, letting.joint));
     if let Some(rehousing) = &rehousing {
-        ledger.displaced = displaced.iter().map(Cohort::total).sum();
-        ledger.left = rehousing.leaving.iter().map(Cohort::total).sum();
-        ledger.rehoused = rehousing.rehoused_from.iter().sum();
+        rehousing.book(&displaced, &mut ledger);
     }
     sim.world.someone_waiting = rehousing.as_ref().is_some_and(|r| r.waiting.iter().any(|w| w.total() > 0.0));
     let shares = moves::letting_shares(sim, &letting, &vacancies, &weights);
     let economy = transition::Economy::in_year(sim.engine.history, &p.flows, year);
     let schedule = &sim.schedule;
     let economy_odds = |i: usize| 1.0 / economy.for_area(schedule.held(i, year).1, p.flows.economy_response);
-    let rehoused_in: Vec<f64> = match &rehousing {
-        Some(r) => r.arrivals.iter().map(Cohort::total).collect(),
-        None => vec![0.0; n],
+    let openings = need::Openings {
+        vacancies: &vacancies,
+        weights: &weights,
+        rehousing: rehousing.as_ref(),
+        shares: &shares,
+        letting: &letting,
+        economy_odds: &economy_odds,
     };
-    let need = need::housing_need(
-        sim,
-        &need::Openings {
-            vacancies: &vacancies,
-            weights: &weights,
-            rehoused_in: &rehoused_in,
-            shares: &shares,
-            letting: &letting,
-            economy_odds: &economy_odds,
-        },
-    );
+    let need = need::housing_need(sim, &openings);
     if let Some(need) = &need {
-        ledger.need = need.ledger;
-        // Those housed in the need's place move in from outside the homes' ordinary intake.
-        ledger.moved_in += need.ledger.housed_almene + need.ledger.housed_private;
+        need.book(&mut ledger);
     }
     let turnover = p.tenure.move_out_rate[Tenure::AlmenFamily].clamp(0.0, 1.0);
     let attractiveness = &sim.world.attractiveness;
     let pupils_per_child = p.flows.pupils_per_child;
     let intakes = intake::tenure_intakes(p);
     let newcomers = |i: usize, area: &mut AreaState| {
-        if let Some(rehousing) = &rehousing {
-            area.left = area.left.plus(&rehousing.leaving[i]);
-            area.waiting = rehousing.waiting[i];
-            area.rehoused_in = rehousing.arrivals[i].total();
-            area.rehoused_out = rehousing.rehoused_from[i];
-            area.residents = area.residents.plus(&rehousing.arrivals[i]);
-        } else {
-            area.waiting = Cohort::default();
-            area.rehoused_in = 0.0;
-            area.rehoused_out = 0.0;
-        }
+        settle_rehousing(area, rehousing.as_ref(), i);
         area.new_capacity = PerTenure::default();
         area.newcomers = PerGroup::default();
-        // Those in need whom the area's lost homes left without one thin out as tenants would
-        // have moved on; this year's join them. Those placed here take vacancies first.
-        area.excluded = area.excluded.scaled(1.0 - turnover);
-        let mut placed = 0.0;
-        if let Some(need) = &need {
-            area.excluded = area.excluded.plus(&need.excluded[i]);
-            placed = need.placed[i].total();
-            area.residents = area.residents.plus(&need.placed[i]);
-        }
+        let placed = settle_need(area, need.as_ref(), i, turnover);
         let open = (vacancies[i] - area.rehoused_in - placed).max(0.0);
         let arrived = (open > 0.0).then(|| {
             let who = IntakeArea {
@@ -160,6 +132,32 @@ pub(super) fn advance(sim: &mut Simulation, year: u16) -> (LedgerYear, DistrictP
         (ledger, pupils)
     });
     (ledger, pupils)
+}
+
+/// The displaced who arrive in area `i`, leave from it or wait, in its record.
+fn settle_rehousing(area: &mut AreaState, rehousing: Option<&moves::Rehousing>, i: usize) {
+    if let Some(rehousing) = rehousing {
+        area.left = area.left.plus(&rehousing.leaving[i]);
+        area.waiting = rehousing.waiting[i];
+        area.rehoused_in = rehousing.arrivals[i].total();
+        area.rehoused_out = rehousing.rehoused_from[i];
+        area.residents = area.residents.plus(&rehousing.arrivals[i]);
+    } else {
+        area.waiting = Cohort::default();
+        area.rehoused_in = 0.0;
+        area.rehoused_out = 0.0;
+    }
+}
+
+/// Those in need whom area `i`'s lost homes left without one thin out as tenants would have
+/// moved on, and this year's join them; those placed here move in (they take vacancies first).
+/// Returns how many were placed here.
+fn settle_need(area: &mut AreaState, need: Option<&need::NeedYear>, i: usize, turnover: f64) -> f64 {
+    area.excluded = area.excluded.scaled(1.0 - turnover);
+    let Some(need) = need else { return 0.0 };
+    area.excluded = area.excluded.plus(&need.excluded[i]);
+    area.residents = area.residents.plus(&need.placed[i]);
+    need.placed[i].total()
 }
 
 /// Each area's vacancies after the year's moves out, and the shares of them each tenure has.
