@@ -32,7 +32,8 @@ pub struct VariantSummary {
     pub score: Vec<f64>,
     /// The score at the comparison's year.
     pub score_in_year: f64,
-    /// Score minus the first variant's, in points, at the comparison's year.
+    /// Score minus the first variant's, in points, at the comparison's year: the difference
+    /// of the two scores as shown, to a tenth.
     pub difference: f64,
     /// The same relative to the first variant's score (0.05 = 5 %); 0 if that score is 0.
     pub relative_difference: f64,
@@ -75,6 +76,13 @@ pub struct Comparison {
     pub estates: Vec<EstateRow>,
 }
 
+/// `score − reference` as the two are shown, each rounded once to a tenth of a point.
+fn shown_difference(score: f64, reference: f64) -> f64 {
+    #[allow(clippy::cast_precision_loss)] // Tenths of a 0–100 score.
+    let tenths = (crate::explain::tenths(score) - crate::explain::tenths(reference)) as f64;
+    tenths / 10.0
+}
+
 /// Compares named projections, each with the room's votes for it, at `year` (the first is
 /// the reference).
 pub fn compare(variants: &[(&str, &Projection, &[Vote])], year: u16) -> Comparison {
@@ -85,7 +93,9 @@ pub fn compare(variants: &[(&str, &Projection, &[Vote])], year: u16) -> Comparis
         .iter()
         .map(|(name, p, votes)| {
             let score_in_year = score_at(p);
-            let difference = score_in_year - reference;
+            // One rounding: the difference of the scores as shown (to a tenth), as `explain`
+            // and *Forklar* take it, so the figures agree to the shown digit.
+            let difference = shown_difference(score_in_year, reference);
             let estates: Vec<EstateStatus> = p
                 .areas
                 .iter()
@@ -181,7 +191,7 @@ pub fn comparison_csv(c: &Comparison) -> Result<String, String> {
             let mut row = vec![
                 crate::export::text_cell(&v.name),
                 format!("{:.3}", v.score_in_year),
-                format!("{:.3}", v.difference),
+                format!("{:.1}", v.difference),
                 format!("{:.5}", v.relative_difference),
             ];
             for e in &c.estates {

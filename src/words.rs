@@ -179,6 +179,36 @@ pub fn points(tr: Tr<'_>, tenths: crate::explain::Tenths) -> String {
     format!("{} {}", tr.signed(value, 1), tr.t("unit.points"))
 }
 
+/// A sentence of the tables with a year and values filled in.
+pub fn fill_owned(tr: Tr<'_>, key: &str, year: u16, values: &[(&str, String)]) -> String {
+    let year = year.to_string();
+    let mut all: Vec<(&str, &str)> = vec![("year", year.as_str())];
+    all.extend(values.iter().map(|(k, v)| (*k, v.as_str())));
+    tr.fill(key, &all)
+}
+
+/// An estate's ledgers of change in one sentence: "Taastrupgaard 2016–2025: uden for arbejde
+/// −10,2 procentpoint (beboernes egen mobilitet −4,1, udskiftning −6,1); …".
+pub fn change_ledger(tr: Tr<'_>, name: &str, ledger: &crate::sim::ChangeLedger, year: u16) -> String {
+    let figures: Vec<String> = crate::sim::ChangeLedger::INDICATORS
+        .iter()
+        .enumerate()
+        .map(|(k, indicator)| {
+            let (mobility, replacement) = (ledger.mobility[k], ledger.replacement[k]);
+            tr.fill(
+                "explain.ledger_figure",
+                &[
+                    ("figure", &tr.of("ledger_figure", indicator.key())),
+                    ("change", &percentage_points(tr, mobility + replacement)),
+                    ("mobility", &percentage_points(tr, mobility)),
+                    ("replacement", &percentage_points(tr, replacement)),
+                ],
+            )
+        })
+        .collect();
+    tr.fill("explain.ledger", &[("area", name), ("year", &year.to_string()), ("figures", &figures.join("; "))])
+}
+
 /// A change of a share (0–1) in percentage points: "−4,1 procentpoint" / "−4.1 percentage
 /// points". Never "point", which is the score's unit.
 pub fn percentage_points(tr: Tr<'_>, share_change: f64) -> String {

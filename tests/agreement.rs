@@ -108,6 +108,11 @@ fn cards_forklar_reveal_report_and_explain_agree_on_every_figure() {
         let parts: Vec<i64> = json["parts"].as_array().unwrap().iter().map(|p| tenths(&p["points"])).collect();
         assert_eq!(parts, shown.parts, "plan {n}");
         let sentence = words::score_change(tr, &shown.change);
+        // compare: the difference to the baseline is the shown change, one rounding.
+        let base_projection = engine::project(&library, &engine::aligned_baseline(&baseline, &plan));
+        let comparison =
+            by_i_balance::compare::compare(&[("basis", &base_projection, &[]), ("plan", &projection, &[])], YEAR);
+        assert_eq!((comparison.variants[1].difference * 10.0).round() as i64, shown.change.change, "plan {n}: compare");
         // The report says the same.
         let report = report_html(&library, &plan, &attribution);
         assert!(report.contains(&sentence), "plan {n}: the report lacks {sentence}");

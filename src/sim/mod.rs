@@ -30,9 +30,9 @@ mod year_table;
 
 pub use attractiveness::AttractivenessTerms;
 pub use output::{
-    AreaSeries, AreaYear, Criteria, CriteriaByYear, CriterionResult, DistrictSeries, Indicators, InstitutionSeries,
-    LedgerYear, MAX_CRITERIA, MunicipalityYear, NeedLedger, Projection, SchoolSeries, SchoolYear, ScoreComponents,
-    ScoreYear, Share168a, Status,
+    AreaSeries, AreaYear, ChangeLedger, Criteria, CriteriaByYear, CriterionResult, DistrictSeries, Indicators,
+    InstitutionSeries, LedgerYear, MAX_CRITERIA, MunicipalityYear, NeedLedger, Projection, SchoolSeries, SchoolYear,
+    ScoreComponents, ScoreYear, Share168a, Status,
 };
 pub use record::{Checkpoints, EstateTrace, EstateYear, Trace};
 pub use score::{COMPONENT_COUNT, COMPONENTS, ScoreComponent, dissimilarity};

@@ -194,6 +194,30 @@ pub struct AreaSeries {
     pub years: Years<AreaYear>,
     /// Per year, for estates: every criterion of the rule set, judged.
     pub criteria: CriteriaByYear,
+    /// Per year, for estates: how its outside-work, basic-schooling and income figures changed
+    /// since the plan's start, split into its residents' own mobility and replacement (empty
+    /// for other areas).
+    pub change: Vec<ChangeLedger>,
+}
+
+/// Two ledgers of an estate's change since the start: what its residents did (found or lost
+/// work, studied, finished school, grew up, aged) and who replaced whom (moved in, moved out,
+/// were displaced, rehoused or placed there); each in [`ChangeLedger::INDICATORS`] order, as a
+/// change of the yearly share or ratio. The two add up to the change.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct ChangeLedger {
+    pub mobility: [f64; 3],
+    pub replacement: [f64; 3],
+}
+
+impl ChangeLedger {
+    /// The figures the ledgers split: outside work, basic schooling, income.
+    pub const INDICATORS: [Indicator; 3] = [Indicator::OutsideWork, Indicator::BasicSchooling, Indicator::Income];
+
+    /// The three figures of a body of residents, in [`ChangeLedger::INDICATORS`] order.
+    pub fn figures(indicators: &Indicators) -> [f64; 3] {
+        Self::INDICATORS.map(|i| indicators.value(i))
+    }
 }
 
 /// An id the record repeats every year (a profile's): shared, so a year's record copies a
@@ -377,6 +401,7 @@ impl Projection {
                     district: a.district.clone(),
                     years: Years::default(),
                     criteria: CriteriaByYear::default(),
+                    change: if a.kind == AreaKind::Estate { Vec::with_capacity(YEARS) } else { Vec::new() },
                 })
                 .collect(),
             districts: m

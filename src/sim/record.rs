@@ -158,6 +158,9 @@ pub(super) fn full(sim: &Simulation, out: &mut Projection, ledger: Option<Ledger
         }
     };
     out.recording.areas.record(areas.len(), row);
+    for &e in &out.recording.estates {
+        out.areas[e].change.push(standings[e].change);
+    }
     let Recording { estates, criteria, .. } = &mut out.recording;
     let per_estate = estates.first().map_or(0, |&i| standings[i].criteria.len());
     criteria.record_with(estates.len(), per_estate, |e, out| {

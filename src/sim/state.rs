@@ -8,7 +8,7 @@ use super::attractiveness::{self, AttractivenessTerms};
 use super::cohort::{Cohort, ratio};
 use super::intake::Residual;
 use super::need::NeedReference;
-use super::output::{Criteria, Indicators, Status};
+use super::output::{ChangeLedger, Criteria, Indicators, Status};
 use super::schedule::Schedule;
 use super::schools::{self, SchoolMix};
 use super::score::{self, ScoreSums};
@@ -35,6 +35,9 @@ pub(super) struct AreaState {
     pub new_capacity: PerTenure<f64>,
     /// Capacity standing empty: homes emptied ahead of a renovation or demolition, not let.
     pub empty: PerTenure<f64>,
+    /// An estate's figures (see [`ChangeLedger::figures`]) after the year's actions and after
+    /// its residents' own changes in the year, for the ledgers of change.
+    pub figures_in_year: Option<([f64; 3], [f64; 3])>,
     pub residents: Cohort,
     /// Residents displaced from this area who left the municipality, as they were when they
     /// left. They count in this area's composition for the balance score (people never vanish:
@@ -107,6 +110,8 @@ pub(super) struct Standing {
     /// The residents' conviction risk (see [`status::conviction_risk`]) when the area's share
     /// convicted was last published (or in 2016): later shares move with the risk from there.
     pub conviction_risk_at_last_point: f64,
+    /// An estate's two ledgers of change since the start (see [`ChangeLedger`]).
+    pub change: ChangeLedger,
     /// Whether the area has been in the hardest category since the national rule refusing
     /// applicants on benefits came into force (the rule stays with a former hardest area).
     pub hardest_under_rule: bool,
@@ -292,6 +297,13 @@ impl<'a> Simulation<'a> {
                 standing.history.rotate_left(1);
                 standing.history[HISTORY_YEARS - 1] = values;
             }
+            if let Some((after_actions, after_living)) = area.figures_in_year {
+                let (before, end) = (ChangeLedger::figures(&standing.indicators), ChangeLedger::figures(&indicators));
+                for k in 0..3 {
+                    standing.change.mobility[k] += after_living[k] - after_actions[k];
+                    standing.change.replacement[k] += (after_actions[k] - before[k]) + (end[k] - after_living[k]);
+                }
+            }
             standing.indicators = indicators;
             // Only 2016's judging reads the years listed before it (from the plan's area).
             let listed_before = if initial { sources[i].held.years_listed_before_2016 } else { 0 };
@@ -378,6 +390,7 @@ fn initial_area(a: &crate::model::Area, district: Option<usize>, engine: &Engine
         capacity: PerTenure::from_fn(|t| a.homes[t] * params.tenure.persons_per_home[t] * fill),
         new_capacity: PerTenure::default(),
         empty: PerTenure::default(),
+        figures_in_year: None,
         residents: Cohort::seeded(a.residents, a.held.basic_schooling_2016, a.held.income_2016, &params.education),
         left: Cohort::default(),
         waiting: Cohort::default(),

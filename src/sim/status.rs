@@ -74,6 +74,12 @@ fn standard_normal(key: u64) -> f64 {
     libm::sqrt(-2.0 * libm::log(u1)) * libm::cos(std::f64::consts::TAU * u2)
 }
 
+/// The figures the ledgers of change split (see [`super::ChangeLedger::figures`]) of a body of
+/// residents.
+pub(super) fn figures(cohort: &Cohort, params: &Params) -> [f64; 3] {
+    [cohort.outside_work_share(), cohort.basic_schooling_share(), cohort.income_ratio(&params.education)]
+}
+
 /// The indicator values in [`Indicator::ALL`] order, for the history.
 pub(super) fn indicator_values(ind: &Indicators) -> [f64; 5] {
     Indicator::ALL.map(|i| ind.value(i))

@@ -8,8 +8,8 @@ use super::output::LedgerYear;
 use super::schools::{self, DistrictPupils};
 use super::state::{AreaState, Simulation};
 use super::transition::{self, AreaEfforts, Context};
-use super::{moves, need, parallel};
-use crate::model::{FIRST_YEAR, PerGroup, PerTenure, Tenure};
+use super::{moves, need, parallel, status};
+use crate::model::{AreaKind, FIRST_YEAR, PerGroup, PerTenure, Tenure};
 
 /// Sets each area's calibrated intake residual so that, with no actions, the 2016 composition
 /// is a fixed point: the inflow equals what transitions and moves take away.
@@ -199,6 +199,10 @@ fn live_and_move_out(sim: &mut Simulation, efforts: &[AreaEfforts], ledger: &mut
         let rates = transition::YearRates::new(&p.flows, economy.for_area(schedule.held(i, year).1, response));
         let ctx = Context { school_share, efforts: efforts[i], placed_last_year: area.placed, rates };
         let t = transition::transition(&area.residents, &p.flows, &p.efforts, ctx);
+        if area.kind == AreaKind::Estate {
+            let figures = |c: &Cohort| status::figures(c, p);
+            area.figures_in_year = Some((figures(&area.residents), figures(&t.residents)));
+        }
         let rate = moves::move_out_rate(area, p);
         let mut residents = t.residents;
         let exit = moves::leaving_shares(&residents.persons, rate, attractiveness.now(area.district), p);

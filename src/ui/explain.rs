@@ -180,18 +180,14 @@ fn part_row(ui: &mut egui::Ui, app: &WorkshopApp, tr: Tr<'_>, attribution: &Attr
     part_line(ui, &text, &words::part_effect(tr, attribution, i, year));
 }
 
-/// Residents displaced by the plan so far: how many were rehoused in the municipality and how
-/// many left it — a cost the score counts, not a gain.
+/// What the plan did to people so far: the displaced (rehoused, waiting, gone), the households
+/// in need left without a home — costs the score counts, not gains — and each estate's change
+/// split into its residents' own mobility and replacement.
 fn displaced_line(ui: &mut egui::Ui, tr: Tr<'_>, projection: &Projection, year: u16) {
-    let (rehoused, _, left) = crate::statement::displaced(projection, year);
-    if rehoused + left < 0.5 {
-        return;
+    for line in crate::statement::consequences(projection, year, tr) {
+        ui.add_space(6.0);
+        ui.label(line);
     }
-    ui.add_space(6.0);
-    ui.label(tr.fill(
-        "explain.displaced",
-        &[("year", &year.to_string()), ("rehoused", &tr.num(rehoused, 0)), ("left", &tr.num(left, 0))],
-    ));
 }
 
 /// The last change in words: the edit, or "Undone: …" / "Redone: …".
