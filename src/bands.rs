@@ -94,34 +94,6 @@ impl EstateBands {
     }
 }
 
-/// A small, fast, portable generator (SplitMix64): the same numbers on every platform.
-struct Draws(u64);
-
-impl Draws {
-    fn next_unit(&mut self) -> f64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^= z >> 31;
-        // 53 random bits as a fraction in [0, 1).
-        #[allow(clippy::cast_precision_loss)]
-        let unit = (z >> 11) as f64 / (1u64 << 53) as f64;
-        unit
-    }
-
-    /// A draw from the triangular distribution over (low, mode, high).
-    fn triangular(&mut self, low: f64, mode: f64, high: f64) -> f64 {
-        let u = self.next_unit();
-        let span = high - low;
-        if span <= 0.0 {
-            return mode;
-        }
-        let cut = (mode - low) / span;
-        if u < cut { low + (u * span * (mode - low)).sqrt() } else { high - ((1.0 - u) * span * (high - mode)).sqrt() }
-    }
-}
-
 /// The `q`-th quantile (0–1) of values, by the nearest rank of the sorted values.
 fn quantile(sorted: &[f64], q: f64) -> f64 {
     if sorted.is_empty() {
@@ -149,7 +121,7 @@ pub fn bands(library: &Library, plan: &Plan, runs: usize, cancelled: &dyn Fn() -
 
 /// The `runs` projections behind the bands, each with the varied assumptions drawn afresh.
 pub fn ensemble(library: &Library, plan: &Plan, runs: usize, cancelled: &dyn Fn() -> bool) -> Option<Vec<Trace>> {
-    let mut draws = Draws(SEED);
+    let mut draws = sim::Chance::new(SEED);
     let mut traces = Vec::with_capacity(runs);
     for run in 0..runs {
         if cancelled() {

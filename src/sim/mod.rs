@@ -12,6 +12,7 @@
 
 mod actions;
 mod attractiveness;
+mod chance;
 mod cohort;
 mod intake;
 mod moves;
@@ -29,6 +30,7 @@ mod transition;
 mod year_table;
 
 pub use attractiveness::AttractivenessTerms;
+pub use chance::Chance;
 pub use output::{
     AreaSeries, AreaYear, ChangeLedger, Criteria, CriteriaByYear, CriterionResult, DistrictSeries, Indicators,
     InstitutionSeries, LedgerYear, MAX_CRITERIA, MunicipalityYear, NeedLedger, Projection, SchoolSeries, SchoolYear,

@@ -140,9 +140,22 @@ pub(super) fn housing_need(sim: &Simulation, openings: &Openings) -> Option<Need
         .collect();
     let (housed_almene, left_over) = place_pooled(&seeking, &almen_room, &mut placed);
     ledger.housed_almene = housed_almene;
+    // Housed ahead of the others, they take homes other applicants in need would have had: the
+    // same number of those are left without one instead, with the mix of the homes' intake, and
+    // count where the lost homes (or the refusals) were.
+    let passed_over = passed_over(&placed, &intakes, areas, openings, p);
+    let sought: f64 = seeking.iter().map(Cohort::total).sum();
+    let mut rest: Vec<Cohort> = (0..n)
+        .map(|i| {
+            let share = ratio(
+                seeking[i].total() - left_over[i].total(),
+                sought - left_over.iter().map(Cohort::total).sum::<f64>(),
+            );
+            left_over[i].plus(&unallocated[i]).plus(&passed_over.scaled(share))
+        })
+        .collect();
     // Private rentals take a share of the rest, up to half their vacancies.
     let private_share = p.moves.need_private_rental_share.clamp(0.0, 1.0);
-    let mut rest: Vec<Cohort> = left_over.iter().zip(&unallocated).map(|(a, b)| a.plus(b)).collect();
     let private_room: Vec<f64> =
         (0..n).map(|i| 0.5 * openings.vacancies[i] * openings.weights[i].private_rental).collect();
     let wanting: Vec<Cohort> = rest.iter().map(|c| c.scaled(private_share)).collect();
@@ -154,6 +167,22 @@ pub(super) fn housing_need(sim: &Simulation, openings: &Openings) -> Option<Need
     }
     ledger.excluded = rest.iter().map(Cohort::total).sum();
     Some(NeedYear { placed, excluded: rest, ledger })
+}
+
+/// The applicants whose homes those housed ahead of them took: in each area, as many as were
+/// placed there, with its almene family intake.
+fn passed_over(
+    placed: &[Cohort],
+    intakes: &PerTenure<TenureIntake>,
+    areas: &[AreaState],
+    openings: &Openings,
+    p: &Params,
+) -> Cohort {
+    (0..areas.len()).filter(|&j| placed[j].total() > 0.0).fold(Cohort::default(), |acc, j| {
+        let who =
+            family_newcomers(intakes, &areas[j], openings.shares[j], (openings.economy_odds)(j), placed[j].total(), p);
+        acc.plus(&who)
+    })
 }
 
 /// Who would move into an area's almene family vacancies: `persons` of its intake.

@@ -332,9 +332,12 @@ pub struct LedgerYear {
     pub need: NeedLedger,
 }
 
-/// The year's households in need of an affordable family home beyond what the homes let: the
-/// lettings lost with almene family homes removed or standing empty, the applicants refused in
-/// the hardest areas, the allocations not made; and where they went (persons).
+/// The year's households in need of an affordable family home beyond what the homes let them:
+/// the lettings lost with almene family homes removed or standing empty, the applicants refused
+/// in the hardest areas, the allocations not made; and where they went (persons). Those housed
+/// in the almene homes that remain take homes other applicants in need would have had, so they
+/// change who is left without a home, not how many: `shortfall + refused + unallocated =
+/// housed_private + excluded`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
 pub struct NeedLedger {
     /// Would have moved into almene family homes the plan no longer lets.
@@ -343,7 +346,8 @@ pub struct NeedLedger {
     pub refused: f64,
     /// Would have been allocated a home under the 2016 practice.
     pub unallocated: f64,
-    /// Housed in the almene family homes that remain, ahead of other applicants.
+    /// Housed in the almene family homes that remain, ahead of other applicants (who are left
+    /// without a home instead).
     pub housed_almene: f64,
     /// Housed in private rentals.
     pub housed_private: f64,

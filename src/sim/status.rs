@@ -51,27 +51,8 @@ pub(super) fn convicted_with_variation(projected: f64, residents: &Cohort, seed:
     if expected <= 0.0 {
         return projected;
     }
-    let z = standard_normal(seed ^ ((area as u64) << 20) ^ u64::from(year));
+    let z = super::Chance::new(seed ^ ((area as u64) << 20) ^ u64::from(year)).standard_normal();
     (projected * (1.0 + z / libm::sqrt(expected))).max(0.0)
-}
-
-/// A standard normal draw from a 64-bit key (SplitMix64, then Box–Muller): the same on every
-/// platform and whatever thread judges the area.
-fn standard_normal(key: u64) -> f64 {
-    let mut state = key;
-    let mut unit = || {
-        state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = state;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^= z >> 31;
-        // 53 random bits as a fraction in (0, 1].
-        #[allow(clippy::cast_precision_loss)]
-        let u = ((z >> 11) + 1) as f64 / (1u64 << 53) as f64;
-        u
-    };
-    let (u1, u2) = (unit(), unit());
-    libm::sqrt(-2.0 * libm::log(u1)) * libm::cos(std::f64::consts::TAU * u2)
 }
 
 /// The figures the ledgers of change split (see [`super::ChangeLedger::figures`]) of a body of
