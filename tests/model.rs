@@ -298,3 +298,23 @@ fn those_waiting_are_rehoused_in_the_years_after_the_demolition() {
         assert!(waiting(year) < waiting(year - 1), "{year}: the queue shrinks");
     }
 }
+
+/// Ranges a board can question: every assumption in the tornado's top ten of the shipped plans
+/// has a source, or says how its range was derived — never the bare word "assumption".
+#[test]
+fn the_tornado_s_top_ten_have_a_source_or_a_derivation() {
+    let library = library();
+    let named = |source: &str| {
+        let year =
+            source.as_bytes().windows(4).any(|w| w.iter().all(u8::is_ascii_digit) && (w[0] == b'1' || w[0] == b'2'));
+        source.contains("derived") || source.contains(".dk") || year
+    };
+    for name in ["visionsplan-2016.ron", "det-der-skete-2016-2025.ron", "basisforloeb-2016.ron"] {
+        let b = bands::bands(&library, &shipped(name), bands::RUNS, &|| false).unwrap();
+        assert_eq!(b.tornado.len(), 10, "{name}: ten bars");
+        for bar in &b.tornado {
+            let source = &library.table.get(&bar.key).unwrap().source;
+            assert!(named(source), "{name}: {} says only {source:?}", bar.key);
+        }
+    }
+}
