@@ -1,7 +1,8 @@
 //! Why the score moved: a plan against its baseline, split into the score's components and into
 //! the plan's parts (each action, effort, letting policy and change of the 2016 figures), plus
-//! what the parts do together (the interaction). A part's effect is its own: the baseline with
-//! that part alone, against the baseline. The interaction is the rest, so parts and interaction
+//! what the parts do together (the interaction). A part's effect is what the plan loses without
+//! it: the plan against the plan with that part taken out, so the effect of the change just
+//! made is the change the room just saw. The interaction is the rest, so parts and interaction
 //! add up exactly to the whole.
 //!
 //! This is the one attribution: the action cards, *Forklar*, the projector's reveal, the report
@@ -125,12 +126,15 @@ fn grouped(parts: Vec<Part>, areas: usize) -> Vec<Part> {
         .collect()
 }
 
-/// What one part does on its own, per projected year.
+/// What the plan loses without one part, per projected year.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PartEffect {
     pub part: Part,
-    /// Change of the balance score, per year (points).
+    /// The plan's score less the score of the plan without the part, per year (points).
     pub score: Vec<f64>,
+    /// The score of the plan without the part, per year: the part's shown figure is the plan's
+    /// shown score less this one shown, one rounding each.
+    pub without: Vec<f64>,
     /// Change of each score component (in [`COMPONENTS`] order) weighted by its share of the
     /// score, per year, so that they add up to `score`.
     pub components: Vec<[f64; COMPONENT_COUNT]>,
@@ -247,14 +251,14 @@ impl Attribution {
         self.total(y) - self.parts.iter().map(|p| p.score[y]).sum::<f64>()
     }
 
-    /// The figures at a year, rounded once (see [`Shown`]).
+    /// The figures at a year, rounded once (see [`Shown`]): each part's figure is the plan's
+    /// shown score less the shown score of the plan without it, exactly the change the room
+    /// sees when the part is added last; the interaction is what is left of the shown change.
     pub fn shown(&self, year: u16) -> Option<Shown> {
         let y = self.year_index(year)?;
         let change = ScoreChange::between(&self.baseline[y], &self.plan[y], self.weights);
-        let mut values: Vec<f64> = self.parts.iter().map(|part| part.score[y]).collect();
-        values.push(self.interaction(y));
-        let mut parts = apportion(&values, change.change);
-        let interaction = parts.pop().unwrap_or(0);
+        let parts: Vec<Tenths> = self.parts.iter().map(|part| change.to - tenths(part.without[y])).collect();
+        let interaction = change.change - parts.iter().sum::<Tenths>();
         Some(Shown { change, parts, interaction })
     }
 
@@ -299,34 +303,35 @@ pub fn parts(plan: &Plan, baseline: &Plan) -> Vec<Part> {
     parts
 }
 
-/// Adds a part to a copy of the baseline (a dropped one is taken out; a group adds its
-/// members), taking the 2016 figures and the letting rules from `target`.
-fn add_part(plan: &mut Plan, part: &Part, target: &Plan) {
+/// Takes a part out of a copy of the plan (a dropped one is put back; a group takes out its
+/// members), taking the 2016 figures and the letting rules from `baseline`.
+fn remove_part(plan: &mut Plan, part: &Part, baseline: &Plan) {
     match part {
-        Part::StartingPoint => plan.municipality.clone_from(&target.municipality),
-        Part::Action(a) => plan.actions.push(a.clone()),
-        Part::DroppedAction(a) => {
+        Part::StartingPoint => plan.municipality.clone_from(&baseline.municipality),
+        Part::Action(a) => {
             if let Some(at) = plan.actions.iter().position(|x| x == a) {
                 plan.actions.remove(at);
             }
         }
-        Part::Effort(e) => plan.efforts.push(e.clone()),
-        Part::DroppedEffort(e) => {
+        Part::DroppedAction(a) => plan.actions.push(a.clone()),
+        Part::Effort(e) => {
             if let Some(at) = plan.efforts.iter().position(|x| x == e) {
                 plan.efforts.remove(at);
             }
         }
-        Part::Letting(l) => plan.letting.clone_from(l),
-        Part::Group { members, .. } => members.iter().for_each(|m| add_part(plan, m, target)),
+        Part::DroppedEffort(e) => plan.efforts.push(e.clone()),
+        Part::Letting(_) => plan.letting.clone_from(&baseline.letting),
+        Part::Group { members, .. } => members.iter().for_each(|m| remove_part(plan, m, baseline)),
     }
 }
 
-/// Splits plan − baseline into its parts. Both are projected with the plan's inputs (the
-/// baseline aligned to the plan by the caller). `cancelled` is asked between parts: a newer
-/// edit stops a running attribution, which then returns `None`.
+/// Splits plan − baseline into its parts: each part's effect is what the plan loses without it.
+/// Both are projected with the plan's inputs (the baseline aligned to the plan by the caller).
+/// `cancelled` is asked between parts: a newer edit stops a running attribution, which then
+/// returns `None`.
 pub fn attribute(plan: &Plan, baseline: &Plan, inputs: Inputs, cancelled: &dyn Fn() -> bool) -> Option<Attribution> {
-    let (base_trace, checkpoints) = sim::trace(baseline, inputs, true);
-    let plan_trace = sim::trace(plan, inputs, false).0;
+    let base_trace = sim::trace(baseline, inputs, false).0;
+    let (plan_trace, checkpoints) = sim::trace(plan, inputs, true);
     let mut effects = Vec::new();
     let separate = parts(plan, baseline);
     let count = separate.len();
@@ -336,15 +341,15 @@ pub fn attribute(plan: &Plan, baseline: &Plan, inputs: Inputs, cancelled: &dyn F
         if cancelled() {
             return None;
         }
-        let mut with = baseline.clone();
-        add_part(&mut with, &part, plan);
+        let mut without = plan.clone();
+        remove_part(&mut without, &part, baseline);
         let trace = if matches!(part, Part::StartingPoint) {
-            sim::trace(&with, inputs, false).0
+            sim::trace(&without, inputs, false).0
         } else {
-            sim::trace_from(&checkpoints, &base_trace, part.first_year(), &with, inputs)
+            sim::trace_from(&checkpoints, &plan_trace, part.first_year(), &without, inputs)
         };
         let area = part.area().and_then(|id| plan.municipality.areas.iter().position(|a| a.id == id));
-        effects.push(effect(part, &base_trace, &trace, area, inputs));
+        effects.push(effect(part, &trace, &plan_trace, area, inputs));
     }
     let weights = COMPONENTS.map(|c| c.weight_share(inputs.params));
     Some(Attribution {
@@ -373,5 +378,6 @@ fn effect(part: Part, before: &Trace, after: &Trace, area: Option<usize>, inputs
         Some((after_area, before_area)) => after_area.iter().zip(before_area).map(|(a, b)| a - b).collect(),
         None => vec![0.0; after.years.len()],
     };
-    PartEffect { part, score, components, area_outside_work }
+    let without = before.score.iter().map(|s| s.total).collect();
+    PartEffect { part, score, without, components, area_outside_work }
 }
