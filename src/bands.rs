@@ -243,7 +243,9 @@ fn exit(traces: &[Trace], area: usize) -> Exit {
         return Exit::StaysListed { share };
     }
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-    let year = |q: f64| (quantile(&years, q) as u16).clamp(FIRST_YEAR, LAST_YEAR);
+    let (first, last) =
+        (traces[0].years.first().copied().unwrap_or(FIRST_YEAR), traces[0].years.last().copied().unwrap_or(LAST_YEAR));
+    let year = |q: f64| (quantile(&years, q) as u16).clamp(first, last);
     Exit::Leaves { earliest: year(0.1), latest: year(0.9), share }
 }
 

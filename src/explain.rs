@@ -15,7 +15,7 @@
 //! parts are attributed in groups of one kind and first year, and [`Attribution::grouped`] says
 //! how many parts they hold, so *Forklar* can say so.
 
-use crate::model::{Action, Effort, FIRST_YEAR, LAST_YEAR, Letting, Plan};
+use crate::model::{Action, Effort, Letting, Plan};
 use crate::sim::{self, COMPONENT_COUNT, COMPONENTS, Inputs, ScoreYear, Trace};
 
 /// One part of a plan that differs from its baseline.
@@ -51,12 +51,13 @@ impl Part {
         }
     }
 
-    /// The first year the part acts: before it, plan and baseline agree.
-    pub fn first_year(&self) -> u16 {
+    /// The first year the part acts, in a plan that starts in `start`: before it, plan and
+    /// baseline agree.
+    pub fn first_year(&self, start: u16) -> u16 {
         match self {
             Self::Action(a) | Self::DroppedAction(a) => a.year,
             Self::Effort(e) | Self::DroppedEffort(e) => e.from_year,
-            Self::StartingPoint | Self::Letting(_) => FIRST_YEAR,
+            Self::StartingPoint | Self::Letting(_) => start,
             Self::Group { year, .. } => *year,
         }
     }
@@ -87,7 +88,7 @@ impl Part {
             Self::DroppedEffort(_) => "dropped_efforts",
             Self::StartingPoint | Self::Letting(_) | Self::Group { .. } => return None,
         };
-        Some((kind, self.first_year()))
+        Some((kind, self.first_year(0)))
     }
 }
 
@@ -263,14 +264,14 @@ impl Attribution {
     }
 
     /// For a part whose effect rounds to nothing at `year`: the first year its shown effect is
-    /// not zero, and its shown effect in 2040. `None` when it shows at `year` already.
+    /// not zero, and its shown effect at the horizon. `None` when it shows at `year` already.
     pub fn when_it_shows(&self, part: usize, year: u16) -> Option<(Option<u16>, Tenths)> {
         let shown_at = |y: u16| self.shown(y).and_then(|s| s.parts.get(part).copied()).unwrap_or(0);
         if shown_at(year) != 0 {
             return None;
         }
         let first = self.years.iter().copied().find(|&y| shown_at(y) != 0);
-        Some((first, shown_at(LAST_YEAR)))
+        Some((first, shown_at(self.years.last().copied().unwrap_or_default())))
     }
 
     /// The index of a part in [`Attribution::parts`].
@@ -346,7 +347,7 @@ pub fn attribute(plan: &Plan, baseline: &Plan, inputs: Inputs, cancelled: &dyn F
         let trace = if matches!(part, Part::StartingPoint) {
             sim::trace(&without, inputs, false).0
         } else {
-            sim::trace_from(&checkpoints, &plan_trace, part.first_year(), &without, inputs)
+            sim::trace_from(&checkpoints, &plan_trace, part.first_year(plan.start_year), &without, inputs)
         };
         let area = part.area().and_then(|id| plan.municipality.areas.iter().position(|a| a.id == id));
         effects.push(effect(part, &trace, &plan_trace, area, inputs));

@@ -80,6 +80,7 @@ pub fn plan_from_table(sources: &Sources<'_>) -> Result<Plan, Vec<ImportProblem>
         name: sources.name.to_owned(),
         author: String::new(),
         notes: format!("Made from {from}."),
+        start_year: crate::model::FIRST_YEAR,
         rule_set: Default::default(),
         facilities_count_as_commercial: false,
         municipality: Municipality {

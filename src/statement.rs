@@ -92,7 +92,7 @@ pub fn json(attribution: &Attribution, plan: &Plan, projection: &Projection, yea
             let mut part = json!({
                 "kind": effect.part.kind_key(),
                 "what": words::part(tr, plan, &effect.part),
-                "first_year": effect.part.first_year(),
+                "first_year": effect.part.first_year(plan.start_year),
                 "area": effect.part.area(),
                 "points": points(*tenths),
             });

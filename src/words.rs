@@ -358,7 +358,7 @@ pub fn edit(tr: Tr<'_>, m: &Municipality, edit: &PlanEdit) -> String {
                 ("area", area_name(m, area)),
                 ("tenure", &tenure_lower(tr, *tenure)),
                 ("count", &tr.num(*to, 0)),
-                ("year", &year(&crate::model::shows_from(*y))),
+                ("year", &year(&y.saturating_add(1))),
             ],
         ),
         PlanEdit::AddAction(a) => action_in_year(tr, m, a),

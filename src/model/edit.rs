@@ -9,19 +9,19 @@
 //! an edit is the year its action is carried out ([`action_year_for`]).
 
 use super::{
-    Action, ActionId, ActionKind, Comment, Effort, EffortKind, FIRST_YEAR, FlexibleLetting, LAST_YEAR, Plan, RuleSetId,
-    Tenure, Vote,
+    Action, ActionId, ActionKind, Comment, Effort, EffortKind, FlexibleLetting, Plan, RuleSetId, Span, Tenure, Vote,
 };
 use serde::{Deserialize, Serialize};
 
-/// The year an action must carry so that it shows on 1 January of `view_year`.
-pub fn action_year_for(view_year: u16) -> u16 {
-    view_year.saturating_sub(1).clamp(FIRST_YEAR, LAST_YEAR - 1)
+/// The year an action must carry so that it shows on 1 January of `view_year`, within the
+/// plan's years.
+pub fn action_year_for(view_year: u16, span: Span) -> u16 {
+    view_year.saturating_sub(1).clamp(span.first, span.last - 1)
 }
 
 /// The year whose figures first show an action of `action_year`.
-pub fn shows_from(action_year: u16) -> u16 {
-    (action_year + 1).min(LAST_YEAR)
+pub fn shows_from(action_year: u16, span: Span) -> u16 {
+    (action_year + 1).min(span.last)
 }
 
 /// One change to a plan.
@@ -355,7 +355,7 @@ fn set_effort(plan: &mut Plan, kind: EffortKind, area: &str, from: u16, count: f
             area: area.to_owned(),
             count: count.round(),
             from_year: from,
-            to_year: LAST_YEAR,
+            to_year: plan.span().last,
         });
     }
 }

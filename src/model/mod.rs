@@ -33,7 +33,8 @@ pub use map::{AreaOutline, Coordinates, Landmark, LandmarkKind, MapData, MapSour
 pub use observed::ObservedYear;
 pub use place::{Area, AreaKind, District, HeldInputs, Institution, InstitutionKind, Municipality, Profile};
 pub use plan::{
-    ChangeEntry, Comment, CommentTarget, FIRST_YEAR, FORMAT_VERSION, LAST_YEAR, MILESTONES, Plan, Vote, total_dots,
+    ChangeEntry, Comment, CommentTarget, FIRST_YEAR, FORMAT_VERSION, LAST_YEAR, LATEST_START, MILESTONES, Plan, Span,
+    Vote, total_dots,
 };
 pub use policy::{Effort, EffortKind, FlexibleLetting, Letting};
 pub use rules::{

@@ -5,8 +5,11 @@ use super::action::{Action, ActionKind};
 use super::assumptions::ParamTable;
 use super::groups::{PerTenure, Tenure};
 use super::place::InstitutionKind;
-use super::plan::{CommentTarget, FIRST_YEAR, FORMAT_VERSION, LAST_YEAR, Plan};
+use super::plan::{CommentTarget, FIRST_YEAR, FORMAT_VERSION, LATEST_START, Plan, Span};
 use std::collections::{BTreeMap, HashSet};
+
+/// The first government list (2010): published points are no older.
+const LIST_BEGAN: u16 = 2010;
 
 /// Counts above this are absurd for one municipality and are refused.
 const MAX_COUNT: f64 = 10_000_000.0;
@@ -34,6 +37,8 @@ impl PlanProblem {
 /// Collects problems while walking a plan.
 struct Checker {
     problems: Vec<PlanProblem>,
+    /// The years the plan covers: its actions, letting rules and efforts lie in them.
+    span: Span,
 }
 
 impl Checker {
@@ -65,13 +70,19 @@ impl Checker {
         }
     }
 
+    /// A year the plan acts in: from its start to its horizon.
     fn year(&mut self, location: &str, what: &str, year: u16) {
-        if !(FIRST_YEAR..=LAST_YEAR).contains(&year) {
+        self.year_within(location, what, year, self.span.first);
+    }
+
+    /// A year from `first` to the plan's horizon (published points may be older than the start).
+    fn year_within(&mut self, location: &str, what: &str, year: u16, first: u16) {
+        if !(first..=self.span.last).contains(&year) {
             let args = vec![
                 ("what", what.to_owned()),
                 ("year", year.to_string()),
-                ("first", FIRST_YEAR.to_string()),
-                ("last", LAST_YEAR.to_string()),
+                ("first", first.to_string()),
+                ("last", self.span.last.to_string()),
             ];
             self.report(location, "year_outside", args);
         }
@@ -88,7 +99,15 @@ impl Plan {
     /// Every problem that keeps the plan from being projected, each with where it is.
     /// An empty list means the plan can be used.
     pub fn validate(&self, table: &ParamTable) -> Vec<PlanProblem> {
-        let mut check = Checker { problems: Vec::new() };
+        let mut check = Checker { problems: Vec::new(), span: self.span() };
+        if !(FIRST_YEAR..=LATEST_START).contains(&self.start_year) {
+            let args = vec![
+                ("year", self.start_year.to_string()),
+                ("first", FIRST_YEAR.to_string()),
+                ("last", LATEST_START.to_string()),
+            ];
+            check.report("start_year", "start_year_outside", args);
+        }
         if self.format_version > FORMAT_VERSION {
             let args = vec![("version", self.format_version.to_string()), ("max", FORMAT_VERSION.to_string())];
             check.report("format_version", "newer_format", args);
@@ -201,7 +220,7 @@ impl Plan {
             ("held.non_western_by_year", &held.non_western_by_year),
         ] {
             for (year, share) in points {
-                check.year(at, &format!("{what}: the year"), *year);
+                check.year_within(at, &format!("{what}: the year"), *year, LIST_BEGAN);
                 check.share(at, what, *share);
             }
             if points.windows(2).any(|w| w[0].0 >= w[1].0) {
@@ -297,11 +316,11 @@ fn check_homes_action(check: &mut Checker, at: &str, action: &Action, homes: Opt
     if let ActionKind::Build { over_years, .. } = action.kind {
         if over_years == 0 {
             check.report(at, "over_years_zero", Vec::new());
-        } else if u32::from(action.year) + u32::from(over_years) - 1 > u32::from(LAST_YEAR) {
+        } else if u32::from(action.year) + u32::from(over_years) - 1 > u32::from(check.span.last) {
             let args = vec![
                 ("years", over_years.to_string()),
                 ("year", action.year.to_string()),
-                ("last", LAST_YEAR.to_string()),
+                ("last", check.span.last.to_string()),
             ];
             check.report(at, "build_past_end", args);
         }

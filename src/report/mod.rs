@@ -286,11 +286,12 @@ fn maps(html: &mut String, input: &ReportInput<'_>) {
         let map = crate::map::PlanMap::build(&v.plan.municipality);
         map_svg::map(caption, &map, &v.plan.municipality, v.projection, year, input.indicator, tr)
     };
+    let start = first.plan.start_year;
     let caption = tr.fill(
         "report.map_caption",
-        &[("year", "2016"), ("indicator", &indicator), ("name", &first.plan.municipality.name)],
+        &[("year", &start.to_string()), ("indicator", &indicator), ("name", &first.plan.municipality.name)],
     );
-    html.push_str(&image(&drawn(first, crate::model::FIRST_YEAR, &caption), &caption));
+    html.push_str(&image(&drawn(first, start, &caption), &caption));
     for v in &input.variants {
         let caption = tr.fill(
             "report.map_caption",

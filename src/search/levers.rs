@@ -156,7 +156,7 @@ pub fn plan_of(base: &Plan, levers: &[Lever], candidate: &Candidate) -> Plan {
                 if tenure == Tenure::AlmenFamily {
                     *left += amount;
                 }
-                let over_years = 2.min(crate::model::LAST_YEAR - year + 1).max(1);
+                let over_years = 2.min(base.span().last - year + 1).max(1);
                 Some(ActionKind::Build { area, tenure, count: amount, over_years })
             }
             LeverKind::FlexibleLetting => {
@@ -169,7 +169,7 @@ pub fn plan_of(base: &Plan, levers: &[Lever], candidate: &Candidate) -> Plan {
                 None
             }
             LeverKind::JobConsultants => {
-                let to_year = (year + 9).min(crate::model::LAST_YEAR);
+                let to_year = (year + 9).min(base.span().last);
                 plan.efforts.push(Effort {
                     kind: EffortKind::JobConsultants,
                     area,

@@ -6,8 +6,12 @@ use super::levers::{Candidate, Lever, LeverKind, Setting};
 use crate::model::{AreaKind, Plan, Tenure};
 use crate::sim::Chance;
 
-/// The first and last year a random lever may start in.
-pub const YEARS: (u16, u16) = (2017, 2030);
+/// The years a random lever may start in: from the year after the plan's start to the 2030
+/// deadline (or the fourteen years after a later start).
+pub fn years(base: &Plan) -> (u16, u16) {
+    let first = base.start_year + 1;
+    (first, 2030.max(first + 4).min(base.span().last - 1))
+}
 
 /// Every lever in every area of `base`: removing, converting or merging its almene family
 /// homes (up to all of them), building up to 1,000 homes of each kind, flexible letting where
@@ -15,9 +19,10 @@ pub const YEARS: (u16, u16) = (2017, 2030);
 /// allocation share.
 pub fn every_lever(base: &Plan) -> Vec<Lever> {
     let mut levers = Vec::new();
+    let years = years(base);
     for area in &base.municipality.areas {
         let family = area.homes[Tenure::AlmenFamily];
-        let at = |kind: LeverKind, max: f64| Lever { kind, area: Some(area.id.clone()), max, years: YEARS };
+        let at = |kind: LeverKind, max: f64| Lever { kind, area: Some(area.id.clone()), max, years };
         if family > 0.0 {
             for kind in LeverKind::ALL.into_iter().filter(|k| k.removes_homes()) {
                 levers.push(at(kind, family));
@@ -33,7 +38,7 @@ pub fn every_lever(base: &Plan) -> Vec<Lever> {
             levers.push(at(LeverKind::JobConsultants, 30.0));
         }
     }
-    levers.push(Lever { kind: LeverKind::Allocation, area: None, max: 1.0, years: YEARS });
+    levers.push(Lever { kind: LeverKind::Allocation, area: None, max: 1.0, years });
     levers
 }
 

@@ -41,7 +41,7 @@ pub use score::{COMPONENT_COUNT, COMPONENTS, ScoreComponent, dissimilarity};
 pub use status::{IndicatorHistory, evaluate};
 pub use year_table::{Column, Years};
 
-use crate::model::{AlmenFamilyCap, History, LAST_YEAR, Params, Plan, RuleBook};
+use crate::model::{AlmenFamilyCap, History, Params, Plan, RuleBook};
 
 /// Everything a projection is judged by besides the plan: its parameters, the rule set of the
 /// list, and the law's 40 % rule.
@@ -58,7 +58,7 @@ pub struct Inputs<'a> {
     pub variation: Option<u64>,
 }
 
-/// Projects a plan from 2016 to 2040.
+/// Projects a plan from its start to its horizon (2040, or fourteen years past the start).
 ///
 /// The plan should have passed [`Plan::validate`]; an invalid plan still projects without
 /// panicking (unknown ids are skipped, counts are clamped to the stock).
@@ -67,7 +67,7 @@ pub fn project(plan: &Plan, inputs: Inputs) -> Projection {
         let mut sim = state::Simulation::new(plan, inputs);
         let mut projection = Projection::empty(plan, inputs.rules.id, sim.engine.most_criteria());
         record::full(&sim, &mut projection, None);
-        while sim.world.year < LAST_YEAR {
+        while sim.world.year < sim.schedule.span.last {
             let ledger = sim.step();
             record::full(&sim, &mut projection, Some(ledger));
         }

@@ -383,14 +383,12 @@ pub(super) struct RecordIds {
     pub profiles: Vec<Id>,
 }
 
-/// Years a projection holds, 2016 to 2040.
-const YEARS: usize = (crate::model::LAST_YEAR - crate::model::FIRST_YEAR + 1) as usize;
-
 impl Projection {
     /// A projection with room for every year of `plan`, whose estates are judged by at most
     /// `criteria_per_estate` criteria a year.
     pub(super) fn empty(plan: &Plan, rules: RuleSetId, criteria_per_estate: usize) -> Self {
         let m = &plan.municipality;
+        let years = plan.span().len();
         Self {
             plan: plan.name.clone(),
             rules,
@@ -405,7 +403,7 @@ impl Projection {
                     district: a.district.clone(),
                     years: Years::default(),
                     criteria: CriteriaByYear::default(),
-                    change: if a.kind == AreaKind::Estate { Vec::with_capacity(YEARS) } else { Vec::new() },
+                    change: if a.kind == AreaKind::Estate { Vec::with_capacity(years) } else { Vec::new() },
                 })
                 .collect(),
             districts: m
@@ -436,11 +434,11 @@ impl Projection {
                 .filter(|i| i.kind == InstitutionKind::School)
                 .map(|i| SchoolSeries { id: i.id.clone(), name: i.name.clone(), years: Years::default() })
                 .collect(),
-            municipality: Vec::with_capacity(YEARS),
-            score: Vec::with_capacity(YEARS),
-            ledger: Vec::with_capacity(YEARS),
+            municipality: Vec::with_capacity(years),
+            score: Vec::with_capacity(years),
+            ledger: Vec::with_capacity(years),
             ids: RecordIds { profiles: m.profiles.iter().map(|p| Id::from(p.id.as_str())).collect() },
-            recording: super::record::Recording::new(YEARS, plan, criteria_per_estate),
+            recording: super::record::Recording::new(years, plan, criteria_per_estate),
         }
     }
 

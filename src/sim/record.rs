@@ -9,7 +9,7 @@ use super::output::{AreaYear, CriterionResult, Id, LedgerYear, MunicipalityYear,
 use super::state::{Simulation, Standing, World};
 use super::year_table::{Table, Years};
 use super::{score, status};
-use crate::model::{AreaKind, Category, FIRST_YEAR, Group, Indicator, InstitutionKind, LAST_YEAR, Plan, Tenure};
+use crate::model::{AreaKind, Category, Group, Indicator, InstitutionKind, Plan, Tenure};
 
 /// The lean record of a run.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -77,7 +77,8 @@ pub struct Checkpoints {
 
 impl Checkpoints {
     pub(super) fn world(&self, year: u16) -> Option<&World> {
-        self.worlds.get(usize::from(year.checked_sub(FIRST_YEAR)?))
+        let first = self.worlds.first()?.year;
+        self.worlds.get(usize::from(year.checked_sub(first)?))
     }
 }
 
@@ -117,7 +118,7 @@ pub(super) fn run_lean(mut sim: Simulation, mut trace: Trace, keep_checkpoints: 
     if trace.years.last() != Some(&sim.world.year) {
         lean(&sim, &mut trace);
     }
-    while sim.world.year < LAST_YEAR {
+    while sim.world.year < sim.schedule.span.last {
         if keep_checkpoints {
             checkpoints.worlds.push(sim.world.clone());
         }

@@ -14,8 +14,8 @@ use super::schools::{self, SchoolMix};
 use super::score::{self, ScoreSums};
 use super::{parallel, status, step};
 use crate::model::{
-    AlmenFamilyCap, AreaKind, FIRST_YEAR, History, InstitutionKind, Params, PerGroup, PerTenure, Plan, RuleBook,
-    RuleEffect, Tenure,
+    AlmenFamilyCap, AreaKind, History, InstitutionKind, Params, PerGroup, PerTenure, Plan, RuleBook, RuleEffect, Span,
+    Tenure,
 };
 
 /// Indicator history kept for averaged criteria (the longest window is four years).
@@ -140,9 +140,10 @@ pub(super) struct Engine<'a> {
 }
 
 impl<'a> Engine<'a> {
-    pub fn new(inputs: Inputs<'a>) -> Self {
+    pub fn new(inputs: Inputs<'a>, span: Span) -> Self {
         let Inputs { params, rules, cap, history, variation } = inputs;
-        Self { params, cap, history, variation, judges: rules.used().map(status::Judge::new).collect(), rules }
+        let judges = rules.used(span).map(|set| status::Judge::new(set, span)).collect();
+        Self { params, cap, history, variation, judges, rules }
     }
 
     /// The most criteria an estate is judged by in any year.
@@ -207,10 +208,10 @@ pub(super) struct Simulation<'a> {
 
 impl<'a> Simulation<'a> {
     pub fn new(plan: &'a Plan, inputs: Inputs<'a>) -> Self {
-        let engine = Engine::new(inputs);
+        let engine = Engine::new(inputs, plan.span());
         let schedule = Schedule::new(plan);
         let world = World {
-            year: FIRST_YEAR,
+            year: plan.start_year,
             areas: parallel::map(plan.municipality.areas.len(), |i| {
                 initial_area(&plan.municipality.areas[i], schedule.area_districts[i], &engine)
             }),
@@ -243,7 +244,7 @@ impl<'a> Simulation<'a> {
     /// A run of `plan` that starts from another run's world (same municipality, so the same
     /// indices), for the years after it.
     pub fn resume(world: World, plan: &'a Plan, inputs: Inputs<'a>) -> Self {
-        let engine = Engine::new(inputs);
+        let engine = Engine::new(inputs, plan.span());
         Self { engine, schedule: Schedule::new(plan), world }
     }
 

@@ -9,7 +9,7 @@ use super::schools::{self, DistrictPupils};
 use super::state::{AreaState, Simulation};
 use super::transition::{self, AreaEfforts, Context};
 use super::{moves, need, parallel, status};
-use crate::model::{AreaKind, FIRST_YEAR, PerGroup, PerTenure, Tenure};
+use crate::model::{AreaKind, PerGroup, PerTenure, Tenure};
 
 /// Sets each area's calibrated intake residual so that, with no actions, the 2016 composition
 /// is a fixed point: the inflow equals what transitions and moves take away.
@@ -60,7 +60,7 @@ fn needed_inflow(before: &Cohort, after: &Cohort, left: &Cohort) -> Cohort {
 pub(super) fn advance(sim: &mut Simulation, year: u16) -> (LedgerYear, DistrictPupils) {
     let n = sim.world.areas.len();
     let mut displaced = vec![Cohort::default(); n];
-    let slot = usize::from(year.saturating_sub(FIRST_YEAR));
+    let slot = sim.schedule.span.index(year).unwrap_or(usize::MAX);
     let steps = sim.schedule.steps_by_year.get(slot).map_or(0, Vec::len);
     for k in 0..steps {
         let step = sim.schedule.steps_by_year[slot][k];
@@ -80,7 +80,7 @@ pub(super) fn advance(sim: &mut Simulation, year: u16) -> (LedgerYear, DistrictP
     }
     sim.world.someone_waiting = rehousing.as_ref().is_some_and(|r| r.waiting.iter().any(|w| w.total() > 0.0));
     let shares = moves::letting_shares(sim, &letting, &vacancies, &weights);
-    let economy = transition::Economy::in_year(sim.engine.history, &p.flows, year);
+    let economy = transition::Economy::in_year(sim.engine.history, &p.flows, year, sim.schedule.span.first);
     let schedule = &sim.schedule;
     let economy_odds = |i: usize| 1.0 / economy.for_area(schedule.held(i, year).1, p.flows.economy_response);
     let openings = need::Openings {
@@ -182,7 +182,7 @@ struct Lived {
 fn live_and_move_out(sim: &mut Simulation, efforts: &[AreaEfforts], ledger: &mut LedgerYear) -> Openings {
     let p = sim.engine.params;
     let year = sim.world.year;
-    let economy = transition::Economy::in_year(sim.engine.history, &p.flows, year);
+    let economy = transition::Economy::in_year(sim.engine.history, &p.flows, year, sim.schedule.span.first);
     let (school_shares, attractiveness) = (&sim.world.school_mix.area_school_share, &sim.world.attractiveness);
     let schedule = &sim.schedule;
     let response = p.flows.economy_response;

@@ -130,14 +130,22 @@ pub(super) struct Economy {
 }
 
 impl Economy {
-    /// The economy during `year`.
-    pub fn in_year(history: &History, f: &FlowParams, year: u16) -> Self {
+    /// The economy during `year` against the one a plan that starts in `start` stands on (the
+    /// year before its start).
+    pub fn in_year(history: &History, f: &FlowParams, year: u16, start: u16) -> Self {
+        let (at, base) = (Self::absolute(history, f, year), Self::absolute(history, f, start.saturating_sub(1)));
+        Self { non_western: at.non_western / base.non_western, other: at.other / base.other }
+    }
+
+    /// The economy during `year` against the published series' base year: the published odds,
+    /// and after the last published year the assumed trend from there.
+    fn absolute(history: &History, f: &FlowParams, year: u16) -> Self {
         let series = &history.employment;
         if let Some((non_western, other)) = series.index(year) {
             return Self { non_western, other };
         }
         let last = series.last_year().and_then(|y| Some((y, series.index(y)?)));
-        let (from_year, (non_western, other)) = last.unwrap_or((FIRST_YEAR, (1.0, 1.0)));
+        let (from_year, (non_western, other)) = last.unwrap_or((FIRST_YEAR - 1, (1.0, 1.0)));
         let trend = libm::pow((1.0 + f.job_finding_trend).max(0.01), f64::from(year.saturating_sub(from_year)));
         Self { non_western: non_western * trend, other: other * trend }
     }

@@ -111,7 +111,7 @@ fn when_a_change_shows(
             &[
                 ("year", &year.to_string()),
                 ("first", &first.to_string()),
-                ("by_2040", &words::points(tr, shown(crate::model::LAST_YEAR))),
+                ("by_2040", &words::points(tr, shown(after.years.last().copied().unwrap_or_default()))),
             ],
         ),
         None => tr.fill("explain.never_shows", &[("year", &year.to_string())]),
