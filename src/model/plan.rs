@@ -45,8 +45,8 @@ impl Span {
         self.first..=self.last
     }
 
-    /// How many years the span holds.
-    pub fn len(self) -> usize {
+    /// How many years the span holds (at least one).
+    pub fn year_count(self) -> usize {
         usize::from(self.last.saturating_sub(self.first)) + 1
     }
 

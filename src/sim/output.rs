@@ -388,7 +388,7 @@ impl Projection {
     /// `criteria_per_estate` criteria a year.
     pub(super) fn empty(plan: &Plan, rules: RuleSetId, criteria_per_estate: usize) -> Self {
         let m = &plan.municipality;
-        let years = plan.span().len();
+        let years = plan.span().year_count();
         Self {
             plan: plan.name.clone(),
             rules,

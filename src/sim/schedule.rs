@@ -128,7 +128,7 @@ impl<'a> Schedule<'a> {
             }
         }
         let span = plan.span();
-        let years = span.len();
+        let years = span.year_count();
         // One row of the plan's years per area, side by side.
         let held = parallel::map(m.areas.len() * years, |k| {
             let held = &m.areas[k / years].held;
@@ -143,7 +143,7 @@ impl<'a> Schedule<'a> {
             held,
             span,
             last_convicted_point,
-            steps_by_year: vec![Vec::new(); span.len()],
+            steps_by_year: vec![Vec::new(); span.year_count()],
             efforts: Vec::new(),
             flexible: Vec::new(),
             area_districts,
@@ -177,7 +177,7 @@ impl<'a> Schedule<'a> {
 
     /// Area `i`'s held shares (convicted, non-Western) in `year`.
     pub fn held(&self, i: usize, year: u16) -> HeldShares {
-        let at = self.span.index(year).map(|y| i * self.span.len() + y);
+        let at = self.span.index(year).map(|y| i * self.span.year_count() + y);
         match at.and_then(|k| self.held.get(k)) {
             Some(&shares) => shares,
             None => self.plan.municipality.areas.get(i).map_or((0.0, 0.0), |a| {
