@@ -81,6 +81,7 @@ pub fn plan_from_table(sources: &Sources<'_>) -> Result<Plan, Vec<ImportProblem>
         author: String::new(),
         notes: format!("Made from {from}."),
         start_year: crate::model::FIRST_YEAR,
+        baseline: crate::model::Baseline::Start,
         rule_set: Default::default(),
         facilities_count_as_commercial: false,
         municipality: Municipality {

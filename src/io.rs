@@ -148,7 +148,7 @@ pub fn migrate(plan: &mut Plan) -> Vec<u32> {
 }
 
 /// The map shipped for Høje-Taastrup, which plans of formats 1–3 drew as the rectangles below.
-pub const HOEJE_TAASTRUP_MAP: &str = "hoeje-taastrup";
+pub use crate::model::HOEJE_TAASTRUP_MAP;
 
 /// The rectangles (left, top, right, bottom; 0–1, y down) that formats 1–3 shipped for
 /// Høje-Taastrup's areas. A file with exactly these is a variant of the shipped plans and is

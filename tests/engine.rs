@@ -432,3 +432,37 @@ fn the_economy_is_history_then_a_trend_that_moves_every_estate_the_way_it_points
     let outside = |p: &Projection| area_year(p, "taastrupgaard", last + 1).indicators.outside_work_share;
     assert!(outside(&held) < outside(&without) - 0.05, "{} against {}", outside(&held), outside(&without));
 }
+
+/// Time is data: a plan that starts in 2026 projects 2026–2040 and is judged every year by the
+/// law in force (the 2021 law, the last known); an action before its start is refused, as the
+/// years before it are history.
+#[test]
+fn a_plan_starting_in_2026_projects_its_own_years_under_the_law_in_force() {
+    let library = library();
+    let mut plan = baseline();
+    plan.start_year = 2026;
+    plan.actions.retain(|a| a.year >= 2026);
+    assert!(plan.validate(&library.table).is_empty(), "{:?}", plan.validate(&library.table));
+    let p = project(&plan, RuleSetId::InForce);
+    assert_eq!(p.years.first(), Some(&2026));
+    assert_eq!(p.years.last(), Some(&2040));
+    let today = project(&plan, RuleSetId::Y2021);
+    for year in [2026, 2030, 2040] {
+        for id in ["taastrupgaard", "gadehavegaard", "charlotteager"] {
+            assert_eq!(area_year(&p, id, year).status, area_year(&today, id, year).status, "{id} {year}");
+        }
+    }
+    // Without actions the 2026 composition is where it starts from.
+    let start = area_year(&p, "taastrupgaard", 2026).residents;
+    assert_eq!(start, plan.municipality.area("taastrupgaard").unwrap().residents);
+    let mut early = plan.clone();
+    early.add_action(Action::new(
+        2020,
+        ActionKind::Demolish { area: "taastrupgaard".into(), tenure: Tenure::AlmenFamily, count: 10.0 },
+    ));
+    let problems = early.validate(&library.table);
+    assert!(problems.iter().any(|p| p.key == "year_outside"), "{problems:?}");
+    let mut later = plan.clone();
+    later.start_year = 2030;
+    assert_eq!(project(&later, RuleSetId::InForce).years.last(), Some(&2044), "fourteen years past the start");
+}

@@ -123,7 +123,7 @@ pub(super) fn explain(
 ) -> i32 {
     let Some(library) = library(err) else { return EXIT_BAD_PLAN };
     let Some(io::Loaded { plan, .. }) = load_checked(path, &library, err) else { return EXIT_BAD_PLAN };
-    let prepared = crate::engine::baseline_plan()
+    let prepared = crate::engine::baseline_for(&plan)
         .map_err(|e| e.to_string())
         .and_then(|baseline| crate::i18n::Translations::shared().map(|t| (baseline, t)));
     let (baseline, translations) = match prepared {

@@ -8,6 +8,9 @@
 use super::validate::PlanProblem;
 use serde::{Deserialize, Serialize};
 
+/// The map that ships for Høje-Taastrup (`map: shipped("hoeje-taastrup")`).
+pub const HOEJE_TAASTRUP_MAP: &str = "hoeje-taastrup";
+
 /// Where a plan's map comes from.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -12,8 +12,9 @@
 //! Basisforløb like with like. Figures a room changed are kept.
 
 use super::assumptions::is_retired_key;
+use super::map::MapSource;
 use super::place::{Municipality, Profile};
-use super::plan::Plan;
+use super::plan::{Baseline, Plan};
 
 /// The catalogue's profile strengths up to format 3.
 const FORMAT_3_STRENGTHS: [(&str, f64); 9] = [
@@ -42,9 +43,14 @@ const FORMAT_5_ESTATES: [(&str, [f64; 5], f64, f64); 3] = [
     ("charlotteager", [474.0, 509.0, 123.0, 509.0, 140.0], 0.59, 0.58),
 ];
 
-/// Brings a format-5 plan's untouched shipped estates to the 2016 figures of format 6, given the
+/// Brings a format-5 plan to format 6: a plan on Høje-Taastrup's shipped map is compared with the
+/// Basisforløb 2016, as every plan was then (another municipality's, made from its table, with
+/// its own start); its untouched shipped estates take the 2016 figures of format 6, given the
 /// shipped baseline.
 pub fn to_format_6(plan: &mut Plan, shipped: Option<&Municipality>) {
+    if plan.municipality.map == MapSource::Shipped(super::map::HOEJE_TAASTRUP_MAP.to_owned()) {
+        plan.baseline = Baseline::Shipped("basisforloeb-2016.ron".to_owned());
+    }
     for area in &mut plan.municipality.areas {
         let Some(known) = shipped.and_then(|m| m.area(&area.id)) else { continue };
         let Some((_, residents, basic, income)) = FORMAT_5_ESTATES.iter().find(|(id, ..)| *id == area.id) else {

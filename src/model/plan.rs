@@ -82,6 +82,10 @@ pub struct Plan {
     /// (since format 6; older files start in 2016). Years before it are history.
     #[serde(default = "first_year")]
     pub start_year: u16,
+    /// What the plan is compared with: a shipped plan, or its own start with no actions (since
+    /// format 6; older files of Høje-Taastrup's plans are compared with the Basisforløb 2016).
+    #[serde(default)]
+    pub baseline: Baseline,
     /// The rule set the plan is judged by.
     #[serde(default)]
     pub rule_set: RuleSetId,
@@ -109,6 +113,18 @@ pub struct Plan {
     /// The room's dot votes for this variant, by the table or group that cast them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub votes: Vec<Vote>,
+}
+
+/// What a plan is compared with: the development that happens anyway.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Baseline {
+    /// A plan that ships with the product, by file name (`basisforloeb-2016.ron`).
+    Shipped(String),
+    /// The plan's own start: its municipality as the table gave it, with no actions, no
+    /// efforts and the 2016 letting practice.
+    #[default]
+    Start,
 }
 
 /// Dots a table or group of the room gave a variant in *Sammenlign*.

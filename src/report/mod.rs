@@ -93,8 +93,9 @@ pub fn report_for_plans(library: &crate::assets::Library, plans: &[Plan], tr: Tr
     report_for_plans_coloured(library, plans, tr, crate::map::MapIndicator::default())
 }
 
-/// The report for whole plans: each is projected with its own assumptions and rule set, the
-/// baseline (the shipped Basisforløb) with the first plan's; the maps coloured by `indicator`.
+/// The report for whole plans: each is projected with its own assumptions and rule set and
+/// explained against its own baseline; the charts' baseline is the first plan's; the maps
+/// coloured by `indicator`.
 /// The error names what failed.
 pub fn report_for_plans_coloured(
     library: &crate::assets::Library,
@@ -103,13 +104,14 @@ pub fn report_for_plans_coloured(
     indicator: crate::map::MapIndicator,
 ) -> Result<String, String> {
     let first = plans.first().ok_or("no plan to report on")?;
-    let shipped_baseline = crate::engine::baseline_plan().map_err(|e| e.to_string())?;
+    let shipped_baseline = crate::engine::baseline_for(first).map_err(|e| e.to_string())?;
     let mut resolved = Vec::new();
     for plan in plans {
         let params = Params::resolve(&library.table, &plan.assumptions).map_err(|e| format!("{e} ({})", plan.name))?;
         let projection = crate::sim::project(plan, crate::engine::inputs(library, plan, &params));
         let failed = || format!("the plan could not be explained ({})", plan.name);
-        let attribution = crate::engine::attribute(library, plan, &shipped_baseline, &|| false).ok_or_else(failed)?;
+        let own_baseline = crate::engine::baseline_for(plan).map_err(|e| e.to_string())?;
+        let attribution = crate::engine::attribute(library, plan, &own_baseline, &|| false).ok_or_else(failed)?;
         let bands = crate::bands::bands(library, plan, crate::bands::RUNS, &|| false).ok_or_else(failed)?;
         resolved.push((params, projection, attribution, bands));
     }
