@@ -139,7 +139,7 @@ enum Command {
     Upgrade {
         /// The plan file.
         plan: PathBuf,
-        /// Write the upgraded plan here instead of over the file itself.
+        /// Write the upgraded plan here instead of over the file itself; `-` is standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
@@ -204,9 +204,22 @@ pub fn opens_in_app(args: &[OsString]) -> bool {
     }
 }
 
-/// Runs a command line (without the program name); writes to `out` and `err`; returns the
-/// exit status.
+pub use output::standard_output;
+
+/// Runs a command line (without the program name); writes to `out` (buffered here, and
+/// flushed before it returns) and `err`; returns the exit status. A command whose output could
+/// not all be written to `out` fails (exit 1) with the reason in words.
 pub fn run<I, T>(args: I, out: &mut dyn Write, err: &mut dyn Write) -> i32
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let mut checked = output::Checked::new(out);
+    let code = run_checked(args, &mut checked, err);
+    output::finish(checked, code, err)
+}
+
+fn run_checked<I, T>(args: I, out: &mut dyn Write, err: &mut dyn Write) -> i32
 where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,

@@ -139,7 +139,7 @@ pub(super) fn explain(
     };
     let projection = crate::engine::project(&library, &plan);
     let tr = translations.tr(language);
-    // A closed pipe (e.g. `| head`) is not the plan's fault: stop quietly.
+    // A failed write to standard output sticks, and `run` fails the command with its reason.
     let _ = if json {
         writeln!(out, "{:#}", crate::statement::json(&attribution, &plan, &projection, year, tr))
     } else {
@@ -152,7 +152,7 @@ pub(super) fn explain(
 pub(super) fn score(path: &Path, year: u16, rules: Option<RuleSetId>, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let Some(library) = library(err) else { return EXIT_BAD_PLAN };
     let Some((_, params, projection)) = projected(path, &library, rules, err) else { return EXIT_BAD_PLAN };
-    // A closed pipe (e.g. `| head`) is not the plan's fault: stop quietly.
+    // A failed write to standard output sticks, and `run` fails the command with its reason.
     let _ = write_score(out, &projection, &params, year);
     EXIT_OK
 }
@@ -196,29 +196,36 @@ pub(super) fn compare(
 }
 
 /// `upgrade`: a plan of an earlier format rewritten in the current one, over the file itself
-/// (keeping a `.bak`) unless `-o` names another. Only a plan that `check` accepts is written;
-/// a plan already in the current format is left as it is (unless `-o` asks for a copy).
+/// (keeping a `.bak`) unless `-o` names another (`-o -`: standard output). Only a plan that
+/// `check` accepts is written; a plan already in the current format is left as it is (unless
+/// `-o` asks for a copy).
 pub(super) fn upgrade(path: &Path, output: Option<&Path>, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    if let Some(o) = output
-        && let Err(message) = output::target(Some(o), &[])
-    {
-        return output::refuse(err, &message);
-    }
+    let target = match output.map(|o| output::target(Some(o), &[])).transpose() {
+        Ok(target) => target,
+        Err(message) => return output::refuse(err, &message),
+    };
     let Some(library) = library(err) else { return EXIT_BAD_PLAN };
     let Some(io::Loaded { plan, format_version }) = load_checked(path, &library, err) else { return EXIT_BAD_PLAN };
     let name = &plan.name;
-    let Some(target) = output else {
-        if format_version == FORMAT_VERSION {
+    match target {
+        None if format_version == FORMAT_VERSION => {
             let _ = writeln!(
                 out,
                 "ok: '{name}' is already in format {FORMAT_VERSION}; the file is unchanged ({})",
                 path.display()
             );
-            return EXIT_OK;
+            EXIT_OK
         }
-        return write_upgraded(&plan, path, format_version, out, err);
-    };
-    write_upgraded(&plan, target, format_version, out, err)
+        None => write_upgraded(&plan, path, format_version, out, err),
+        Some(Target::File(target)) => write_upgraded(&plan, target, format_version, out, err),
+        Some(Target::Stdout) => match io::plan_to_file_text(&plan) {
+            Ok(text) => output::deliver(&Target::Stdout, &text, "the plan", out, err),
+            Err(e) => {
+                let _ = writeln!(err, "error: {e}");
+                EXIT_BAD_PLAN
+            }
+        },
+    }
 }
 
 fn write_upgraded(plan: &Plan, target: &Path, from: u32, out: &mut dyn Write, err: &mut dyn Write) -> i32 {

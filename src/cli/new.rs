@@ -64,10 +64,7 @@ pub(super) fn new_plan(inputs: &Inputs<'_>, out: &mut dyn Write, err: &mut dyn W
     }
     if to_stdout {
         return match io::plan_to_file_text(&plan) {
-            Ok(text) => {
-                let _ = write!(out, "{text}");
-                EXIT_OK
-            }
+            Ok(text) => output::deliver(&output::Target::Stdout, &text, "the plan", out, err),
             Err(e) => {
                 let _ = writeln!(err, "error: {e}");
                 EXIT_BAD_PLAN
