@@ -481,7 +481,7 @@ fn compare_prints_the_same_comparison_as_json_and_csv() {
     let lines: Vec<&str> = csv.stdout.lines().collect();
     assert_eq!(lines.len(), 3, "a header and a row per plan");
     assert!(
-        lines[0].starts_with("variant,score_2030,difference,relative_difference,taastrupgaard_2025"),
+        lines[0].starts_with("variant,score_2030,difference,relative_difference,estate_taastrupgaard_2025"),
         "{}",
         lines[0]
     );

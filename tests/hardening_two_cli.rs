@@ -159,3 +159,42 @@ fn item_1_a_standard_output_that_cannot_be_written_and_a_reader_that_stops_are_e
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("the program reading it stopped before the end"), "{stderr}");
 }
+
+fn save(dir: &Path, name: &str, plan: &Plan) -> String {
+    let path = dir.join(name);
+    by_i_balance::io::save_plan(&path, plan).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+fn csv_rows(text: &str) -> Vec<Vec<String>> {
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(text.as_bytes());
+    reader.records().map(|r| r.unwrap().iter().map(str::to_owned).collect()).collect()
+}
+
+#[test]
+fn item_8_compare_csv_never_repeats_a_column_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut plan = assets::shipped_plan("visionsplan-2016.ron").unwrap();
+    let estate = plan.municipality.areas.iter().find(|a| a.id == "taastrupgaard").unwrap().clone();
+    for id in ["score", "residents_children", "dots"] {
+        let mut twin = estate.clone();
+        twin.id = id.to_owned();
+        twin.name = format!("Estate called {id}");
+        plan.municipality.areas.push(twin);
+    }
+    let path = save(dir.path(), "ids.ron", &plan);
+    let out = run(&["compare", &path, VISIONSPLAN, "--format", "csv"]);
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    let rows = csv_rows(&out.stdout);
+    let header = &rows[0];
+    let mut names = header.clone();
+    names.sort();
+    names.dedup();
+    assert_eq!(names.len(), header.len(), "every column name once: {header:?}");
+    let score = header.iter().position(|h| h == "score_2040").unwrap();
+    let estate = header.iter().position(|h| h == "estate_score_2040").unwrap();
+    assert!(rows[1][score].parse::<f64>().is_ok(), "score_2040 is the score: {}", rows[1][score]);
+    assert!(["listed", "not_listed", "prevention_area"].contains(&rows[1][estate].as_str()), "{}", rows[1][estate]);
+    assert_eq!(rows[2][estate], "", "the Visionsplan has no estate called score");
+    assert!(header.contains(&"estate_taastrupgaard_2025".to_owned()), "{header:?}");
+}
