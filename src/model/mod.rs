@@ -27,7 +27,7 @@ pub use assumptions::{
 pub use edit::{PlanEdit, action_year_for, shows_from};
 pub use groups::{Group, PerGroup, PerTenure, Tenure};
 pub use largest::largest_plan;
-pub use map::{AreaOutline, Coordinates, Landmark, LandmarkKind, MapData, MapSource, Ring};
+pub use map::{AreaOutline, Coordinates, Landmark, LandmarkKind, MapData, MapSource, Ring, SHIPPED_MAPS};
 pub use observed::ObservedYear;
 pub use place::{Area, AreaKind, District, HeldInputs, Institution, InstitutionKind, Municipality, Profile};
 pub use plan::{

@@ -98,6 +98,7 @@ impl Plan {
         self.validate_places(&mut check);
         self.validate_actions(&mut check);
         self.validate_policies(&mut check);
+        self.validate_log(&mut check, table);
         let areas: HashSet<&str> = self.municipality.areas.iter().map(|a| a.id.as_str()).collect();
         let districts: HashSet<&str> = self.municipality.districts.iter().map(|d| d.id.as_str()).collect();
         for (i, comment) in self.comments.iter().enumerate() {
@@ -160,6 +161,12 @@ impl Plan {
         }
         let area_ids: HashSet<&str> = m.areas.iter().map(|a| a.id.as_str()).collect();
         check.problems.extend(m.map.problems(&|id| area_ids.contains(id)));
+        if let super::MapSource::Shipped(name) = &m.map
+            && !super::SHIPPED_MAPS.contains(&name.as_str())
+        {
+            let args = vec![("name", clipped(name)), ("names", super::SHIPPED_MAPS.join(", "))];
+            check.report("municipality.map", "unknown_shipped_map", args);
+        }
         for (i, district) in m.districts.iter().enumerate() {
             if let Some(profile) = &district.profile {
                 let at = format!("municipality.districts[{i}] ({})", clipped(&district.id));
@@ -217,9 +224,10 @@ impl Plan {
         if held.income_level.is_some() && self.format_version >= 4 {
             check.report(at, "income_level", Vec::new());
         }
-        if held.years_listed_before_2016 > 100 {
+        if held.years_listed_before_2016 > super::limits::MAX_YEARS_LISTED_BEFORE_2016 {
             let years = held.years_listed_before_2016;
-            check.report(at, "years_listed", vec![("years", years.to_string())]);
+            let max = super::limits::MAX_YEARS_LISTED_BEFORE_2016.to_string();
+            check.report(at, "years_listed", vec![("years", years.to_string()), ("max", max)]);
         }
     }
 
@@ -275,6 +283,87 @@ impl Plan {
                 check.report(&at, "ends_before_start", args);
             }
         }
+    }
+}
+
+impl Plan {
+    /// The values the change log's edits carry: the log only tells what was done, but the
+    /// app and the report print it, so a count is a count (not −1 homes or 1e308 staff), a
+    /// share a share, a year a year of the projection, dots no more than a vote holds.
+    fn validate_log(&self, check: &mut Checker, table: &ParamTable) {
+        use super::PlanEdit as E;
+        for (i, entry) in self.change_log.iter().enumerate() {
+            let Some(edit) = &entry.edit else { continue };
+            let at = format!("change_log[{i}]");
+            match edit {
+                E::SetHomes { year, from, to, .. } => {
+                    check.year(&at, "the year", *year);
+                    check.amount(&at, "homes", *from);
+                    check.amount(&at, "homes", *to);
+                }
+                E::AddAction(a) | E::RemoveAction(a) => action_values(check, &at, a),
+                E::ChangeAction { before, after } => {
+                    action_values(check, &at, before);
+                    action_values(check, &at, after);
+                }
+                E::MoveInstitution { year, .. }
+                | E::AssignProfile { year, .. }
+                | E::SchoolProfile { year, .. }
+                | E::MergeSchools { year, .. } => check.year(&at, "the year", *year),
+                E::DemolishedBefore2016 { homes, .. } => check.amount(&at, "homes", *homes),
+                E::Capacity { capacity, .. } => check.amount(&at, "capacity", *capacity),
+                E::Catchment { districts, .. } if districts.len() > super::limits::MAX_CATCHMENT => {
+                    let max = super::limits::MAX_CATCHMENT.to_string();
+                    check.report(&at, "catchment_too_long", vec![("count", districts.len().to_string()), ("max", max)]);
+                }
+                E::Effort { year, count, .. } => {
+                    check.year(&at, "the year", *year);
+                    check.amount(&at, "count", *count);
+                    if *count > 1000.0 {
+                        check.report(&at, "too_much_staff", vec![("value", short(*count))]);
+                    }
+                }
+                E::FlexibleLetting { share, year, .. } => {
+                    check.year(&at, "the year", *year);
+                    check.share(&at, "share", *share);
+                }
+                E::Assumption { key, value: Some(value) } => match table.get(key) {
+                    Some(def) if (def.min..=def.max).contains(value) => {}
+                    Some(def) => check.report(
+                        &at,
+                        "assumption_outside",
+                        vec![
+                            ("value", short(*value)),
+                            ("min", def.min.to_string()),
+                            ("max", def.max.to_string()),
+                            ("unit", def.unit.clone()),
+                        ],
+                    ),
+                    None => check.report(&at, "unknown_assumption", Vec::new()),
+                },
+                E::MunicipalAllocation(share) => check.share(&at, "the share", *share),
+                E::JointAllocation(Some(year)) => check.year(&at, "the year", *year),
+                E::AddVote(v) | E::RemoveVote(v) if v.dots > super::limits::MAX_DOTS => {
+                    let max = super::limits::MAX_DOTS.to_string();
+                    check.report(&at, "too_many_dots", vec![("dots", v.dots.to_string()), ("max", max)]);
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+/// The year and the figures of an action in the change log.
+fn action_values(check: &mut Checker, at: &str, action: &Action) {
+    check.year(at, "the year", action.year);
+    match &action.kind {
+        ActionKind::Facility { area_m2, .. } => check.amount(at, "area_m2", *area_m2),
+        ActionKind::Demolish { count, .. }
+        | ActionKind::Build { count, .. }
+        | ActionKind::Sell { count, .. }
+        | ActionKind::Convert { count, .. }
+        | ActionKind::Merge { count, .. } => check.amount(at, "count", *count),
+        _ => {}
     }
 }
 
@@ -395,10 +484,10 @@ fn short(value: f64) -> String {
     if magnitude >= 1e9 || (magnitude > 0.0 && magnitude < 1e-6) { format!("{value:e}") } else { format!("{value}") }
 }
 
-/// An id as a message shows it: cut short if someone made it absurdly long.
+/// An id as a message shows it: cut short if someone made it absurdly long, and any character
+/// the text rule forbids shown as its code (see [`super::limits::shown`]).
 fn clipped(id: &str) -> String {
-    const SHOWN: usize = 64;
-    if id.chars().count() > SHOWN { id.chars().take(SHOWN).chain(['…']).collect() } else { id.to_owned() }
+    super::limits::shown(id, super::limits::MAX_ID_CHARS)
 }
 
 fn duplicates<'a>(check: &mut Checker, location: &str, ids: impl Iterator<Item = &'a str>) {
