@@ -3,8 +3,9 @@
 //! 0 ok, 1 a plan that cannot be used or a file that cannot be written (every problem in
 //! words), 2 bad usage. Never panics. The commands themselves are in [`commands`].
 //!
-//! `by-i-balance PLAN.ron` (one argument that is an existing file, not a command) opens the app
-//! with that plan; `main` decides that with [`opens_in_app`] before this parser runs.
+//! `by-i-balance PLAN.ron` (one argument that exists, not a command) opens the app with that
+//! plan, or with the Visionsplan and a message when it is not one (a folder);
+//! `main` decides that with [`opens_in_app`] before this parser runs.
 
 mod commands;
 mod new;
@@ -195,11 +196,13 @@ fn is_command(arg: &OsStr) -> bool {
     named || arg.to_str().is_some_and(|a| a.starts_with('-'))
 }
 
-/// Whether the command line is one plan file to open in the app (a double-click, or an
-/// "open with"): one argument, an existing file, not a command.
+/// Whether the command line is one plan file to open in the app (a double-click, an "open
+/// with", a folder dropped on the program): one argument, not a command, naming something that
+/// exists. What is not a plan (a folder, a device) opens the app with the Visionsplan and a
+/// message saying why, rather than "unrecognized subcommand".
 pub fn opens_in_app(args: &[OsString]) -> bool {
     match args {
-        [single] => !is_command(single) && std::path::Path::new(single).is_file(),
+        [single] => !is_command(single) && std::fs::metadata(single).is_ok(),
         _ => false,
     }
 }
