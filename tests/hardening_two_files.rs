@@ -141,3 +141,17 @@ fn item_10_the_app_says_so_when_it_cannot_autosave() {
     assert!(!app.autosave(2000.0, 0.0));
     assert!(app.document.queued.is_empty(), "the failure is said once");
 }
+
+#[test]
+fn item_10_a_folder_as_the_only_argument_opens_the_app_with_a_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("Mine planer");
+    std::fs::create_dir(&folder).unwrap();
+    assert!(by_i_balance::cli::opens_in_app(&[folder.clone().into()]), "not 'unrecognized subcommand'");
+    assert!(!by_i_balance::cli::opens_in_app(&["check".into()]), "a command stays a command");
+    assert!(!by_i_balance::cli::opens_in_app(&[dir.path().join("no-such-plan.ron").into()]));
+    let app = WorkshopApp::start(Workspace::at(&dir.path().join("data")), Some(&folder)).unwrap();
+    assert_eq!(app.session.plan().name, "Visionsplan 2016");
+    let text = message(&app);
+    assert!(text.contains("this is a folder, not a plan file") && text.contains("Mine planer"), "{text}");
+}
