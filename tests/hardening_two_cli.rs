@@ -640,3 +640,30 @@ fn item_10_the_smaller_items() {
     assert!(out.stderr.contains("row 2, column 'short_name': holds an invisible control or formatting character (U+001B)"), "{}", out.stderr);
     assert!(table.get("job_finding_trend").is_some());
 }
+
+/// Writes the inputs the README's table of slowest inputs was measured on to
+/// `$BUDGET_DIR`: plans of few areas and many parts, and the importer's worst tables and
+/// outlines (`BUDGET_DIR=/tmp/budget cargo test --test hardening_two_cli -- --ignored`).
+#[test]
+#[ignore = "a tool: writes the budget inputs to $BUDGET_DIR"]
+fn write_the_budget_inputs() {
+    let dir = std::path::PathBuf::from(std::env::var_os("BUDGET_DIR").expect("set BUDGET_DIR"));
+    std::fs::create_dir_all(&dir).unwrap();
+    save(&dir, "many-parts-20.ron", &many_parts_plan(20, 2_000, 2_000, 1_000));
+    save(&dir, "many-actions-3.ron", &many_parts_plan(3, 2_000, 0, 0));
+    let d = dir.as_path();
+    table_of(d, "one.csv", 1);
+    table_of(d, "thousand.csv", 1_000);
+    table_of(d, "rows-100k.csv", 100_000);
+    let square = |i: usize| {
+        let (x, y) = (12.0 + (i % 300) as f64 * 0.0015, 55.5 + (i / 300) as f64 * 0.0015);
+        serde_json::json!([[[x, y], [x + 0.001, y], [x + 0.001, y + 0.001], [x, y + 0.001], [x, y]]])
+    };
+    let centre = |i: usize| [12.0 + (i % 40) as f64 * 0.03, 55.5 + (i / 40) as f64 * 0.03];
+    geojson_of(d, "points-99991.geojson", std::iter::once(("a0".to_owned(), ellipse(99_991, [12.3, 55.65], 0.01))));
+    geojson_of(d, "points-1m.geojson", std::iter::once(("a0".to_owned(), ellipse(1_000_000, [12.3, 55.65], 0.01))));
+    geojson_of(d, "identical-3000.geojson", (0..3_000).map(|i| (format!("a{i}"), square(0))));
+    geojson_of(d, "features-100k.geojson", (0..100_000).map(|i| (format!("a{i}"), square(i))));
+    geojson_of(d, "overlap-1000.geojson", (0..1_000).map(|i| (format!("a{i}"), ellipse(99, [12.3, 55.65], 0.01))));
+    geojson_of(d, "circles-1000x100.geojson", (0..1_000).map(|i| (format!("a{i}"), ellipse(100, centre(i), 0.01))));
+}

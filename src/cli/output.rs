@@ -131,8 +131,10 @@ pub fn standard_output() -> Box<dyn Write> {
 }
 
 /// A standard output that is not there: every write fails.
+#[cfg(unix)]
 struct Closed(std::io::ErrorKind);
 
+#[cfg(unix)]
 impl Write for Closed {
     fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
         Err(std::io::Error::new(self.0, "standard output is closed"))
