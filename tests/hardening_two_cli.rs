@@ -667,3 +667,26 @@ fn write_the_budget_inputs() {
     geojson_of(d, "overlap-1000.geojson", (0..1_000).map(|i| (format!("a{i}"), ellipse(99, [12.3, 55.65], 0.01))));
     geojson_of(d, "circles-1000x100.geojson", (0..1_000).map(|i| (format!("a{i}"), ellipse(100, centre(i), 0.01))));
 }
+
+#[test]
+fn the_bands_of_a_plan_past_their_budget_are_fewer_runs_said_in_words() {
+    use by_i_balance::bands::{self, BANDS_WORK, FEWEST_RUNS, RUNS, TORNADO_BARS};
+    let library = by_i_balance::assets::Library::load().unwrap();
+    let plan = plan_with_areas(1_000);
+    let started = Instant::now();
+    let banded = bands::bands(&library, &plan, RUNS, &|| false).unwrap();
+    assert_eq!(banded.runs, (BANDS_WORK / 1_000).max(FEWEST_RUNS), "a thousand areas: a hundred runs");
+    assert_eq!(banded.tornado.len(), TORNADO_BARS, "and still the eight largest swings");
+    assert!(banded.tornado.windows(2).all(|w| w[0].swing() >= w[1].swing()), "largest first");
+    assert!(started.elapsed() < Duration::from_secs(60), "{:?}", started.elapsed());
+    // The Visionsplan keeps all of them.
+    let vision = assets::shipped_plan("visionsplan-2016.ron").unwrap();
+    assert_eq!(bands::bands(&library, &vision, RUNS, &|| false).unwrap().runs, RUNS);
+    // And the command line says how many runs it made.
+    let dir = tempfile::tempdir().unwrap();
+    let path = save(dir.path(), "thousand.ron", &plan);
+    let out = run(&["project", &path, "--bands"]);
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    let value: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(value["bands"]["runs"], 100, "{}", value["bands"]);
+}
