@@ -10,11 +10,11 @@
 //! core, a few at a time (so a newer edit still stops the work soon), and come back in the
 //! order drawn, so the bands are the same on one core or many.
 //!
-//! The work has a budget ([`BANDS_WORK`]): a plan of up to 500 areas gets all 200 runs and a
-//! tornado of every varied assumption at both ends (some 200 projections more). A larger plan
-//! gets fewer runs (100 at 1,000 areas, never fewer than [`FEWEST_RUNS`]) and a screened
-//! tornado: the runs themselves rank the assumptions by how much the 2030 score moves with
-//! each across them (its slope times its range), and only the [`SCREENED`] likeliest are
+//! The work has a budget ([`BANDS_WORK`]): a plan of up to some 240 areas gets all 200 runs
+//! and a tornado of every varied assumption at both ends (some 200 projections more). A larger
+//! plan gets a screened tornado, and from some 430 areas fewer runs (168 at 500 areas, and
+//! [`FEWEST_RUNS`] at 1,000): the runs themselves rank the assumptions by how much the 2030 score moves
+//! with each across them (its slope times its range), and only the [`SCREENED`] likeliest are
 //! projected at both ends; the bars are those exact swings, largest first. So a plan at every
 //! limit takes some 130 projections instead of 400, and `project --bands` and the report keep
 //! within their ten seconds. The runs are always stated (`runs`), in the app and the report.
@@ -27,8 +27,10 @@ use rayon::prelude::*;
 
 /// Projections handed to the cores at once, between two looks at `cancelled`.
 const AT_ONCE: usize = 16;
-/// The bands' budget, in area-projections: all [`RUNS`] runs and the whole tornado for a plan
-/// of up to 500 areas; fewer runs and a screened tornado beyond.
+/// The bands' budget, in area-projections (an area projected 2016–2040): all [`RUNS`] runs and
+/// the whole tornado (two projections for each of some hundred varied assumptions) for a plan
+/// of up to some 240 areas; fewer runs and a screened tornado beyond. About two seconds of one
+/// core for a plan at every limit.
 pub const BANDS_WORK: usize = 100_000;
 /// The fewest runs the bands are made of.
 pub const FEWEST_RUNS: usize = 100;
@@ -157,8 +159,13 @@ fn varied(plan: &Plan, def: &ParamDef) -> bool {
 /// which then returns `None`.
 pub fn bands(library: &Library, plan: &Plan, runs: usize, cancelled: &dyn Fn() -> bool) -> Option<Bands> {
     let areas = plan.municipality.areas.len().max(1);
-    let large = areas.saturating_mul(runs) > BANDS_WORK;
-    let runs = if large { (BANDS_WORK / areas).clamp(FEWEST_RUNS.min(runs), runs) } else { runs };
+    let varied_count = library.table.params.iter().filter(|d| varied(plan, d)).count();
+    let large = areas.saturating_mul(runs + 2 * varied_count) > BANDS_WORK;
+    let runs = if large {
+        (BANDS_WORK / areas).saturating_sub(2 * SCREENED).clamp(FEWEST_RUNS.min(runs), runs)
+    } else {
+        runs
+    };
     let (central_params, _) = engine::resolve(library, plan);
     let central = sim::trace(plan, engine::inputs(library, plan, &central_params), false).0;
     let (drawn, values) = draw(library, plan, runs)?;

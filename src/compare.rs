@@ -9,6 +9,13 @@ use crate::sim::Projection;
 use serde_json::{Value, json};
 use std::collections::{HashMap, HashSet};
 
+/// Plans one comparison holds at most (the app's holds five: the open plan and four pinned).
+pub const MAX_COMPARED_PLANS: usize = 20;
+/// Areas of all the compared plans together: each is held projected while they are compared
+/// (some 40 MB for a plan at every limit), so ten such plans keep within a second or five and
+/// 500 MB.
+pub const MAX_COMPARED_AREAS: usize = 10_000;
+
 /// An estate's status in one variant at one milestone year.
 #[derive(Clone, Debug, PartialEq)]
 pub struct EstateStatus {

@@ -651,6 +651,9 @@ fn write_the_budget_inputs() {
     std::fs::create_dir_all(&dir).unwrap();
     save(&dir, "many-parts-20.ron", &many_parts_plan(20, 2_000, 2_000, 1_000));
     save(&dir, "many-actions-3.ron", &many_parts_plan(3, 2_000, 0, 0));
+    for areas in [200, 240, 500] {
+        save(&dir, &format!("areas-{areas}.ron"), &plan_with_areas(areas));
+    }
     let d = dir.as_path();
     table_of(d, "one.csv", 1);
     table_of(d, "thousand.csv", 1_000);
@@ -689,4 +692,36 @@ fn the_bands_of_a_plan_past_their_budget_are_fewer_runs_said_in_words() {
     assert_eq!(out.status, 0, "{}", out.stderr);
     let value: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(value["bands"]["runs"], 100, "{}", value["bands"]);
+}
+
+#[test]
+fn report_and_compare_refuse_more_plans_than_they_answer_within_seconds() {
+    use by_i_balance::compare::{MAX_COMPARED_AREAS, MAX_COMPARED_PLANS};
+    use by_i_balance::report::{MAX_REPORT_AREAS, MAX_REPORT_PLANS};
+    let dir = tempfile::tempdir().unwrap();
+    let many: Vec<String> = (0..=MAX_COMPARED_PLANS).map(|_| VISIONSPLAN.to_owned()).collect();
+    let mut args: Vec<&str> = vec!["report"];
+    args.extend(many[..=MAX_REPORT_PLANS].iter().map(String::as_str));
+    let out = run(&args);
+    assert_eq!(out.status, 2, "{}", out.stderr);
+    assert!(out.stderr.contains(&format!("a report holds at most {MAX_REPORT_PLANS} plans, not 6")), "{}", out.stderr);
+    let large = save(dir.path(), "large.ron", &plan_with_areas(MAX_REPORT_AREAS));
+    let out = run(&["report", &large, VISIONSPLAN, "-o", dir.path().join("r.html").to_str().unwrap()]);
+    assert_eq!(out.status, 1);
+    assert!(out.stderr.contains("1011 areas together; one report takes at most 1000"), "{}", out.stderr);
+    assert!(!dir.path().join("r.html").exists(), "refused before any work");
+    let out = run(&["report", &large, "-o", dir.path().join("r.html").to_str().unwrap()]);
+    assert_eq!(out.status, 0, "a plan at the limit is reported on its own: {}", out.stderr);
+
+    let mut args: Vec<&str> = vec!["compare"];
+    args.extend(many.iter().map(String::as_str));
+    let out = run(&args);
+    assert_eq!(out.status, 2);
+    assert!(out.stderr.contains(&format!("compare takes at most {MAX_COMPARED_PLANS} plans at a time, not 21")));
+    let larges: Vec<String> = (0..=MAX_COMPARED_AREAS / 1_000).map(|_| large.clone()).collect();
+    let mut args: Vec<&str> = vec!["compare"];
+    args.extend(larges.iter().map(String::as_str));
+    let out = run(&args);
+    assert_eq!(out.status, 1);
+    assert!(out.stderr.contains(&format!("more than {MAX_COMPARED_AREAS} areas together")), "{}", out.stderr);
 }

@@ -43,7 +43,18 @@ fn projected(
     rules: Option<RuleSetId>,
     err: &mut dyn Write,
 ) -> Option<(Plan, Params, Projection)> {
-    let mut plan = load_checked(path, library, err)?.plan;
+    let plan = load_checked(path, library, err)?.plan;
+    project_loaded(plan, path, library, rules, err)
+}
+
+/// A loaded plan with its parameters, projected under `rules` (or its own rule set).
+fn project_loaded(
+    mut plan: Plan,
+    path: &Path,
+    library: &Library,
+    rules: Option<RuleSetId>,
+    err: &mut dyn Write,
+) -> Option<(Plan, Params, Projection)> {
     plan.rule_set = rules.unwrap_or(plan.rule_set);
     let params = match Params::resolve(&library.table, &plan.assumptions) {
         Ok(params) => params,
@@ -172,10 +183,29 @@ pub(super) fn compare(
         Ok(target) => target,
         Err(message) => return output::refuse(err, &message),
     };
+    if paths.len() > crate::compare::MAX_COMPARED_PLANS {
+        let max = crate::compare::MAX_COMPARED_PLANS;
+        return output::refuse(err, &format!("compare takes at most {max} plans at a time, not {}", paths.len()));
+    }
     let Some(library) = library(err) else { return EXIT_BAD_PLAN };
     let mut projections = Vec::new();
+    let mut areas = 0;
     for path in paths {
-        let Some((plan, _, projection)) = projected(path, &library, rules, err) else { return EXIT_BAD_PLAN };
+        let Some(loaded) = load_checked(path, &library, err) else { return EXIT_BAD_PLAN };
+        areas += loaded.plan.municipality.areas.len();
+        if areas > crate::compare::MAX_COMPARED_AREAS {
+            let max = crate::compare::MAX_COMPARED_AREAS;
+            let _ = writeln!(
+                err,
+                "error: the plans have more than {max} areas together; compare fewer at a time, so that the \
+                 comparison is made within seconds and memory ({})",
+                path.display()
+            );
+            return EXIT_BAD_PLAN;
+        }
+        let Some((plan, _, projection)) = project_loaded(loaded.plan, path, &library, rules, err) else {
+            return EXIT_BAD_PLAN;
+        };
         projections.push((plan.name, projection, plan.votes));
     }
     let named: Vec<(&str, &Projection, &[crate::model::Vote])> =
@@ -259,11 +289,19 @@ pub(super) fn report(
         Ok(target) => target,
         Err(message) => return output::refuse(err, &message),
     };
+    if paths.len() > crate::report::MAX_REPORT_PLANS {
+        let max = crate::report::MAX_REPORT_PLANS;
+        return output::refuse(err, &format!("a report holds at most {max} plans, not {}", paths.len()));
+    }
     let Some(library) = library(err) else { return EXIT_BAD_PLAN };
     let mut plans = Vec::new();
     for path in paths {
         let Some(loaded) = load_checked(path, &library, err) else { return EXIT_BAD_PLAN };
         plans.push(loaded.plan);
+    }
+    if let Some(why) = crate::report::too_much_for_one_report(&plans) {
+        let _ = writeln!(err, "error: {why}");
+        return EXIT_BAD_PLAN;
     }
     let html = crate::i18n::Translations::shared()
         .and_then(|translations| crate::report::report_for_plans(&library, &plans, translations.tr(language)));
