@@ -303,6 +303,7 @@ fn a_thousand_mutated_tables_and_outlines_give_plans_or_problems_not_panics() {
                         p.location,
                         p.message
                     );
+                    prop_assert!(findable(&p.location), "and its row, column or feature: {} {}", p.location, p.message);
                 }
                 outcomes.borrow_mut().1 += 1;
             }
