@@ -161,11 +161,8 @@ pub fn bands(library: &Library, plan: &Plan, runs: usize, cancelled: &dyn Fn() -
     let areas = plan.municipality.areas.len().max(1);
     let varied_count = library.table.params.iter().filter(|d| varied(plan, d)).count();
     let large = areas.saturating_mul(runs + 2 * varied_count) > BANDS_WORK;
-    let runs = if large {
-        (BANDS_WORK / areas).saturating_sub(2 * SCREENED).clamp(FEWEST_RUNS.min(runs), runs)
-    } else {
-        runs
-    };
+    let runs =
+        if large { (BANDS_WORK / areas).saturating_sub(2 * SCREENED).clamp(FEWEST_RUNS.min(runs), runs) } else { runs };
     let (central_params, _) = engine::resolve(library, plan);
     let central = sim::trace(plan, engine::inputs(library, plan, &central_params), false).0;
     let (drawn, values) = draw(library, plan, runs)?;

@@ -112,7 +112,14 @@ fn plan_or_problems(sources: &Sources<'_>) -> Result<Plan, Vec<ImportProblem>> {
         notes: shown(&format!("Made from {from}."), limits::MAX_NOTES_CHARS - 1),
         rule_set: Default::default(),
         facilities_count_as_commercial: false,
-        municipality: Municipality { name: sources.name.to_owned(), areas, districts, institutions: Vec::new(), profiles, map },
+        municipality: Municipality {
+            name: sources.name.to_owned(),
+            areas,
+            districts,
+            institutions: Vec::new(),
+            profiles,
+            map,
+        },
         actions: Vec::new(),
         letting: Default::default(),
         efforts: Vec::new(),
@@ -220,4 +227,3 @@ impl Places<'_> {
 fn problem(location: impl Into<String>, message: impl Into<String>) -> ImportProblem {
     ImportProblem { location: location.into(), message: message.into() }
 }
-

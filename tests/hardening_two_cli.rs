@@ -126,7 +126,11 @@ fn item_1_a_result_that_cannot_be_written_to_standard_output_is_an_error() {
         }
         let full = run_to(&args, dev_full(), Duration::from_secs(60));
         assert_eq!(full.status, 1, "{shown} > /dev/full fails: {}", full.stderr);
-        assert!(full.stderr.contains("standard output could not be written: the disk is full"), "{shown}: {}", full.stderr);
+        assert!(
+            full.stderr.contains("standard output could not be written: the disk is full"),
+            "{shown}: {}",
+            full.stderr
+        );
         assert!(!full.stderr.contains("os error"), "{shown}: words, not an errno: {}", full.stderr);
     }
 }
@@ -211,7 +215,12 @@ fn many_parts_plan(areas: usize, actions: usize, efforts: usize, rules: usize) -
     let ids: Vec<String> = plan.municipality.areas.iter().map(|a| a.id.clone()).collect();
     let year = |i: usize| 2016 + u16::try_from(i % 24).unwrap();
     for i in plan.actions.len()..actions {
-        let kind = ActionKind::Build { area: ids[i % ids.len()].clone(), tenure: Tenure::OwnerOccupied, count: 2.0, over_years: 1 };
+        let kind = ActionKind::Build {
+            area: ids[i % ids.len()].clone(),
+            tenure: Tenure::OwnerOccupied,
+            count: 2.0,
+            over_years: 1,
+        };
         plan.add_action(Action::new(year(i), kind));
     }
     for i in plan.efforts.len()..efforts {
@@ -224,7 +233,11 @@ fn many_parts_plan(areas: usize, actions: usize, efforts: usize, rules: usize) -
         });
     }
     for i in plan.letting.flexible.len()..rules {
-        plan.letting.flexible.push(FlexibleLetting { area: ids[i % ids.len()].clone(), share: 0.01, from_year: year(i) });
+        plan.letting.flexible.push(FlexibleLetting {
+            area: ids[i % ids.len()].clone(),
+            share: 0.01,
+            from_year: year(i),
+        });
     }
     plan
 }
@@ -310,15 +323,28 @@ fn item_2_new_counts_before_it_does_geometry_and_answers_every_input_in_seconds(
     let limit = Duration::from_secs(60);
     let cases: Vec<(String, String, Option<&str>)> = vec![
         // A legal outline of 99,991 points (it took a minute: every edge against every other).
-        (one.clone(), geojson_of(d, "big.geojson", std::iter::once(("a0".to_owned(), ellipse(99_991, [12.3, 55.65], 0.01))))),
+        (
+            one.clone(),
+            geojson_of(d, "big.geojson", std::iter::once(("a0".to_owned(), ellipse(99_991, [12.3, 55.65], 0.01)))),
+        ),
         // 3,000 identical outlines (over a minute, 1.5 GB).
         (thousand.clone(), geojson_of(d, "same.geojson", (0..3_000).map(|i| (format!("a{i}"), square(0))))),
         // 1,000,000 points.
-        (one.clone(), geojson_of(d, "million.geojson", std::iter::once(("a0".to_owned(), ellipse(1_000_000, [12.3, 55.65], 0.01))))),
+        (
+            one.clone(),
+            geojson_of(
+                d,
+                "million.geojson",
+                std::iter::once(("a0".to_owned(), ellipse(1_000_000, [12.3, 55.65], 0.01))),
+            ),
+        ),
         // 100,000 features.
         (thousand.clone(), geojson_of(d, "features.geojson", (0..100_000).map(|i| (format!("a{i}"), square(i))))),
         // 1,000 outlines that all overlap one another: the first fifty are named.
-        (thousand.clone(), geojson_of(d, "overlap.geojson", (0..1_000).map(|i| (format!("a{i}"), ellipse(99, [12.3, 55.65], 0.01))))),
+        (
+            thousand.clone(),
+            geojson_of(d, "overlap.geojson", (0..1_000).map(|i| (format!("a{i}"), ellipse(99, [12.3, 55.65], 0.01)))),
+        ),
         // 1,000 outlines side by side, at the limit of areas: a plan.
         (thousand.clone(), geojson_of(d, "squares.geojson", (0..1_000).map(|i| (format!("a{i}"), square(i))))),
     ]
@@ -351,11 +377,15 @@ fn item_2_new_counts_before_it_does_geometry_and_answers_every_input_in_seconds(
     assert!(result.stderr.contains("the table has 100000 rows; a plan holds at most 1000 areas"), "{}", result.stderr);
     // A cell of megabytes is quoted in eighty characters, not echoed.
     let huge = d.join("huge.csv");
-    let text = std::fs::read_to_string(&one).unwrap().replace(",100,0,0,0,0,100,", &format!(",{},0,0,0,0,100,", "9x".repeat(2_500_000)));
+    let text = std::fs::read_to_string(&one)
+        .unwrap()
+        .replace(",100,0,0,0,0,100,", &format!(",{},0,0,0,0,100,", "9x".repeat(2_500_000)));
     std::fs::write(&huge, text).unwrap();
     let result = run(&["new", "--areas", huge.to_str().unwrap(), "-o", &out]);
     assert_eq!(result.status, 1);
-    assert!(result.stderr.contains("row 2, column 'almen_family': '9x9x") && result.stderr.contains("…' is not a number"));
+    assert!(
+        result.stderr.contains("row 2, column 'almen_family': '9x9x") && result.stderr.contains("…' is not a number")
+    );
     assert!(result.stderr.len() < 1_000, "{} bytes of message", result.stderr.len());
 }
 
@@ -364,8 +394,8 @@ fn item_2_new_counts_before_it_does_geometry_and_answers_every_input_in_seconds(
 /// whose edits name every kind of thing, an effort, a letting rule and an assumption.
 fn plan_with_every_text() -> Plan {
     use by_i_balance::model::{
-        Action, ActionKind, ChangeEntry, Comment, CommentTarget, Effort, EffortKind, FlexibleLetting, MapSource, PlanEdit,
-        Tenure, Vote,
+        Action, ActionKind, ChangeEntry, Comment, CommentTarget, Effort, EffortKind, FlexibleLetting, MapSource,
+        PlanEdit, Tenure, Vote,
     };
     let mut plan = assets::shipped_plan("visionsplan-2016.ron").unwrap();
     let mut map = by_i_balance::map::shipped_map("hoeje-taastrup").unwrap().clone();
@@ -375,10 +405,21 @@ fn plan_with_every_text() -> Plan {
     plan.municipality.districts[0].short_name = "K. Abells".into();
     let (area, district) = (plan.municipality.areas[0].id.clone(), plan.municipality.districts[0].id.clone());
     for target in [CommentTarget::Plan, CommentTarget::Area(area.clone()), CommentTarget::District(district.clone())] {
-        plan.comments.push(Comment { target, author: "Bord 2".into(), text: "Flere ejerboliger".into(), time: "2026-11-29T13:03:00Z".into() });
+        plan.comments.push(Comment {
+            target,
+            author: "Bord 2".into(),
+            text: "Flere ejerboliger".into(),
+            time: "2026-11-29T13:03:00Z".into(),
+        });
     }
     plan.votes.push(Vote { group: "Bord 2".into(), dots: 3 });
-    plan.efforts.push(Effort { kind: EffortKind::SocialWorkers, area: area.clone(), count: 1.0, from_year: 2018, to_year: 2020 });
+    plan.efforts.push(Effort {
+        kind: EffortKind::SocialWorkers,
+        area: area.clone(),
+        count: 1.0,
+        from_year: 2018,
+        to_year: 2020,
+    });
     plan.letting.flexible.push(FlexibleLetting { area: area.clone(), share: 0.2, from_year: 2019 });
     plan.assumptions.insert("job_finding_trend".into(), 0.01);
     let school = plan.municipality.institutions[0].id.clone();
@@ -399,10 +440,19 @@ fn plan_with_every_text() -> Plan {
         PlanEdit::Name("Ny plan".into()),
         PlanEdit::Notes("Noter".into()),
         PlanEdit::AddVote(Vote { group: "Bord 3".into(), dots: 2 }),
-        PlanEdit::AddComment(Comment { target: CommentTarget::Area(area), author: "A".into(), text: "T".into(), time: "2026-11-29T13:03:00Z".into() }),
+        PlanEdit::AddComment(Comment {
+            target: CommentTarget::Area(area),
+            author: "A".into(),
+            text: "T".into(),
+            time: "2026-11-29T13:03:00Z".into(),
+        }),
     ]);
     for edit in edits {
-        plan.change_log.push(ChangeEntry { time: "2026-11-29T13:03:00Z".into(), edit: Some(edit), text: String::new() });
+        plan.change_log.push(ChangeEntry {
+            time: "2026-11-29T13:03:00Z".into(),
+            edit: Some(edit),
+            text: String::new(),
+        });
     }
     plan.change_log.push(ChangeEntry { time: "2026-11-29T13:03:00Z".into(), edit: None, text: "Ældre log".into() });
     plan
@@ -486,7 +536,10 @@ fn item_4_one_text_rule_holds_for_every_string_a_plan_can_carry() {
     let mut shipped = assets::shipped_plan("visionsplan-2016.ron").unwrap();
     shipped.municipality.map = by_i_balance::model::MapSource::Shipped("atlantis".into());
     let problems = shipped.validate(&table);
-    assert!(problems.iter().any(|p| p.to_string().contains("there is no shipped map called \"atlantis\"")), "{problems:?}");
+    assert!(
+        problems.iter().any(|p| p.to_string().contains("there is no shipped map called \"atlantis\"")),
+        "{problems:?}"
+    );
     // Joiners and soft hyphens, which emoji and some scripts need, are free text's, not names'.
     let mut joined = assets::shipped_plan("visionsplan-2016.ron").unwrap();
     joined.notes = "Familien 👨\u{200d}👩\u{200d}👧 og et blød\u{ad}t ord".into();
@@ -555,7 +608,11 @@ fn item_9_a_danish_table_s_points_group_thousands_and_are_never_read_as_decimals
         let refused = run(&["new", "--areas", &path, "-o", dir.path().join("never.ron").to_str().unwrap()]);
         assert_eq!(refused.status, 1, "{name}");
         let at = format!("row 2, column '{column}'");
-        assert!(refused.stderr.contains(&at) && refused.stderr.contains("the decimal mark is a comma"), "{}", refused.stderr);
+        assert!(
+            refused.stderr.contains(&at) && refused.stderr.contains("the decimal mark is a comma"),
+            "{}",
+            refused.stderr
+        );
     }
     // In a comma-separated (English) table a point is the decimal mark, as before.
     let english = std::fs::read_to_string(root.join("tests/fixtures/municipality/three-areas.csv")).unwrap();
@@ -572,7 +629,11 @@ fn item_10_the_smaller_items() {
     listed.municipality.areas[0].held.years_listed_before_2016 = 7;
     let out = run(&["check", &save(dir.path(), "listed.ron", &listed)]);
     assert_eq!(out.status, 1);
-    assert!(out.stderr.contains("years_listed_before_2016 is 7; the lists began in 2010, so at most 6"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("years_listed_before_2016 is 7; the lists began in 2010, so at most 6"),
+        "{}",
+        out.stderr
+    );
 
     // The change log's values are checked: −1 homes, 1e308 staff, 4,294,967,295 dots.
     use by_i_balance::model::{ChangeEntry, EffortKind, PlanEdit, Tenure, Vote};
@@ -583,11 +644,19 @@ fn item_10_the_smaller_items() {
         PlanEdit::Effort { kind: EffortKind::JobConsultants, area, year: 2020, count: 1e308 },
         PlanEdit::AddVote(Vote { group: "Bord 1".into(), dots: u32::MAX }),
     ] {
-        logged.change_log.push(ChangeEntry { time: "2026-11-29T13:03:00Z".into(), edit: Some(edit), text: String::new() });
+        logged.change_log.push(ChangeEntry {
+            time: "2026-11-29T13:03:00Z".into(),
+            edit: Some(edit),
+            text: String::new(),
+        });
     }
     let out = run(&["check", &save(dir.path(), "logged.ron", &logged)]);
     assert_eq!(out.status, 1);
-    for words in ["change_log[0]: homes is negative (-1)", "change_log[1]: 1e308 is more staff", "change_log[2]: 4294967295 dots"] {
+    for words in [
+        "change_log[0]: homes is negative (-1)",
+        "change_log[1]: 1e308 is more staff",
+        "change_log[2]: 4294967295 dots",
+    ] {
         assert!(out.stderr.contains(words), "{words}: {}", out.stderr);
     }
 
@@ -637,7 +706,11 @@ fn item_10_the_smaller_items() {
     std::fs::write(&path, with_short).unwrap();
     let out = run(&["new", "--areas", path.to_str().unwrap(), "-o", dir.path().join("never.ron").to_str().unwrap()]);
     assert_eq!(out.status, 1);
-    assert!(out.stderr.contains("row 2, column 'short_name': holds an invisible control or formatting character (U+001B)"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("row 2, column 'short_name': holds an invisible control or formatting character (U+001B)"),
+        "{}",
+        out.stderr
+    );
     assert!(table.get("job_finding_trend").is_some());
 }
 

@@ -365,7 +365,15 @@ struct Outline {
 }
 
 fn outline() -> impl Strategy<Value = Outline> {
-    ((0..6u8, 0..6u8), 0.0002..0.003f64, 3..120usize, prop::bool::weighted(0.8), any::<bool>(), any::<bool>(), 0..40usize)
+    (
+        (0..6u8, 0..6u8),
+        0.0002..0.003f64,
+        3..120usize,
+        prop::bool::weighted(0.8),
+        any::<bool>(),
+        any::<bool>(),
+        0..40usize,
+    )
         .prop_map(|(cell, radius, points, in_order, hole, twice, id)| Outline {
             cell,
             radius,
@@ -444,8 +452,11 @@ fn generated_inputs(rows: usize, outlines: &[Outline], landmark_name: usize) -> 
 /// Whether an import problem's place is one a person can find: a row, a column, a header, a
 /// feature, or a whole file (never a place inside the plan the files would have made).
 fn findable(location: &str) -> bool {
-    let whole_file = ["omraader.csv", "omraader.geojson", "omraader.geojson, the file", "omraader.csv and omraader.geojson"];
-    (location.contains(", row ") || location.contains(", feature ") || location.contains(", header")
+    let whole_file =
+        ["omraader.csv", "omraader.geojson", "omraader.geojson, the file", "omraader.csv and omraader.geojson"];
+    (location.contains(", row ")
+        || location.contains(", feature ")
+        || location.contains(", header")
         || whole_file.contains(&location))
         && !location.contains("municipality.")
 }
@@ -469,9 +480,18 @@ fn generated_maps(cases: u32, seed: u64) -> (u32, u32, Duration) {
     let result = runner.run(&strategy, |(rows, mut outlines, fitting, name, mutations)| {
         if fitting {
             // One outline per row, each in a cell of its own, drawn in order: a map that fits.
-            outlines.resize(rows, Outline { cell: (0, 0), radius: 0.001, points: 5, in_order: true, hole: false, twice: false, id: 0 });
+            outlines.resize(
+                rows,
+                Outline { cell: (0, 0), radius: 0.001, points: 5, in_order: true, hole: false, twice: false, id: 0 },
+            );
             for (i, o) in outlines.iter_mut().enumerate() {
-                *o = Outline { cell: ((i % 6) as u8, (i / 6) as u8), radius: o.radius.min(0.0015), in_order: true, id: i, ..o.clone() };
+                *o = Outline {
+                    cell: ((i % 6) as u8, (i / 6) as u8),
+                    radius: o.radius.min(0.0015),
+                    in_order: true,
+                    id: i,
+                    ..o.clone()
+                };
             }
         }
         let (table, map) = generated_inputs(rows, &outlines, name);

@@ -215,9 +215,8 @@ impl Autosave {
             if fs::symlink_metadata(&file).is_err() {
                 continue;
             }
-            let aside = free_name(&file).ok_or_else(|| {
-                format!("every name to set it aside under is taken ({})", file.display())
-            })?;
+            let aside = free_name(&file)
+                .ok_or_else(|| format!("every name to set it aside under is taken ({})", file.display()))?;
             fs::rename(&file, &aside).map_err(|e| format!("{} ({})", io::write_reason(&e), file.display()))?;
             moved.push(aside);
         }
@@ -228,11 +227,12 @@ impl Autosave {
 /// `FILE.unusable`, or `FILE.unusable-N` for the first N from 2 that is free.
 fn free_name(file: &Path) -> Option<PathBuf> {
     let name = file.file_name()?.to_string_lossy().into_owned();
-    (1..=100).map(|n| {
-        let suffix = if n == 1 { String::new() } else { format!("-{n}") };
-        file.with_file_name(format!("{name}.unusable{suffix}"))
-    })
-    .find(|candidate| fs::symlink_metadata(candidate).is_err())
+    (1..=100)
+        .map(|n| {
+            let suffix = if n == 1 { String::new() } else { format!("-{n}") };
+            file.with_file_name(format!("{name}.unusable{suffix}"))
+        })
+        .find(|candidate| fs::symlink_metadata(candidate).is_err())
 }
 
 /// One recovery file, read through the one bounded reader and checked like a plan.

@@ -99,7 +99,8 @@ fn shapes(
         match simple {
             Some(true) => {}
             Some(false) => {
-                let message = "the outline crosses itself (or one of its rings crosses another, or a hole lies outside)";
+                let message =
+                    "the outline crosses itself (or one of its rings crosses another, or a hole lies outside)";
                 problems.push(problem(feature(i), message));
                 shapes.push(None);
                 continue;

@@ -53,8 +53,7 @@ pub(super) fn read_table(file: &str, text: &str) -> Result<Table, Vec<ImportProb
         );
         return Err(vec![problem(file, message)]);
     }
-    let mut reader =
-        csv::ReaderBuilder::new().delimiter(separator).trim(csv::Trim::All).from_reader(text.as_bytes());
+    let mut reader = csv::ReaderBuilder::new().delimiter(separator).trim(csv::Trim::All).from_reader(text.as_bytes());
     let header: Vec<String> = match reader.headers() {
         Ok(h) => h.iter().map(|c| c.trim().to_lowercase()).collect(),
         Err(e) => return Err(vec![problem(format!("{file}, header"), format!("cannot be read: {e}"))]),
@@ -72,7 +71,8 @@ pub(super) fn read_table(file: &str, text: &str) -> Result<Table, Vec<ImportProb
         let at = format!("{file}, header, column {}", i + 1);
         if !required.contains(&name.as_str()) && !OPTIONAL.contains(&name.as_str()) {
             let shown_name = shown(name, SHOWN_CHARS);
-            let message = format!("'{shown_name}' is not a column this table can have (optional: {})", OPTIONAL.join(", "));
+            let message =
+                format!("'{shown_name}' is not a column this table can have (optional: {})", OPTIONAL.join(", "));
             problems.push(problem(at, message));
         } else if header[..i].contains(name) {
             problems.push(problem(at, format!("the column '{name}' is there twice")));
@@ -263,7 +263,8 @@ fn years_listed(row: &mut Row<'_>) -> u32 {
     let max = f64::from(limits::MAX_YEARS_LISTED_BEFORE_2016);
     let years = row.number("years_listed_before_2016", (0.0, max), 0.0, Figure::Plain);
     if years.fract() != 0.0 {
-        row.problems.push(problem(row.at("years_listed_before_2016"), format!("{years} is not a whole number of years")));
+        row.problems
+            .push(problem(row.at("years_listed_before_2016"), format!("{years} is not a whole number of years")));
         return 0;
     }
     // A whole number from 0 to 6.

@@ -102,10 +102,12 @@ impl ActionKind {
     /// `profile`, `school`), for the plan's checks.
     pub fn names(&self) -> Vec<(&'static str, &str)> {
         match self {
-            Self::MoveInstitution { institution, district } => vec![("institution", institution), ("district", district)],
-            Self::AssignProfile { district, profile } => {
-                std::iter::once(("district", district.as_str())).chain(profile.as_deref().map(|p| ("profile", p))).collect()
+            Self::MoveInstitution { institution, district } => {
+                vec![("institution", institution), ("district", district)]
             }
+            Self::AssignProfile { district, profile } => std::iter::once(("district", district.as_str()))
+                .chain(profile.as_deref().map(|p| ("profile", p)))
+                .collect(),
             Self::MergeSchools { school, into } => vec![("school", school), ("school", into)],
             Self::SchoolProfile { school, profile } => {
                 std::iter::once(("school", school.as_str())).chain(profile.as_deref().map(|p| ("profile", p))).collect()

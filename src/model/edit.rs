@@ -282,7 +282,9 @@ impl PlanEdit {
     /// whether it is free text (line breaks allowed): the change log is held to the same text
     /// rule as the plan (`limits`).
     pub fn texts<'a>(&'a self) -> Vec<(&'static str, &'a str, usize, bool)> {
-        use super::limits::{MAX_ID_CHARS as ID, MAX_NAME_CHARS as NAME, MAX_NOTE_CHARS, MAX_NOTES_CHARS, MAX_TEXT_CHARS};
+        use super::limits::{
+            MAX_ID_CHARS as ID, MAX_NAME_CHARS as NAME, MAX_NOTE_CHARS, MAX_NOTES_CHARS, MAX_TEXT_CHARS,
+        };
         let id = |what: &'static str, text: &'a str| (what, text, ID, false);
         let action = |a: &'a Action| {
             std::iter::once(("the action's note", a.note.as_str(), MAX_NOTE_CHARS, true))
@@ -325,9 +327,10 @@ impl PlanEdit {
                 .chain(districts.iter().map(|d| id("catchment district", d)))
                 .collect(),
             Self::Assumption { key, .. } => vec![id("the assumption's name", key)],
-            Self::RuleSet(_) | Self::MunicipalAllocation(_) | Self::JointAllocation(_) | Self::FacilitiesCommercial(_) => {
-                Vec::new()
-            }
+            Self::RuleSet(_)
+            | Self::MunicipalAllocation(_)
+            | Self::JointAllocation(_)
+            | Self::FacilitiesCommercial(_) => Vec::new(),
         }
     }
 }

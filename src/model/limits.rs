@@ -72,7 +72,8 @@ pub const SHOWN_CHARS: usize = 80;
 /// and some scripts need are allowed in free text, not in names and ids, where they would make
 /// two names that look alike differ.
 pub fn forbidden(c: char, multiline: bool) -> bool {
-    let direction = matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    let direction =
+        matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
     let invisible = matches!(
         c,
         '\u{2028}'

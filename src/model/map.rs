@@ -135,7 +135,10 @@ impl MapSource {
         let mut problems = Vec::new();
         let mut seen = std::collections::HashSet::new();
         for (i, outline) in data.areas.iter().enumerate() {
-            let at = format!("municipality.map.areas[{i}] ({})", super::limits::shown(&outline.area, super::limits::MAX_ID_CHARS));
+            let at = format!(
+                "municipality.map.areas[{i}] ({})",
+                super::limits::shown(&outline.area, super::limits::MAX_ID_CHARS)
+            );
             let mut report = |key, args| problems.push(PlanProblem::new(&at, key, args));
             if !area_known(&outline.area) {
                 let id = super::limits::shown(&outline.area, super::limits::MAX_ID_CHARS);
