@@ -6,6 +6,7 @@
 
 mod action;
 mod assumptions;
+mod changelog;
 pub mod edit;
 mod groups;
 mod largest;

@@ -30,17 +30,17 @@ impl PlanProblem {
 }
 
 /// Collects problems while walking a plan.
-struct Checker {
-    problems: Vec<PlanProblem>,
+pub(super) struct Checker {
+    pub(super) problems: Vec<PlanProblem>,
 }
 
 impl Checker {
-    fn report(&mut self, location: &str, key: &'static str, args: Vec<(&'static str, String)>) {
+    pub(super) fn report(&mut self, location: &str, key: &'static str, args: Vec<(&'static str, String)>) {
         self.problems.push(PlanProblem::new(location, key, args));
     }
 
     /// A count or size: finite, not negative, not absurd.
-    fn amount(&mut self, location: &str, what: &str, value: f64) {
+    pub(super) fn amount(&mut self, location: &str, what: &str, value: f64) {
         let key = if value.is_nan() {
             "not_a_number"
         } else if value.is_infinite() {
@@ -57,13 +57,13 @@ impl Checker {
     }
 
     /// A share between 0 and 1.
-    fn share(&mut self, location: &str, what: &str, value: f64) {
+    pub(super) fn share(&mut self, location: &str, what: &str, value: f64) {
         if !(0.0..=1.0).contains(&value) {
             self.report(location, "not_a_share", vec![("what", what.to_owned()), ("value", short(value))]);
         }
     }
 
-    fn year(&mut self, location: &str, what: &str, year: u16) {
+    pub(super) fn year(&mut self, location: &str, what: &str, year: u16) {
         if !(FIRST_YEAR..=LAST_YEAR).contains(&year) {
             let args = vec![
                 ("what", what.to_owned()),
@@ -286,87 +286,6 @@ impl Plan {
     }
 }
 
-impl Plan {
-    /// The values the change log's edits carry: the log only tells what was done, but the
-    /// app and the report print it, so a count is a count (not −1 homes or 1e308 staff), a
-    /// share a share, a year a year of the projection, dots no more than a vote holds.
-    fn validate_log(&self, check: &mut Checker, table: &ParamTable) {
-        use super::PlanEdit as E;
-        for (i, entry) in self.change_log.iter().enumerate() {
-            let Some(edit) = &entry.edit else { continue };
-            let at = format!("change_log[{i}]");
-            match edit {
-                E::SetHomes { year, from, to, .. } => {
-                    check.year(&at, "the year", *year);
-                    check.amount(&at, "homes", *from);
-                    check.amount(&at, "homes", *to);
-                }
-                E::AddAction(a) | E::RemoveAction(a) => action_values(check, &at, a),
-                E::ChangeAction { before, after } => {
-                    action_values(check, &at, before);
-                    action_values(check, &at, after);
-                }
-                E::MoveInstitution { year, .. }
-                | E::AssignProfile { year, .. }
-                | E::SchoolProfile { year, .. }
-                | E::MergeSchools { year, .. } => check.year(&at, "the year", *year),
-                E::DemolishedBefore2016 { homes, .. } => check.amount(&at, "homes", *homes),
-                E::Capacity { capacity, .. } => check.amount(&at, "capacity", *capacity),
-                E::Catchment { districts, .. } if districts.len() > super::limits::MAX_CATCHMENT => {
-                    let max = super::limits::MAX_CATCHMENT.to_string();
-                    check.report(&at, "catchment_too_long", vec![("count", districts.len().to_string()), ("max", max)]);
-                }
-                E::Effort { year, count, .. } => {
-                    check.year(&at, "the year", *year);
-                    check.amount(&at, "count", *count);
-                    if *count > 1000.0 {
-                        check.report(&at, "too_much_staff", vec![("value", short(*count))]);
-                    }
-                }
-                E::FlexibleLetting { share, year, .. } => {
-                    check.year(&at, "the year", *year);
-                    check.share(&at, "share", *share);
-                }
-                E::Assumption { key, value: Some(value) } => match table.get(key) {
-                    Some(def) if (def.min..=def.max).contains(value) => {}
-                    Some(def) => check.report(
-                        &at,
-                        "assumption_outside",
-                        vec![
-                            ("value", short(*value)),
-                            ("min", def.min.to_string()),
-                            ("max", def.max.to_string()),
-                            ("unit", def.unit.clone()),
-                        ],
-                    ),
-                    None => check.report(&at, "unknown_assumption", Vec::new()),
-                },
-                E::MunicipalAllocation(share) => check.share(&at, "the share", *share),
-                E::JointAllocation(Some(year)) => check.year(&at, "the year", *year),
-                E::AddVote(v) | E::RemoveVote(v) if v.dots > super::limits::MAX_DOTS => {
-                    let max = super::limits::MAX_DOTS.to_string();
-                    check.report(&at, "too_many_dots", vec![("dots", v.dots.to_string()), ("max", max)]);
-                }
-                _ => {}
-            }
-        }
-    }
-}
-
-/// The year and the figures of an action in the change log.
-fn action_values(check: &mut Checker, at: &str, action: &Action) {
-    check.year(at, "the year", action.year);
-    match &action.kind {
-        ActionKind::Facility { area_m2, .. } => check.amount(at, "area_m2", *area_m2),
-        ActionKind::Demolish { count, .. }
-        | ActionKind::Build { count, .. }
-        | ActionKind::Sell { count, .. }
-        | ActionKind::Convert { count, .. }
-        | ActionKind::Merge { count, .. } => check.amount(at, "count", *count),
-        _ => {}
-    }
-}
-
 /// An action on an area's homes, checked and applied to the area's homes as the actions
 /// before it left them (`None`: the area is unknown, reported already).
 fn check_homes_action(check: &mut Checker, at: &str, action: &Action, homes: Option<&mut PerTenure<f64>>) {
@@ -479,7 +398,7 @@ fn take(check: &mut Checker, at: &str, homes: &mut PerTenure<f64>, tenure: Tenur
 
 /// A number as a person reads it: plain when ordinary, scientific when absurdly large or
 /// small (never 309 digits for 1e308).
-fn short(value: f64) -> String {
+pub(super) fn short(value: f64) -> String {
     let magnitude = value.abs();
     if magnitude >= 1e9 || (magnitude > 0.0 && magnitude < 1e-6) { format!("{value:e}") } else { format!("{value}") }
 }
