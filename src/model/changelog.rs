@@ -87,4 +87,3 @@ fn action_values(check: &mut Checker, at: &str, action: &Action) {
         _ => {}
     }
 }
-
