@@ -9,6 +9,13 @@ use crate::sim::Projection;
 use serde_json::{Value, json};
 use std::collections::{HashMap, HashSet};
 
+/// Plans one comparison holds at most (the app's holds five: the open plan and four pinned).
+pub const MAX_COMPARED_PLANS: usize = 20;
+/// Areas of all the compared plans together: each is held projected while they are compared
+/// (some 40 MB for a plan at every limit), so ten such plans keep within a second or five and
+/// 500 MB.
+pub const MAX_COMPARED_AREAS: usize = 10_000;
+
 /// An estate's status in one variant at one milestone year.
 #[derive(Clone, Debug, PartialEq)]
 pub struct EstateStatus {
@@ -175,13 +182,16 @@ pub fn comparison_json(c: &Comparison) -> Value {
 }
 
 /// The comparison as CSV: one row per variant, a column per estate and milestone year (by id;
-/// empty where a variant lacks the estate).
+/// empty where a variant lacks the estate). Every column name is unique: an estate's columns
+/// are `estate_ID_YEAR`, a prefix no other column has, so an estate with the id `score` or
+/// `residents_children` cannot repeat another column's name, and two ids never give one name
+/// (the year is always the last four digits).
 pub fn comparison_csv(c: &Comparison) -> Result<String, String> {
     let year = c.year;
     let mut header: Vec<String> =
         vec!["variant".to_owned(), format!("score_{year}"), "difference".to_owned(), "relative_difference".to_owned()];
     for e in &c.estates {
-        header.extend(MILESTONES.iter().map(|y| format!("{}_{y}", crate::export::text_cell(&e.id))));
+        header.extend(MILESTONES.iter().map(|y| format!("estate_{}_{y}", e.id)));
     }
     header.extend(Group::ALL.iter().map(|g| format!("residents_{}_{year}", g.key())));
     header.push("dots".to_owned());

@@ -11,11 +11,13 @@
 //! shown total. No egui here: the app runs it on a worker thread.
 //!
 //! A part's own effect takes one projection from the year it first acts, so the work grows
-//! with parts × areas. Past [`SEPARATE_WORK`] (a national table with thousands of actions) the
-//! parts are attributed in groups of one kind and first year, and [`Attribution::grouped`] says
-//! how many parts they hold, so *Forklar* can say so.
+//! with the parts, the years and the plan's size (its areas and everything it schedules).
+//! Past [`SEPARATE_WORK`] (a national table with thousands of actions, or a few areas with
+//! thousands of parts) the parts are attributed in groups of one kind and first year, or of
+//! one kind, and [`Attribution::grouped`] says how many parts they hold, so *Forklar* can say
+//! so.
 
-use crate::model::{Action, Effort, Letting, Plan};
+use crate::model::{Action, Effort, Letting, Plan, Span};
 use crate::sim::{self, COMPONENT_COUNT, COMPONENTS, Inputs, ScoreYear, Trace};
 
 /// One part of a plan that differs from its baseline.
@@ -92,18 +94,54 @@ impl Part {
     }
 }
 
-/// At most this many area-projections (parts × areas) are attributed part by part: about a
-/// second on one core. The Visionsplan needs 11 areas × 30 parts; a 1,000-area plan with 2,500
-/// actions would need 2.5 million and is attributed in groups.
-pub const SEPARATE_WORK: usize = 100_000;
+/// At most this much work is attributed part by part: about a second on one core. A part's
+/// work is one projection from the year it first acts: an area-year for each area and year it
+/// runs, and [`ITEM_WORK`] for each action, effort and letting rule the plan holds (each
+/// projection copies and schedules them all). The Visionsplan's 30 parts need some 10,000; a
+/// 1,000-area plan with 2,500 actions, or 20 areas with 2,000 actions, 2,000 efforts and 1,000
+/// letting rules (5,000 parts of about 5,500 each), would need tens of millions and are
+/// attributed in groups.
+pub const SEPARATE_WORK: usize = 2_400_000;
 
-/// `parts` as attributed for a plan of `areas` areas: as they are, or, past [`SEPARATE_WORK`],
-/// gathered into groups of one kind and first year (a group of one stays the part itself), in
-/// the order each group first appears.
-fn grouped(parts: Vec<Part>, areas: usize) -> Vec<Part> {
-    if parts.len().saturating_mul(areas.max(1)) <= SEPARATE_WORK {
+/// The work one action, effort or letting rule adds to a projection, in area-years.
+const ITEM_WORK: usize = 1;
+
+/// `parts` as attributed for a plan of `areas` areas, within [`SEPARATE_WORK`] whatever the
+/// area count: as they are; else gathered into groups of one kind and first year; else, when
+/// even those would be too much work (a plan at every limit), into groups of one kind from
+/// the first year any of them acts. A group of one stays the part itself; groups come in the
+/// order each first appears.
+fn grouped(parts: Vec<Part>, areas: usize, span: Span) -> Vec<Part> {
+    fn items(part: &Part) -> usize {
+        match part {
+            Part::Letting(letting) => letting.flexible.len() + 1,
+            Part::Group { members, .. } => members.iter().map(items).sum(),
+            _ => 1,
+        }
+    }
+    let size = parts.iter().map(items).sum::<usize>().saturating_mul(ITEM_WORK);
+    let work = |parts: &[Part]| -> usize {
+        parts
+            .iter()
+            .map(|p| {
+                (usize::from(span.last.saturating_sub(p.first_year(span.first))) + 1).saturating_mul(areas.max(1))
+                    + size
+            })
+            .fold(0, usize::saturating_add)
+    };
+    if work(&parts) <= SEPARATE_WORK {
         return parts;
     }
+    let by_year = gather(parts.clone(), true);
+    if work(&by_year) <= SEPARATE_WORK {
+        return by_year;
+    }
+    gather(parts, false)
+}
+
+/// Parts gathered into groups of one kind (and, `by_year`, one first year; else from the
+/// earliest year of any member); a group of one stays the part itself.
+fn gather(parts: Vec<Part>, by_year: bool) -> Vec<Part> {
     let mut out: Vec<Part> = Vec::new();
     for part in parts {
         let Some((kind, year)) = part.group_key() else {
@@ -111,11 +149,14 @@ fn grouped(parts: Vec<Part>, areas: usize) -> Vec<Part> {
             continue;
         };
         let existing = out.iter_mut().find_map(|p| match p {
-            Part::Group { kind: k, year: y, members } if *k == kind && *y == year => Some(members),
+            Part::Group { kind: k, year: y, members } if *k == kind && (!by_year || *y == year) => Some((y, members)),
             _ => None,
         });
         match existing {
-            Some(members) => members.push(part),
+            Some((y, members)) => {
+                *y = (*y).min(year);
+                members.push(part);
+            }
             None => out.push(Part::Group { kind, year, members: vec![part] }),
         }
     }
@@ -336,7 +377,7 @@ pub fn attribute(plan: &Plan, baseline: &Plan, inputs: Inputs, cancelled: &dyn F
     let mut effects = Vec::new();
     let separate = parts(plan, baseline);
     let count = separate.len();
-    let attributed = grouped(separate, plan.municipality.areas.len());
+    let attributed = grouped(separate, plan.municipality.areas.len(), plan.span());
     let grouped = (attributed.len() < count).then_some(count);
     for part in attributed {
         if cancelled() {

@@ -109,12 +109,14 @@ fn common_reason(e: &std::io::Error) -> String {
     words.to_owned()
 }
 
-/// Parses RON into any type, with line and column on failure.
+/// Parses RON into any type, with line and column on failure. The parser's message may quote
+/// the file (an unknown field or variant); what it quotes is cut short and shown without
+/// control characters (`limits::clip_quoted`), so a message never echoes megabytes.
 pub fn parse_ron<T: for<'de> Deserialize<'de>>(text: &str) -> Result<T, ParseError> {
     ron::Options::default().from_str(text).map_err(|e| ParseError {
         line: e.span.start.line,
         column: e.span.start.col,
-        message: e.code.to_string(),
+        message: crate::model::limits::clip_quoted(&e.code.to_string()),
     })
 }
 

@@ -397,7 +397,7 @@ fn bad_usage_exits_with_status_2_and_says_why() {
         (&["frobnicate", VISIONSPLAN], "unrecognized subcommand 'frobnicate'"),
         (&["frobnicate"], "unrecognized subcommand 'frobnicate'"),
         (&["project", VISIONSPLAN, "--rules", "1999"], "unknown rule set '1999' (in_force, 2010, 2014, 2018 or 2021)"),
-        (&["score", VISIONSPLAN, "--year", "2100"], "the year 2100 is outside 2016–2040"),
+        (&["score", VISIONSPLAN, "--year", "2100"], "the year 2100 is outside 2016–2049"),
         (&["score", VISIONSPLAN, "--year", "soon"], "'soon' is not a year"),
         (&["project", VISIONSPLAN, "--format", "xml"], "invalid value 'xml' for '--format <FORMAT>'"),
         (&["project", VISIONSPLAN, "--format"], "a value is required for '--format <FORMAT>'"),
@@ -489,7 +489,7 @@ fn compare_prints_the_same_comparison_as_json_and_csv() {
     let lines: Vec<&str> = csv.stdout.lines().collect();
     assert_eq!(lines.len(), 3, "a header and a row per plan");
     assert!(
-        lines[0].starts_with("variant,score_2030,difference,relative_difference,taastrupgaard_2025"),
+        lines[0].starts_with("variant,score_2030,difference,relative_difference,estate_taastrupgaard_2025"),
         "{}",
         lines[0]
     );

@@ -230,7 +230,7 @@ fn the_bands_do_not_vary_what_the_plan_sets() {
 }
 
 /// A plan too large to explain part by part in seconds (the Visionsplan copied twenty times:
-/// 220 areas, 600 parts) is explained in groups of one kind and first year. *Forklar* gets a
+/// 220 areas, some 500 parts) is explained in groups of one kind and first year. *Forklar* gets a
 /// few dozen lines instead of hundreds, each naming how many parts it holds, and the lines with
 /// the interaction still add up to the change shown; the Visionsplan itself stays part by part.
 #[test]
@@ -239,7 +239,9 @@ fn a_large_plan_is_explained_in_groups_that_still_add_up() {
     let large = synthetic::synthetic_plan(220);
     let baseline = synthetic::copied("basisforloeb-2016.ron", 220);
     let separate = explain::parts(&large, &engine::aligned_baseline(&baseline, &large)).len();
-    assert!(separate * large.municipality.areas.len() > explain::SEPARATE_WORK, "the plan must be large");
+    // Each part would be a projection of 220 areas from its first year: past the budget
+    // (`explain::SEPARATE_WORK`), which the grouping below shows.
+    assert!(separate >= 500 && large.municipality.areas.len() >= 220, "the plan must be large: {separate} parts");
     let attribution = engine::attribute(&library, &large, &baseline, &|| false).expect("not cancelled");
     assert_eq!(attribution.grouped, Some(separate), "Forklar says how many parts the groups hold");
     assert!(attribution.parts.len() * 10 < separate, "{} lines for {separate} parts", attribution.parts.len());

@@ -208,7 +208,7 @@ fn a_new_plan_is_explained_against_its_own_start() {
     let out = dir.path().join("byen.ron");
     assert_eq!(new_plan(&fixture("three-areas.csv"), None, &out).status, 0);
     let explain = |path: &Path| {
-        let run = run(&["explain", path.to_str().unwrap(), "--format", "json", "--year", "2030"]);
+        let run = run(&["explain", path.to_str().unwrap(), "--format", "json"]);
         assert_eq!(run.status, 0, "{}", run.stderr);
         serde_json::from_str::<serde_json::Value>(&run.stdout).unwrap()
     };
@@ -218,7 +218,7 @@ fn a_new_plan_is_explained_against_its_own_start() {
     assert!(!bare["text"].as_str().unwrap().contains("54,9"), "not Høje-Taastrup's Basisforløb: {bare}");
     let mut plan = made_plan(&out);
     plan.add_action(by_i_balance::model::Action::new(
-        2020,
+        plan.start_year + 1,
         by_i_balance::model::ActionKind::Demolish { area: "vest".into(), tenure: Tenure::AlmenFamily, count: 300.0 },
     ));
     let demolished = dir.path().join("byen-nedrivning.ron");

@@ -103,6 +103,24 @@ impl ActionKind {
             _ => None,
         }
     }
+
+    /// Every id the action names, with what it is (`area`, `institution`, `district`,
+    /// `profile`, `school`), for the plan's checks.
+    pub fn names(&self) -> Vec<(&'static str, &str)> {
+        match self {
+            Self::MoveInstitution { institution, district } => {
+                vec![("institution", institution), ("district", district)]
+            }
+            Self::AssignProfile { district, profile } => std::iter::once(("district", district.as_str()))
+                .chain(profile.as_deref().map(|p| ("profile", p)))
+                .collect(),
+            Self::MergeSchools { school, into } => vec![("school", school), ("school", into)],
+            Self::SchoolProfile { school, profile } => {
+                std::iter::once(("school", school.as_str())).chain(profile.as_deref().map(|p| ("profile", p))).collect()
+            }
+            other => other.area().map(|area| ("area", area)).into_iter().collect(),
+        }
+    }
 }
 
 /// An action's number within its plan: stable while the plan is edited, so undo, the effect

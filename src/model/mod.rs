@@ -6,6 +6,7 @@
 
 mod action;
 mod assumptions;
+mod changelog;
 pub mod edit;
 mod groups;
 mod history;
@@ -29,12 +30,14 @@ pub use edit::{PlanEdit, action_year_for, shows_from};
 pub use groups::{Group, PerGroup, PerTenure, Tenure};
 pub use history::{EmploymentSeries, History, NationalLettingRule, RuleEffect, RuleScope};
 pub use largest::largest_plan;
-pub use map::{AreaOutline, Coordinates, HOEJE_TAASTRUP_MAP, Landmark, LandmarkKind, MapData, MapSource, Ring};
+pub use map::{
+    AreaOutline, Coordinates, HOEJE_TAASTRUP_MAP, Landmark, LandmarkKind, MapData, MapSource, Ring, SHIPPED_MAPS,
+};
 pub use observed::ObservedYear;
 pub use place::{Area, AreaKind, District, HeldInputs, Institution, InstitutionKind, Municipality, Profile};
 pub use plan::{
     Baseline, ChangeEntry, Comment, CommentTarget, FIRST_YEAR, FORMAT_VERSION, LAST_YEAR, LATEST_START, MILESTONES,
-    Plan, Span, Vote, total_dots,
+    Plan, SHIPPED_BASELINES, Span, Vote, total_dots,
 };
 pub use policy::{Effort, EffortKind, FlexibleLetting, Letting};
 pub use rules::{

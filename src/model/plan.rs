@@ -115,6 +115,9 @@ pub struct Plan {
     pub votes: Vec<Vote>,
 }
 
+/// The shipped plans another plan may name as its baseline (`saves/`, compiled in).
+pub const SHIPPED_BASELINES: [&str; 1] = ["basisforloeb-2016.ron"];
+
 /// What a plan is compared with: the development that happens anyway.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -9,7 +9,7 @@ use super::plan::{CommentTarget, FIRST_YEAR, FORMAT_VERSION, LATEST_START, Plan,
 use std::collections::{BTreeMap, HashSet};
 
 /// The first government list (2010): published points are no older.
-const LIST_BEGAN: u16 = 2010;
+const LIST_BEGAN: u16 = super::limits::FIRST_LIST_YEAR;
 
 /// Counts above this are absurd for one municipality and are refused.
 const MAX_COUNT: f64 = 10_000_000.0;
@@ -35,19 +35,19 @@ impl PlanProblem {
 }
 
 /// Collects problems while walking a plan.
-struct Checker {
-    problems: Vec<PlanProblem>,
+pub(super) struct Checker {
+    pub(super) problems: Vec<PlanProblem>,
     /// The years the plan covers: its actions, letting rules and efforts lie in them.
-    span: Span,
+    pub(super) span: Span,
 }
 
 impl Checker {
-    fn report(&mut self, location: &str, key: &'static str, args: Vec<(&'static str, String)>) {
+    pub(super) fn report(&mut self, location: &str, key: &'static str, args: Vec<(&'static str, String)>) {
         self.problems.push(PlanProblem::new(location, key, args));
     }
 
     /// A count or size: finite, not negative, not absurd.
-    fn amount(&mut self, location: &str, what: &str, value: f64) {
+    pub(super) fn amount(&mut self, location: &str, what: &str, value: f64) {
         let key = if value.is_nan() {
             "not_a_number"
         } else if value.is_infinite() {
@@ -64,14 +64,14 @@ impl Checker {
     }
 
     /// A share between 0 and 1.
-    fn share(&mut self, location: &str, what: &str, value: f64) {
+    pub(super) fn share(&mut self, location: &str, what: &str, value: f64) {
         if !(0.0..=1.0).contains(&value) {
             self.report(location, "not_a_share", vec![("what", what.to_owned()), ("value", short(value))]);
         }
     }
 
     /// A year the plan acts in: from its start to its horizon.
-    fn year(&mut self, location: &str, what: &str, year: u16) {
+    pub(super) fn year(&mut self, location: &str, what: &str, year: u16) {
         self.year_within(location, what, year, self.span.first);
     }
 
@@ -119,6 +119,7 @@ impl Plan {
         self.validate_places(&mut check);
         self.validate_actions(&mut check);
         self.validate_policies(&mut check);
+        self.validate_log(&mut check, table);
         let areas: HashSet<&str> = self.municipality.areas.iter().map(|a| a.id.as_str()).collect();
         let districts: HashSet<&str> = self.municipality.districts.iter().map(|d| d.id.as_str()).collect();
         for (i, comment) in self.comments.iter().enumerate() {
@@ -181,6 +182,18 @@ impl Plan {
         }
         let area_ids: HashSet<&str> = m.areas.iter().map(|a| a.id.as_str()).collect();
         check.problems.extend(m.map.problems(&|id| area_ids.contains(id)));
+        if let super::MapSource::Shipped(name) = &m.map
+            && !super::SHIPPED_MAPS.contains(&name.as_str())
+        {
+            let args = vec![("name", clipped(name)), ("names", super::SHIPPED_MAPS.join(", "))];
+            check.report("municipality.map", "unknown_shipped_map", args);
+        }
+        if let super::Baseline::Shipped(name) = &self.baseline
+            && !super::SHIPPED_BASELINES.contains(&name.as_str())
+        {
+            let args = vec![("name", clipped(name)), ("names", super::SHIPPED_BASELINES.join(", "))];
+            check.report("baseline", "unknown_shipped_baseline", args);
+        }
         for (i, district) in m.districts.iter().enumerate() {
             if let Some(profile) = &district.profile {
                 let at = format!("municipality.districts[{i}] ({})", clipped(&district.id));
@@ -238,9 +251,11 @@ impl Plan {
         if held.income_level.is_some() && self.format_version >= 4 {
             check.report(at, "income_level", Vec::new());
         }
-        if held.years_listed_before_2016 > 100 {
+        let most_listed = u32::from(self.start_year.saturating_sub(super::limits::FIRST_LIST_YEAR));
+        if held.years_listed_before_2016 > most_listed {
             let years = held.years_listed_before_2016;
-            check.report(at, "years_listed", vec![("years", years.to_string())]);
+            let max = most_listed.to_string();
+            check.report(at, "years_listed", vec![("years", years.to_string()), ("max", max)]);
         }
     }
 
@@ -419,15 +434,15 @@ fn take(check: &mut Checker, at: &str, homes: &mut PerTenure<f64>, tenure: Tenur
 
 /// A number as a person reads it: plain when ordinary, scientific when absurdly large or
 /// small (never 309 digits for 1e308).
-fn short(value: f64) -> String {
+pub(super) fn short(value: f64) -> String {
     let magnitude = value.abs();
     if magnitude >= 1e9 || (magnitude > 0.0 && magnitude < 1e-6) { format!("{value:e}") } else { format!("{value}") }
 }
 
-/// An id as a message shows it: cut short if someone made it absurdly long.
+/// An id as a message shows it: cut short if someone made it absurdly long, and any character
+/// the text rule forbids shown as its code (see [`super::limits::shown`]).
 fn clipped(id: &str) -> String {
-    const SHOWN: usize = 64;
-    if id.chars().count() > SHOWN { id.chars().take(SHOWN).chain(['…']).collect() } else { id.to_owned() }
+    super::limits::shown(id, super::limits::MAX_ID_CHARS)
 }
 
 fn duplicates<'a>(check: &mut Checker, location: &str, ids: impl Iterator<Item = &'a str>) {

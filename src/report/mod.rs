@@ -88,6 +88,31 @@ fn years(p: &Projection) -> Vec<f64> {
     p.years.iter().map(|y| f64::from(*y)).collect()
 }
 
+/// Plans one report holds at most: the open plan and the four the app can pin.
+pub const MAX_REPORT_PLANS: usize = 5;
+/// Areas of all the plans of one report together: each plan is projected, attributed, banded
+/// and drawn, so a report at every limit takes some seconds a plan; one plan at the limit, or
+/// five of 200 areas, keep within ten.
+pub const MAX_REPORT_AREAS: usize = 1_000;
+
+/// Why these plans are too many, or too large together, for one report within seconds, if
+/// they are; checked before any work is done.
+pub fn too_much_for_one_report(plans: &[Plan]) -> Option<String> {
+    if plans.len() > MAX_REPORT_PLANS {
+        return Some(format!(
+            "a report holds at most {MAX_REPORT_PLANS} plans (the open plan and four variants), not {}",
+            plans.len()
+        ));
+    }
+    let areas: usize = plans.iter().map(|p| p.municipality.areas.len()).sum();
+    (plans.len() > 1 && areas > MAX_REPORT_AREAS).then(|| {
+        format!(
+            "these plans have {areas} areas together; one report takes at most {MAX_REPORT_AREAS} (a plan of \
+             more is reported on its own), so that it is made within seconds: report fewer plans at a time"
+        )
+    })
+}
+
 /// The report for whole plans, its maps coloured by the share outside work.
 pub fn report_for_plans(library: &crate::assets::Library, plans: &[Plan], tr: Tr<'_>) -> Result<String, String> {
     report_for_plans_coloured(library, plans, tr, crate::map::MapIndicator::default())
@@ -104,6 +129,9 @@ pub fn report_for_plans_coloured(
     indicator: crate::map::MapIndicator,
 ) -> Result<String, String> {
     let first = plans.first().ok_or("no plan to report on")?;
+    if let Some(why) = too_much_for_one_report(plans) {
+        return Err(why);
+    }
     let shipped_baseline = crate::engine::baseline_for(first).map_err(|e| e.to_string())?;
     let mut resolved = Vec::new();
     for plan in plans {

@@ -144,13 +144,11 @@ pub(super) fn housing_need(sim: &Simulation, openings: &Openings) -> Option<Need
     // same number of those are left without one instead, with the mix of the homes' intake, and
     // count where the lost homes (or the refusals) were.
     let passed_over = passed_over(&placed, &intakes, areas, openings, p);
-    let sought: f64 = seeking.iter().map(Cohort::total).sum();
+    let housed_ahead =
+        seeking.iter().map(Cohort::total).sum::<f64>() - left_over.iter().map(Cohort::total).sum::<f64>();
     let mut rest: Vec<Cohort> = (0..n)
         .map(|i| {
-            let share = ratio(
-                seeking[i].total() - left_over[i].total(),
-                sought - left_over.iter().map(Cohort::total).sum::<f64>(),
-            );
+            let share = ratio(seeking[i].total() - left_over[i].total(), housed_ahead);
             left_over[i].plus(&unallocated[i]).plus(&passed_over.scaled(share))
         })
         .collect();
