@@ -26,13 +26,15 @@ pub struct ShippedPlan {
 }
 
 /// The plans in `saves/` that ship with the product.
-pub const SHIPPED_PLANS: [ShippedPlan; 3] = [
+pub const SHIPPED_PLANS: [ShippedPlan; 5] = [
     ShippedPlan { file_name: "visionsplan-2016.ron", text: include_str!("../saves/visionsplan-2016.ron") },
     ShippedPlan { file_name: "basisforloeb-2016.ron", text: include_str!("../saves/basisforloeb-2016.ron") },
     ShippedPlan {
         file_name: "det-der-skete-2016-2025.ron",
         text: include_str!("../saves/det-der-skete-2016-2025.ron"),
     },
+    ShippedPlan { file_name: "hoeje-taastrup-2026.ron", text: include_str!("../saves/hoeje-taastrup-2026.ron") },
+    ShippedPlan { file_name: "basisforloeb-2026.ron", text: include_str!("../saves/basisforloeb-2026.ron") },
 ];
 
 /// A shipped data file that does not parse: a bug in the build, reported with where.

@@ -10,6 +10,7 @@
 mod commands;
 mod new;
 mod output;
+mod restart;
 
 use crate::i18n::Language;
 use crate::model::{FIRST_YEAR, LATEST_START, RuleSetId, Span};
@@ -166,6 +167,23 @@ enum Command {
         #[arg(short, long, value_name = "PLAN.ron")]
         output: PathBuf,
     },
+    /// Start a plan again in a later year: its projected state on 1 January of that year
+    /// becomes the new plan's table, its decisions from that year on stay, and it is compared
+    /// with its own start.
+    Restart {
+        /// The plan file.
+        plan: PathBuf,
+        /// The year to start in, after the plan's start (at most 2035).
+        #[arg(long, value_parser = parse_start_year)]
+        year: u16,
+        /// Take the decisions (actions, efforts, letting, name, notes, baseline) from this plan
+        /// of that year instead (to write a plan of today again on a new projection).
+        #[arg(long, value_name = "PLAN")]
+        decisions: Option<PathBuf>,
+        /// Write to this file (atomically) instead of standard output; `-` is standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// The workshop report for one or more plans, as one self-contained HTML file.
     Report {
         /// One or more plan files.
@@ -283,6 +301,11 @@ where
                 start_year: start_year.unwrap_or_else(crate::import::this_year),
                 output: &output,
             },
+            out,
+            err,
+        ),
+        Command::Restart { plan, year, decisions, output } => restart::restart(
+            &restart::Inputs { plan: &plan, year, decisions: decisions.as_deref(), output: output.as_deref() },
             out,
             err,
         ),

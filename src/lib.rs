@@ -23,6 +23,7 @@ pub mod io;
 pub mod map;
 pub mod model;
 pub mod report;
+pub mod restart;
 pub mod search;
 pub mod sim;
 pub mod statement;

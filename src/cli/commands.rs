@@ -18,7 +18,7 @@ fn library(err: &mut dyn Write) -> Option<Library> {
 }
 
 /// Loads and validates a plan, printing every problem; `None` when it cannot be used.
-fn load_checked(path: &Path, library: &Library, err: &mut dyn Write) -> Option<io::Loaded> {
+pub(super) fn load_checked(path: &Path, library: &Library, err: &mut dyn Write) -> Option<io::Loaded> {
     match io::open_plan(path, &library.table) {
         Ok(loaded) => Some(loaded),
         Err(io::LoadError::Invalid { path, problems }) => {

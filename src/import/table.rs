@@ -336,6 +336,9 @@ fn area_from_row(row: &mut Row<'_>, start_year: u16) -> Area {
         demolished_2011_2015: row.number("demolished_2011_2015", (0.0, MAX_COUNT), 0.0, Figure::Count),
         short_name: row.checked_text("short_name", limits::MAX_NAME_CHARS).unwrap_or_default(),
         legacy_shape: Vec::new(),
+        empty_homes: Vec::new(),
+        culture_house_m2: 0.0,
+        campus_m2: 0.0,
     }
 }
 

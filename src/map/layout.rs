@@ -100,6 +100,9 @@ mod tests {
                     demolished_2011_2015: 0.0,
                     short_name: String::new(),
                     legacy_shape: Vec::new(),
+                    empty_homes: Vec::new(),
+                    culture_house_m2: 0.0,
+                    campus_m2: 0.0,
                 });
             }
         }

@@ -24,6 +24,8 @@ pub const MAX_PROFILES: usize = 200;
 /// Map points of all areas' outlines together.
 pub const MAX_SHAPE_POINTS: usize = 100_000;
 pub const MAX_ACTIONS: usize = 2_000;
+/// Entries of homes empty at the start, per area (one per tenure and year of letting again).
+pub const MAX_EMPTY_HOMES: usize = 100;
 pub const MAX_EFFORTS: usize = 2_000;
 pub const MAX_FLEXIBLE_LETTING: usize = 1_000;
 pub const MAX_COMMENTS: usize = 1_000;
@@ -292,6 +294,7 @@ fn places(t: &mut Texts<'_>, m: &super::Municipality) {
         t.check(&at, "the short name", &a.short_name, MAX_NAME_CHARS, false);
         t.id(&at, "the district", &a.district);
         t.check(&at, "held.source", &a.held.source, MAX_TEXT_CHARS, true);
+        t.count(&at, "entries of empty homes", a.empty_homes.len(), MAX_EMPTY_HOMES);
     }
     for (i, d) in m.districts.iter().enumerate() {
         let at = format!("municipality.districts[{i}]");

@@ -34,7 +34,9 @@ pub use map::{
     AreaOutline, Coordinates, HOEJE_TAASTRUP_MAP, Landmark, LandmarkKind, MapData, MapSource, Ring, SHIPPED_MAPS,
 };
 pub use observed::ObservedYear;
-pub use place::{Area, AreaKind, District, HeldInputs, Institution, InstitutionKind, Municipality, Profile};
+pub use place::{
+    Area, AreaKind, District, EmptyHomes, HeldInputs, Institution, InstitutionKind, Municipality, Profile,
+};
 pub use plan::{
     Baseline, ChangeEntry, Comment, CommentTarget, FIRST_YEAR, FORMAT_VERSION, LAST_YEAR, LATEST_START, MILESTONES,
     Plan, SHIPPED_BASELINES, Span, Vote, total_dots,

@@ -67,10 +67,20 @@ pub struct HeldInputs {
     /// a file opens (format 4 seeds `income_2016` instead); never written.
     #[serde(skip_serializing, deserialize_with = "legacy_number")]
     pub income_level: Option<f64>,
-    /// Years the area had been in its 2016 list category before 2016 (for the rules that
-    /// count consecutive years).
+    /// Years the area had been on the list before the plan's start (for the rules that count
+    /// consecutive years; the name is the 2016 tables').
     #[serde(skip_serializing_if = "is_zero_years")]
     pub years_listed_before_2016: u32,
+    /// Whether the area was in the hardest category after the national rule refusing
+    /// applicants on benefits came into force, before the plan's start: the rule stays with it
+    /// (a plan restarted from a projection carries this; a table rarely knows it).
+    #[serde(skip_serializing_if = "is_false")]
+    pub refusal_rule_carried: bool,
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference.
+fn is_false(value: &bool) -> bool {
+    !*value
 }
 
 impl Default for HeldInputs {
@@ -87,6 +97,7 @@ impl Default for HeldInputs {
             source: String::new(),
             income_level: None,
             years_listed_before_2016: 0,
+            refusal_rule_carried: false,
         }
     }
 }
@@ -152,10 +163,31 @@ pub struct Area {
     /// opening, `io::migrate` moves it into the municipality's map, and it is never written.
     #[serde(default, rename = "shape", skip_serializing)]
     pub legacy_shape: Vec<[f32; 2]>,
-    /// Homes demolished in the area from 2011 to 2015 (before the projection starts), which
-    /// § 168 a counts in the area's homes unless they were replaced by almene family homes.
+    /// Homes demolished in the area after 2010 and before the plan's start and not replaced by
+    /// almene family homes, which § 168 a counts in the area's homes (the name is the 2016
+    /// tables', whose start made it 2011–2015).
     #[serde(default, skip_serializing_if = "is_zero")]
     pub demolished_2011_2015: f64,
+    /// Homes standing empty on the start's 1 January, emptied before it ahead of a renovation
+    /// or demolition (their residents already rehoused).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub empty_homes: Vec<EmptyHomes>,
+    /// Floor space of a children's and culture house standing in the area at the start, m².
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub culture_house_m2: f64,
+    /// Floor space of a campus standing in the area at the start, m².
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub campus_m2: f64,
+}
+
+/// Homes of one tenure standing empty at a plan's start, let again during `let_again` unless a
+/// demolition removes them first.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EmptyHomes {
+    pub tenure: super::groups::Tenure,
+    pub count: f64,
+    pub let_again: u16,
 }
 
 #[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference.

@@ -12,8 +12,9 @@ use std::collections::BTreeMap;
 /// The plan-file format this build writes. Version 1 had no change log, version 2 no comments,
 /// version 3 an `income_level` per area instead of the 2016 education and income seeds and a
 /// schematic rectangle in every area instead of naming a map, version 4 no action numbers and a
-/// change log of words instead of edits, version 5 no emptying of homes and the shipped
-/// estates' earlier 2016 figures; files of every earlier version
+/// change log of words instead of edits, version 5 no emptying of homes, no start year, no
+/// named baseline, no state at the start beyond homes and residents (empty homes, culture
+/// houses, campuses) and the shipped estates' earlier 2016 figures; files of every earlier version
 /// open through `io::migrate`, and `tests/fixtures/` keeps one file per past version.
 pub const FORMAT_VERSION: u32 = 6;
 /// The earliest year a plan may start in (state on 1 January): the Visionsplan's, and the year
@@ -116,7 +117,7 @@ pub struct Plan {
 }
 
 /// The shipped plans another plan may name as its baseline (`saves/`, compiled in).
-pub const SHIPPED_BASELINES: [&str; 1] = ["basisforloeb-2016.ron"];
+pub const SHIPPED_BASELINES: [&str; 2] = ["basisforloeb-2016.ron", "basisforloeb-2026.ron"];
 
 /// What a plan is compared with: the development that happens anyway.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -95,6 +95,30 @@ impl Checker {
     }
 }
 
+/// Homes empty at the start: real counts, let again within the plan's years, never more than
+/// the area has of the tenure.
+fn validate_empty_homes(check: &mut Checker, at: &str, area: &super::Area) {
+    let mut empty = PerTenure::<f64>::default();
+    for (k, homes) in area.empty_homes.iter().enumerate() {
+        let what = format!("empty_homes[{k}]");
+        check.amount(at, &format!("{what}.count"), homes.count);
+        check.year(at, &format!("{what}.let_again"), homes.let_again);
+        if homes.count.is_finite() {
+            empty[homes.tenure] += homes.count.max(0.0);
+        }
+    }
+    for (tenure, count) in empty.iter() {
+        if count > area.homes[tenure] + 1e-9 {
+            let (count, there) = (short(count), short(area.homes[tenure]));
+            check.report(
+                at,
+                "empty_more_than_homes",
+                vec![("count", count), ("tenure", tenure.key().to_owned()), ("there", there)],
+            );
+        }
+    }
+}
+
 impl Plan {
     /// Every problem that keeps the plan from being projected, each with where it is.
     /// An empty list means the plan can be used.
@@ -175,6 +199,9 @@ impl Plan {
             }
             check.amount(&at, "commercial_m2", area.commercial_m2);
             check.amount(&at, "demolished_2011_2015", area.demolished_2011_2015);
+            check.amount(&at, "culture_house_m2", area.culture_house_m2);
+            check.amount(&at, "campus_m2", area.campus_m2);
+            validate_empty_homes(check, &at, area);
             self.validate_held(check, &at, &area.held);
             if area.legacy_shape.iter().flatten().any(|c| !c.is_finite()) {
                 check.report(&at, "shape_not_a_number", Vec::new());
@@ -255,7 +282,8 @@ impl Plan {
         if held.years_listed_before_2016 > most_listed {
             let years = held.years_listed_before_2016;
             let max = most_listed.to_string();
-            check.report(at, "years_listed", vec![("years", years.to_string()), ("max", max)]);
+            let args = vec![("years", years.to_string()), ("max", max), ("start", self.start_year.to_string())];
+            check.report(at, "years_listed", args);
         }
     }
 

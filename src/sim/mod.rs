@@ -23,6 +23,7 @@ mod record;
 mod schedule;
 mod schools;
 mod score;
+mod snapshot;
 mod state;
 mod status;
 mod step;
@@ -38,6 +39,7 @@ pub use output::{
 };
 pub use record::{Checkpoints, EstateTrace, EstateYear, Trace};
 pub use score::{COMPONENT_COUNT, COMPONENTS, ScoreComponent, dissimilarity};
+pub use snapshot::{AreaOn, areas_on};
 pub use status::{IndicatorHistory, evaluate};
 pub use year_table::{Column, Years};
 

@@ -218,6 +218,13 @@ impl<'a> Schedule<'a> {
                 self.file(action.year.saturating_add(*years), Step::Reopen { area, tenure, count });
             }
         }
+        // Homes empty at the start are let again in their year, after that year's actions (a
+        // demolition that year takes them first).
+        for (area, a) in self.plan.municipality.areas.iter().enumerate() {
+            for e in &a.empty_homes {
+                self.file(e.let_again, Step::Reopen { area, tenure: e.tenure, count: count(e.count) });
+            }
+        }
     }
 
     /// Files a step under the year it acts in (none outside the projection's years).

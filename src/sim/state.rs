@@ -215,7 +215,12 @@ impl<'a> Simulation<'a> {
             areas: parallel::map(plan.municipality.areas.len(), |i| {
                 initial_area(&plan.municipality.areas[i], schedule.area_districts[i], &engine)
             }),
-            standings: vec![Standing::default(); plan.municipality.areas.len()],
+            standings: plan
+                .municipality
+                .areas
+                .iter()
+                .map(|a| Standing { hardest_under_rule: a.held.refusal_rule_carried, ..Standing::default() })
+                .collect(),
             listed: vec![false; plan.municipality.areas.len()],
             someone_waiting: false,
             district_profiles: plan
@@ -380,17 +385,24 @@ fn initial_institutions(plan: &Plan, schedule: &Schedule) -> Vec<InstitutionStat
 
 fn initial_area(a: &crate::model::Area, district: Option<usize>, engine: &Engine) -> AreaState {
     let params = engine.params;
-    let weighted: f64 = a.homes.iter().map(|(t, n)| n * params.tenure.persons_per_home[t]).sum();
+    // Homes empty at the start hold nobody: the residents fill the others.
+    let mut empty_homes = PerTenure::<f64>::default();
+    for e in &a.empty_homes {
+        empty_homes[e.tenure] += e.count.max(0.0);
+    }
+    let lived_in = PerTenure::from_fn(|t| (a.homes[t] - empty_homes[t]).max(0.0));
+    let weighted: f64 = lived_in.iter().map(|(t, n)| n * params.tenure.persons_per_home[t]).sum();
     let residents = a.residents.total();
     let fill = if weighted > 0.0 && residents > 0.0 { residents / weighted } else { 1.0 };
+    let per_home = |t: Tenure| params.tenure.persons_per_home[t] * fill;
     AreaState {
         kind: a.kind,
         district,
         homes: a.homes,
         had_in_2016: PerTenure::from_fn(|t| a.homes[t] > 0.0),
-        capacity: PerTenure::from_fn(|t| a.homes[t] * params.tenure.persons_per_home[t] * fill),
+        capacity: PerTenure::from_fn(|t| a.homes[t] * per_home(t)),
         new_capacity: PerTenure::default(),
-        empty: PerTenure::default(),
+        empty: PerTenure::from_fn(|t| empty_homes[t].min(a.homes[t]) * per_home(t)),
         figures_in_year: None,
         residents: Cohort::seeded(a.residents, a.held.basic_schooling_2016, a.held.income_2016, &params.education),
         left: Cohort::default(),
@@ -398,7 +410,7 @@ fn initial_area(a: &crate::model::Area, district: Option<usize>, engine: &Engine
         excluded: Cohort::default(),
         almen_homes_2016: a.homes.almen(),
         almen_family_homes_2016: a.homes[Tenure::AlmenFamily],
-        almen_family_persons_per_home: params.tenure.persons_per_home[Tenure::AlmenFamily] * fill,
+        almen_family_persons_per_home: per_home(Tenure::AlmenFamily),
         placed: 0.0,
         newcomers: PerGroup::default(),
         rehoused_in: 0.0,
@@ -408,9 +420,9 @@ fn initial_area(a: &crate::model::Area, district: Option<usize>, engine: &Engine
         almen_family_added: 0.0,
         opened: 0.0,
         commercial_m2: a.commercial_m2,
-        facility_m2: 0.0,
-        culture_house: false,
-        campus: false,
+        facility_m2: a.culture_house_m2 + a.campus_m2,
+        culture_house: a.culture_house_m2 > 0.0,
+        campus: a.campus_m2 > 0.0,
         estate_homes_2016: if a.kind == AreaKind::Estate { a.homes.total() } else { 0.0 },
     }
 }
