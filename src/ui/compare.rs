@@ -36,7 +36,9 @@ fn votes(ui: &mut egui::Ui, app: &mut WorkshopApp, tr: Tr<'_>, c: &Comparison) {
         let group = egui::TextEdit::singleline(&mut app.view.vote_group).hint_text(tr.t("votes.group_hint"));
         ui.add(group.desired_width(160.0)).labelled_by(label.id);
         let label = ui.label(tr.t("votes.dots"));
-        let dots = egui::DragValue::new(&mut app.view.vote_dots).range(1..=crate::model::limits::MAX_DOTS);
+        let dots = egui::DragValue::new(&mut app.view.vote_dots)
+            .range(1..=crate::model::limits::MAX_DOTS)
+            .update_while_editing(false);
         ui.add(dots).labelled_by(label.id);
     });
     let group = app.view.vote_group.trim().to_owned();

@@ -141,7 +141,7 @@ fn action_row(ui: &mut egui::Ui, tr: Tr<'_>, action: &Action) -> Option<PlanEdit
     ui.horizontal(|ui| {
         let mut changed = action.clone();
         ui.label(tr.t("editor.year"));
-        ui.add(egui::DragValue::new(&mut changed.year).range(FIRST_YEAR..=LAST_YEAR - 1))
+        ui.add(egui::DragValue::new(&mut changed.year).range(FIRST_YEAR..=LAST_YEAR - 1).update_while_editing(false))
             .on_hover_text(tr.t("editor.year"));
         if let Some(count) = action.count() {
             let (max, unit) = match action.kind {
@@ -235,13 +235,7 @@ fn policies(ui: &mut egui::Ui, app: &mut WorkshopApp, area_id: &str, kind: AreaK
             let mut percent = now * 100.0;
             ui.label(tr.t("editor.flexible_letting"));
             let slider = ui
-                .add(
-                    egui::Slider::new(&mut percent, 0.0..=100.0)
-                        .step_by(5.0)
-                        .clamping(egui::SliderClamping::Edits)
-                        .suffix(" %")
-                        .text(""),
-                )
+                .add(super::super::widgets::percent_slider(&mut percent, 5.0, tr).text(""))
                 .on_hover_text(tr.t("editor.flexible_letting"));
             ui.end_row();
             // Only a gesture changes the plan: the slider's steps must not round a share that
