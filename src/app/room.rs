@@ -207,6 +207,43 @@ impl RoundTimer {
     }
 }
 
+/// How the laptop's window stands, remembered for the next start: maximised (the default, so
+/// that a title bar and a task bar never push the year slider off the screen) or a size of its
+/// own. Full screen (presentation mode) is never remembered: the next start is not a
+/// presentation.
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct WindowState {
+    pub maximized: bool,
+    /// The inner size in points when last not maximised, if ever.
+    pub size: Option<[f32; 2]>,
+}
+
+impl Default for WindowState {
+    fn default() -> Self {
+        Self { maximized: true, size: None }
+    }
+}
+
+impl WindowState {
+    /// The state after the window reported itself: `maximized`, `fullscreen` and its inner size
+    /// in points as the system says (each `None` while unknown). A full-screen window leaves the
+    /// state as it was; a size is only kept while not maximised, and whole points, so a
+    /// window that did not change does not rewrite the settings.
+    #[must_use]
+    pub fn observed(self, maximized: Option<bool>, fullscreen: Option<bool>, size: Option<[f32; 2]>) -> Self {
+        if fullscreen != Some(false) {
+            return self;
+        }
+        let Some(maximized) = maximized else { return self };
+        let size = match size {
+            Some([w, h]) if !maximized && w >= 1.0 && h >= 1.0 => Some([w.round(), h.round()]),
+            _ => self.size,
+        };
+        Self { maximized, size }
+    }
+}
+
 /// The meeting room's settings and state.
 #[derive(Clone, Debug, Default)]
 pub struct Room {
@@ -217,6 +254,8 @@ pub struct Room {
     pub help_open: bool,
     pub timer: RoundTimer,
     pub projector: Projector,
+    /// The laptop window's state, for the next start.
+    pub window: WindowState,
 }
 
 impl Room {

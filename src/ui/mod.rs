@@ -87,11 +87,22 @@ pub fn main_ui(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     room::projector(&ctx, app);
     files::dialogs(ui, app);
     commands::run_queued(&ctx, app);
+    name_window(&ctx, app);
     app.refresh_feed();
     // A gesture ends after the frame in which the pointer was let go, so a slider's last change
     // on release still belongs to its drag.
     if !ui.input(|i| i.pointer.any_down()) {
         app.session.end_gesture();
+    }
+}
+
+/// Gives the system window the plan's name (sent only when it changes).
+fn name_window(ctx: &egui::Context, app: &WorkshopApp) {
+    let title = app.window_title();
+    let id = egui::Id::unique("window_title");
+    if ctx.data(|d| d.get_temp::<String>(id)).as_ref() != Some(&title) {
+        ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+        ctx.data_mut(|d| d.insert_temp(id, title));
     }
 }
 
