@@ -30,10 +30,14 @@ impl WorkshopApp {
         self.export_finished(result);
     }
 
-    /// Writes the workshop report (the open plan and the pinned variants) to the exports folder.
+    /// Writes the workshop report (the open plan and the pinned variants, each under the name
+    /// the comparison gives it) to the exports folder.
     pub fn export_report(&mut self) {
         let mut plans = vec![Plan::clone(self.session.plan())];
         plans.extend(self.document.pinned.iter().map(|p| Plan::clone(&p.plan)));
+        for (plan, name) in plans.iter_mut().zip(self.variant_names()) {
+            plan.name = name;
+        }
         let result =
             crate::report::report_for_plans_coloured(self.session.library(), &plans, self.tr(), self.view.indicator)
                 .and_then(|html| {

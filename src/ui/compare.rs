@@ -81,9 +81,7 @@ fn controls(ui: &mut egui::Ui, app: &mut WorkshopApp, tr: Tr<'_>) {
         ui.heading(tr.t("compare.title"));
         let can_pin = super::files::pins_left(app) > 0;
         if ui.add_enabled(can_pin, egui::Button::new(tr.t("compare.pin_current"))).clicked() {
-            let plan = app.session.plan().clone();
-            let name = format!("{} ({})", plan.name, tr.t("compare.snapshot"));
-            app.pin(name, plan, None);
+            app.pin_snapshot();
         }
         if ui.add_enabled(can_pin, egui::Button::new(tr.t("compare.pin_from_variants"))).clicked() {
             app.document.dialog = Some(Dialog::Browser { notice: None });
