@@ -425,3 +425,68 @@ fn homes_demolished_before_2016_are_entered_in_the_area_tab_and_counted_under_16
     harness.run();
     assert_eq!(parts(harness.state()), before, "undo takes it back");
 }
+
+/// Types `text` into the `n`th number field labelled `label` and presses Enter, as a participant
+/// does: a click puts the field into typing, which selects what it held.
+fn type_number(harness: &mut Harness<'_, WorkshopApp>, label: &str, n: usize, text: &str) {
+    harness.get_all_by_role_and_label(Role::SpinButton, label).nth(n).unwrap().click();
+    harness.run();
+    for c in text.chars() {
+        harness.event(Event::Text(c.to_string()));
+        harness.run();
+    }
+    harness.key_press(Key::Enter);
+    harness.run();
+}
+
+/// Issue 25, item 7: a number typed into a field is one edit, made on Enter: typing 5000 into
+/// the demolition in Taastrupgaard logs no "5 boliger" and "50 boliger" on the way, and, as the
+/// estate has no 5,000 homes to demolish, it is refused and the plan stays as it was; typing 150
+/// is one line in the change log.
+#[test]
+fn typing_a_number_is_one_edit_and_a_refused_one_leaves_the_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = workshop_in(&dir);
+    harness.get_by_role_and_label(Role::Button, "Taastrupgaard").click();
+    harness.run();
+    let demolition = |app: &WorkshopApp| {
+        app.session
+            .plan()
+            .actions
+            .iter()
+            .find_map(|a| match &a.kind {
+                ActionKind::Demolish { area, count, .. } if area == "taastrupgaard" => Some(*count),
+                _ => None,
+            })
+            .unwrap()
+    };
+    let before = content(harness.state().session.plan());
+    assert_eq!(demolition(harness.state()), 188.0);
+    // The first count in homes on the area's timeline is the demolition's (2018); the field is
+    // named by its unit.
+    let field = harness.get_all_by_role_and_label(Role::SpinButton, "boliger").next().unwrap();
+    assert_eq!(field.accesskit_node().value().as_deref(), Some("188 boliger"));
+    type_number(&mut harness, "boliger", 0, "5000");
+    let app = harness.state();
+    assert_eq!(content(app.session.plan()), before, "the refused 5000 left the plan as it was");
+    assert!(
+        app.session.plan().change_log.is_empty(),
+        "nothing was logged on the way: {:?}",
+        app.session.plan().change_log
+    );
+    assert!(app.session.refusal().is_some(), "the refusal is kept with its reason");
+    assert!(harness.query_by_label_contains("Ændringen blev afvist").is_some(), "and shown in the editor");
+
+    type_number(&mut harness, "boliger", 0, "150");
+    let app = harness.state();
+    assert_eq!(demolition(app), 150.0, "150 went in");
+    assert_eq!(app.session.plan().change_log.len(), 1, "as one edit: {:?}", app.session.plan().change_log);
+    let line = by_i_balance::words::change_entry(
+        app.tr(),
+        &app.session.plan().municipality,
+        &app.session.plan().change_log[0],
+    );
+    assert!(line.contains("150") && !line.contains(" 15 ") && !line.contains(" 1 "), "{line}");
+    assert!(harness.state_mut().session.undo(), "and one undo takes it back");
+    assert_eq!(demolition(harness.state()), 188.0);
+}
