@@ -17,7 +17,10 @@ use std::sync::Arc;
 /// Draws the map into `rect` and reports what was done on it.
 pub fn paint(ui: &mut egui::Ui, view: &MapView<'_>, rect: Rect) -> MapEvents {
     let Some(y) = view.projection.year_index(view.year) else { return MapEvents::default() };
+    // On whole points, so that a panel a tenth of a point wider after presentation mode lays
+    // the map out as it was.
     let rect = rect.shrink(4.0);
+    let rect = Rect::from_min_max(rect.min.round(), rect.max.round());
     let salt = if view.interactive { "main" } else { "projector" };
     let facts = map_cache::facts(ui, salt, view);
     let screen = map_draw::screen(ui, salt, &layout_input(ui, view, &facts, rect));
@@ -31,6 +34,14 @@ pub fn paint(ui: &mut egui::Ui, view: &MapView<'_>, rect: Rect) -> MapEvents {
             let node_rect = Rect::from_center_size(at, vec2(6.0, 6.0));
             let node = ui.interact(node_rect, ui.scope_id().with(("map_area", &area.id)), Sense::hover());
             node.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &area.name));
+        }
+        // The names and district tags where they are written on the map.
+        let names = screen.placement.areas.iter().zip(m.areas.iter().map(|a| &a.name));
+        let tags = screen.placement.tags.iter().zip(m.districts.iter().map(|d| &d.name));
+        for (i, (placed, name)) in names.chain(tags).enumerate() {
+            let Some(placed) = placed else { continue };
+            let node = ui.interact(placed.rect, ui.scope_id().with(("map_name", i)), Sense::hover());
+            node.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, name));
         }
     }
     let sense = if view.interactive { Sense::click() } else { Sense::hover() };
