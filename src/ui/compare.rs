@@ -46,15 +46,18 @@ fn votes(ui: &mut egui::Ui, app: &mut WorkshopApp, tr: Tr<'_>, c: &Comparison) {
     // The baseline, when it is the reference, is not a variant the room votes on.
     let targets = std::iter::once(VoteTarget::Open).chain((0..app.document.pinned.len()).map(VoteTarget::Pinned));
     let offset = usize::from(app.view.compare_with_baseline);
-    egui::Grid::new("votes").striped(true).num_columns(4).show(ui, |ui| {
-        for (k, target) in targets.enumerate() {
-            let Some(v) = c.variants.get(k + offset) else { continue };
-            ui.label(&v.name);
-            ui.label(egui::RichText::new(tr.fill("votes.total", &[("dots", &v.dots().to_string())])).strong());
-            let by_group: Vec<String> = v.votes.iter().map(|x| format!("{}: {}", x.group, x.dots)).collect();
-            ui.label(by_group.join(" · "));
-            ui.horizontal(|ui| {
-                let give = tr.fill("votes.give", &[("dots", &app.view.vote_dots.to_string())]);
+    // A row per variant that wraps where the view is narrow, so its buttons are never cut.
+    for (k, target) in targets.enumerate() {
+        let Some(v) = c.variants.get(k + offset) else { continue };
+        ui.push_id(("votes", k), |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(egui::RichText::new(&v.name).strong());
+                ui.label(egui::RichText::new(crate::words::dots(tr, v.dots(), false)).strong());
+                let by_group: Vec<String> = v.votes.iter().map(|x| format!("{}: {}", x.group, x.dots)).collect();
+                if !by_group.is_empty() {
+                    ui.label(format!("({})", by_group.join(" · ")));
+                }
+                let give = crate::words::dots(tr, app.view.vote_dots, true);
                 let button = ui.add_enabled(!group.is_empty(), egui::Button::new(give));
                 if button.on_disabled_hover_text(tr.t("votes.group_first")).clicked() {
                     let vote = Vote { group: group.clone(), dots: app.view.vote_dots };
@@ -66,9 +69,8 @@ fn votes(ui: &mut egui::Ui, app: &mut WorkshopApp, tr: Tr<'_>, c: &Comparison) {
                     change = Some((target, PlanEdit::RemoveVote(last.clone())));
                 }
             });
-            ui.end_row();
-        }
-    });
+        });
+    }
     if let Some((target, edit)) = change
         && let Err(e) = app.change_votes(target, edit)
     {

@@ -93,14 +93,7 @@ fn when_a_change_shows(tr: Tr<'_>, weights: [f64; 4], before: &Projection, after
     };
     let first = after.years.iter().copied().find(|&y| shown(y) != 0);
     match first {
-        Some(first) => tr.fill(
-            "explain.shows_from",
-            &[
-                ("year", &year.to_string()),
-                ("first", &first.to_string()),
-                ("by_2040", &words::points(tr, shown(crate::model::LAST_YEAR))),
-            ],
-        ),
+        Some(first) => words::shows_from(tr, year, first, shown(crate::model::LAST_YEAR)),
         None => tr.fill("explain.never_shows", &[("year", &year.to_string())]),
     }
 }
@@ -181,13 +174,13 @@ fn displaced_line(ui: &mut egui::Ui, tr: Tr<'_>, projection: &Projection, year: 
     ));
 }
 
-/// The last change in words: the edit, or "Undone: …" / "Redone: …".
+/// The last change in words: the edit, or what undo or redo did ("Fortrudt: tilbage til …").
 pub fn change_words(app: &WorkshopApp, change: &Change) -> String {
     let tr = app.tr();
-    let what = crate::words::edit(tr, &app.session.plan().municipality, &change.edit);
+    let m = &app.session.plan().municipality;
     match change.kind {
-        ChangeKind::Edit => what,
-        ChangeKind::Undone => format!("{}: {what}", tr.t("edit.undone")),
-        ChangeKind::Redone => format!("{}: {what}", tr.t("edit.redone")),
+        ChangeKind::Edit => crate::words::edit(tr, m, &change.edit),
+        ChangeKind::Undone => crate::words::history(tr, m, &change.edit, crate::words::History::Undone),
+        ChangeKind::Redone => crate::words::history(tr, m, &change.edit, crate::words::History::Redone),
     }
 }
