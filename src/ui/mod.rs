@@ -59,7 +59,8 @@ pub fn setup(ctx: &egui::Context) {
     });
 }
 
-/// Grows the window to the screen it is on (where no window manager maximises it). Returns
+/// Grows the window to the screen it is on, where no window manager maximised it (a window
+/// manager's maximised window is left alone: it knows the title bar and the task bar). Returns
 /// whether the screen's size was known, so it is done once.
 pub fn fill_screen(ctx: &egui::Context) -> bool {
     let Some(monitor) = ctx.input(|i| i.viewport().monitor_size) else { return false };
