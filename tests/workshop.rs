@@ -494,3 +494,68 @@ fn typing_a_number_is_one_edit_and_a_refused_one_leaves_the_plan() {
     assert!(harness.state_mut().session.undo(), "and one undo takes it back");
     assert_eq!(demolition(harness.state()), 188.0);
 }
+
+/// Issue 25, item 9: plain words. Undoing a changed action reads as one sentence ("Fortrudt:
+/// tilbage til Nedrivning af 188 …"), never "Fortrudt: Ændret: …", in Forklar and in the Edit
+/// menu; one dot is "1 prik"; a prevention area is never also "ikke på listen".
+#[test]
+fn undo_and_the_list_read_as_plain_sentences() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = workshop_in(&dir);
+    let before = harness.state().session.plan().actions.iter().find(|a| a.id.0 == 14).unwrap().clone();
+    let mut after = before.clone();
+    after.set_count(150.0);
+    assert!(harness.state_mut().session.apply(PlanEdit::ChangeAction { before, after }));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    harness.state_mut().view.chart_tab = by_i_balance::app::ChartTab::Explain;
+    harness.run();
+    let undone = "Fortrudt: tilbage til Nedrivning af 188 almene familieboliger i Taastrupgaard (2018)";
+    assert!(harness.query_by_label(undone).is_some(), "Forklar says what undo did in one sentence");
+    assert!(harness.query_all_by_label_contains("Fortrudt: Ændret").next().is_none());
+    harness.get_by_label("Rediger").click();
+    harness.run();
+    assert!(
+        harness.query_by_label_contains("Gentag: Nedrivning af 150 almene familieboliger").is_some(),
+        "the Edit menu says what redo makes again"
+    );
+    let tr = harness.state().tr();
+    assert_eq!(by_i_balance::words::dots(tr, 1, true), "+ 1 prik");
+    assert_eq!(by_i_balance::words::dots(tr, 3, false), "3 prikker");
+    let prevention = by_i_balance::sim::Status {
+        category: by_i_balance::model::Category::Forebyggelse,
+        listed: false,
+        consecutive_years: 0,
+        list_margin: 0.5,
+        judged: true,
+    };
+    let words = by_i_balance::words::status(tr, &prevention);
+    assert!(words.starts_with("Forebyggelsesområde") && !words.contains("ikke på listen"), "{words}");
+}
+
+/// Issue 25, item 1: wherever a part's effect is shown, one sentence says what the number is —
+/// on the area's action cards, and in Forklar for the last change and for the plan's parts
+/// (which with their interaction add up to the plan against the Basisforløb).
+#[test]
+fn every_effect_says_what_its_number_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = workshop_in(&dir);
+    harness.get_by_role_and_label(Role::Button, "Taastrupgaard").click();
+    harness.run();
+    let card = "Virkningen på et kort er, hvad planen mister uden denne handling i 2025.";
+    assert!(harness.query_by_label(card).is_some(), "the cards say what their figure is");
+    harness.state_mut().session.apply(PlanEdit::MunicipalAllocation(0.2));
+    harness.state_mut().view.chart_tab = by_i_balance::app::ChartTab::Explain;
+    for _ in 0..2000 {
+        harness.step();
+        if harness.state().session.attribution().is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    harness.run();
+    assert!(harness.query_by_label("Planen før og efter ændringen, i 2025.").is_some(), "the last change says it");
+    let parts = "Hver dels tal er, hvad planen mister uden den i 2025. Delene plus samspillet giver tilsammen \
+                 planen mod basisforløbet.";
+    assert!(harness.query_by_label(parts).is_some(), "the plan's parts say it");
+}

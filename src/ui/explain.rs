@@ -25,6 +25,8 @@ pub fn show(ui: &mut egui::Ui, app: &mut WorkshopApp) {
         match app.session.last_change() {
             Some(change) => {
                 ui.label(egui::RichText::new(change_words(app, change)).strong());
+                let meaning = tr.fill("explain.change_meaning", &[("year", &year.to_string())]);
+                ui.label(egui::RichText::new(meaning).small().italics());
                 change_lines(ui, tr, weights, &change.before, &change.after, year);
             }
             None => {
@@ -111,6 +113,8 @@ fn against_baseline(ui: &mut egui::Ui, app: &WorkshopApp, tr: Tr<'_>, attributio
     score_lines(ui, tr, &shown.change);
     ui.add_space(6.0);
     ui.label(egui::RichText::new(tr.t("explain.by_part")).strong());
+    let meaning = tr.fill("explain.part_meaning", &[("year", &year.to_string())]);
+    ui.label(egui::RichText::new(meaning).small().italics());
     if let Some(parts) = attribution.grouped {
         let areas = app.session.plan().municipality.areas.len();
         ui.label(tr.fill("explain.grouped", &[("parts", &parts.to_string()), ("areas", &areas.to_string())]));

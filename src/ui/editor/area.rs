@@ -116,6 +116,10 @@ fn timeline(ui: &mut egui::Ui, app: &mut WorkshopApp, area_id: &str) {
     actions.sort_by_key(|a| a.year);
     if actions.is_empty() {
         ui.label(egui::RichText::new(tr.t("editor.no_actions")).italics());
+    } else {
+        // What the figure on each card is, once for all of them.
+        let meaning = tr.fill("editor.effect_meaning", &[("year", &app.view.year.to_string())]);
+        ui.label(egui::RichText::new(meaning).small().italics());
     }
     let mut edit = None;
     for action in actions {
