@@ -75,13 +75,16 @@ fn theme_and_text_size_switch_from_the_view_menu() {
     let mut harness = workshop_in(dir.path());
     assert!(!harness.ctx.global_style().visuals.dark_mode, "light by default");
     click(&mut harness, "Vis");
+    click(&mut harness, "Udseende og tekststørrelse");
     click(&mut harness, "Mørkt");
     assert_eq!(harness.state().room.theme, Theme::Dark);
     assert!(harness.ctx.global_style().visuals.dark_mode);
     click(&mut harness, "Vis");
+    click(&mut harness, "Udseende og tekststørrelse");
     click(&mut harness, "Høj kontrast");
     assert_eq!(harness.ctx.global_style().visuals.override_text_color, Some(egui::Color32::BLACK));
     click(&mut harness, "Vis");
+    click(&mut harness, "Udseende og tekststørrelse");
     click(&mut harness, "150 %");
     assert!((harness.ctx.zoom_factor() - 1.5).abs() < 1e-6, "text is 150 %");
 }
@@ -130,12 +133,15 @@ fn a_comment_added_in_the_editor_is_on_the_map_and_in_the_report() {
     harness.get_by_role_and_label(Role::TextInput, "Hvem").set_text_value_accesskit("Beboer fra blok 4");
     harness.get_by_role_and_label(Role::MultilineTextInput, "Kommentar").set_text_value_accesskit("Behold legepladsen");
     harness.run();
+    harness.get_by_label("Tilføj kommentar").scroll_to_me();
+    harness.run();
     click(&mut harness, "Tilføj kommentar");
     let comments = &harness.state().session.plan().comments;
     assert_eq!(comments.len(), 1);
     assert_eq!(comments[0].target, CommentTarget::Area("charlotteager".into()));
     assert_eq!(comments[0].author, "Beboer fra blok 4");
     click(&mut harness, "Filer");
+    click(&mut harness, "Eksportér");
     click(&mut harness, "Lav workshoprapport (HTML)");
     let path = match &harness.state().document.dialog {
         Some(Dialog::Exported(path)) => path.clone(),

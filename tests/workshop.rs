@@ -370,7 +370,9 @@ fn an_edit_is_drawn_before_its_band_is_ready() {
 }
 
 /// A move that acts slowly says when it starts to show and what it is by 2040, never a bare
-/// ±0,0: a profile given in the slider's year does not yet show in that year's score.
+/// ±0,0: a profile given in the slider's year does not yet show in that year's score. One that
+/// shows for a while and is under 0,05 point again by 2040 says so, never "viser sig fra 2023,
+/// ±0,0 point i 2040".
 #[test]
 fn a_slow_move_says_when_it_shows_and_what_it_is_by_2040() {
     let dir = tempfile::tempdir().unwrap();

@@ -128,10 +128,15 @@ pub(super) fn score_chart(ui: &mut egui::Ui, tr: Tr<'_>, c: &Comparison, mode: D
         legend.push((palette::variant(i), v.name.clone(), i == 0));
     }
     super::charts::legend_row(ui, &legend);
-    Plot::new("compare_score")
-        .height(220.0)
+    let height = 220.0_f32.max(super::charts::plot_height_for_title(ui, axis));
+    let shown = Plot::new("compare_score")
+        .height(height)
         .x_axis_label(tr.t("axis.year"))
         .y_axis_label(axis)
+        .y_axis_formatter(move |mark, _| {
+            let whole = (mark.value - mark.value.round()).abs() < 1e-9;
+            tr.num(mark.value, if whole { 0 } else { 1 })
+        })
         .allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)
@@ -161,6 +166,7 @@ pub(super) fn score_chart(ui: &mut egui::Ui, tr: Tr<'_>, c: &Comparison, mode: D
                 plot.line(if i == 0 { line.style(LineStyle::dashed_loose()) } else { line });
             }
         });
+    super::charts::name_chart(&shown.response, tr.t("chart_name.compare"));
     ui.horizontal_wrapped(|ui| {
         for v in &c.variants {
             ui.label(tr.fill(
@@ -181,12 +187,19 @@ pub(super) fn score_chart(ui: &mut egui::Ui, tr: Tr<'_>, c: &Comparison, mode: D
 /// 2030 and 2040.
 pub(super) fn status_table(ui: &mut egui::Ui, tr: Tr<'_>, c: &Comparison) {
     ui.label(egui::RichText::new(tr.t("compare.status_title")).strong());
+    // Each variant's column is as wide as the view allows; a long name wraps in its heading
+    // rather than pushing the last variants out of sight.
+    let columns = c.variants.len().max(1) as f32;
+    let name_width = ((ui.available_width() - 200.0) / columns - 14.0).max(90.0);
     egui::ScrollArea::horizontal().id_salt("compare_status").show(ui, |ui| {
         egui::Grid::new("compare_status_grid").striped(true).spacing([14.0, 4.0]).show(ui, |ui| {
             ui.strong(tr.t("status.estate"));
             ui.strong(tr.t("axis.year"));
             for v in &c.variants {
-                ui.strong(&v.name);
+                ui.scope(|ui| {
+                    ui.set_max_width(name_width);
+                    ui.add(egui::Label::new(egui::RichText::new(&v.name).strong()).wrap());
+                });
             }
             ui.end_row();
             // The score and the room's verdict side by side, on the projector too.

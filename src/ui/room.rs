@@ -47,22 +47,37 @@ pub fn apply_look(ctx: &egui::Context, app: &WorkshopApp) {
     }
 }
 
-/// The View menu's meeting-room part: theme, text size, presentation, projector.
+/// The View menu's meeting-room part: theme and text size in one submenu, presentation mode
+/// and the projector, where it opens and what it shows in submenus, and help.
 pub fn view_menu_items(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     let tr = app.tr();
-    ui.separator();
-    ui.label(tr.t("room.theme_title"));
-    for theme in Theme::ALL {
-        ui.radio_value(&mut app.room.theme, theme, tr.of("room.theme", theme.key()));
-    }
-    ui.separator();
-    ui.label(tr.t("room.text_size"));
-    for (i, scale) in TEXT_SCALES.iter().enumerate() {
-        ui.radio_value(&mut app.room.text_size, i, format!("{} %", tr.num(f64::from(*scale) * 100.0, 0)));
-    }
-    ui.separator();
+    ui.menu_button(tr.t("room.theme_title"), |ui| {
+        super::top_bar::fitted_menu_ui(ui, |ui| {
+            for theme in Theme::ALL {
+                ui.radio_value(&mut app.room.theme, theme, tr.of("room.theme", theme.key()));
+            }
+            ui.separator();
+            ui.label(tr.t("room.text_size"));
+            for (i, scale) in TEXT_SCALES.iter().enumerate() {
+                ui.radio_value(&mut app.room.text_size, i, format!("{} %", tr.num(f64::from(*scale) * 100.0, 0)));
+            }
+        });
+    });
     commands::menu_entry(ui, app, Command::Presentation, None);
     commands::menu_entry(ui, app, Command::ToggleProjector, None);
+    ui.menu_button(tr.t("projector.screen_menu"), |ui| {
+        super::top_bar::fitted_menu_ui(ui, |ui| projector_screen(ui, app))
+    });
+    ui.menu_button(tr.t("projector.views_menu"), |ui| {
+        super::top_bar::fitted_menu_ui(ui, |ui| projector_views(ui, app))
+    });
+    ui.separator();
+    commands::menu_entry(ui, app, Command::Help, None);
+}
+
+/// Where the projector opens.
+fn projector_screen(ui: &mut egui::Ui, app: &mut WorkshopApp) {
+    let tr = app.tr();
     ui.label(tr.t("projector.screen_title"));
     let before = app.room.projector.screen;
     for screen in ProjectorScreen::ALL {
@@ -76,6 +91,11 @@ pub fn view_menu_items(ui: &mut egui::Ui, app: &mut WorkshopApp) {
         };
         ui.ctx().send_viewport_cmd_to(projector_id(), command);
     }
+}
+
+/// What the projector shows.
+fn projector_views(ui: &mut egui::Ui, app: &mut WorkshopApp) {
+    let tr = app.tr();
     ui.label(tr.t("projector.views"));
     for view in ProjectorView::ALL {
         let mut shown = app.room.projector.views.contains(&view);
@@ -87,7 +107,6 @@ pub fn view_menu_items(ui: &mut egui::Ui, app: &mut WorkshopApp) {
             }
         }
     }
-    commands::menu_entry(ui, app, Command::Help, None);
 }
 
 /// The tool bar's projector controls: open or close it, freeze it or reveal the change.
