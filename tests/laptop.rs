@@ -417,3 +417,66 @@ fn every_menu_fits_the_screen() {
         }
     }
 }
+
+/// Issue 25, item 6: at the largest text size (175 %) on a 1366×768 laptop the map keeps a
+/// usable share of the window, the area's editor fits its panel (its sliders and number fields
+/// inside it), and the panels come back to their widths after the editor is hidden and shown.
+#[test]
+fn at_175_percent_the_map_keeps_its_room_and_the_panels_come_back() {
+    use by_i_balance::app::{Command, Selection};
+    for language in [Language::Danish, Language::English] {
+        for size in [[1366.0, 768.0], [1366.0, 748.0]] {
+            let dir = tempfile::tempdir().unwrap();
+            let mut harness = workshop(&dir, size, language);
+            harness.state_mut().room.text_size = by_i_balance::app::room::TEXT_SCALES.len() - 1;
+            harness.state_mut().view.selection = Selection::Area("taastrupgaard".into());
+            harness.run();
+            harness.run();
+            let context = format!("{size:?} {language:?}, 175 %");
+            let tr = harness.state().tr();
+            let screen = harness.ctx.content_rect();
+            let map = harness.get_by_role_and_label(Role::Image, tr.of("projector.view", "map").as_str()).rect();
+            assert!(
+                map.width() >= 0.35 * screen.width(),
+                "{context}: the map is {} of {} points wide",
+                map.width(),
+                screen.width()
+            );
+            assert!(
+                map.height() >= 0.35 * screen.height(),
+                "{context}: the map is {} of {} points tall",
+                map.height(),
+                screen.height()
+            );
+            // The editor's number fields and sliders lie inside its panel, left of the map.
+            for role in [Role::SpinButton, Role::Slider] {
+                for node in harness.query_all_by_role(role) {
+                    let rect = node.rect();
+                    if rect.right() < map.left() + 40.0 && rect.top() < map.bottom() {
+                        assert!(
+                            rect.right() <= map.left() - 2.0,
+                            "{context}: a {role:?} at {rect:?} runs into the map at {:?}",
+                            map.left()
+                        );
+                    }
+                }
+            }
+            let headline = tr.fill("score.headline", &[("year", "2025")]);
+            let edges = |h: &Harness<'_, WorkshopApp>| {
+                let map = h.get_by_role_and_label(Role::Image, tr.of("projector.view", "map").as_str()).rect();
+                (map.left(), h.get_by_label(&headline).rect().left())
+            };
+            let before = edges(&harness);
+            for _ in 0..2 {
+                harness.state_mut().queue(Command::ToggleEditor);
+                harness.run();
+                harness.run();
+            }
+            let after = edges(&harness);
+            assert!(
+                (after.0 - before.0).abs() < 1.0 && (after.1 - before.1).abs() < 1.0,
+                "{context}: the panels moved from {before:?} to {after:?} after the editor was hidden and shown"
+            );
+        }
+    }
+}

@@ -16,6 +16,7 @@ use std::sync::Arc;
 /// The map is held, so that no other map can take its place in memory and pass for it.
 #[derive(Clone, Debug)]
 struct DrawnKey {
+    give_way: bool,
     map: Arc<PlanMap>,
     rect: [i32; 4],
     sizes: [i32; 4],
@@ -26,7 +27,8 @@ struct DrawnKey {
 impl PartialEq for DrawnKey {
     fn eq(&self, other: &Self) -> bool {
         Arc::ptr_eq(&self.map, &other.map)
-            && (self.rect, self.sizes, self.names, self.ink) == (other.rect, other.sizes, other.names, other.ink)
+            && (self.rect, self.sizes, self.names, self.ink, self.give_way)
+                == (other.rect, other.sizes, other.names, other.ink, other.give_way)
     }
 }
 
@@ -79,6 +81,9 @@ pub struct LayoutInput<'a> {
     pub places_hash: u64,
     /// The colour of district outlines (it follows the theme).
     pub ink: Color32,
+    /// Whether names beside their areas may give way on a map too small for them (where a
+    /// tooltip names each area; not on the projector).
+    pub names_may_give_way: bool,
 }
 
 /// How many layouts of tags and icons are kept for one size of the map: one for every year
@@ -110,6 +115,7 @@ fn drawn(ui: &egui::Ui, salt: &str, input: &LayoutInput<'_>) -> Arc<Drawn> {
     let r = input.rect;
     let s = &input.style;
     let key = DrawnKey {
+        give_way: input.names_may_give_way,
         map: Arc::clone(input.map),
         rect: [r.left(), r.top(), r.right(), r.bottom()].map(|v| v.round() as i32),
         sizes: [s.name_size, s.floor_size, s.tag_size, s.value_size.x].map(|v| (v * 100.0).round() as i32),
@@ -196,12 +202,18 @@ fn names_within_cover(painter: &egui::Painter, map: &PlanMap, fit: &Fit, input: 
     if map.areas.len() > map_labels::MAX_OUTSIDE_LABELS {
         tries.truncate(1);
     }
+    let budget = map_labels::MAX_NAME_COVER * coloured;
     let mut placed = Placement::default();
     for style in tries {
         placed = map_labels::place_names(painter, map, fit, input.names, &style, input.rect, &obstacles);
-        if placed.names_area() <= map_labels::MAX_NAME_COVER * coloured {
-            break;
+        if placed.names_area() <= budget {
+            return placed;
         }
+    }
+    // Still too many for the map (large type on a small map): where a tooltip names each area,
+    // the names beside the smallest areas give way.
+    if input.names_may_give_way {
+        placed.give_way(map, budget, &obstacles);
     }
     placed
 }

@@ -473,6 +473,37 @@ fn on_its_area(
 }
 
 impl Placement {
+    /// Takes down names placed beside their areas, the smallest areas' first, until the names
+    /// take at most `budget` square points (a map too small for its names in large type, where
+    /// a tooltip still names every area). The rest stay where they were.
+    pub fn give_way(&mut self, map: &PlanMap, budget: f32, obstacles: &[Rect]) {
+        let mut beside: Vec<usize> = (0..self.areas.len())
+            .filter(|i| self.areas[*i].as_ref().is_some_and(|p| p.leader_from.is_some()))
+            .collect();
+        beside.sort_by(|a, b| map.areas[*a].area().total_cmp(&map.areas[*b].area()));
+        let mut dropped = false;
+        for i in beside {
+            if self.names_area() <= budget {
+                break;
+            }
+            self.areas[i] = None;
+            dropped = true;
+        }
+        if !dropped {
+            return;
+        }
+        let kept: Vec<Placed> = self.areas.iter().flatten().cloned().collect();
+        self.taken = Taken::default();
+        self.labels.clear();
+        self.leaders.clear();
+        for placed in &kept {
+            self.keep(placed);
+        }
+        for obstacle in obstacles {
+            self.taken.push(*obstacle);
+        }
+    }
+
     /// The screen area the area names take (their boxes, values included), in square points.
     pub fn names_area(&self) -> f32 {
         self.areas.iter().flatten().map(|p| p.rect.area()).sum()

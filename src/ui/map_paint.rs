@@ -98,6 +98,7 @@ fn layout_input<'a>(ui: &egui::Ui, view: &'a MapView<'a>, facts: &'a Facts, rect
         tags: &facts.tags,
         names_hash: facts.names_hash,
         places_hash: facts.places_hash,
+        names_may_give_way: view.names_may_give_way,
     }
 }
 

@@ -121,11 +121,18 @@ fn panels(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     // keep the map in the middle readable; each panel can still be resized within its range.
     // In points at the zoom the mode wants: on the frame a mode starts the old zoom still holds.
     let width = ui.available_width() * ui.ctx().zoom_factor() / app.room.zoom();
+    // At a larger text size the window is fewer points wide: the side panels' least widths
+    // shrink with it, so the map in the middle keeps a usable share (at 175 % on a 1366-pixel
+    // laptop the window is 780 points).
+    let (editor_least, charts_least) = (240.0_f32.min(width * 0.24), 320.0_f32.min(width * 0.32));
     if app.view.show_editor && !app.room.presentation {
-        egui::Panel::left("editor")
+        // Each text size has its panels' widths of its own (remembered, at first a share of the
+        // window), so a larger text size starts from widths that suit it and the widths at 100 %
+        // are as they were after going back.
+        egui::Panel::left(("editor", app.room.text_size))
             .resizable(true)
             .default_size(width * 0.25)
-            .size_range(240.0..=(width * 0.32).max(260.0))
+            .size_range(editor_least..=(width * 0.32).max(editor_least + 20.0))
             .show(ui, |ui| editor::show(ui, app));
     }
     if app.view.show_charts {
@@ -135,10 +142,12 @@ fn panels(ui: &mut egui::Ui, app: &mut WorkshopApp) {
         // chart below the score stays in view.
         let (id, share, most) =
             if app.room.presentation { ("charts_presentation", 0.46, 0.55) } else { ("charts", 0.36, 0.45) };
-        egui::Panel::right(id)
+        // A larger text size makes the map's share the one to keep: the charts start narrower.
+        let share = share - 0.02 * app.room.text_size as f32;
+        egui::Panel::right((id, app.room.text_size))
             .resizable(true)
             .default_size(width * share)
-            .size_range(320.0..=(width * most).max(340.0))
+            .size_range(charts_least..=(width * most).max(charts_least + 20.0))
             .show(ui, |ui| {
                 app.refresh_feed();
                 charts::show(ui, app);

@@ -545,6 +545,7 @@ fn projector_view(ui: &mut egui::Ui, tr: Tr<'_>, picture: &Picture, rules: &Rule
                 selection: &picture.selection,
                 tr,
                 interactive: false,
+                names_may_give_way: false,
             };
             ui.allocate_ui(egui::vec2(ui.available_width(), height), |ui| map::show_read_only(ui, &view));
         }
