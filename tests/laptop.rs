@@ -170,15 +170,22 @@ fn assert_every_chart_whole(harness: &mut Harness<'static, WorkshopApp>, context
         ChartTab::TenureMix,
         ChartTab::Status,
         ChartTab::Schools,
+        ChartTab::Explain,
         ChartTab::Uncertainty,
     ];
     wait_for_bands(harness);
+    // The side panel's left edge, read from the score's headline: no tab's contents may push
+    // the panel wider (the map beside it would be laid out anew, its names moved).
+    let headline = tr.fill("score.headline", &[("year", "2025")]);
+    let edge = harness.get_by_label(&headline).rect().left();
     for tab in tabs {
         let label = tr.of("chart_tab", tab.key());
         harness.get_by_label(&label).click();
         harness.run();
         harness.run();
         let context = format!("{context}, {label}");
+        let now = harness.get_by_label(&headline).rect().left();
+        assert!((now - edge).abs() < 1.0, "{context}: the side panel's edge moved from {edge} to {now}");
         match tab {
             ChartTab::Score => {
                 assert_chart_whole(harness, tr.t("chart_name.score"), Some(tr.t("axis.score")), area, &context);

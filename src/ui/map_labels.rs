@@ -545,7 +545,22 @@ pub fn place_tags(
             let short = if tag.short.is_empty() { &tag.name } else { &tag.short };
             let text = galley(painter, short, style.tag_size);
             let p = &*placement;
-            placed = place_outside(shape, fit, text, badge, &p.taken, (&p.labels, &p.leaders), bounds);
+            placed = place_outside(shape, fit, Arc::clone(&text), badge, &p.taken, (&p.labels, &p.leaders), bounds);
+            // Over small areas and stations, but never over a name; last, on the district itself
+            // where it covers no name (a tag carries the district's profile, which the room
+            // must see).
+            let mut labels_only = Taken::default();
+            for label in &p.labels {
+                labels_only.push(*label);
+            }
+            if placed.is_none() {
+                placed = place_outside(shape, fit, text, badge, &labels_only, (&p.labels, &p.leaders), bounds);
+            }
+            if placed.is_none() {
+                let texts = [short.clone()];
+                placed = on_its_area(painter, shape, fit, &texts, &tag_sizes, badge, &labels_only)
+                    .filter(|p| !labels_only.collides(p.rect));
+            }
         }
         if let Some(p) = &placed {
             placement.keep(p);

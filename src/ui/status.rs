@@ -67,10 +67,15 @@ pub fn table(ui: &mut egui::Ui, tr: Tr<'_>, view: &StatusView<'_>) {
     let Some(i) = view.projection.year_index(view.year) else { return };
     for (_, estate) in &estates {
         let (status, criteria) = (&estate.years[i].status, estate.criteria.in_year(i));
-        egui::CollapsingHeader::new(format!("{} — {}", estate.name, status_words(tr, status)))
+        // The short status in the heading, so it is never wider than the panel (a heading does
+        // not wrap); the whole words on hover.
+        let short = tr.t(words::status_short_key(status.category, status.listed, status.judged));
+        egui::CollapsingHeader::new(format!("{} — {short}", estate.name))
             .id_salt(("criteria", &estate.id))
             .default_open(estate.id == view.criteria.area)
-            .show(ui, |ui| criteria_by_rule(ui, tr, view.rules, &estate.id, criteria));
+            .show(ui, |ui| criteria_by_rule(ui, tr, view.rules, &estate.id, criteria))
+            .header_response
+            .on_hover_text(status_words(tr, status));
     }
     ui.label(egui::RichText::new(tr.t("status.held_note")).small().italics());
 }
