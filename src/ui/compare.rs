@@ -167,7 +167,8 @@ pub(super) fn score_chart(ui: &mut egui::Ui, tr: Tr<'_>, c: &Comparison, mode: D
             }
         });
     super::charts::name_chart(&shown.response, tr.t("chart_name.compare"));
-    ui.horizontal_wrapped(|ui| {
+    // A line per variant: with long names (a snapshot's) they read one by one.
+    ui.vertical(|ui| {
         for v in &c.variants {
             ui.label(tr.fill(
                 "compare.score_line",
@@ -247,36 +248,47 @@ fn small_multiples(ui: &mut egui::Ui, app: &WorkshopApp, tr: Tr<'_>, c: &Compari
     }
     projections.push(app.session.projection().clone());
     projections.extend(app.document.pinned.iter().map(|p| p.projection.clone()));
-    let width = ((ui.available_width() - 12.0) / 3.0).max(200.0);
-    ui.horizontal_wrapped(|ui| {
-        for (v, p) in c.variants.iter().zip(&projections) {
-            ui.vertical(|ui| {
-                ui.set_width(width);
-                ui.label(&v.name);
-                let series = residents_by_group(p, selection);
-                let years: Vec<f64> = p.years.iter().map(|y| f64::from(*y)).collect();
-                Plot::new(("compare_multiple", &v.name))
-                    .width(width)
-                    .height(150.0)
-                    .y_axis_label(tr.t("axis.residents"))
-                    .include_y(0.0)
-                    .allow_drag(false)
-                    .allow_zoom(false)
-                    .allow_scroll(false)
-                    .x_axis_formatter(|mark, _| format!("{:.0}", mark.value))
-                    .show(ui, |plot| {
-                        let mut lower = vec![0.0; years.len()];
-                        for group in Group::ALL {
-                            let upper: Vec<f64> =
-                                lower.iter().zip(&series[group.index()]).map(|(l, v)| l + v).collect();
-                            plot.add(
-                                FilledArea::new(tr.of("group", group.key()), &years, &lower, &upper)
-                                    .fill_color(palette::group(group)),
-                            );
-                            lower = upper;
-                        }
-                    });
-            });
-        }
-    });
+    let legend: Vec<_> =
+        Group::ALL.iter().rev().map(|g| (palette::group(*g), tr.of("group", g.key()), false)).collect();
+    super::charts::legend_row(ui, &legend);
+    // As many side by side as fit at 200 points or more (up to three), the rest on rows below.
+    let gap = ui.spacing().item_spacing.x;
+    let columns = (((ui.available_width() + gap) / (200.0 + gap)).floor() as usize).clamp(1, 3);
+    let width = (ui.available_width() - gap * (columns as f32 - 1.0)) / columns as f32;
+    let height = 150.0_f32.max(super::charts::plot_height_for_title(ui, tr.t("axis.residents")));
+    let variants: Vec<_> = c.variants.iter().zip(&projections).collect();
+    for row in variants.chunks(columns) {
+        ui.horizontal(|ui| {
+            for (v, p) in row {
+                ui.vertical(|ui| {
+                    ui.set_width(width);
+                    ui.add(egui::Label::new(&v.name).wrap());
+                    let series = residents_by_group(p, selection);
+                    let years: Vec<f64> = p.years.iter().map(|y| f64::from(*y)).collect();
+                    Plot::new(("compare_multiple", &v.name))
+                        .width(width)
+                        .height(height)
+                        .y_axis_label(tr.t("axis.residents"))
+                        .include_y(0.0)
+                        .allow_drag(false)
+                        .allow_zoom(false)
+                        .allow_scroll(false)
+                        .x_axis_formatter(|mark, _| format!("{:.0}", mark.value))
+                        .y_axis_formatter(move |mark, _| tr.num(mark.value, 0))
+                        .show(ui, |plot| {
+                            let mut lower = vec![0.0; years.len()];
+                            for group in Group::ALL {
+                                let upper: Vec<f64> =
+                                    lower.iter().zip(&series[group.index()]).map(|(l, v)| l + v).collect();
+                                plot.add(
+                                    FilledArea::new(tr.of("group", group.key()), &years, &lower, &upper)
+                                        .fill_color(palette::group(group)),
+                                );
+                                lower = upper;
+                            }
+                        });
+                });
+            }
+        });
+    }
 }

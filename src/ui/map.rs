@@ -69,7 +69,9 @@ pub fn show(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     let cards = editing && ui.available_height() - CATALOGUE_HEIGHT >= super::palette::MAP_LEAST_HEIGHT;
     let catalogue_height = if cards { CATALOGUE_HEIGHT } else { 0.0 };
     let available = ui.available_size() - vec2(0.0, catalogue_height);
-    let (rect, _) = ui.allocate_exact_size(available.max(vec2(200.0, 160.0)), Sense::hover());
+    // The room that is left, however small (a map cut by the year slider shows less than one
+    // drawn smaller).
+    let (rect, _) = ui.allocate_exact_size(available.max(vec2(120.0, 80.0)), Sense::hover());
     // The map only reads the app while it paints; what was done is applied after.
     let view = MapView {
         plan: app.session.plan(),

@@ -84,6 +84,8 @@ pub struct LayoutInput<'a> {
     /// Whether names beside their areas may give way on a map too small for them (where a
     /// tooltip names each area; not on the projector).
     pub names_may_give_way: bool,
+    /// Which areas are estates (their names give way last).
+    pub estates: &'a [bool],
 }
 
 /// How many layouts of tags and icons are kept for one size of the map: one for every year
@@ -213,7 +215,7 @@ fn names_within_cover(painter: &egui::Painter, map: &PlanMap, fit: &Fit, input: 
     // Still too many for the map (large type on a small map): where a tooltip names each area,
     // the names beside the smallest areas give way.
     if input.names_may_give_way {
-        placed.give_way(map, budget, &obstacles);
+        placed.give_way(map, budget, &obstacles, input.estates);
     }
     placed
 }

@@ -47,6 +47,9 @@ pub struct Placement {
     /// The labels placed and their leader lines, which later leaders keep from crossing.
     labels: Vec<Rect>,
     leaders: Vec<[Pos2; 2]>,
+    /// Whether names gave way for want of room ([`Placement::give_way`]): the district tags
+    /// then keep inside their districts or give way too.
+    crowded: bool,
 }
 
 /// A district's tag: its name (and short name) and the profile badge under it, if any.
@@ -473,14 +476,16 @@ fn on_its_area(
 }
 
 impl Placement {
-    /// Takes down names placed beside their areas, the smallest areas' first, until the names
-    /// take at most `budget` square points (a map too small for its names in large type, where
+    /// Takes down names placed beside their areas, the smallest areas' first (those marked in
+    /// `first_kept`, the estates, last), until the names take at most `budget` square points (a map too small for its names in large type, where
     /// a tooltip still names every area). The rest stay where they were.
-    pub fn give_way(&mut self, map: &PlanMap, budget: f32, obstacles: &[Rect]) {
+    pub fn give_way(&mut self, map: &PlanMap, budget: f32, obstacles: &[Rect], first_kept: &[bool]) {
         let mut beside: Vec<usize> = (0..self.areas.len())
             .filter(|i| self.areas[*i].as_ref().is_some_and(|p| p.leader_from.is_some()))
             .collect();
-        beside.sort_by(|a, b| map.areas[*a].area().total_cmp(&map.areas[*b].area()));
+        // The names kept longest go last (the estates the workshop is about), then by size.
+        let kept = |i: usize| first_kept.get(i).copied().unwrap_or(false);
+        beside.sort_by(|a, b| kept(*a).cmp(&kept(*b)).then(map.areas[*a].area().total_cmp(&map.areas[*b].area())));
         let mut dropped = false;
         for i in beside {
             if self.names_area() <= budget {
@@ -492,6 +497,7 @@ impl Placement {
         if !dropped {
             return;
         }
+        self.crowded = true;
         let kept: Vec<Placed> = self.areas.iter().flatten().cloned().collect();
         self.taken = Taken::default();
         self.labels.clear();
@@ -541,7 +547,7 @@ pub fn place_tags(
         let [_, y0] = fit.to_screen([shape.bounds[2], shape.bounds[3]]);
         let corner = Some(pos2(x0, y0));
         let mut placed = place_inside_from(painter, shape, fit, (&texts, &tag_sizes, badge), &placement.taken, corner);
-        if placed.is_none() && map.areas.len() <= MAX_OUTSIDE_LABELS {
+        if placed.is_none() && map.areas.len() <= MAX_OUTSIDE_LABELS && !placement.crowded {
             let short = if tag.short.is_empty() { &tag.name } else { &tag.short };
             let text = galley(painter, short, style.tag_size);
             let p = &*placement;

@@ -88,17 +88,22 @@ fn layout_input<'a>(ui: &egui::Ui, view: &'a MapView<'a>, facts: &'a Facts, rect
         map_labels::galley(ui.painter(), &value_template(view), small).size()
     };
     let ink = if ui.visuals().dark_mode { Color32::from_gray(200) } else { Color32::from_gray(40) };
+    // In the laptop's window at a larger text size, names may shrink to the floor they have at
+    // 100 % on the screen (the map is small there, and a name shrunk beats a name gone); where
+    // the room reads the map, the floor grows with the text.
+    let floor = small.min(body * 0.8) / if view.names_may_give_way { ui.ctx().zoom_factor().max(1.0) } else { 1.0 };
     LayoutInput {
         icons: &facts.icons,
         ink,
         map: view.map,
         rect,
-        style: LabelStyle { name_size: body, floor_size: small.min(body * 0.8), tag_size: small, value_size: value },
+        style: LabelStyle { name_size: body, floor_size: floor, tag_size: small, value_size: value },
         names: &facts.names,
         tags: &facts.tags,
         names_hash: facts.names_hash,
         places_hash: facts.places_hash,
         names_may_give_way: view.names_may_give_way,
+        estates: &facts.estates,
     }
 }
 

@@ -265,7 +265,7 @@ fn policies(ui: &mut egui::Ui, app: &mut WorkshopApp, area_id: &str, kind: AreaK
     // A row per setting, its name beside it where the panel is wide enough, else above it.
     let compact = ui.available_width() < super::super::palette::EDITOR_ROW_WIDTH;
     let mut rows = |ui: &mut egui::Ui| {
-        let mut end_row = |ui: &mut egui::Ui| {
+        let end_row = |ui: &mut egui::Ui| {
             if !compact {
                 ui.end_row();
             }
