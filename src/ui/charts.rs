@@ -124,11 +124,11 @@ fn score_headline(ui: &mut egui::Ui, app: &WorkshopApp, tr: Tr<'_>) {
 /// Dashed series show a dashed swatch. Its rows sit as close as lines of text (it holds nothing
 /// to click), which gives a chart on a 1366×768 laptop the height to keep its year axis.
 pub(super) fn legend_row(ui: &mut egui::Ui, entries: &[(egui::Color32, String, bool)]) {
-    legend_row_titled(ui, None, entries);
+    titled_legend_ui(ui, None, entries);
 }
 
 /// [`legend_row`] after the chart's title, on the same rows (where the panel is short).
-pub(super) fn legend_row_titled(ui: &mut egui::Ui, title: Option<&str>, entries: &[(egui::Color32, String, bool)]) {
+pub(super) fn titled_legend_ui(ui: &mut egui::Ui, title: Option<&str>, entries: &[(egui::Color32, String, bool)]) {
     ui.add_space(2.0);
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.y = 2.0;

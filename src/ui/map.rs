@@ -250,7 +250,7 @@ fn map_key(ui: &mut egui::Ui, tr: Tr<'_>, map: &PlanMap) {
                 ui.label(small(tr.t("map.key_short").to_owned()).underline()).on_hover_text(words.join(" · "));
             }
         } else {
-            line_key(ui, tr, map);
+            line_key_ui(ui, tr, map);
         }
         if let Some(notice) = &map.notice {
             ui.colored_label(palette::LISTED, small(tr.fill("map.notice", &[("error", notice)])));
@@ -259,7 +259,7 @@ fn map_key(ui: &mut egui::Ui, tr: Tr<'_>, map: &PlanMap) {
 }
 
 /// The map's lines and stations, each drawn as on the map and named.
-fn line_key(ui: &mut egui::Ui, tr: Tr<'_>, map: &PlanMap) {
+fn line_key_ui(ui: &mut egui::Ui, tr: Tr<'_>, map: &PlanMap) {
     let small = |t: String| egui::RichText::new(t).small();
     let kinds: Vec<_> = crate::model::LandmarkKind::ALL
         .into_iter()

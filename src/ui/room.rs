@@ -66,17 +66,17 @@ pub fn view_menu_items(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     commands::menu_entry(ui, app, Command::Presentation, None);
     commands::menu_entry(ui, app, Command::ToggleProjector, None);
     ui.menu_button(tr.t("projector.screen_menu"), |ui| {
-        super::top_bar::fitted_menu_ui(ui, |ui| projector_screen(ui, app))
+        super::top_bar::fitted_menu_ui(ui, |ui| projector_screen_ui(ui, app))
     });
     ui.menu_button(tr.t("projector.views_menu"), |ui| {
-        super::top_bar::fitted_menu_ui(ui, |ui| projector_views(ui, app))
+        super::top_bar::fitted_menu_ui(ui, |ui| projector_views_ui(ui, app))
     });
     ui.separator();
     commands::menu_entry(ui, app, Command::Help, None);
 }
 
 /// Where the projector opens.
-fn projector_screen(ui: &mut egui::Ui, app: &mut WorkshopApp) {
+fn projector_screen_ui(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     let tr = app.tr();
     ui.label(tr.t("projector.screen_title"));
     let before = app.room.projector.screen;
@@ -94,7 +94,7 @@ fn projector_screen(ui: &mut egui::Ui, app: &mut WorkshopApp) {
 }
 
 /// What the projector shows.
-fn projector_views(ui: &mut egui::Ui, app: &mut WorkshopApp) {
+fn projector_views_ui(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     let tr = app.tr();
     ui.label(tr.t("projector.views"));
     for view in ProjectorView::ALL {
@@ -405,7 +405,7 @@ fn projector_keys(ui: &egui::Ui, frame: &WallFrame, embedded: bool) -> Vec<Comma
 /// The projector's one control, small in its top right corner: freeze, reveal or clear with
 /// its key. It looks the same under the pointer (the wall never follows it). Returns its rect
 /// and what a click asked for.
-fn wall_control(ui: &mut egui::Ui, frame: &WallFrame) -> (egui::Rect, Option<Command>) {
+fn wall_control_ui(ui: &mut egui::Ui, frame: &WallFrame) -> (egui::Rect, Option<Command>) {
     let tr = frame.tr;
     let (command, key) = if frame.revealed.is_some() && !frame.frozen {
         (Command::ClearReveal, "projector.control_clear")
@@ -440,7 +440,7 @@ fn wall_control(ui: &mut egui::Ui, frame: &WallFrame) -> (egui::Rect, Option<Com
 fn wall(ui: &mut egui::Ui, frame: &WallFrame, embedded: bool) -> Vec<Command> {
     apply_projector_style(ui, frame.theme);
     let mut asked = projector_keys(ui, frame, embedded);
-    let (control, clicked) = wall_control(ui, frame);
+    let (control, clicked) = wall_control_ui(ui, frame);
     asked.extend(clicked);
     ui.style_mut().visuals.disabled_alpha = 1.0;
     ui.disable();
@@ -484,7 +484,7 @@ fn projector_contents(ui: &mut egui::Ui, frame: &WallFrame, control_width: f32) 
             ui.label(egui::RichText::new(tr.t("projector.frozen")).color(super::palette::LISTED));
         }
     });
-    reveal_strip(ui, frame);
+    reveal_strip_ui(ui, frame);
     if frame.views.is_empty() {
         ui.label(tr.t("projector.no_views"));
         return;
@@ -505,7 +505,7 @@ fn projector_contents(ui: &mut egui::Ui, frame: &WallFrame, control_width: f32) 
 
 /// The reveal in its strip of fixed height: which change and what the number is on one line,
 /// the score's change large on the next; while frozen, a line saying so.
-fn reveal_strip(ui: &mut egui::Ui, frame: &WallFrame) {
+fn reveal_strip_ui(ui: &mut egui::Ui, frame: &WallFrame) {
     let tr = frame.tr;
     let width = ui.available_width();
     ui.allocate_ui_with_layout(egui::vec2(width, REVEAL_STRIP), egui::Layout::top_down(egui::Align::Min), |ui| {

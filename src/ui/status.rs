@@ -6,7 +6,7 @@
 //! figures; and every criterion at the slider's year, grouped by the rule it belongs to, met or
 //! not marked with a symbol and words.
 
-use super::charts::{legend_row_titled, year_plot};
+use super::charts::{titled_legend_ui, year_plot};
 use super::palette;
 use crate::app::WorkshopApp;
 use crate::app::feed::CriteriaFeed;
@@ -257,7 +257,7 @@ fn criteria_chart(ui: &mut egui::Ui, tr: Tr<'_>, feed: &CriteriaFeed, year: u16)
     if !feed.official.is_empty() {
         entries.push((palette::OFFICIAL, tr.t("series.official").to_owned(), false));
     }
-    legend_row_titled(ui, Some(&title), &entries);
+    titled_legend_ui(ui, Some(&title), &entries);
     // As tall as the panel has room for under the table (the height counts the year axis),
     // within reason; the criteria below it scroll.
     let least = super::charts::plot_height_for_title(ui, tr.t("axis.percent")).max(super::charts::MIN_PLOT_HEIGHT);
