@@ -511,7 +511,8 @@ fn undo_and_the_list_read_as_plain_sentences() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
     harness.state_mut().view.chart_tab = by_i_balance::app::ChartTab::Explain;
-    harness.run();
+    // Forklar's spinner turns until the worker has the attribution of the plan as undone.
+    wait_for_attribution(&mut harness);
     let undone = "Fortrudt: tilbage til Nedrivning af 188 almene familieboliger i Taastrupgaard (2018)";
     assert!(harness.query_by_label(undone).is_some(), "Forklar says what undo did in one sentence");
     assert!(harness.query_all_by_label_contains("Fortrudt: Ændret").next().is_none());
@@ -548,6 +549,16 @@ fn every_effect_says_what_its_number_is() {
     assert!(harness.query_by_label(card).is_some(), "the cards say what their figure is");
     harness.state_mut().session.apply(PlanEdit::MunicipalAllocation(0.2));
     harness.state_mut().view.chart_tab = by_i_balance::app::ChartTab::Explain;
+    wait_for_attribution(&mut harness);
+    assert!(harness.query_by_label("Planen før og efter ændringen, i 2025.").is_some(), "the last change says it");
+    let parts = "Hver dels tal er, hvad planen mister uden den i 2025. Delene plus samspillet giver tilsammen \
+                 planen mod basisforløbet.";
+    assert!(harness.query_by_label(parts).is_some(), "the plan's parts say it");
+}
+
+/// Steps the app until the worker has the attribution of the plan as it is (Forklar's spinner
+/// turns until then), then lets it settle.
+fn wait_for_attribution(harness: &mut Harness<'_, WorkshopApp>) {
     for _ in 0..2000 {
         harness.step();
         if harness.state().session.attribution().is_some() {
@@ -555,9 +566,5 @@ fn every_effect_says_what_its_number_is() {
         }
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
-    harness.run();
-    assert!(harness.query_by_label("Planen før og efter ændringen, i 2025.").is_some(), "the last change says it");
-    let parts = "Hver dels tal er, hvad planen mister uden den i 2025. Delene plus samspillet giver tilsammen \
-                 planen mod basisforløbet.";
-    assert!(harness.query_by_label(parts).is_some(), "the plan's parts say it");
+    harness.run_steps(3);
 }
