@@ -4,7 +4,7 @@
 
 use crate::io::{self, ParseError};
 use crate::model::{
-    AlmenFamilyCap, Municipality, ObservedYear, ParamTable, Plan, Profile, RuleBook, RuleSet, RuleSetId,
+    AlmenFamilyCap, History, Municipality, ObservedYear, ParamTable, Plan, Profile, RuleBook, RuleSet, RuleSetId,
 };
 use serde::Deserialize;
 
@@ -13,6 +13,7 @@ const PROFILES: &str = include_str!("../assets/profiles.ron");
 const ASSUMPTIONS: &str = include_str!("../assets/assumptions.ron");
 const RULES: &str = include_str!("../assets/rules.ron");
 const OBSERVED: &str = include_str!("../assets/observed.ron");
+const HISTORY: &str = include_str!("../assets/history.ron");
 
 /// The app's icon, 256 px (the window and task bar; the .exe's own icon is
 /// `assets/icon/by-i-balance.ico`, drawn by `assets/icon/draw-icon.py`).
@@ -25,9 +26,13 @@ pub struct ShippedPlan {
 }
 
 /// The plans in `saves/` that ship with the product.
-pub const SHIPPED_PLANS: [ShippedPlan; 2] = [
+pub const SHIPPED_PLANS: [ShippedPlan; 3] = [
     ShippedPlan { file_name: "visionsplan-2016.ron", text: include_str!("../saves/visionsplan-2016.ron") },
     ShippedPlan { file_name: "basisforloeb-2016.ron", text: include_str!("../saves/basisforloeb-2016.ron") },
+    ShippedPlan {
+        file_name: "det-der-skete-2016-2025.ron",
+        text: include_str!("../saves/det-der-skete-2016-2025.ron"),
+    },
 ];
 
 /// A shipped data file that does not parse: a bug in the build, reported with where.
@@ -88,6 +93,11 @@ pub fn observed() -> Result<Vec<ObservedYear>, AssetError> {
     Ok(parse::<Observed>("assets/observed.ron", OBSERVED)?.observed)
 }
 
+/// What happened, as published: the economy's path and the national letting rules.
+pub fn history() -> Result<History, AssetError> {
+    parse("assets/history.ron", HISTORY)
+}
+
 /// The law's 40 % rule (§ 168 a), which holds whatever rule set judges the list.
 pub fn almen_family_cap() -> Result<AlmenFamilyCap, AssetError> {
     Ok(parse::<RuleSets>("assets/rules.ron", RULES)?.almen_family_cap)
@@ -118,6 +128,8 @@ pub struct Library {
     pub cap: AlmenFamilyCap,
     /// What the published lists said, by area and year.
     pub observed: Vec<ObservedYear>,
+    /// What happened that every projection reads for the years it covers.
+    pub history: History,
 }
 
 impl Library {
@@ -125,7 +137,13 @@ impl Library {
     pub fn load() -> Result<Self, AssetError> {
         let [a, b, c, d] = RuleSetId::PUBLISHED.map(rule_set);
         let rule_sets = [a?, b?, c?, d?];
-        Ok(Self { table: param_table()?, rule_sets, cap: almen_family_cap()?, observed: observed()? })
+        Ok(Self {
+            table: param_table()?,
+            rule_sets,
+            cap: almen_family_cap()?,
+            observed: observed()?,
+            history: history()?,
+        })
     }
 
     /// The rule sets a plan's choice judges with.

@@ -3,15 +3,16 @@
 //! 0 ok, 1 a plan that cannot be used or a file that cannot be written (every problem in
 //! words), 2 bad usage. Never panics. The commands themselves are in [`commands`].
 //!
-//! `by-i-balance PLAN.ron` (one argument that is an existing file, not a command) opens the app
-//! with that plan; `main` decides that with [`opens_in_app`] before this parser runs.
+//! `by-i-balance PLAN.ron` (one argument that exists, not a command) opens the app with that
+//! plan, or with the Visionsplan and a message when it is not one (a folder);
+//! `main` decides that with [`opens_in_app`] before this parser runs.
 
 mod commands;
 mod new;
 mod output;
 
 use crate::i18n::Language;
-use crate::model::{FIRST_YEAR, LAST_YEAR, RuleSetId};
+use crate::model::{FIRST_YEAR, LATEST_START, RuleSetId, Span};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::ffi::{OsStr, OsString};
 use std::io::Write;
@@ -93,7 +94,8 @@ enum Command {
     Explain {
         /// The plan file.
         plan: PathBuf,
-        /// The year (2016–2040); 2025 if left out.
+        /// A year of the plan (2016–2040 for a plan from 2016); its first milestone (2025 from
+        /// 2016, 2030 from 2026) if left out.
         #[arg(long, value_parser = parse_year)]
         year: Option<u16>,
         #[arg(long, value_enum, default_value_t)]
@@ -106,7 +108,7 @@ enum Command {
     Score {
         /// The plan file.
         plan: PathBuf,
-        /// The year (2016–2040); 2040 if left out.
+        /// A year of the plan; its last (2040 for a plan from 2016) if left out.
         #[arg(long, value_parser = parse_year)]
         year: Option<u16>,
         /// Judge by this rule set instead of the plan's own: in_force (the law of each year), 2010, 2014, 2018 or 2021.
@@ -123,7 +125,7 @@ enum Command {
         /// Two or more plan files; the first is the reference.
         #[arg(required = true, num_args = 2.., value_name = "PLAN")]
         plans: Vec<PathBuf>,
-        /// The year (2016–2040); 2040 if left out.
+        /// A year every plan reaches; 2040 if left out.
         #[arg(long, value_parser = parse_year)]
         year: Option<u16>,
         #[arg(long, value_enum, default_value_t)]
@@ -139,7 +141,7 @@ enum Command {
     Upgrade {
         /// The plan file.
         plan: PathBuf,
-        /// Write the upgraded plan here instead of over the file itself.
+        /// Write the upgraded plan here instead of over the file itself; `-` is standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
@@ -156,6 +158,10 @@ enum Command {
         /// The plan's name; the output file's name if left out.
         #[arg(long)]
         name: Option<String>,
+        /// The year whose 1 January the table describes, and the plan starts in (2016–2035);
+        /// this year if left out.
+        #[arg(long, value_parser = parse_start_year)]
+        start_year: Option<u16>,
         /// Where to write the plan.
         #[arg(short, long, value_name = "PLAN.ron")]
         output: PathBuf,
@@ -178,12 +184,24 @@ fn parse_rules(text: &str) -> Result<RuleSetId, String> {
     RuleSetId::parse(text).ok_or(format!("unknown rule set '{text}' ({})", RuleSetId::CHOICES))
 }
 
+/// A year any plan may hold: from the first start to the horizon of the latest (each command
+/// then holds it to the plan's own years).
 fn parse_year(text: &str) -> Result<u16, String> {
     let year: u16 = text.parse().map_err(|_| format!("'{text}' is not a year"))?;
-    if (FIRST_YEAR..=LAST_YEAR).contains(&year) {
+    let last = Span::starting(LATEST_START).last;
+    if (FIRST_YEAR..=last).contains(&year) {
         Ok(year)
     } else {
-        Err(format!("the year {year} is outside {FIRST_YEAR}–{LAST_YEAR}"))
+        Err(format!("the year {year} is outside {FIRST_YEAR}–{last}"))
+    }
+}
+
+fn parse_start_year(text: &str) -> Result<u16, String> {
+    let year: u16 = text.parse().map_err(|_| format!("'{text}' is not a year"))?;
+    if (FIRST_YEAR..=LATEST_START).contains(&year) {
+        Ok(year)
+    } else {
+        Err(format!("a plan starts in {FIRST_YEAR}–{LATEST_START}, not {year}"))
     }
 }
 
@@ -195,18 +213,33 @@ fn is_command(arg: &OsStr) -> bool {
     named || arg.to_str().is_some_and(|a| a.starts_with('-'))
 }
 
-/// Whether the command line is one plan file to open in the app (a double-click, or an
-/// "open with"): one argument, an existing file, not a command.
+/// Whether the command line is one plan file to open in the app (a double-click, an "open
+/// with", a folder dropped on the program): one argument, not a command, naming something that
+/// exists. What is not a plan (a folder, a device) opens the app with the Visionsplan and a
+/// message saying why, rather than "unrecognized subcommand".
 pub fn opens_in_app(args: &[OsString]) -> bool {
     match args {
-        [single] => !is_command(single) && std::path::Path::new(single).is_file(),
+        [single] => !is_command(single) && std::fs::metadata(single).is_ok(),
         _ => false,
     }
 }
 
-/// Runs a command line (without the program name); writes to `out` and `err`; returns the
-/// exit status.
+pub use output::standard_output;
+
+/// Runs a command line (without the program name); writes to `out` (buffered here, and
+/// flushed before it returns) and `err`; returns the exit status. A command whose output could
+/// not all be written to `out` fails (exit 1) with the reason in words.
 pub fn run<I, T>(args: I, out: &mut dyn Write, err: &mut dyn Write) -> i32
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let mut checked = output::Checked::new(out);
+    let code = run_checked(args, &mut checked, err);
+    output::finish(checked, code, err)
+}
+
+fn run_checked<I, T>(args: I, out: &mut dyn Write, err: &mut dyn Write) -> i32
 where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
@@ -234,18 +267,22 @@ where
             commands::project(&plan, how, output.as_deref(), out, err)
         }
         Command::Explain { plan, year, format, lang } => {
-            let year = year.unwrap_or(crate::model::MILESTONES[0]);
             commands::explain(&plan, year, format == ExplainFormat::Json, lang.language(), out, err)
         }
-        Command::Score { plan, year, rules } => commands::score(&plan, year.unwrap_or(LAST_YEAR), rules, out, err),
+        Command::Score { plan, year, rules } => commands::score(&plan, year, rules, out, err),
         Command::Check { plan } => commands::check(&plan, out, err),
         Command::Compare { plans, year, format, rules, output } => {
-            let year = year.unwrap_or(LAST_YEAR);
             commands::compare(&plans, year, format == Format::Csv, rules, output.as_deref(), out, err)
         }
         Command::Upgrade { plan, output } => commands::upgrade(&plan, output.as_deref(), out, err),
-        Command::New { areas, map, name, output } => new::new_plan(
-            &new::Inputs { areas: &areas, map: map.as_deref(), name: name.as_deref(), output: &output },
+        Command::New { areas, map, name, start_year, output } => new::new_plan(
+            &new::Inputs {
+                areas: &areas,
+                map: map.as_deref(),
+                name: name.as_deref(),
+                start_year: start_year.unwrap_or_else(crate::import::this_year),
+                output: &output,
+            },
             out,
             err,
         ),

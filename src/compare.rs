@@ -9,6 +9,13 @@ use crate::sim::Projection;
 use serde_json::{Value, json};
 use std::collections::{HashMap, HashSet};
 
+/// Plans one comparison holds at most (the app's holds five: the open plan and four pinned).
+pub const MAX_COMPARED_PLANS: usize = 20;
+/// Areas of all the compared plans together: each is held projected while they are compared
+/// (some 40 MB for a plan at every limit), so ten such plans keep within a second or five and
+/// 500 MB.
+pub const MAX_COMPARED_AREAS: usize = 10_000;
+
 /// An estate's status in one variant at one milestone year.
 #[derive(Clone, Debug, PartialEq)]
 pub struct EstateStatus {
@@ -32,7 +39,8 @@ pub struct VariantSummary {
     pub score: Vec<f64>,
     /// The score at the comparison's year.
     pub score_in_year: f64,
-    /// Score minus the first variant's, in points, at the comparison's year.
+    /// Score minus the first variant's, in points, at the comparison's year: the difference
+    /// of the two scores as shown, to a tenth.
     pub difference: f64,
     /// The same relative to the first variant's score (0.05 = 5 %); 0 if that score is 0.
     pub relative_difference: f64,
@@ -75,6 +83,13 @@ pub struct Comparison {
     pub estates: Vec<EstateRow>,
 }
 
+/// `score − reference` as the two are shown, each rounded once to a tenth of a point.
+fn shown_difference(score: f64, reference: f64) -> f64 {
+    #[allow(clippy::cast_precision_loss)] // Tenths of a 0–100 score.
+    let tenths = (crate::explain::tenths(score) - crate::explain::tenths(reference)) as f64;
+    tenths / 10.0
+}
+
 /// Compares named projections, each with the room's votes for it, at `year` (the first is
 /// the reference).
 pub fn compare(variants: &[(&str, &Projection, &[Vote])], year: u16) -> Comparison {
@@ -85,7 +100,9 @@ pub fn compare(variants: &[(&str, &Projection, &[Vote])], year: u16) -> Comparis
         .iter()
         .map(|(name, p, votes)| {
             let score_in_year = score_at(p);
-            let difference = score_in_year - reference;
+            // One rounding: the difference of the scores as shown (to a tenth), as `explain`
+            // and *Forklar* take it, so the figures agree to the shown digit.
+            let difference = shown_difference(score_in_year, reference);
             let estates: Vec<EstateStatus> = p
                 .areas
                 .iter()
@@ -165,13 +182,16 @@ pub fn comparison_json(c: &Comparison) -> Value {
 }
 
 /// The comparison as CSV: one row per variant, a column per estate and milestone year (by id;
-/// empty where a variant lacks the estate).
+/// empty where a variant lacks the estate). Every column name is unique: an estate's columns
+/// are `estate_ID_YEAR`, a prefix no other column has, so an estate with the id `score` or
+/// `residents_children` cannot repeat another column's name, and two ids never give one name
+/// (the year is always the last four digits).
 pub fn comparison_csv(c: &Comparison) -> Result<String, String> {
     let year = c.year;
     let mut header: Vec<String> =
         vec!["variant".to_owned(), format!("score_{year}"), "difference".to_owned(), "relative_difference".to_owned()];
     for e in &c.estates {
-        header.extend(MILESTONES.iter().map(|y| format!("{}_{y}", crate::export::text_cell(&e.id))));
+        header.extend(MILESTONES.iter().map(|y| format!("estate_{}_{y}", e.id)));
     }
     header.extend(Group::ALL.iter().map(|g| format!("residents_{}_{year}", g.key())));
     header.push("dots".to_owned());
@@ -181,7 +201,7 @@ pub fn comparison_csv(c: &Comparison) -> Result<String, String> {
             let mut row = vec![
                 crate::export::text_cell(&v.name),
                 format!("{:.3}", v.score_in_year),
-                format!("{:.3}", v.difference),
+                format!("{:.1}", v.difference),
                 format!("{:.5}", v.relative_difference),
             ];
             for e in &c.estates {

@@ -5,15 +5,33 @@
 
 use crate::assets::{self, AssetError, Library};
 use crate::explain::{self, Attribution};
-use crate::model::{Params, Plan};
+use crate::model::{Baseline, Params, Plan};
 use crate::sim::{self, Inputs, Projection};
 
-/// The shipped plan every other plan is compared with: the development that happens anyway.
+/// The shipped plan Høje-Taastrup's plans of 2016 are compared with: the development that
+/// happens anyway.
 pub const BASELINE_PLAN: &str = "basisforloeb-2016.ron";
 
-/// The shipped baseline plan.
+/// The shipped Basisforløb 2016.
 pub fn baseline_plan() -> Result<Plan, AssetError> {
     assets::shipped_plan(BASELINE_PLAN)
+}
+
+/// What `plan` is compared with: the shipped plan it names, or its own start with no actions,
+/// no efforts and the 2016 letting practice (a plan made from a municipality's own table).
+pub fn baseline_for(plan: &Plan) -> Result<Plan, AssetError> {
+    match &plan.baseline {
+        Baseline::Shipped(name) => assets::shipped_plan(name),
+        Baseline::Start => Ok(Plan {
+            actions: Vec::new(),
+            efforts: Vec::new(),
+            letting: Default::default(),
+            change_log: Vec::new(),
+            comments: Vec::new(),
+            votes: Vec::new(),
+            ..plan.clone()
+        }),
+    }
 }
 
 /// A plan's parameters: its overrides on the shipped table; if they cannot be used, the shipped
@@ -27,7 +45,13 @@ pub fn resolve(library: &Library, plan: &Plan) -> (Params, Option<String>) {
 
 /// The inputs a plan is projected with, given its resolved parameters.
 pub fn inputs<'a>(library: &'a Library, plan: &Plan, params: &'a Params) -> Inputs<'a> {
-    Inputs { params, rules: library.rule_book(plan.rule_set), cap: &library.cap }
+    Inputs {
+        params,
+        rules: library.rule_book(plan.rule_set),
+        cap: &library.cap,
+        history: &library.history,
+        variation: None,
+    }
 }
 
 /// Projects a plan with its own assumptions and rule set.

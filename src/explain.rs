@@ -1,7 +1,8 @@
 //! Why the score moved: a plan against its baseline, split into the score's components and into
 //! the plan's parts (each action, effort, letting policy and change of the 2016 figures), plus
-//! what the parts do together (the interaction). A part's effect is its own: the baseline with
-//! that part alone, against the baseline. The interaction is the rest, so parts and interaction
+//! what the parts do together (the interaction). A part's effect is what the plan loses without
+//! it: the plan against the plan with that part taken out, so the effect of the change just
+//! made is the change the room just saw. The interaction is the rest, so parts and interaction
 //! add up exactly to the whole.
 //!
 //! This is the one attribution: the action cards, *Forklar*, the projector's reveal, the report
@@ -10,12 +11,14 @@
 //! shown total. No egui here: the app runs it on a worker thread.
 //!
 //! A part's own effect takes one projection from the year it first acts, so the work grows
-//! with parts × areas. Past [`SEPARATE_WORK`] (a national table with thousands of actions) the
-//! parts are attributed in groups of one kind and first year, and [`Attribution::grouped`] says
-//! how many parts they hold, so *Forklar* can say so.
+//! with the parts, the years and the plan's size (its areas and everything it schedules).
+//! Past [`SEPARATE_WORK`] (a national table with thousands of actions, or a few areas with
+//! thousands of parts) the parts are attributed in groups of one kind and first year, or of
+//! one kind, and [`Attribution::grouped`] says how many parts they hold, so *Forklar* can say
+//! so.
 
-use crate::model::{Action, Effort, FIRST_YEAR, LAST_YEAR, Letting, Plan};
-use crate::sim::{self, COMPONENTS, Inputs, ScoreYear, Trace};
+use crate::model::{Action, Effort, Letting, Plan, Span};
+use crate::sim::{self, COMPONENT_COUNT, COMPONENTS, Inputs, ScoreYear, Trace};
 
 /// One part of a plan that differs from its baseline.
 #[derive(Clone, Debug, PartialEq)]
@@ -50,12 +53,13 @@ impl Part {
         }
     }
 
-    /// The first year the part acts: before it, plan and baseline agree.
-    pub fn first_year(&self) -> u16 {
+    /// The first year the part acts, in a plan that starts in `start`: before it, plan and
+    /// baseline agree.
+    pub fn first_year(&self, start: u16) -> u16 {
         match self {
             Self::Action(a) | Self::DroppedAction(a) => a.year,
             Self::Effort(e) | Self::DroppedEffort(e) => e.from_year,
-            Self::StartingPoint | Self::Letting(_) => FIRST_YEAR,
+            Self::StartingPoint | Self::Letting(_) => start,
             Self::Group { year, .. } => *year,
         }
     }
@@ -86,22 +90,58 @@ impl Part {
             Self::DroppedEffort(_) => "dropped_efforts",
             Self::StartingPoint | Self::Letting(_) | Self::Group { .. } => return None,
         };
-        Some((kind, self.first_year()))
+        Some((kind, self.first_year(0)))
     }
 }
 
-/// At most this many area-projections (parts × areas) are attributed part by part: about a
-/// second on one core. The Visionsplan needs 11 areas × 30 parts; a 1,000-area plan with 2,500
-/// actions would need 2.5 million and is attributed in groups.
-pub const SEPARATE_WORK: usize = 100_000;
+/// At most this much work is attributed part by part: about a second on one core. A part's
+/// work is one projection from the year it first acts: an area-year for each area and year it
+/// runs, and [`ITEM_WORK`] for each action, effort and letting rule the plan holds (each
+/// projection copies and schedules them all). The Visionsplan's 30 parts need some 10,000; a
+/// 1,000-area plan with 2,500 actions, or 20 areas with 2,000 actions, 2,000 efforts and 1,000
+/// letting rules (5,000 parts of about 5,500 each), would need tens of millions and are
+/// attributed in groups.
+pub const SEPARATE_WORK: usize = 2_400_000;
 
-/// `parts` as attributed for a plan of `areas` areas: as they are, or, past [`SEPARATE_WORK`],
-/// gathered into groups of one kind and first year (a group of one stays the part itself), in
-/// the order each group first appears.
-fn grouped(parts: Vec<Part>, areas: usize) -> Vec<Part> {
-    if parts.len().saturating_mul(areas.max(1)) <= SEPARATE_WORK {
+/// The work one action, effort or letting rule adds to a projection, in area-years.
+const ITEM_WORK: usize = 1;
+
+/// `parts` as attributed for a plan of `areas` areas, within [`SEPARATE_WORK`] whatever the
+/// area count: as they are; else gathered into groups of one kind and first year; else, when
+/// even those would be too much work (a plan at every limit), into groups of one kind from
+/// the first year any of them acts. A group of one stays the part itself; groups come in the
+/// order each first appears.
+fn grouped(parts: Vec<Part>, areas: usize, span: Span) -> Vec<Part> {
+    fn items(part: &Part) -> usize {
+        match part {
+            Part::Letting(letting) => letting.flexible.len() + 1,
+            Part::Group { members, .. } => members.iter().map(items).sum(),
+            _ => 1,
+        }
+    }
+    let size = parts.iter().map(items).sum::<usize>().saturating_mul(ITEM_WORK);
+    let work = |parts: &[Part]| -> usize {
+        parts
+            .iter()
+            .map(|p| {
+                (usize::from(span.last.saturating_sub(p.first_year(span.first))) + 1).saturating_mul(areas.max(1))
+                    + size
+            })
+            .fold(0, usize::saturating_add)
+    };
+    if work(&parts) <= SEPARATE_WORK {
         return parts;
     }
+    let by_year = gather(parts.clone(), true);
+    if work(&by_year) <= SEPARATE_WORK {
+        return by_year;
+    }
+    gather(parts, false)
+}
+
+/// Parts gathered into groups of one kind (and, `by_year`, one first year; else from the
+/// earliest year of any member); a group of one stays the part itself.
+fn gather(parts: Vec<Part>, by_year: bool) -> Vec<Part> {
     let mut out: Vec<Part> = Vec::new();
     for part in parts {
         let Some((kind, year)) = part.group_key() else {
@@ -109,11 +149,14 @@ fn grouped(parts: Vec<Part>, areas: usize) -> Vec<Part> {
             continue;
         };
         let existing = out.iter_mut().find_map(|p| match p {
-            Part::Group { kind: k, year: y, members } if *k == kind && *y == year => Some(members),
+            Part::Group { kind: k, year: y, members } if *k == kind && (!by_year || *y == year) => Some((y, members)),
             _ => None,
         });
         match existing {
-            Some(members) => members.push(part),
+            Some((y, members)) => {
+                *y = (*y).min(year);
+                members.push(part);
+            }
             None => out.push(Part::Group { kind, year, members: vec![part] }),
         }
     }
@@ -125,15 +168,18 @@ fn grouped(parts: Vec<Part>, areas: usize) -> Vec<Part> {
         .collect()
 }
 
-/// What one part does on its own, per projected year.
+/// What the plan loses without one part, per projected year.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PartEffect {
     pub part: Part,
-    /// Change of the balance score, per year (points).
+    /// The plan's score less the score of the plan without the part, per year (points).
     pub score: Vec<f64>,
+    /// The score of the plan without the part, per year: the part's shown figure is the plan's
+    /// shown score less this one shown, one rounding each.
+    pub without: Vec<f64>,
     /// Change of each score component (in [`COMPONENTS`] order) weighted by its share of the
-    /// score, per year, so that the four add up to `score`.
-    pub components: Vec<[f64; 4]>,
+    /// score, per year, so that they add up to `score`.
+    pub components: Vec<[f64; COMPONENT_COUNT]>,
     /// Change of the outside-work share of the part's own area, per year (share 0–1).
     pub area_outside_work: Vec<f64>,
 }
@@ -147,7 +193,7 @@ pub struct Attribution {
     /// The plan's score per year.
     pub plan: Vec<ScoreYear>,
     /// Each component's share of the score, in [`COMPONENTS`] order.
-    pub weights: [f64; 4],
+    pub weights: [f64; COMPONENT_COUNT],
     pub parts: Vec<PartEffect>,
     /// When the parts were attributed in groups (a large plan): how many parts there are.
     pub grouped: Option<usize>,
@@ -165,13 +211,13 @@ pub struct ScoreChange {
     pub to: Tenths,
     pub change: Tenths,
     /// In [`COMPONENTS`] order, each weighted by its share of the score.
-    pub components: [Tenths; 4],
+    pub components: [Tenths; COMPONENT_COUNT],
 }
 
 impl ScoreChange {
     /// The change from `before` to `after` (the same year of two projections), with the
     /// components weighted by `weights` (each component's share of the score).
-    pub fn between(before: &ScoreYear, after: &ScoreYear, weights: [f64; 4]) -> Self {
+    pub fn between(before: &ScoreYear, after: &ScoreYear, weights: [f64; COMPONENT_COUNT]) -> Self {
         let (from, to) = (tenths(before.total), tenths(after.total));
         let change = to - from;
         let deltas: Vec<f64> = COMPONENTS
@@ -180,7 +226,7 @@ impl ScoreChange {
             .map(|(i, c)| weights[i] * (c.value(&after.components) - c.value(&before.components)))
             .collect();
         let c = apportion(&deltas, change);
-        Self { year: after.year, from, to, change, components: [c[0], c[1], c[2], c[3]] }
+        Self { year: after.year, from, to, change, components: std::array::from_fn(|i| c[i]) }
     }
 }
 
@@ -247,26 +293,26 @@ impl Attribution {
         self.total(y) - self.parts.iter().map(|p| p.score[y]).sum::<f64>()
     }
 
-    /// The figures at a year, rounded once (see [`Shown`]).
+    /// The figures at a year, rounded once (see [`Shown`]): each part's figure is the plan's
+    /// shown score less the shown score of the plan without it, exactly the change the room
+    /// sees when the part is added last; the interaction is what is left of the shown change.
     pub fn shown(&self, year: u16) -> Option<Shown> {
         let y = self.year_index(year)?;
         let change = ScoreChange::between(&self.baseline[y], &self.plan[y], self.weights);
-        let mut values: Vec<f64> = self.parts.iter().map(|part| part.score[y]).collect();
-        values.push(self.interaction(y));
-        let mut parts = apportion(&values, change.change);
-        let interaction = parts.pop().unwrap_or(0);
+        let parts: Vec<Tenths> = self.parts.iter().map(|part| change.to - tenths(part.without[y])).collect();
+        let interaction = change.change - parts.iter().sum::<Tenths>();
         Some(Shown { change, parts, interaction })
     }
 
     /// For a part whose effect rounds to nothing at `year`: the first year its shown effect is
-    /// not zero, and its shown effect in 2040. `None` when it shows at `year` already.
+    /// not zero, and its shown effect at the horizon. `None` when it shows at `year` already.
     pub fn when_it_shows(&self, part: usize, year: u16) -> Option<(Option<u16>, Tenths)> {
         let shown_at = |y: u16| self.shown(y).and_then(|s| s.parts.get(part).copied()).unwrap_or(0);
         if shown_at(year) != 0 {
             return None;
         }
         let first = self.years.iter().copied().find(|&y| shown_at(y) != 0);
-        Some((first, shown_at(LAST_YEAR)))
+        Some((first, shown_at(self.years.last().copied().unwrap_or_default())))
     }
 
     /// The index of a part in [`Attribution::parts`].
@@ -299,52 +345,53 @@ pub fn parts(plan: &Plan, baseline: &Plan) -> Vec<Part> {
     parts
 }
 
-/// Adds a part to a copy of the baseline (a dropped one is taken out; a group adds its
-/// members), taking the 2016 figures and the letting rules from `target`.
-fn add_part(plan: &mut Plan, part: &Part, target: &Plan) {
+/// Takes a part out of a copy of the plan (a dropped one is put back; a group takes out its
+/// members), taking the 2016 figures and the letting rules from `baseline`.
+fn remove_part(plan: &mut Plan, part: &Part, baseline: &Plan) {
     match part {
-        Part::StartingPoint => plan.municipality.clone_from(&target.municipality),
-        Part::Action(a) => plan.actions.push(a.clone()),
-        Part::DroppedAction(a) => {
+        Part::StartingPoint => plan.municipality.clone_from(&baseline.municipality),
+        Part::Action(a) => {
             if let Some(at) = plan.actions.iter().position(|x| x == a) {
                 plan.actions.remove(at);
             }
         }
-        Part::Effort(e) => plan.efforts.push(e.clone()),
-        Part::DroppedEffort(e) => {
+        Part::DroppedAction(a) => plan.actions.push(a.clone()),
+        Part::Effort(e) => {
             if let Some(at) = plan.efforts.iter().position(|x| x == e) {
                 plan.efforts.remove(at);
             }
         }
-        Part::Letting(l) => plan.letting.clone_from(l),
-        Part::Group { members, .. } => members.iter().for_each(|m| add_part(plan, m, target)),
+        Part::DroppedEffort(e) => plan.efforts.push(e.clone()),
+        Part::Letting(_) => plan.letting.clone_from(&baseline.letting),
+        Part::Group { members, .. } => members.iter().for_each(|m| remove_part(plan, m, baseline)),
     }
 }
 
-/// Splits plan − baseline into its parts. Both are projected with the plan's inputs (the
-/// baseline aligned to the plan by the caller). `cancelled` is asked between parts: a newer
-/// edit stops a running attribution, which then returns `None`.
+/// Splits plan − baseline into its parts: each part's effect is what the plan loses without it.
+/// Both are projected with the plan's inputs (the baseline aligned to the plan by the caller).
+/// `cancelled` is asked between parts: a newer edit stops a running attribution, which then
+/// returns `None`.
 pub fn attribute(plan: &Plan, baseline: &Plan, inputs: Inputs, cancelled: &dyn Fn() -> bool) -> Option<Attribution> {
-    let (base_trace, checkpoints) = sim::trace(baseline, inputs, true);
-    let plan_trace = sim::trace(plan, inputs, false).0;
+    let base_trace = sim::trace(baseline, inputs, false).0;
+    let (plan_trace, checkpoints) = sim::trace(plan, inputs, true);
     let mut effects = Vec::new();
     let separate = parts(plan, baseline);
     let count = separate.len();
-    let attributed = grouped(separate, plan.municipality.areas.len());
+    let attributed = grouped(separate, plan.municipality.areas.len(), plan.span());
     let grouped = (attributed.len() < count).then_some(count);
     for part in attributed {
         if cancelled() {
             return None;
         }
-        let mut with = baseline.clone();
-        add_part(&mut with, &part, plan);
+        let mut without = plan.clone();
+        remove_part(&mut without, &part, baseline);
         let trace = if matches!(part, Part::StartingPoint) {
-            sim::trace(&with, inputs, false).0
+            sim::trace(&without, inputs, false).0
         } else {
-            sim::trace_from(&checkpoints, &base_trace, part.first_year(), &with, inputs)
+            sim::trace_from(&checkpoints, &plan_trace, part.first_year(plan.start_year), &without, inputs)
         };
         let area = part.area().and_then(|id| plan.municipality.areas.iter().position(|a| a.id == id));
-        effects.push(effect(part, &base_trace, &trace, area, inputs));
+        effects.push(effect(part, &trace, &plan_trace, area, inputs));
     }
     let weights = COMPONENTS.map(|c| c.weight_share(inputs.params));
     Some(Attribution {
@@ -373,5 +420,6 @@ fn effect(part: Part, before: &Trace, after: &Trace, area: Option<usize>, inputs
         Some((after_area, before_area)) => after_area.iter().zip(before_area).map(|(a, b)| a - b).collect(),
         None => vec![0.0; after.years.len()],
     };
-    PartEffect { part, score, components, area_outside_work }
+    let without = before.score.iter().map(|s| s.total).collect();
+    PartEffect { part, score, without, components, area_outside_work }
 }

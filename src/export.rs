@@ -17,7 +17,13 @@ use std::io::Write;
 pub fn write_projection_json(out: &mut dyn Write, p: &Projection, bands: Option<&Bands>) -> std::io::Result<()> {
     let document = Document {
         areas: Seq(|| p.areas.iter().enumerate().map(move |(i, a)| area(a, bands.map(|b| (b, i))))),
-        bands: bands.map(|b| BandsDoc { percentiles: [10, 90], runs: b.runs, seed: bands::SEED }),
+        bands: bands.map(|b| BandsDoc {
+            percentiles: [10, 90],
+            runs: b.runs,
+            seed: bands::SEED,
+            tornado: b.tornado.iter().map(tornado_bar).collect(),
+            tornado_year: bands::TORNADO_YEAR,
+        }),
         ledger: Seq(|| p.ledger.iter().map(ledger)),
         municipality: MunicipalityDoc { years: Seq(|| p.municipality.iter().map(municipality)) },
         plan: &p.plan,
@@ -83,7 +89,7 @@ fn groups(values: &crate::model::PerGroup<f64>) -> ByKey<5> {
 struct Document<'a, A, L, M, S> {
     areas: A,
     #[serde(skip_serializing_if = "Option::is_none")]
-    bands: Option<BandsDoc>,
+    bands: Option<BandsDoc<'a>>,
     ledger: L,
     municipality: MunicipalityDoc<M>,
     plan: &'a str,
@@ -92,12 +98,38 @@ struct Document<'a, A, L, M, S> {
     years: &'a [u16],
 }
 
-/// How the bands were drawn, when `--bands` adds them.
+/// How the bands were drawn, when `--bands` adds them, and the assumptions that move the score
+/// most (the tornado: each at its low and its high end, the others at their values).
 #[derive(Serialize)]
-struct BandsDoc {
+struct BandsDoc<'a> {
     percentiles: [u32; 2],
     runs: usize,
     seed: u64,
+    tornado: Vec<TornadoDoc<'a>>,
+    tornado_year: u16,
+}
+
+#[derive(Serialize)]
+struct TornadoDoc<'a> {
+    key: &'a str,
+    score_at_high: f64,
+    score_at_low: f64,
+}
+
+fn tornado_bar(bar: &bands::TornadoBar) -> TornadoDoc<'_> {
+    TornadoDoc { key: &bar.key, score_at_high: bar.score_at_high, score_at_low: bar.score_at_low }
+}
+
+/// With the bands, an estate's year across the runs: each criterion as the list judges it and
+/// the residents as (10th, 90th percentile), and the share of runs in each category.
+#[derive(Serialize)]
+struct EstateBandDoc {
+    basic_schooling: [f64; 2],
+    categories: std::collections::BTreeMap<&'static str, f64>,
+    convicted: [f64; 2],
+    income: [f64; 2],
+    outside_work: [f64; 2],
+    residents: [f64; 2],
 }
 
 #[derive(Serialize)]
@@ -145,6 +177,10 @@ struct AreaYearDoc<'a> {
     /// With the bands, for estates: the share of runs in which the estate is listed.
     #[serde(skip_serializing_if = "Option::is_none")]
     listed_share: Option<f64>,
+    /// With the bands, for estates: its criteria, residents and categories across the runs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    bands: Option<EstateBandDoc>,
+    excluded_need: f64,
     newcomers: ByKey<5>,
     non_western_share: f64,
     outside_work_share: f64,
@@ -168,6 +204,7 @@ struct Share168aDoc {
 struct MunicipalityYearDoc {
     almen_share: f64,
     awaiting_rehousing: f64,
+    excluded_need: f64,
     homes: f64,
     left_municipality: f64,
     outside_work_share: f64,
@@ -188,6 +225,7 @@ struct ScoreDoc {
 
 #[derive(Serialize)]
 struct ComponentsDoc {
+    housing_need: f64,
     list: f64,
     school_mix: f64,
     segregation: f64,
@@ -203,6 +241,7 @@ struct LedgerDoc {
     left: f64,
     moved_in: f64,
     moved_out: f64,
+    need: crate::sim::NeedLedger,
     rehoused: f64,
     year: u16,
 }
@@ -212,6 +251,7 @@ struct LedgerDoc {
 fn area<'a>(a: &'a AreaSeries, bands: Option<(&'a Bands, usize)>) -> AreaDoc<'a, impl Serialize + 'a> {
     let bands = bands.filter(|_| a.kind == crate::model::AreaKind::Estate);
     let shares = bands.and_then(|(b, i)| b.listed_share.get(i));
+    let estate = bands.and_then(|(b, i)| b.estates.iter().find(|e| e.area == i));
     AreaDoc {
         district: &a.district,
         id: &a.id,
@@ -219,11 +259,31 @@ fn area<'a>(a: &'a AreaSeries, bands: Option<(&'a Bands, usize)>) -> AreaDoc<'a,
         list_exit: bands.and_then(|(b, i)| b.exits.get(i)).map(exit),
         name: &a.name,
         years: Seq(move || {
-            a.years
-                .iter()
-                .enumerate()
-                .map(move |(k, y)| area_year(y, a.criteria.in_year(k), shares.and_then(|s| s.get(k)).copied()))
+            a.years.iter().enumerate().map(move |(k, y)| {
+                let mut doc = area_year(y, a.criteria.in_year(k), shares.and_then(|s| s.get(k)).copied());
+                doc.bands = estate.map(|e| estate_band(e, k));
+                doc
+            })
         }),
+    }
+}
+
+/// An estate's year `k` across the runs.
+fn estate_band(e: &bands::EstateBands, k: usize) -> EstateBandDoc {
+    use crate::model::Indicator;
+    let band =
+        |indicator: Indicator| e.criteria.get(k).map_or([0.0; 2], |c| [c[indicator.index()].0, c[indicator.index()].1]);
+    EstateBandDoc {
+        basic_schooling: band(Indicator::BasicSchooling),
+        categories: e
+            .categories
+            .get(k)
+            .map(|c| c.iter().map(|(cat, share)| (cat.key(), *share)).collect())
+            .unwrap_or_default(),
+        convicted: band(Indicator::Convicted),
+        income: band(Indicator::Income),
+        outside_work: band(Indicator::OutsideWork),
+        residents: e.residents.get(k).map_or([0.0; 2], |r| [r.0, r.1]),
     }
 }
 
@@ -260,6 +320,8 @@ fn area_year<'a>(y: &'a AreaYear, criteria: &'a [CriterionResult], listed_share:
         left_municipality: y.left_municipality,
         listed: y.status.listed,
         listed_share,
+        bands: None,
+        excluded_need: y.excluded_need,
         newcomers: groups(&y.newcomers),
         non_western_share: i.non_western_share,
         outside_work_share: i.outside_work_share,
@@ -281,6 +343,7 @@ fn municipality(m: &MunicipalityYear) -> MunicipalityYearDoc {
     MunicipalityYearDoc {
         almen_share: m.almen_share,
         awaiting_rehousing: m.awaiting_rehousing,
+        excluded_need: m.excluded_need,
         homes: m.homes,
         left_municipality: m.left_municipality,
         outside_work_share: m.outside_work_share,
@@ -294,6 +357,7 @@ fn score(s: &ScoreYear, band: Option<(&f64, &f64)>) -> ScoreDoc {
     let c = &s.components;
     ScoreDoc {
         components: ComponentsDoc {
+            housing_need: c.housing_need,
             list: c.list,
             school_mix: c.school_mix,
             segregation: c.segregation,
@@ -315,6 +379,7 @@ fn ledger(l: &LedgerYear) -> LedgerDoc {
         left: l.left,
         moved_in: l.moved_in,
         moved_out: l.moved_out,
+        need: l.need,
         rehoused: l.rehoused,
         year: l.year,
     }

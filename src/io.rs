@@ -109,12 +109,14 @@ fn common_reason(e: &std::io::Error) -> String {
     words.to_owned()
 }
 
-/// Parses RON into any type, with line and column on failure.
+/// Parses RON into any type, with line and column on failure. The parser's message may quote
+/// the file (an unknown field or variant); what it quotes is cut short and shown without
+/// control characters (`limits::clip_quoted`), so a message never echoes megabytes.
 pub fn parse_ron<T: for<'de> Deserialize<'de>>(text: &str) -> Result<T, ParseError> {
     ron::Options::default().from_str(text).map_err(|e| ParseError {
         line: e.span.start.line,
         column: e.span.start.col,
-        message: e.code.to_string(),
+        message: crate::model::limits::clip_quoted(&e.code.to_string()),
     })
 }
 
@@ -131,11 +133,16 @@ pub fn migrate(plan: &mut Plan) -> Vec<u32> {
         passed.push(plan.format_version);
         // 1 → 2: the change log was added; 2 → 3: comments were added (both start empty);
         // 3 → 4: see `model::migrate`, and the areas' rectangles became a map; 4 → 5: actions
-        // are numbered (below, for every file) and the log keeps its old entries as words.
+        // are numbered (below, for every file) and the log keeps its old entries as words;
+        // 5 → 6: see `model::migrate` (emptying homes is a new action; nothing else to do).
         if plan.format_version == 3 {
             let shipped = crate::assets::baseline_municipality().ok();
             crate::model::migrate::to_format_4(plan, shipped.as_ref());
             migrate_shapes_to_map(&mut plan.municipality);
+        }
+        if plan.format_version == 5 {
+            let shipped = crate::assets::baseline_municipality().ok();
+            crate::model::migrate::to_format_6(plan, shipped.as_ref());
         }
         plan.format_version += 1;
     }
@@ -143,7 +150,7 @@ pub fn migrate(plan: &mut Plan) -> Vec<u32> {
 }
 
 /// The map shipped for Høje-Taastrup, which plans of formats 1–3 drew as the rectangles below.
-pub const HOEJE_TAASTRUP_MAP: &str = "hoeje-taastrup";
+pub use crate::model::HOEJE_TAASTRUP_MAP;
 
 /// The rectangles (left, top, right, bottom; 0–1, y down) that formats 1–3 shipped for
 /// Høje-Taastrup's areas. A file with exactly these is a variant of the shipped plans and is

@@ -3,7 +3,7 @@
 //! each estate's standing on the government's list and a balance score come out.
 //!
 //! Layers, with arrows one way: [`ui`] → [`app`] → [`engine`] → [`sim`] → [`model`]; [`io`],
-//! [`files`], [`report`], [`compare`] and [`cli`] use the engine or the model. Only [`ui`] knows
+//! [`files`], [`report`], [`compare`], [`search`] and [`cli`] use the engine or the model. Only [`ui`] knows
 //! egui (`tests/layers.rs` checks it); the shipped data lives in `assets/` and `saves/`.
 
 pub mod app;
@@ -23,6 +23,7 @@ pub mod io;
 pub mod map;
 pub mod model;
 pub mod report;
+pub mod search;
 pub mod sim;
 pub mod statement;
 pub mod time;

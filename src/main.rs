@@ -14,11 +14,10 @@ fn main() {
     let args: Vec<OsString> = std::env::args_os().skip(1).collect();
     let startup_plan = if by_i_balance::cli::opens_in_app(&args) { args.first().map(PathBuf::from) } else { None };
     if !args.is_empty() && startup_plan.is_none() {
-        // Standard output is line-buffered: a buffer makes a long JSON one write, not one a line.
-        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        // `run` buffers standard output and flushes it; output that does not all arrive (a full
+        // disk, a closed pipe) is exit 1 with words, never a success.
+        let mut out = by_i_balance::cli::standard_output();
         let code = by_i_balance::cli::run(args, &mut out, &mut std::io::stderr());
-        // A closed pipe (`| head`) is not an error; `exit` would drop nothing, so flush here.
-        let _ = std::io::Write::flush(&mut out);
         std::process::exit(code);
     }
     if let Err(e) = by_i_balance::ui::run_native(startup_plan.as_deref()) {

@@ -6,7 +6,7 @@
 use crate::explain::{Attribution, Tenths};
 use crate::i18n::Tr;
 use crate::model::Plan;
-use crate::sim::{COMPONENTS, Projection};
+use crate::sim::{COMPONENTS, ChangeLedger, NeedLedger, Projection};
 use crate::words;
 use serde_json::{Value, json};
 use std::fmt::Write;
@@ -24,8 +24,59 @@ pub fn displaced(projection: &Projection, year: u16) -> (f64, f64, f64) {
     (rehoused, now.map_or(0.0, |m| m.awaiting_rehousing), now.map_or(0.0, |m| m.left_municipality))
 }
 
+/// The households in need of an affordable home up to `year`, summed over the years (see
+/// [`NeedLedger`]), and how many of them are still counted as without a home in `year`.
+pub fn housing_need(projection: &Projection, year: u16) -> (NeedLedger, f64) {
+    let mut sum = NeedLedger::default();
+    for need in projection.ledger.iter().filter(|l| l.year <= year).map(|l| &l.need) {
+        sum.shortfall += need.shortfall;
+        sum.refused += need.refused;
+        sum.unallocated += need.unallocated;
+        sum.housed_almene += need.housed_almene;
+        sum.housed_private += need.housed_private;
+        sum.excluded += need.excluded;
+    }
+    let now = projection.municipality.iter().find(|m| m.year == year).map_or(0.0, |m| m.excluded_need);
+    (sum, now)
+}
+
+/// Each estate's two ledgers of change from the plan's start to `year`: its id and name, and
+/// the ledgers.
+pub fn change_ledgers(projection: &Projection, year: u16) -> Vec<(&str, &str, ChangeLedger)> {
+    let Some(y) = projection.year_index(year) else { return Vec::new() };
+    projection.areas.iter().filter_map(|a| Some((a.id.as_str(), a.name.as_str(), *a.change.get(y)?))).collect()
+}
+
+/// What the plan did to people, in sentences: the displaced (rehoused, waiting, gone), the
+/// households in need left without an affordable home, and each estate's change split into its
+/// residents' own mobility and replacement. The explanation, *Forklar* and the report show them.
+pub fn consequences(projection: &Projection, year: u16, tr: Tr<'_>) -> Vec<String> {
+    let mut lines = Vec::new();
+    let (rehoused, waiting, left) = displaced(projection, year);
+    if rehoused + waiting + left >= 0.5 {
+        let values = [("rehoused", tr.num(rehoused, 0)), ("waiting", tr.num(waiting, 0)), ("left", tr.num(left, 0))];
+        lines.push(words::fill_owned(tr, "explain.displaced", year, &values));
+    }
+    let (need, without) = housing_need(projection, year);
+    if need.shortfall + need.refused + need.unallocated >= 0.5 {
+        let values = [
+            ("need", tr.num(need.shortfall + need.refused + need.unallocated, 0)),
+            ("almene", tr.num(need.housed_almene, 0)),
+            ("private", tr.num(need.housed_private, 0)),
+            ("excluded", tr.num(need.excluded, 0)),
+            ("without", tr.num(without, 0)),
+        ];
+        lines.push(words::fill_owned(tr, "explain.housing_need", year, &values));
+    }
+    for (_, name, ledger) in change_ledgers(projection, year) {
+        lines.push(words::change_ledger(tr, name, &ledger, year));
+    }
+    lines
+}
+
 /// The statement as JSON: the change, its split by component and by part, the interaction,
-/// and the displaced. Keys are only ever added.
+/// the displaced, the households in need and each estate's ledgers of change. Keys are only
+/// ever added.
 pub fn json(attribution: &Attribution, plan: &Plan, projection: &Projection, year: u16, tr: Tr<'_>) -> Value {
     let Some(shown) = attribution.shown(year) else {
         return json!({"plan": plan.name, "year": year, "error": "the year is not projected"});
@@ -41,7 +92,7 @@ pub fn json(attribution: &Attribution, plan: &Plan, projection: &Projection, yea
             let mut part = json!({
                 "kind": effect.part.kind_key(),
                 "what": words::part(tr, plan, &effect.part),
-                "first_year": effect.part.first_year(),
+                "first_year": effect.part.first_year(plan.start_year),
                 "area": effect.part.area(),
                 "points": points(*tenths),
             });
@@ -53,6 +104,19 @@ pub fn json(attribution: &Attribution, plan: &Plan, projection: &Projection, yea
         })
         .collect();
     let (rehoused, waiting, left) = displaced(projection, year);
+    let (need, without_home) = housing_need(projection, year);
+    let ledgers: Vec<Value> = change_ledgers(projection, year)
+        .into_iter()
+        .map(|(id, name, ledger)| {
+            let mut entry = json!({"area": id, "name": name});
+            for (k, indicator) in ChangeLedger::INDICATORS.iter().enumerate() {
+                let (mobility, replacement) = (ledger.mobility[k], ledger.replacement[k]);
+                entry[indicator.key()] =
+                    json!({"mobility": mobility, "replacement": replacement, "change": mobility + replacement});
+            }
+            entry
+        })
+        .collect();
     json!({
         "plan": plan.name,
         "rules": plan.rule_set.key(),
@@ -64,6 +128,16 @@ pub fn json(attribution: &Attribution, plan: &Plan, projection: &Projection, yea
         "parts": parts,
         "interaction": points(shown.interaction),
         "displaced": {"rehoused": rehoused, "awaiting_rehousing": waiting, "left_municipality": left},
+        "housing_need": {
+            "shortfall": need.shortfall,
+            "refused": need.refused,
+            "unallocated": need.unallocated,
+            "housed_almene": need.housed_almene,
+            "housed_private": need.housed_private,
+            "excluded": need.excluded,
+            "without_home": without_home,
+        },
+        "change_ledgers": ledgers,
         "text": words::score_change(tr, &shown.change),
     })
 }
@@ -85,16 +159,8 @@ pub fn text(attribution: &Attribution, plan: &Plan, projection: &Projection, yea
     if shown.interaction != 0 {
         let _ = writeln!(out, "  {}: {}", words::points(tr, shown.interaction), tr.t("explain.interaction"));
     }
-    let (rehoused, _, left) = displaced(projection, year);
-    if rehoused + left >= 0.5 {
-        let _ = writeln!(
-            out,
-            "{}",
-            tr.fill(
-                "explain.displaced",
-                &[("year", &year.to_string()), ("rehoused", &tr.num(rehoused, 0)), ("left", &tr.num(left, 0))]
-            )
-        );
+    for line in consequences(projection, year, tr) {
+        let _ = writeln!(out, "{line}");
     }
     out
 }

@@ -42,6 +42,12 @@ pub fn now_utc() -> String {
     format_utc(Timestamp::now())
 }
 
+/// The calendar year now, in the system's time zone.
+pub fn this_year() -> u16 {
+    let year = Timestamp::now().to_zoned(TimeZone::system()).year();
+    u16::try_from(year).unwrap_or(crate::model::FIRST_YEAR)
+}
+
 /// A system time in UTC, as `2026-11-26T14:03:12Z` (times outside jiff's range show as 1970).
 pub fn utc_stamp(time: SystemTime) -> String {
     format_utc(Timestamp::try_from(time).unwrap_or(Timestamp::UNIX_EPOCH))

@@ -69,6 +69,15 @@ pub fn action(tr: Tr<'_>, m: &Municipality, kind: &ActionKind) -> String {
             "action.merge",
             &[("count", &count(*c)), ("tenure", &tenure_lower(tr, *tenure)), ("area", area_name(m, area))],
         ),
+        ActionKind::Empty { area, tenure, count: c, years } => tr.fill(
+            "action.empty",
+            &[
+                ("count", &count(*c)),
+                ("tenure", &tenure_lower(tr, *tenure)),
+                ("area", area_name(m, area)),
+                ("years", &years.to_string()),
+            ],
+        ),
         ActionKind::Facility { area, facility, area_m2 } => tr.fill(
             "action.facility",
             &[
@@ -168,6 +177,36 @@ pub fn points(tr: Tr<'_>, tenths: crate::explain::Tenths) -> String {
     #[allow(clippy::cast_precision_loss)]
     let value = tenths as f64 / 10.0;
     format!("{} {}", tr.signed(value, 1), tr.t("unit.points"))
+}
+
+/// A sentence of the tables with a year and values filled in.
+pub fn fill_owned(tr: Tr<'_>, key: &str, year: u16, values: &[(&str, String)]) -> String {
+    let year = year.to_string();
+    let mut all: Vec<(&str, &str)> = vec![("year", year.as_str())];
+    all.extend(values.iter().map(|(k, v)| (*k, v.as_str())));
+    tr.fill(key, &all)
+}
+
+/// An estate's ledgers of change in one sentence: "Taastrupgaard 2016–2025: uden for arbejde
+/// −10,2 procentpoint (beboernes egen mobilitet −4,1, udskiftning −6,1); …".
+pub fn change_ledger(tr: Tr<'_>, name: &str, ledger: &crate::sim::ChangeLedger, year: u16) -> String {
+    let figures: Vec<String> = crate::sim::ChangeLedger::INDICATORS
+        .iter()
+        .enumerate()
+        .map(|(k, indicator)| {
+            let (mobility, replacement) = (ledger.mobility[k], ledger.replacement[k]);
+            tr.fill(
+                "explain.ledger_figure",
+                &[
+                    ("figure", &tr.of("ledger_figure", indicator.key())),
+                    ("change", &percentage_points(tr, mobility + replacement)),
+                    ("mobility", &percentage_points(tr, mobility)),
+                    ("replacement", &percentage_points(tr, replacement)),
+                ],
+            )
+        })
+        .collect();
+    tr.fill("explain.ledger", &[("area", name), ("year", &year.to_string()), ("figures", &figures.join("; "))])
 }
 
 /// A change of a share (0–1) in percentage points: "−4,1 procentpoint" / "−4.1 percentage
@@ -338,7 +377,7 @@ pub fn edit(tr: Tr<'_>, m: &Municipality, edit: &PlanEdit) -> String {
                 ("area", area_name(m, area)),
                 ("tenure", &tenure_lower(tr, *tenure)),
                 ("count", &tr.num(*to, 0)),
-                ("year", &year(&crate::model::shows_from(*y))),
+                ("year", &year(&y.saturating_add(1))),
             ],
         ),
         PlanEdit::AddAction(a) => action_in_year(tr, m, a),

@@ -108,6 +108,11 @@ fn cards_forklar_reveal_report_and_explain_agree_on_every_figure() {
         let parts: Vec<i64> = json["parts"].as_array().unwrap().iter().map(|p| tenths(&p["points"])).collect();
         assert_eq!(parts, shown.parts, "plan {n}");
         let sentence = words::score_change(tr, &shown.change);
+        // compare: the difference to the baseline is the shown change, one rounding.
+        let base_projection = engine::project(&library, &engine::aligned_baseline(&baseline, &plan));
+        let comparison =
+            by_i_balance::compare::compare(&[("basis", &base_projection, &[]), ("plan", &projection, &[])], YEAR);
+        assert_eq!((comparison.variants[1].difference * 10.0).round() as i64, shown.change.change, "plan {n}: compare");
         // The report says the same.
         let report = report_html(&library, &plan, &attribution);
         assert!(report.contains(&sentence), "plan {n}: the report lacks {sentence}");
@@ -161,4 +166,55 @@ fn check_a_card(harness: &mut Harness<'static, WorkshopApp>, attribution: &Attri
     if order.iter().take(12).any(|&k| k == i) {
         assert!(has_label(harness, &figure), "plan {n}: Forklar does not say {figure} for the part");
     }
+}
+
+/// One definition of an action's effect: what the plan loses without it. For 50 random plans,
+/// an action added in the workshop has, on its card, the change the room saw when it was added:
+/// the projector's reveal of that change, to the shown digit, at several years.
+#[test]
+fn an_added_action_s_card_is_the_change_the_reveal_showed() {
+    use by_i_balance::model::{Action, ActionKind, Tenure};
+    let library = Library::load().unwrap();
+    let tr = Translations::shared().unwrap().tr(Language::Danish);
+    let baseline = engine::baseline_plan().unwrap();
+    let estates = ["taastrupgaard", "gadehavegaard", "charlotteager"];
+    let mut chance = by_i_balance::sim::Chance::new(25);
+    let mut checked = 0;
+    for (n, before) in plans(&library).into_iter().enumerate() {
+        let mut after = before.clone();
+        let area = estates[chance.below(estates.len())].to_owned();
+        let count = (chance.between(10.0, 300.0)).round();
+        #[allow(clippy::cast_possible_truncation)]
+        let year = 2017 + chance.below(12) as u16;
+        let kind = match chance.below(3) {
+            0 => ActionKind::Sell { area, count },
+            1 => ActionKind::Build { area, tenure: Tenure::OwnerOccupied, count, over_years: 1 },
+            _ => ActionKind::Demolish { area, tenure: Tenure::AlmenFamily, count },
+        };
+        let id = after.add_action(Action::new(year, kind));
+        if !after.validate(&library.table).is_empty() {
+            continue;
+        }
+        let aligned = engine::aligned_baseline(&baseline, &after);
+        let (from, to) = (engine::project(&library, &before), engine::project(&library, &after));
+        let attribution = engine::attribute(&library, &after, &aligned, &|| false).unwrap();
+        let part = attribution.action_part(id).expect("the added action is a part");
+        for card_year in [2025, 2030, 2040] {
+            let weights = by_i_balance::sim::COMPONENTS.map(|c| c.weight_share(&engine::resolve(&library, &after).0));
+            let reveal = by_i_balance::explain::ScoreChange::between(
+                from.score_in(card_year).unwrap(),
+                to.score_in(card_year).unwrap(),
+                weights,
+            );
+            let card = attribution.shown(card_year).unwrap().parts[part];
+            assert_eq!(card, reveal.change, "plan {n}, {card_year}: card {card} against the reveal {}", reveal.change);
+            assert_eq!(
+                words::points(tr, card),
+                words::points(tr, reveal.change),
+                "plan {n}, {card_year}: the same words"
+            );
+        }
+        checked += 1;
+    }
+    assert!(checked >= 40, "only {checked} of {PLANS} plans took the added action");
 }

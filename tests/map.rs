@@ -34,8 +34,9 @@ fn l_shaped_plan() -> Plan {
         areas: csv,
         map: Some(("areas.geojson", &geojson)),
         name: "Hjørnebyen",
+        start_year: 2016,
     };
-    by_i_balance::import::plan_from_table(&sources).unwrap()
+    by_i_balance::import::plan_from_table(&sources).unwrap().plan
 }
 
 fn harness_for(app: WorkshopApp, size: [f32; 2]) -> Harness<'static, WorkshopApp> {

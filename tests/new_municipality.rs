@@ -198,3 +198,34 @@ fn a_file_that_is_not_geojson_and_a_missing_table_are_refused() {
     refused(&fixture("three-areas.csv"), Some(&fixture("three-areas.csv")), &["three-areas.csv", "not JSON"]);
     refused(&fixture("no-such-table.csv"), None, &["cannot read", "no-such-table.csv"]);
 }
+
+/// A municipality's plan is compared with its own starting point, never with Høje-Taastrup's:
+/// `explain` of the plan as `new` made it shows no change and no parts, and after one
+/// demolition that demolition is the only part.
+#[test]
+fn a_new_plan_is_explained_against_its_own_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("byen.ron");
+    assert_eq!(new_plan(&fixture("three-areas.csv"), None, &out).status, 0);
+    let explain = |path: &Path| {
+        let run = run(&["explain", path.to_str().unwrap(), "--format", "json"]);
+        assert_eq!(run.status, 0, "{}", run.stderr);
+        serde_json::from_str::<serde_json::Value>(&run.stdout).unwrap()
+    };
+    let bare = explain(&out);
+    assert_eq!(bare["change"], 0.0, "{bare}");
+    assert_eq!(bare["parts"].as_array().unwrap().len(), 0, "{bare}");
+    assert!(!bare["text"].as_str().unwrap().contains("54,9"), "not Høje-Taastrup's Basisforløb: {bare}");
+    let mut plan = made_plan(&out);
+    plan.add_action(by_i_balance::model::Action::new(
+        plan.start_year + 1,
+        by_i_balance::model::ActionKind::Demolish { area: "vest".into(), tenure: Tenure::AlmenFamily, count: 300.0 },
+    ));
+    let demolished = dir.path().join("byen-nedrivning.ron");
+    by_i_balance::io::save_plan(&demolished, &plan).unwrap();
+    let one = explain(&demolished);
+    let parts = one["parts"].as_array().unwrap();
+    assert_eq!(parts.len(), 1, "{one}");
+    assert_eq!(parts[0]["kind"], "action");
+    assert_eq!(parts[0]["area"], "vest");
+}

@@ -58,6 +58,14 @@ proptest! {
             prop_assert!((into - flows.rehoused).abs() < 1e-6 * scale, "every rehoused person has a named destination");
             prop_assert!((from - flows.rehoused).abs() < 1e-6 * scale, "and a named origin");
             prop_assert!(flows.rehoused >= 0.0 && flows.left >= 0.0);
+            // Housing need is conserved: every household in need the plan's homes do not let to
+            // finds a private rental or is left without a home (waiting or gone) and counted;
+            // those housed ahead of others in the almene homes that remain only change who.
+            let need = &flows.need;
+            let wanting = need.shortfall + need.refused + need.unallocated;
+            let went = need.housed_private + need.excluded;
+            prop_assert!((wanting - went).abs() < 1e-6 * scale, "{}: need {:?}", window[1].year, need);
+            prop_assert!([need.housed_almene, need.housed_private, need.excluded].iter().all(|v| *v >= 0.0));
         }
         for s in &p.score {
             prop_assert!((0.0..=100.0).contains(&s.total), "{} total {}", s.year, s.total);

@@ -46,9 +46,9 @@ fn files_of_every_earlier_format_open_and_upgrade() {
     let mut shipped = assets::shipped_plan("visionsplan-2016.ron").unwrap();
     shipped.municipality.areas.iter_mut().for_each(|a| a.short_name.clear());
     shipped.municipality.districts.iter_mut().for_each(|d| d.short_name.clear());
-    // The earlier files chose the 2021 rules; the shipped plan now judges by the law in force.
-    shipped.rule_set = RuleSetId::Y2021;
     for version in 1..FORMAT_VERSION {
+        // Files before format 5 chose the 2021 rules; the shipped plan judges by the law in force.
+        shipped.rule_set = if version < 5 { RuleSetId::Y2021 } else { RuleSetId::InForce };
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join(format!("tests/fixtures/format-{version}-visionsplan.ron"));
         let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("no fixture for format {version}: {e}"));

@@ -74,6 +74,7 @@ fn copied_action(action: &Action, copy: usize, group: usize) -> Action {
         | ActionKind::Sell { area, .. }
         | ActionKind::Convert { area, .. }
         | ActionKind::Merge { area, .. }
+        | ActionKind::Empty { area, .. }
         | ActionKind::Facility { area, .. } => *area = suffix(area, copy),
         ActionKind::MoveInstitution { institution, district } => {
             *institution = suffix(institution, group);

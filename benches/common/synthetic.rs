@@ -52,6 +52,7 @@ pub fn copied(file: &str, areas: usize) -> Plan {
                 | ActionKind::Sell { area, .. }
                 | ActionKind::Convert { area, .. }
                 | ActionKind::Merge { area, .. }
+                | ActionKind::Empty { area, .. }
                 | ActionKind::Facility { area, .. } => *area = suffix(area, copy),
                 ActionKind::MoveInstitution { institution, district } => {
                     *institution = suffix(institution, copy);

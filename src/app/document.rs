@@ -54,12 +54,26 @@ pub enum Dialog {
 
 /// The paths and name typed or picked for *New municipality from table*, and what was wrong
 /// with them last time.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct NewMunicipality {
     pub areas: String,
     pub map: String,
     pub name: String,
+    /// The year whose 1 January the table describes: this year unless the user says otherwise.
+    pub start_year: u16,
     pub problems: Vec<String>,
+}
+
+impl Default for NewMunicipality {
+    fn default() -> Self {
+        Self {
+            areas: String::new(),
+            map: String::new(),
+            name: String::new(),
+            start_year: crate::import::this_year(),
+            problems: Vec::new(),
+        }
+    }
 }
 
 /// Which file dialogs to use.
@@ -107,6 +121,8 @@ pub struct Document {
     pub pinned: Vec<Pinned>,
     /// Generation of the plan last written to the recovery file, and when (app time, seconds).
     autosaved: (u64, f64),
+    /// Whether the last autosave failed (its message is shown once, not every 30 seconds).
+    autosave_failing: bool,
     /// Set when quitting has been confirmed, so the close is not asked about again.
     pub quitting: bool,
     /// The variants browser's rows, built when it opens (projecting every file once).
@@ -154,6 +170,7 @@ impl Document {
             dialogs: FileDialogs::System,
             pinned: Vec::new(),
             autosaved: (0, f64::NEG_INFINITY),
+            autosave_failing: false,
             quitting: false,
             browser_rows: None,
             folder: None,
@@ -371,9 +388,11 @@ impl WorkshopApp {
                 areas: &areas,
                 map: map_name.as_deref().zip(map.as_deref()),
                 name: &name,
+                start_year: form.start_year,
             };
             let plan = crate::import::plan_from_table(&sources)
-                .map_err(|problems| problems.iter().map(ToString::to_string).collect::<Vec<_>>())?;
+                .map_err(|problems| problems.iter().map(ToString::to_string).collect::<Vec<_>>())?
+                .plan;
             let problems = plan.validate(&self.session.library().table);
             if problems.is_empty() { Ok(plan) } else { Err(problems.iter().map(ToString::to_string).collect()) }
         });
@@ -413,10 +432,21 @@ impl WorkshopApp {
             path: self.document.path.clone(),
             plan: Plan::clone(self.session.plan()),
         };
-        // A failed autosave is retried at the next interval; the plan itself is unaffected.
-        let written = self.document.autosave.write(&recovery).is_ok();
+        // A failed autosave is retried at the next interval; the plan itself is unaffected. The
+        // first failure of a run of them is said in words (a full disk, a folder gone); a window
+        // that cannot autosave at all said so at start.
+        let written = self.document.autosave.write(&recovery);
         self.document.autosaved = (self.session.generation(), now);
-        written
+        let failing = written.is_err();
+        if let Err(e) = written
+            && !self.document.autosave_failing
+            && self.document.autosave.unavailable().is_none()
+        {
+            let message = self.tr().fill("files.autosave_failed", &[("error", &e.to_string())]);
+            self.show(Dialog::Message(message));
+        }
+        self.document.autosave_failing = failing;
+        !failing
     }
 
     /// Seconds until the next autosave is due, if one is waiting.
@@ -433,13 +463,37 @@ impl WorkshopApp {
             None => {}
             Some(Ok(recovery)) => self.show(Dialog::Restore(Box::new(recovery))),
             Some(Err(error)) => {
-                let aside = self.document.autosave.set_aside();
-                let kept = aside.map(|p| p.display().to_string()).unwrap_or_default();
-                let message =
-                    self.tr().fill("files.recovery_unusable", &[("error", &error.to_string()), ("path", &kept)]);
+                let error = error.to_string();
+                let message = match self.document.autosave.set_aside() {
+                    Ok(aside) => {
+                        let paths: Vec<String> = aside.iter().map(|p| p.display().to_string()).collect();
+                        self.tr().fill("files.recovery_unusable", &[("error", &error), ("path", &paths.join(", "))])
+                    }
+                    Err(reason) => {
+                        self.tr().fill("files.recovery_unusable_kept", &[("error", &error), ("reason", &reason)])
+                    }
+                };
                 self.show(Dialog::Message(message));
             }
         }
+        self.warn_if_no_autosave();
+    }
+
+    /// Tells the room, in words, when this window cannot autosave at all: the data folder
+    /// cannot be used, or other windows hold every recovery file.
+    fn warn_if_no_autosave(&mut self) {
+        use crate::files::autosave::{MAX_INSTANCES, Unavailable};
+        let message = match self.document.autosave.unavailable() {
+            None => return,
+            Some(Unavailable::DataFolder { reason, folder }) => self
+                .tr()
+                .fill("files.autosave_no_folder", &[("folder", &folder.display().to_string()), ("reason", reason)]),
+            Some(Unavailable::EverySlotHeld { folder }) => self.tr().fill(
+                "files.autosave_every_slot",
+                &[("max", &MAX_INSTANCES.to_string()), ("folder", &folder.display().to_string())],
+            ),
+        };
+        self.show(Dialog::Message(message));
     }
 
     /// Opens the autosaved plan as unsaved work (its file, if it had one, is still the target).

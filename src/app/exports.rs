@@ -35,6 +35,15 @@ impl WorkshopApp {
     pub fn export_report(&mut self) {
         let mut plans = vec![Plan::clone(self.session.plan())];
         plans.extend(self.document.pinned.iter().map(|p| Plan::clone(&p.plan)));
+        if crate::report::too_much_for_one_report(&plans).is_some() {
+            let areas: usize = plans.iter().map(|p| p.municipality.areas.len()).sum();
+            let why = self.tr().fill(
+                "export.report_too_large",
+                &[("areas", &areas.to_string()), ("max", &crate::report::MAX_REPORT_AREAS.to_string())],
+            );
+            self.export_finished(Err(why));
+            return;
+        }
         for (plan, name) in plans.iter_mut().zip(self.variant_names()) {
             plan.name = name;
         }

@@ -25,7 +25,7 @@ pub struct ScoreFeed {
     pub plan: Vec<f64>,
     pub baseline: Vec<f64>,
     /// Each component ([`COMPONENTS`] order), 0–100, per year.
-    pub components: [Vec<f64>; 4],
+    pub components: [Vec<f64>; crate::sim::COMPONENT_COUNT],
     /// The 10th and 90th percentiles of the plan's score per year (empty until the bands are
     /// ready).
     pub low: Vec<f64>,
@@ -40,6 +40,10 @@ pub struct CriterionLine {
     pub baseline: Vec<f64>,
     /// The listing rule's threshold at the slider's year, in percent.
     pub threshold: Option<(Comparison, f64)>,
+    /// The 10th and 90th percentiles of the criterion as the list judges it, across the bands'
+    /// runs, in percent (empty until the bands are in).
+    pub band_low: Vec<f64>,
+    pub band_high: Vec<f64>,
 }
 
 /// A published figure to show beside the projection.
@@ -59,9 +63,6 @@ pub struct CriteriaFeed {
     pub name: String,
     pub years: Vec<f64>,
     pub lines: Vec<CriterionLine>,
-    /// The 10th and 90th percentiles of the outside-work share, in percent (empty until ready).
-    pub outside_work_low: Vec<f64>,
-    pub outside_work_high: Vec<f64>,
     pub official: Vec<OfficialPoint>,
     /// The published status per list year.
     pub official_status: Vec<(u16, Category)>,
@@ -191,7 +192,8 @@ fn score(plan: &Projection, baseline: &Projection, bands: Option<&Bands>) -> Sco
 }
 
 /// The criteria the model projects, in the order the list names them.
-const PROJECTED: [Indicator; 3] = [Indicator::OutsideWork, Indicator::BasicSchooling, Indicator::Income];
+const PROJECTED: [Indicator; 4] =
+    [Indicator::OutsideWork, Indicator::BasicSchooling, Indicator::Income, Indicator::Convicted];
 
 fn criteria(plan: &Projection, baseline: &Projection, sources: &FeedSources<'_>) -> CriteriaFeed {
     let index = match sources.selection {
@@ -206,6 +208,15 @@ fn criteria(plan: &Projection, baseline: &Projection, sources: &FeedSources<'_>)
         series.years.iter().map(|y| 100.0 * y.indicators.value(indicator)).collect()
     };
     let listing = sources.rules.listing_rule();
+    let estate_bands = sources.bands.and_then(|b| b.estates.iter().find(|e| e.area == index));
+    let band = |indicator: Indicator, high: bool| -> Vec<f64> {
+        estate_bands.map_or_else(Vec::new, |e| {
+            e.criteria
+                .iter()
+                .map(|c| 100.0 * if high { c[indicator.index()].1 } else { c[indicator.index()].0 })
+                .collect()
+        })
+    };
     let lines = PROJECTED
         .iter()
         .map(|&indicator| CriterionLine {
@@ -216,19 +227,16 @@ fn criteria(plan: &Projection, baseline: &Projection, sources: &FeedSources<'_>)
                 .and_then(|rule| rule.criteria.iter().find(|c| c.indicator == indicator))
                 .filter(|_| area.kind == AreaKind::Estate)
                 .map(|c| (c.comparison, 100.0 * c.threshold_in(sources.year))),
+            band_low: band(indicator, false),
+            band_high: band(indicator, true),
         })
         .collect();
     let observed: Vec<&ObservedYear> = sources.observed.iter().filter(|o| o.area == area.id).collect();
-    let band = |series: Option<&Vec<Vec<f64>>>| -> Vec<f64> {
-        series.and_then(|s| s.get(index)).map(|v| v.iter().map(|x| 100.0 * x).collect()).unwrap_or_default()
-    };
     CriteriaFeed {
         area: area.id.clone(),
         name: area.name.clone(),
         years: plan.years.iter().map(|y| f64::from(*y)).collect(),
         lines,
-        outside_work_low: band(sources.bands.map(|b| &b.outside_work_low)),
-        outside_work_high: band(sources.bands.map(|b| &b.outside_work_high)),
         official: observed
             .iter()
             .flat_map(|o| {

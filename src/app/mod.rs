@@ -79,8 +79,9 @@ impl WorkshopApp {
     /// Moves an institution to a district from the slider's year on (unless it stands there
     /// already then). Returns whether the plan changed.
     pub fn move_institution(&mut self, institution: &str, district: &str) -> bool {
-        let year = crate::model::action_year_for(self.view.year);
-        let shown = crate::model::shows_from(year);
+        let span = self.session.plan().span();
+        let year = crate::model::action_year_for(self.view.year, span);
+        let shown = crate::model::shows_from(year, span);
         if places::institution_district(self.session.projection(), institution, shown) == Some(district) {
             return false;
         }
@@ -92,8 +93,9 @@ impl WorkshopApp {
     /// Gives a district a profile (or takes it away) from the slider's year on, unless it holds
     /// that profile then already. Returns whether the plan changed.
     pub fn assign_profile(&mut self, district: &str, profile: Option<&str>) -> bool {
-        let year = crate::model::action_year_for(self.view.year);
-        let shown = crate::model::shows_from(year);
+        let span = self.session.plan().span();
+        let year = crate::model::action_year_for(self.view.year, span);
+        let shown = crate::model::shows_from(year, span);
         if places::district_profile(self.session.projection(), district, shown) == profile {
             return false;
         }

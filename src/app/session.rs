@@ -106,9 +106,9 @@ pub struct Session {
 }
 
 impl Session {
-    /// Opens a plan. The baseline is the shipped Basisforløb.
+    /// Opens a plan, compared with the baseline it names.
     pub fn new(library: Arc<Library>, mut plan: Plan) -> Result<Self, assets::AssetError> {
-        let baseline = Arc::new(engine::baseline_plan()?);
+        let baseline = Arc::new(engine::baseline_for(&plan)?);
         plan.number_actions();
         let plan = Arc::new(plan);
         let (jobs, job_queue) = mpsc::channel::<AttributionJob>();
@@ -392,8 +392,16 @@ impl Session {
     /// asks the worker for the attribution of the new revision.
     fn reproject(&mut self) {
         let (params, error) = engine::resolve(&self.library, &self.plan);
+        // A plan compared with its own start moves its baseline when its starting figures move;
+        // another plan opened may name another baseline.
+        let baseline = engine::baseline_for(&self.plan);
+        let new_baseline = baseline.as_ref().is_ok_and(|b| b != self.baseline.as_ref());
+        if let (true, Ok(baseline)) = (new_baseline, baseline) {
+            self.baseline = Arc::new(baseline);
+        }
         let aligned = engine::aligned_baseline(&self.baseline, &self.plan);
-        let baseline_stale = params != self.params
+        let baseline_stale = new_baseline
+            || params != self.params
             || self.baseline_projection.rules != self.plan.rule_set
             || self.aligned_facilities != self.plan.facilities_count_as_commercial;
         self.params = params;

@@ -26,7 +26,7 @@ impl WorkshopApp {
         let scores = |plan: &Plan| {
             let p = self.session.project_other(plan);
             let at = |year| p.score_in(year).map_or(0.0, |s| s.total);
-            (at(2025), at(crate::model::LAST_YEAR))
+            (at(2025), at(plan.span().last))
         };
         let mut rows: Vec<VariantRow> = self
             .workspace

@@ -3,7 +3,7 @@
 //! part of undo; a plan file never holds it.
 
 use crate::i18n::Language;
-use crate::model::{ActionKind, FIRST_YEAR, FacilityKind, LAST_YEAR, Tenure};
+use crate::model::{ActionKind, FacilityKind, Span, Tenure};
 
 /// What the editor and the composition chart are about.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
@@ -115,11 +115,13 @@ pub enum DraftKind {
     Sell,
     Convert,
     Merge,
+    Empty,
     Facility,
 }
 
 impl DraftKind {
-    pub const ALL: [Self; 6] = [Self::Demolish, Self::Build, Self::Sell, Self::Convert, Self::Merge, Self::Facility];
+    pub const ALL: [Self; 7] =
+        [Self::Demolish, Self::Build, Self::Sell, Self::Convert, Self::Merge, Self::Empty, Self::Facility];
 
     /// The same key as the action's (`demolish`, `build`, ...).
     pub fn key(self) -> &'static str {
@@ -129,6 +131,7 @@ impl DraftKind {
             Self::Sell => "sell",
             Self::Convert => "convert",
             Self::Merge => "merge",
+            Self::Empty => "empty",
             Self::Facility => "facility",
         }
     }
@@ -144,6 +147,8 @@ pub struct ActionDraft {
     pub facility: FacilityKind,
     /// Homes, or m² for a facility.
     pub count: f64,
+    /// For emptying: the years the homes stand empty.
+    pub years: u16,
 }
 
 impl Default for ActionDraft {
@@ -154,6 +159,7 @@ impl Default for ActionDraft {
             to: Tenure::AlmenYouth,
             facility: FacilityKind::CultureHouse,
             count: 100.0,
+            years: 2,
         }
     }
 }
@@ -169,6 +175,7 @@ impl ActionDraft {
             DraftKind::Sell => ActionKind::Sell { area, count },
             DraftKind::Convert => ActionKind::Convert { area, from: self.tenure, to: self.to, count },
             DraftKind::Merge => ActionKind::Merge { area, tenure: self.tenure, count },
+            DraftKind::Empty => ActionKind::Empty { area, tenure: self.tenure, count, years: self.years.max(1) },
             DraftKind::Facility => ActionKind::Facility { area, facility: self.facility, area_m2: count },
         }
     }
@@ -237,25 +244,26 @@ impl Default for ViewState {
 }
 
 impl ViewState {
-    /// Moves play on to app time `now` (seconds): one year a second, from 2016 again if it
-    /// stood at 2040, stopping at 2040. Returns the seconds until the next step while playing.
-    pub fn advance_play(&mut self, now: f64) -> Option<f64> {
+    /// Moves play on to app time `now` (seconds): one year a second through the plan's years,
+    /// from its start again if it stood at the end, stopping at the end. Returns the seconds
+    /// until the next step while playing.
+    pub fn advance_play(&mut self, now: f64, span: Span) -> Option<f64> {
         if !self.playing {
             self.play_clock = None;
             return None;
         }
         let last = *self.play_clock.get_or_insert_with(|| {
-            if self.year >= LAST_YEAR {
-                self.year = FIRST_YEAR;
+            if self.year >= span.last {
+                self.year = span.first;
             }
             now
         });
-        let steps = ((now - last).max(0.0).floor() as u16).min(LAST_YEAR - FIRST_YEAR);
+        let steps = ((now - last).max(0.0).floor() as u16).min(span.last - span.first);
         if steps > 0 {
-            self.year = (self.year + steps).min(LAST_YEAR);
+            self.year = (self.year + steps).min(span.last);
             self.play_clock = Some(last + f64::from(steps));
         }
-        if self.year >= LAST_YEAR {
+        if self.year >= span.last {
             self.playing = false;
             self.play_clock = None;
             return None;

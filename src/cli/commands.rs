@@ -3,11 +3,11 @@
 //! its result to standard output or, through [`super::output`], to a file.
 
 use super::output::{self, Target};
-use super::{EXIT_BAD_PLAN, EXIT_OK};
+use super::{EXIT_BAD_PLAN, EXIT_OK, EXIT_USAGE};
 use crate::assets::Library;
 use crate::i18n::Language;
 use crate::io;
-use crate::model::{FORMAT_VERSION, Params, Plan, RuleSetId};
+use crate::model::{FORMAT_VERSION, LAST_YEAR, Params, Plan, RuleSetId, Span};
 use crate::sim::{self, COMPONENTS, Projection};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -35,6 +35,38 @@ fn load_checked(path: &Path, library: &Library, err: &mut dyn Write) -> Option<i
     }
 }
 
+/// The year a command looks at: the one asked for, which must lie in the plan's years, or the
+/// command's default for the plan. `None` after saying why.
+fn year_of(plan: &Plan, asked: Option<u16>, default: fn(Span) -> u16, path: &Path, err: &mut dyn Write) -> Option<u16> {
+    let span = plan.span();
+    match asked {
+        None => Some(default(span)),
+        Some(year) if span.contains(year) => Some(year),
+        Some(year) => {
+            let _ = writeln!(
+                err,
+                "error: '{}' runs {}–{}; {year} is outside it ({})",
+                plan.name,
+                span.first,
+                span.last,
+                path.display()
+            );
+            None
+        }
+    }
+}
+
+/// `explain`'s year when none is asked for: the first milestone the plan reaches (2025 for a
+/// plan from 2016, 2030 for one from 2026), or its last year.
+pub(super) fn first_milestone(span: Span) -> u16 {
+    span.milestones().first().copied().unwrap_or(span.last)
+}
+
+/// `score`'s year when none is asked for: the plan's last.
+pub(super) fn last_year(span: Span) -> u16 {
+    span.last
+}
+
 /// A plan with its parameters, projected under `rules` (or its own rule set, which the plan
 /// then carries).
 fn projected(
@@ -43,7 +75,18 @@ fn projected(
     rules: Option<RuleSetId>,
     err: &mut dyn Write,
 ) -> Option<(Plan, Params, Projection)> {
-    let mut plan = load_checked(path, library, err)?.plan;
+    let plan = load_checked(path, library, err)?.plan;
+    project_loaded(plan, path, library, rules, err)
+}
+
+/// A loaded plan with its parameters, projected under `rules` (or its own rule set).
+fn project_loaded(
+    mut plan: Plan,
+    path: &Path,
+    library: &Library,
+    rules: Option<RuleSetId>,
+    err: &mut dyn Write,
+) -> Option<(Plan, Params, Projection)> {
     plan.rule_set = rules.unwrap_or(plan.rule_set);
     let params = match Params::resolve(&library.table, &plan.assumptions) {
         Ok(params) => params,
@@ -115,7 +158,7 @@ pub(super) fn project(
 /// JSON in `language`.
 pub(super) fn explain(
     path: &Path,
-    year: u16,
+    year: Option<u16>,
     json: bool,
     language: Language,
     out: &mut dyn Write,
@@ -123,7 +166,8 @@ pub(super) fn explain(
 ) -> i32 {
     let Some(library) = library(err) else { return EXIT_BAD_PLAN };
     let Some(io::Loaded { plan, .. }) = load_checked(path, &library, err) else { return EXIT_BAD_PLAN };
-    let prepared = crate::engine::baseline_plan()
+    let Some(year) = year_of(&plan, year, first_milestone, path, err) else { return EXIT_USAGE };
+    let prepared = crate::engine::baseline_for(&plan)
         .map_err(|e| e.to_string())
         .and_then(|baseline| crate::i18n::Translations::shared().map(|t| (baseline, t)));
     let (baseline, translations) = match prepared {
@@ -139,7 +183,7 @@ pub(super) fn explain(
     };
     let projection = crate::engine::project(&library, &plan);
     let tr = translations.tr(language);
-    // A closed pipe (e.g. `| head`) is not the plan's fault: stop quietly.
+    // A failed write to standard output sticks, and `run` fails the command with its reason.
     let _ = if json {
         writeln!(out, "{:#}", crate::statement::json(&attribution, &plan, &projection, year, tr))
     } else {
@@ -149,10 +193,17 @@ pub(super) fn explain(
 }
 
 /// `score`: the score and its parts in one year, and each estate's status.
-pub(super) fn score(path: &Path, year: u16, rules: Option<RuleSetId>, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+pub(super) fn score(
+    path: &Path,
+    year: Option<u16>,
+    rules: Option<RuleSetId>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
     let Some(library) = library(err) else { return EXIT_BAD_PLAN };
-    let Some((_, params, projection)) = projected(path, &library, rules, err) else { return EXIT_BAD_PLAN };
-    // A closed pipe (e.g. `| head`) is not the plan's fault: stop quietly.
+    let Some((plan, params, projection)) = projected(path, &library, rules, err) else { return EXIT_BAD_PLAN };
+    let Some(year) = year_of(&plan, year, last_year, path, err) else { return EXIT_USAGE };
+    // A failed write to standard output sticks, and `run` fails the command with its reason.
     let _ = write_score(out, &projection, &params, year);
     EXIT_OK
 }
@@ -160,7 +211,7 @@ pub(super) fn score(path: &Path, year: u16, rules: Option<RuleSetId>, out: &mut 
 /// `compare`: several plans side by side at a year.
 pub(super) fn compare(
     paths: &[PathBuf],
-    year: u16,
+    year: Option<u16>,
     csv: bool,
     rules: Option<RuleSetId>,
     output: Option<&Path>,
@@ -172,15 +223,36 @@ pub(super) fn compare(
         Ok(target) => target,
         Err(message) => return output::refuse(err, &message),
     };
+    if paths.len() > crate::compare::MAX_COMPARED_PLANS {
+        let max = crate::compare::MAX_COMPARED_PLANS;
+        return output::refuse(err, &format!("compare takes at most {max} plans at a time, not {}", paths.len()));
+    }
     let Some(library) = library(err) else { return EXIT_BAD_PLAN };
     let mut projections = Vec::new();
+    let mut areas = 0;
     for path in paths {
-        let Some((plan, _, projection)) = projected(path, &library, rules, err) else { return EXIT_BAD_PLAN };
+        let Some(loaded) = load_checked(path, &library, err) else { return EXIT_BAD_PLAN };
+        areas += loaded.plan.municipality.areas.len();
+        if areas > crate::compare::MAX_COMPARED_AREAS {
+            let max = crate::compare::MAX_COMPARED_AREAS;
+            let _ = writeln!(
+                err,
+                "error: the plans have more than {max} areas together; compare fewer at a time, so that the \
+                 comparison is made within seconds and memory ({})",
+                path.display()
+            );
+            return EXIT_BAD_PLAN;
+        }
+        // Every plan must reach the year: 2040 when none is asked for, which every plan does.
+        let Some(_) = year_of(&loaded.plan, year, |_| LAST_YEAR, path, err) else { return EXIT_USAGE };
+        let Some((plan, _, projection)) = project_loaded(loaded.plan, path, &library, rules, err) else {
+            return EXIT_BAD_PLAN;
+        };
         projections.push((plan.name, projection, plan.votes));
     }
     let named: Vec<(&str, &Projection, &[crate::model::Vote])> =
         projections.iter().map(|(n, p, v)| (n.as_str(), p, v.as_slice())).collect();
-    let comparison = crate::compare::compare(&named, year);
+    let comparison = crate::compare::compare(&named, year.unwrap_or(LAST_YEAR));
     let text = if csv {
         match crate::compare::comparison_csv(&comparison) {
             Ok(text) => text,
@@ -196,29 +268,36 @@ pub(super) fn compare(
 }
 
 /// `upgrade`: a plan of an earlier format rewritten in the current one, over the file itself
-/// (keeping a `.bak`) unless `-o` names another. Only a plan that `check` accepts is written;
-/// a plan already in the current format is left as it is (unless `-o` asks for a copy).
+/// (keeping a `.bak`) unless `-o` names another (`-o -`: standard output). Only a plan that
+/// `check` accepts is written; a plan already in the current format is left as it is (unless
+/// `-o` asks for a copy).
 pub(super) fn upgrade(path: &Path, output: Option<&Path>, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    if let Some(o) = output
-        && let Err(message) = output::target(Some(o), &[])
-    {
-        return output::refuse(err, &message);
-    }
+    let target = match output.map(|o| output::target(Some(o), &[])).transpose() {
+        Ok(target) => target,
+        Err(message) => return output::refuse(err, &message),
+    };
     let Some(library) = library(err) else { return EXIT_BAD_PLAN };
     let Some(io::Loaded { plan, format_version }) = load_checked(path, &library, err) else { return EXIT_BAD_PLAN };
     let name = &plan.name;
-    let Some(target) = output else {
-        if format_version == FORMAT_VERSION {
+    match target {
+        None if format_version == FORMAT_VERSION => {
             let _ = writeln!(
                 out,
                 "ok: '{name}' is already in format {FORMAT_VERSION}; the file is unchanged ({})",
                 path.display()
             );
-            return EXIT_OK;
+            EXIT_OK
         }
-        return write_upgraded(&plan, path, format_version, out, err);
-    };
-    write_upgraded(&plan, target, format_version, out, err)
+        None => write_upgraded(&plan, path, format_version, out, err),
+        Some(Target::File(target)) => write_upgraded(&plan, target, format_version, out, err),
+        Some(Target::Stdout) => match io::plan_to_file_text(&plan) {
+            Ok(text) => output::deliver(&Target::Stdout, &text, "the plan", out, err),
+            Err(e) => {
+                let _ = writeln!(err, "error: {e}");
+                EXIT_BAD_PLAN
+            }
+        },
+    }
 }
 
 fn write_upgraded(plan: &Plan, target: &Path, from: u32, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
@@ -252,11 +331,19 @@ pub(super) fn report(
         Ok(target) => target,
         Err(message) => return output::refuse(err, &message),
     };
+    if paths.len() > crate::report::MAX_REPORT_PLANS {
+        let max = crate::report::MAX_REPORT_PLANS;
+        return output::refuse(err, &format!("a report holds at most {max} plans, not {}", paths.len()));
+    }
     let Some(library) = library(err) else { return EXIT_BAD_PLAN };
     let mut plans = Vec::new();
     for path in paths {
         let Some(loaded) = load_checked(path, &library, err) else { return EXIT_BAD_PLAN };
         plans.push(loaded.plan);
+    }
+    if let Some(why) = crate::report::too_much_for_one_report(&plans) {
+        let _ = writeln!(err, "error: {why}");
+        return EXIT_BAD_PLAN;
     }
     let html = crate::i18n::Translations::shared()
         .and_then(|translations| crate::report::report_for_plans(&library, &plans, translations.tr(language)));

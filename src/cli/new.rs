@@ -13,6 +13,7 @@ pub(super) struct Inputs<'a> {
     pub areas: &'a Path,
     pub map: Option<&'a Path>,
     pub name: Option<&'a str>,
+    pub start_year: u16,
     pub output: &'a Path,
 }
 
@@ -46,9 +47,10 @@ pub(super) fn new_plan(inputs: &Inputs<'_>, out: &mut dyn Write, err: &mut dyn W
         areas: &areas_text,
         map: map_name.as_deref().zip(map_text.as_deref()),
         name: inputs.name.unwrap_or(&stem),
+        start_year: inputs.start_year,
     };
-    let plan = match crate::import::plan_from_table(&sources) {
-        Ok(plan) => plan,
+    let (plan, warnings) = match crate::import::plan_from_table(&sources) {
+        Ok(imported) => (imported.plan, imported.warnings),
         Err(found) => return problems(err, &found),
     };
     let table = match Library::load() {
@@ -62,12 +64,13 @@ pub(super) fn new_plan(inputs: &Inputs<'_>, out: &mut dyn Write, err: &mut dyn W
     if !found.is_empty() {
         return problems(err, &found);
     }
+    // What the table left out and the plan took instead, before it is written.
+    for warning in &warnings {
+        let _ = writeln!(err, "warning: {warning}");
+    }
     if to_stdout {
         return match io::plan_to_file_text(&plan) {
-            Ok(text) => {
-                let _ = write!(out, "{text}");
-                EXIT_OK
-            }
+            Ok(text) => output::deliver(&output::Target::Stdout, &text, "the plan", out, err),
             Err(e) => {
                 let _ = writeln!(err, "error: {e}");
                 EXIT_BAD_PLAN
@@ -78,8 +81,8 @@ pub(super) fn new_plan(inputs: &Inputs<'_>, out: &mut dyn Write, err: &mut dyn W
         Ok(()) => {
             let map = if inputs.map.is_some() { "their outlines" } else { "a schematic map" };
             let target = inputs.output.display();
-            let _ =
-                writeln!(out, "ok: '{}' with {} areas and {map} ({target})", plan.name, plan.municipality.areas.len());
+            let (name, areas, start) = (&plan.name, plan.municipality.areas.len(), plan.start_year);
+            let _ = writeln!(out, "ok: '{name}' with {areas} areas and {map}, from 1 January {start} ({target})");
             EXIT_OK
         }
         Err(e) => {

@@ -10,6 +10,13 @@
 //! network shares), the process id decides: a slot whose owner is not running is taken over.
 //! A new instance takes the first free slot that holds a recovery file (so work left by a crash
 //! is offered), else the first free slot.
+//!
+//! The lock file and the recovery file are the program's own: a symbolic link in their place
+//! is never followed (a link planted as `recovery.lock` would otherwise have its target cut to
+//! nothing and overwritten with a process id); that slot is not used. When no slot can be had
+//! (the data folder cannot be made, every slot is held), the instance does not autosave and
+//! [`Autosave::unavailable`] says why, so the app can tell the room. A recovery file that
+//! cannot be used is set aside under a name of its own, never deleted.
 
 use super::{Recovery, Workspace};
 use crate::io::{self, LoadError, SaveError};
@@ -29,6 +36,18 @@ pub struct Autosave {
     path: Option<PathBuf>,
     /// The open, locked lock file; dropping the last clone releases the slot.
     _lock: Option<Arc<File>>,
+    /// Why there is no recovery file, when there is none.
+    unavailable: Option<Unavailable>,
+}
+
+/// Why an instance cannot autosave.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Unavailable {
+    /// The data folder cannot be made or used: the reason, in words, and the folder.
+    DataFolder { reason: String, folder: PathBuf },
+    /// Other windows of the program hold all [`MAX_INSTANCES`] recovery files, or their lock
+    /// files cannot be used (e.g. a symbolic link in their place).
+    EverySlotHeld { folder: PathBuf },
 }
 
 fn slot_name(slot: usize, extension: &str) -> String {
@@ -47,9 +66,26 @@ fn running(pid: u32) -> bool {
     if cfg!(target_os = "linux") { Path::new("/proc").join(pid.to_string()).exists() } else { true }
 }
 
+/// Opens a file of the program's own without following a symbolic link in its place: on unix
+/// the system refuses the link itself (`O_NOFOLLOW`); elsewhere a link found first is refused.
+/// Only an ordinary file is accepted.
+fn open_own(path: &Path) -> Option<File> {
+    let mut options = fs::OpenOptions::new();
+    options.read(true).write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    #[cfg(not(unix))]
+    if fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        return None;
+    }
+    let file = options.open(path).ok()?;
+    file.metadata().ok().filter(fs::Metadata::is_file)?;
+    Some(file)
+}
+
 /// The lock file, locked by us, if the slot is free or stale.
 fn try_claim(lock: &Path) -> Option<File> {
-    let file = fs::OpenOptions::new().read(true).write(true).create(true).truncate(false).open(lock).ok()?;
+    let file = open_own(lock)?;
     match file.try_lock() {
         Ok(()) => Some(file),
         Err(TryLockError::WouldBlock) => None,
@@ -63,8 +99,17 @@ fn try_claim(lock: &Path) -> Option<File> {
 impl Autosave {
     /// Claims a recovery file in the workspace's data folder (see the module's documentation).
     pub fn claim(workspace: &Workspace) -> Self {
-        if Workspace::ensure(&workspace.data_dir).is_err() {
-            return Self::none();
+        let folder = || workspace.data_dir.clone();
+        if let Err(e) = Workspace::ensure(&workspace.data_dir) {
+            let reason = match e {
+                SaveError::Write { reason, .. } => reason,
+                other => other.to_string(),
+            };
+            return Self::none(Unavailable::DataFolder { reason, folder: folder() });
+        }
+        if !workspace.data_dir.is_dir() {
+            let reason = "it is a file, not a folder".to_owned();
+            return Self::none(Unavailable::DataFolder { reason, folder: folder() });
         }
         let dir = &workspace.data_dir;
         let mut first_free: Option<(usize, File)> = None;
@@ -78,18 +123,26 @@ impl Autosave {
                 first_free = Some((slot, lock));
             }
         }
-        first_free.map_or_else(Self::none, |(slot, lock)| Self::owned(dir, slot, lock))
+        first_free.map_or_else(
+            || Self::none(Unavailable::EverySlotHeld { folder: folder() }),
+            |(slot, lock)| Self::owned(dir, slot, lock),
+        )
     }
 
     fn owned(dir: &Path, slot: usize, mut lock: File) -> Self {
         let stamp = format!("pid {}\nsince {}\n", std::process::id(), crate::time::now_utc());
         // The pid is for people and for disks without locks; the lock itself is what counts.
         let _ = lock.set_len(0).and_then(|()| lock.write_all(stamp.as_bytes()));
-        Self { path: Some(dir.join(slot_name(slot, "ron"))), _lock: Some(Arc::new(lock)) }
+        Self { path: Some(dir.join(slot_name(slot, "ron"))), _lock: Some(Arc::new(lock)), unavailable: None }
     }
 
-    fn none() -> Self {
-        Self { path: None, _lock: None }
+    fn none(why: Unavailable) -> Self {
+        Self { path: None, _lock: None, unavailable: Some(why) }
+    }
+
+    /// Why this instance cannot autosave, if it cannot.
+    pub fn unavailable(&self) -> Option<&Unavailable> {
+        self.unavailable.as_ref()
     }
 
     /// The recovery file this instance owns.
@@ -104,9 +157,19 @@ impl Autosave {
     /// Writes the recovery file atomically (pretty RON, compact for a very large plan).
     pub fn write(&self, recovery: &Recovery) -> Result<(), SaveError> {
         let Some(path) = &self.path else {
-            let reason = "other windows of the program hold every autosave file".to_owned();
-            return Err(SaveError::Write { what: "the autosave", path: PathBuf::from("recovery.ron"), reason });
+            let (reason, folder) = match &self.unavailable {
+                Some(Unavailable::DataFolder { reason, folder }) => (reason.clone(), folder.clone()),
+                Some(Unavailable::EverySlotHeld { folder }) => {
+                    ("other windows of the program hold every autosave file".to_owned(), folder.clone())
+                }
+                None => ("there is no autosave file".to_owned(), PathBuf::from("recovery.ron")),
+            };
+            return Err(SaveError::Write { what: "the autosave", path: folder, reason });
         };
+        if fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+            let reason = "a symbolic link stands where the autosave file belongs; it is not followed".to_owned();
+            return Err(SaveError::Write { what: "the autosave", path: path.clone(), reason });
+        }
         let fail = |e: ron::Error| SaveError::Serialise { what: "the autosave", reason: e.to_string() };
         let config = ron::ser::PrettyConfig::new().indentor("  ").struct_names(false);
         let mut text = ron::ser::to_string_pretty(recovery, config).map_err(fail)?;
@@ -141,15 +204,35 @@ impl Autosave {
         }
     }
 
-    /// Moves an unusable recovery file out of the way (`recovery.ron.unusable`), so it is not
-    /// offered again but nothing is deleted. Returns where it went.
-    pub fn set_aside(&self) -> Option<PathBuf> {
-        let path = self.path.as_deref()?;
-        let aside = path.with_extension("ron.unusable");
-        let moved = fs::rename(path, &aside).is_ok();
-        let _ = fs::remove_file(Self::backup(path));
-        moved.then_some(aside)
+    /// Moves an unusable recovery file and its backup out of the way
+    /// (`recovery.ron.unusable`, `recovery.ron.bak.unusable`, or `….unusable-2` and on where
+    /// such a name is taken), so they are not offered again but nothing is deleted. Returns
+    /// where each went, or why one could not be moved (it then stays where it was).
+    pub fn set_aside(&self) -> Result<Vec<PathBuf>, String> {
+        let Some(path) = self.path.as_deref() else { return Ok(Vec::new()) };
+        let mut moved = Vec::new();
+        for file in [path.to_owned(), Self::backup(path)] {
+            if fs::symlink_metadata(&file).is_err() {
+                continue;
+            }
+            let aside = free_name(&file)
+                .ok_or_else(|| format!("every name to set it aside under is taken ({})", file.display()))?;
+            fs::rename(&file, &aside).map_err(|e| format!("{} ({})", io::write_reason(&e), file.display()))?;
+            moved.push(aside);
+        }
+        Ok(moved)
     }
+}
+
+/// `FILE.unusable`, or `FILE.unusable-N` for the first N from 2 that is free.
+fn free_name(file: &Path) -> Option<PathBuf> {
+    let name = file.file_name()?.to_string_lossy().into_owned();
+    (1..=100)
+        .map(|n| {
+            let suffix = if n == 1 { String::new() } else { format!("-{n}") };
+            file.with_file_name(format!("{name}.unusable{suffix}"))
+        })
+        .find(|candidate| fs::symlink_metadata(candidate).is_err())
 }
 
 /// One recovery file, read through the one bounded reader and checked like a plan.

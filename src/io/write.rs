@@ -113,9 +113,11 @@ fn keep_backup(target: &Path, dir: &Path, name: &OsStr) -> std::io::Result<()> {
         File::options().write(true).open(&temp)?.sync_all()
     });
     let renamed = made.and_then(|()| fs::rename(&temp, dir.join(&backup_name)));
-    if renamed.is_err() {
-        let _ = fs::remove_file(&temp);
-    }
+    // Where `NAME.bak` already is this very file (another save linked it a moment before),
+    // the rename succeeds without doing anything and leaves the temporary name behind: it is
+    // one more link to the backup, and goes. After a rename that moved it, there is nothing
+    // to remove.
+    let _ = fs::remove_file(&temp);
     renamed
 }
 

@@ -4,10 +4,82 @@
 //! 32N (EPSG:25832) are accepted, told apart by the `crs` member or, without one, by their
 //! ranges; UTM coordinates are turned into longitude and latitude. Every error names the feature
 //! (its number, counted from 1, and its id) and what is wrong with it.
+//!
+//! Counts come before work: a quick pass over the text counts its positions and values
+//! ([`census`]) and refuses a file with more points than a plan may carry, or more values than
+//! a map within the limits needs, before it is parsed (parsing holds every value in memory);
+//! then the features are counted before any is read. What a message quotes from the file is
+//! cut short (`limits::shown`).
 
 use super::projection::utm32_to_lon_lat;
+use crate::model::limits::{self, MAX_AREAS, MAX_LANDMARKS, MAX_SHAPE_POINTS, SHOWN_CHARS, shown};
 use crate::model::{AreaOutline, Coordinates, Landmark, LandmarkKind, MapData, Ring};
 use serde_json::Value;
+
+/// Values (numbers, texts, lists, objects, …) a file may hold: a map at every limit (100,000
+/// points of three numbers, 2,000 features with a hundred properties each) needs about
+/// 700,000; parsing costs some 50 bytes of memory a value, so this keeps a file's parse under
+/// about 200 MB.
+pub const MAX_VALUES: usize = 4_000_000;
+
+/// What a quick pass over a GeoJSON text counts, outside strings.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Census {
+    /// Lists whose first item is a number: positions.
+    pub positions: usize,
+    /// Values of any kind: numbers, texts, lists, objects, `true`, `false`, `null`.
+    pub values: usize,
+}
+
+/// Counts the positions and values of a JSON text in one pass over its bytes, without parsing
+/// it (strings are skipped, escapes included).
+pub fn census(text: &str) -> Census {
+    let bytes = text.as_bytes();
+    let mut count = Census::default();
+    let mut i = 0;
+    // Whether the value that starts next is the first item of a list.
+    let mut first_in_list = false;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match b {
+            b'"' => {
+                count.values += 1;
+                first_in_list = false;
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            b'[' => {
+                count.values += 1;
+                first_in_list = true;
+            }
+            b'{' => {
+                count.values += 1;
+                first_in_list = false;
+            }
+            b'-' | b'0'..=b'9' => {
+                count.values += 1;
+                count.positions += usize::from(first_in_list);
+                first_in_list = false;
+                while i + 1 < bytes.len() && matches!(bytes[i + 1], b'0'..=b'9' | b'.' | b'e' | b'E' | b'+' | b'-') {
+                    i += 1;
+                }
+            }
+            b't' | b'f' | b'n' => {
+                count.values += 1;
+                first_in_list = false;
+                while i + 1 < bytes.len() && bytes[i + 1].is_ascii_alphabetic() {
+                    i += 1;
+                }
+            }
+            b' ' | b'\t' | b'\n' | b'\r' => {}
+            _ => first_in_list = false,
+        }
+        i += 1;
+    }
+    count
+}
 
 /// Why a GeoJSON file cannot be used as a map.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -34,30 +106,55 @@ pub struct ReadMap {
     pub crs: Crs,
     /// For each outline in `data.areas`, the feature it came from (from 1).
     pub features: Vec<usize>,
+    /// For each landmark in `data.landmarks`, the feature it came from (from 1).
+    pub landmark_features: Vec<usize>,
 }
 
 fn file_error(message: impl Into<String>) -> GeoJsonError {
     GeoJsonError { location: "the file".to_owned(), message: message.into() }
 }
 
-/// Reads a GeoJSON FeatureCollection.
+/// Reads a GeoJSON FeatureCollection: counted first ([`census`]), then parsed, its features
+/// counted, then read.
 pub fn read(text: &str) -> Result<ReadMap, GeoJsonError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let root: Value = serde_json::from_str(text)
-        .map_err(|e| file_error(format!("is not JSON (line {}, column {}): {e}", e.line(), e.column())))?;
+    let count = census(text);
+    if count.positions > MAX_SHAPE_POINTS {
+        return Err(file_error(format!(
+            "has {} points; a plan carries at most {MAX_SHAPE_POINTS} map points in all (simplify the outlines, \
+             e.g. QGIS's Vector > Geometry Tools > Simplify, to a metre or so)",
+            count.positions
+        )));
+    }
+    if count.values > MAX_VALUES {
+        return Err(file_error(format!(
+            "holds {} values (numbers, texts, lists); a map within the limits needs far fewer (at most {MAX_VALUES})",
+            count.values
+        )));
+    }
+    let root: Value = serde_json::from_str(text).map_err(|e| {
+        let reason = limits::clip_quoted(&e.to_string());
+        file_error(format!("is not JSON (line {}, column {}): {reason}", e.line(), e.column()))
+    })?;
     if root.get("type").and_then(Value::as_str) != Some("FeatureCollection") {
         return Err(file_error("is not a GeoJSON FeatureCollection (its \"type\" must be \"FeatureCollection\")"));
     }
     let features =
         root.get("features").and_then(Value::as_array).ok_or_else(|| file_error("has no \"features\" list"))?;
+    if features.len() > MAX_AREAS + MAX_LANDMARKS {
+        return Err(file_error(format!(
+            "has {} features; a plan's map holds at most {MAX_AREAS} areas and {MAX_LANDMARKS} landmarks",
+            features.len()
+        )));
+    }
     let crs = detect_crs(&root, features)?;
     let mut data = MapData { coordinates: Coordinates::Wgs84, ..MapData::default() };
-    let mut numbers = Vec::new();
+    let (mut numbers, mut landmark_numbers) = (Vec::new(), Vec::new());
     for (i, feature) in features.iter().enumerate() {
         let number = i + 1;
         let id = feature_id(feature);
         let location = match &id {
-            Some(id) => format!("feature {number} (id \"{id}\")"),
+            Some(id) => format!("feature {number} (id \"{}\")", shown(id, SHOWN_CHARS)),
             None => format!("feature {number}"),
         };
         let fail = |message: String| GeoJsonError { location: location.clone(), message };
@@ -69,13 +166,20 @@ pub fn read(text: &str) -> Result<ReadMap, GeoJsonError> {
             (Some(kind), _) => {
                 let kind = LandmarkKind::parse(kind).ok_or_else(|| {
                     let kinds: Vec<&str> = LandmarkKind::ALL.iter().map(|k| k.key()).collect();
-                    fail(format!("the kind \"{kind}\" is not one of {}", kinds.join(", ")))
+                    fail(format!("the kind \"{}\" is not one of {}", shown(kind, SHOWN_CHARS), kinds.join(", ")))
                 })?;
                 let name = properties.and_then(|p| p.get("name")).and_then(Value::as_str).unwrap_or_default();
+                if let Some(fault) = limits::text_fault(name, limits::MAX_NAME_CHARS, false) {
+                    return Err(fail(format!("the name {}", fault_words(fault, limits::MAX_NAME_CHARS))));
+                }
                 let parts = landmark_parts(geometry, kind, crs).map_err(fail)?;
                 data.landmarks.push(Landmark { kind, name: name.to_owned(), parts });
+                landmark_numbers.push(number);
             }
             (None, Some(id)) => {
+                if let Some(fault) = limits::text_fault(&id, limits::MAX_ID_CHARS, false) {
+                    return Err(fail(format!("the id {}", fault_words(fault, limits::MAX_ID_CHARS))));
+                }
                 let polygons = polygons(geometry, crs).map_err(fail)?;
                 data.areas.push(AreaOutline { area: id, polygons });
                 numbers.push(number);
@@ -85,7 +189,17 @@ pub fn read(text: &str) -> Result<ReadMap, GeoJsonError> {
             }
         }
     }
-    Ok(ReadMap { data, crs, features: numbers })
+    Ok(ReadMap { data, crs, features: numbers, landmark_features: landmark_numbers })
+}
+
+/// What is wrong with a text, in words: "is 130 characters long; at most 120".
+pub fn fault_words(fault: limits::TextFault, max: usize) -> String {
+    match fault {
+        limits::TextFault::TooLong(chars) => format!("is {chars} characters long; at most {max}"),
+        limits::TextFault::Character(c) => {
+            format!("holds an invisible control or formatting character ({})", limits::code(c))
+        }
+    }
 }
 
 /// The area id of a feature: its `id` property, else the feature's own `id` member.
@@ -107,7 +221,8 @@ fn detect_crs(root: &Value, features: &[Value]) -> Result<Crs, GeoJsonError> {
             "25832" => Ok(Crs::Utm32),
             "4326" | "CRS84" | "4258" => Ok(Crs::Wgs84),
             _ => Err(file_error(format!(
-                "is in the coordinate system \"{name}\"; export it as WGS84 (EPSG:4326) or ETRS89 / UTM 32N (EPSG:25832)"
+                "is in the coordinate system \"{}\"; export it as WGS84 (EPSG:4326) or ETRS89 / UTM 32N (EPSG:25832)",
+                shown(name, SHOWN_CHARS)
             ))),
         };
     }
@@ -146,9 +261,10 @@ fn visit_positions(value: &Value, visit: &mut dyn FnMut(f64, f64)) {
 }
 
 fn position(value: &Value, crs: Crs) -> Result<[f64; 2], String> {
-    let items = value.as_array().ok_or_else(|| format!("{value} is not a position [x, y]"))?;
+    let not_a_position = || format!("{} is not a position [x, y]", shown(&value.to_string(), SHOWN_CHARS));
+    let items = value.as_array().ok_or_else(not_a_position)?;
     let (Some(x), Some(y)) = (items.first().and_then(Value::as_f64), items.get(1).and_then(Value::as_f64)) else {
-        return Err(format!("{value} is not a position [x, y]"));
+        return Err(not_a_position());
     };
     let [lon, lat] = match crs {
         Crs::Wgs84 => [x, y],
@@ -187,7 +303,7 @@ fn polygons(geometry: &Value, crs: Crs) -> Result<Vec<Vec<Ring>>, String> {
         other => {
             return Err(format!(
                 "an area must be a Polygon or MultiPolygon, not {}",
-                other.map_or_else(|| "a geometry without a type".to_owned(), str::to_owned)
+                other.map_or_else(|| "a geometry without a type".to_owned(), |t| shown(t, SHOWN_CHARS))
             ));
         }
     };
@@ -201,7 +317,8 @@ fn polygons(geometry: &Value, crs: Crs) -> Result<Vec<Vec<Ring>>, String> {
 fn landmark_parts(geometry: &Value, kind: LandmarkKind, crs: Crs) -> Result<Vec<Ring>, String> {
     let coordinates = geometry.get("coordinates").unwrap_or(&Value::Null);
     let kind_name = geometry.get("type").and_then(Value::as_str).unwrap_or("a geometry without a type");
-    match (kind.is_point(), kind_name) {
+    let kind_name = shown(kind_name, SHOWN_CHARS);
+    match (kind.is_point(), kind_name.as_str()) {
         (true, "Point") => Ok(vec![vec![position(coordinates, crs)?]]),
         (false, "LineString") => Ok(vec![line(coordinates, crs)?]),
         (false, "MultiLineString" | "Polygon") => {

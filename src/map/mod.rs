@@ -61,8 +61,10 @@ pub struct PlanMap {
     ids: Vec<(String, String)>,
 }
 
-/// The maps that ship with the program, by name.
-const SHIPPED_MAPS: [(&str, &str); 1] = [("hoeje-taastrup", include_str!("../../assets/map/hoeje-taastrup.geojson"))];
+/// The maps that ship with the program, by the names the plan's checks know
+/// (`model::SHIPPED_MAPS`).
+const SHIPPED_MAPS: [(&str, &str); 1] =
+    [(crate::model::SHIPPED_MAPS[0], include_str!("../../assets/map/hoeje-taastrup.geojson"))];
 
 /// A shipped map, read once.
 pub fn shipped_map(name: &str) -> Result<&'static MapData, String> {

@@ -56,6 +56,10 @@ pub enum ActionKind {
     Convert { area: String, from: Tenure, to: Tenure, count: f64 },
     /// `count` small homes become `count / 2` larger ones; residents who no longer fit move.
     Merge { area: String, tenure: Tenure, count: f64 },
+    /// Homes are emptied ahead of a renovation or a demolition: their residents are rehoused
+    /// under the rehousing duty, and the homes stand empty for `years` years (let again after,
+    /// unless a demolition removed them meanwhile).
+    Empty { area: String, tenure: Tenure, count: f64, years: u16 },
     /// Floor space of a culture house, campus or commercial use is added to an area.
     Facility { area: String, facility: FacilityKind, area_m2: f64 },
     /// An institution moves to another district.
@@ -77,6 +81,7 @@ impl ActionKind {
             Self::Sell { .. } => "sell",
             Self::Convert { .. } => "convert",
             Self::Merge { .. } => "merge",
+            Self::Empty { .. } => "empty",
             Self::Facility { .. } => "facility",
             Self::MoveInstitution { .. } => "move_institution",
             Self::AssignProfile { .. } => "assign_profile",
@@ -93,8 +98,27 @@ impl ActionKind {
             | Self::Sell { area, .. }
             | Self::Convert { area, .. }
             | Self::Merge { area, .. }
+            | Self::Empty { area, .. }
             | Self::Facility { area, .. } => Some(area),
             _ => None,
+        }
+    }
+
+    /// Every id the action names, with what it is (`area`, `institution`, `district`,
+    /// `profile`, `school`), for the plan's checks.
+    pub fn names(&self) -> Vec<(&'static str, &str)> {
+        match self {
+            Self::MoveInstitution { institution, district } => {
+                vec![("institution", institution), ("district", district)]
+            }
+            Self::AssignProfile { district, profile } => std::iter::once(("district", district.as_str()))
+                .chain(profile.as_deref().map(|p| ("profile", p)))
+                .collect(),
+            Self::MergeSchools { school, into } => vec![("school", school), ("school", into)],
+            Self::SchoolProfile { school, profile } => {
+                std::iter::once(("school", school.as_str())).chain(profile.as_deref().map(|p| ("profile", p))).collect()
+            }
+            other => other.area().map(|area| ("area", area)).into_iter().collect(),
         }
     }
 }
@@ -154,7 +178,8 @@ impl Action {
             | ActionKind::Build { count, .. }
             | ActionKind::Sell { count, .. }
             | ActionKind::Convert { count, .. }
-            | ActionKind::Merge { count, .. } => Some(*count),
+            | ActionKind::Merge { count, .. }
+            | ActionKind::Empty { count, .. } => Some(*count),
             _ => None,
         }
     }
@@ -167,7 +192,8 @@ impl Action {
             | ActionKind::Build { count, .. }
             | ActionKind::Sell { count, .. }
             | ActionKind::Convert { count, .. }
-            | ActionKind::Merge { count, .. } => *count = value,
+            | ActionKind::Merge { count, .. }
+            | ActionKind::Empty { count, .. } => *count = value,
             _ => {}
         }
     }

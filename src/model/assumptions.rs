@@ -93,8 +93,14 @@ pub struct FlowParams {
     pub seniors_exit_rate: f64,
     pub job_finding_rate: f64,
     pub job_finding_basic_factor: f64,
-    /// The economy's direction: the job-finding rate changes by this share a year from 2016.
+    /// The economy's direction after its last published year: the job-finding rate changes by
+    /// this share a year.
     pub job_finding_trend: f64,
+    /// How fully the published employment rates by origin reach an area's residents (1: as
+    /// the national odds moved).
+    pub economy_response: f64,
+    /// The yearly change of the persons an almene home holds (households grow smaller).
+    pub almen_household_size_change: f64,
     pub job_loss_rate: f64,
     pub job_loss_basic_factor: f64,
     pub education_entry_rate: f64,
@@ -117,12 +123,23 @@ pub struct MoveParams {
     pub intake_sensitivity: f64,
     pub selective_exit: f64,
     pub calibration_min_residents: f64,
+    /// Share of newcomers refused where the national rule refuses applicants on benefits.
+    pub refused_benefit_share: f64,
+    /// How many times as often adults outside work are convicted as other adults.
+    pub conviction_outside_work_relative_risk: f64,
+    /// Share of the remaining almene family vacancies the municipality claims for households
+    /// left without an affordable home.
+    pub need_almen_priority_share: f64,
+    /// Share of the households still without a home who find a private rental.
+    pub need_private_rental_share: f64,
 }
 
 /// What the efforts a plan funds do, from evaluations.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct EffortParams {
     pub job_consultant_persons_per_year: f64,
+    /// Adults one job consultant works with at a time.
+    pub job_consultant_caseload: f64,
     pub job_ready_share: f64,
     pub placement_relapse_share: f64,
     pub placed_exit_hazard: f64,
@@ -155,8 +172,12 @@ pub struct ScoreWeights {
     pub segregation: f64,
     pub tenure_mix: f64,
     pub school_mix: f64,
+    pub housing_need: f64,
     /// A margin of this size (share of the threshold) gives 100 points on the list component.
     pub list_full_margin: f64,
+    /// Points the housing-need component loses for every per cent of the municipality's 2016
+    /// almene family residents left without an affordable home.
+    pub housing_need_points_per_percent: f64,
     /// Within the tenure component, the weight of the spread of almene homes over districts
     /// (the rest is the estates' almene family share against the 40% cap).
     pub tenure_spread_weight: f64,
@@ -277,6 +298,8 @@ impl Params {
             "job_finding_rate" => &mut f.job_finding_rate,
             "job_finding_basic_factor" => &mut f.job_finding_basic_factor,
             "job_finding_trend" => &mut f.job_finding_trend,
+            "economy_response" => &mut f.economy_response,
+            "almen_household_size_change" => &mut f.almen_household_size_change,
             "job_loss_rate" => &mut f.job_loss_rate,
             "job_loss_basic_factor" => &mut f.job_loss_basic_factor,
             "education_entry_rate" => &mut f.education_entry_rate,
@@ -294,7 +317,12 @@ impl Params {
             "intake_sensitivity" => &mut m.intake_sensitivity,
             "selective_exit" => &mut m.selective_exit,
             "calibration_min_residents" => &mut m.calibration_min_residents,
+            "letting.refused_benefit_share" => &mut m.refused_benefit_share,
+            "conviction_outside_work_relative_risk" => &mut m.conviction_outside_work_relative_risk,
+            "housing_need.almen_priority_share" => &mut m.need_almen_priority_share,
+            "housing_need.private_rental_share" => &mut m.need_private_rental_share,
             "job_consultant_persons_per_year" => &mut x.job_consultant_persons_per_year,
+            "job_consultant_caseload" => &mut x.job_consultant_caseload,
             "job_ready_share" => &mut x.job_ready_share,
             "placement_relapse_share" => &mut x.placement_relapse_share,
             "placed_exit_hazard" => &mut x.placed_exit_hazard,
@@ -331,8 +359,10 @@ impl Params {
             "weight_segregation" => &mut s.segregation,
             "weight_tenure_mix" => &mut s.tenure_mix,
             "weight_school_mix" => &mut s.school_mix,
+            "weight_housing_need" => &mut s.housing_need,
             "list_full_margin" => &mut s.list_full_margin,
             "tenure_spread_weight" => &mut s.tenure_spread_weight,
+            "housing_need_points_per_percent" => &mut s.housing_need_points_per_percent,
             _ => return None,
         })
     }
@@ -347,7 +377,7 @@ const EDUCATION_KEYS: [&str; 6] = [
     "income.outside_work_more",
 ];
 
-const FLOW_KEYS: [&str; 16] = [
+const FLOW_KEYS: [&str; 18] = [
     "births_per_adult",
     "children_age_out_rate",
     "adults_to_seniors_rate",
@@ -355,6 +385,8 @@ const FLOW_KEYS: [&str; 16] = [
     "job_finding_rate",
     "job_finding_basic_factor",
     "job_finding_trend",
+    "economy_response",
+    "almen_household_size_change",
     "job_loss_rate",
     "job_loss_basic_factor",
     "education_entry_rate",
@@ -366,7 +398,7 @@ const FLOW_KEYS: [&str; 16] = [
     "merged_home_persons_factor",
 ];
 
-const MOVE_KEYS: [&str; 8] = [
+const MOVE_KEYS: [&str; 12] = [
     "rehoused_share",
     "rehouse_max_vacancy_share",
     "municipal_allocation_outside_work_odds",
@@ -375,10 +407,15 @@ const MOVE_KEYS: [&str; 8] = [
     "intake_sensitivity",
     "selective_exit",
     "calibration_min_residents",
+    "letting.refused_benefit_share",
+    "conviction_outside_work_relative_risk",
+    "housing_need.almen_priority_share",
+    "housing_need.private_rental_share",
 ];
 
-const EFFORT_KEYS: [&str; 7] = [
+const EFFORT_KEYS: [&str; 8] = [
     "job_consultant_persons_per_year",
+    "job_consultant_caseload",
     "job_ready_share",
     "placement_relapse_share",
     "placed_exit_hazard",
@@ -402,13 +439,15 @@ const ATTRACTIVENESS_KEYS: [&str; 12] = [
     "profile_scale",
 ];
 
-const SCORE_KEYS: [&str; 6] = [
+const SCORE_KEYS: [&str; 8] = [
     "weight_list",
     "weight_segregation",
     "weight_tenure_mix",
     "weight_school_mix",
+    "weight_housing_need",
     "list_full_margin",
     "tenure_spread_weight",
+    "housing_need_points_per_percent",
 ];
 
 fn tenure_slot<'a>(target: &'a mut PerTenure<f64>, key: &str) -> Option<&'a mut f64> {

@@ -9,19 +9,19 @@
 //! an edit is the year its action is carried out ([`action_year_for`]).
 
 use super::{
-    Action, ActionId, ActionKind, Comment, Effort, EffortKind, FIRST_YEAR, FlexibleLetting, LAST_YEAR, Plan, RuleSetId,
-    Tenure, Vote,
+    Action, ActionId, ActionKind, Comment, Effort, EffortKind, FlexibleLetting, Plan, RuleSetId, Span, Tenure, Vote,
 };
 use serde::{Deserialize, Serialize};
 
-/// The year an action must carry so that it shows on 1 January of `view_year`.
-pub fn action_year_for(view_year: u16) -> u16 {
-    view_year.saturating_sub(1).clamp(FIRST_YEAR, LAST_YEAR - 1)
+/// The year an action must carry so that it shows on 1 January of `view_year`, within the
+/// plan's years.
+pub fn action_year_for(view_year: u16, span: Span) -> u16 {
+    view_year.saturating_sub(1).clamp(span.first, span.last - 1)
 }
 
 /// The year whose figures first show an action of `action_year`.
-pub fn shows_from(action_year: u16) -> u16 {
-    (action_year + 1).min(LAST_YEAR)
+pub fn shows_from(action_year: u16, span: Span) -> u16 {
+    (action_year + 1).min(span.last)
 }
 
 /// One change to a plan.
@@ -278,20 +278,59 @@ impl PlanEdit {
         )
     }
 
-    /// The free texts an edit carries, each with what it is: the change log's limits check them.
-    pub fn texts(&self) -> Vec<(&'static str, &str)> {
+    /// Every text the edit carries, with what it is, the most characters it may have and
+    /// whether it is free text (line breaks allowed): the change log is held to the same text
+    /// rule as the plan (`limits`).
+    pub fn texts<'a>(&'a self) -> Vec<(&'static str, &'a str, usize, bool)> {
+        use super::limits::{
+            MAX_ID_CHARS as ID, MAX_NAME_CHARS as NAME, MAX_NOTE_CHARS, MAX_NOTES_CHARS, MAX_TEXT_CHARS,
+        };
+        let id = |what: &'static str, text: &'a str| (what, text, ID, false);
+        let action = |a: &'a Action| {
+            std::iter::once(("the action's note", a.note.as_str(), MAX_NOTE_CHARS, true))
+                .chain(a.kind.names().into_iter().map(|(what, text)| (what, text, ID, false)))
+                .collect::<Vec<_>>()
+        };
         match self {
-            Self::Name(t) => vec![("the name", t)],
-            Self::Notes(t) => vec![("the notes", t)],
-            Self::Author(t) => vec![("the author", t)],
+            Self::Name(t) => vec![("the name", t, NAME, false)],
+            Self::Notes(t) => vec![("the notes", t, MAX_NOTES_CHARS, true)],
+            Self::Author(t) => vec![("the author", t, NAME, false)],
             Self::AddComment(c) | Self::RemoveComment(c) => {
-                vec![("the comment's author", &c.author), ("the comment", &c.text)]
+                let mut texts = vec![
+                    ("the comment's author", c.author.as_str(), NAME, false),
+                    ("the comment", c.text.as_str(), MAX_TEXT_CHARS, true),
+                    ("the time", c.time.as_str(), NAME, false),
+                ];
+                if let super::CommentTarget::Area(target) | super::CommentTarget::District(target) = &c.target {
+                    texts.push(id("the target", target));
+                }
+                texts
             }
-            Self::AddAction(a) | Self::RemoveAction(a) | Self::ChangeAction { after: a, .. } => {
-                vec![("the action's note", &a.note)]
+            Self::AddAction(a) | Self::RemoveAction(a) => action(a),
+            Self::ChangeAction { before, after } => action(before).into_iter().chain(action(after)).collect(),
+            Self::AddVote(v) | Self::RemoveVote(v) => vec![("the vote's group", &v.group, NAME, false)],
+            Self::SetHomes { area, .. }
+            | Self::DemolishedBefore2016 { area, .. }
+            | Self::Effort { area, .. }
+            | Self::FlexibleLetting { area, .. } => vec![id("area", area)],
+            Self::MoveInstitution { institution, district, .. } => {
+                vec![id("institution", institution), id("district", district)]
             }
-            Self::AddVote(v) | Self::RemoveVote(v) => vec![("the vote's group", &v.group)],
-            _ => Vec::new(),
+            Self::AssignProfile { district, profile, .. } => {
+                std::iter::once(id("district", district)).chain(profile.as_deref().map(|p| id("profile", p))).collect()
+            }
+            Self::SchoolProfile { school, .. } | Self::Capacity { institution: school, .. } => {
+                vec![id("institution", school)]
+            }
+            Self::MergeSchools { school, into, .. } => vec![id("school", school), id("school", into)],
+            Self::Catchment { school, districts } => std::iter::once(id("school", school))
+                .chain(districts.iter().map(|d| id("catchment district", d)))
+                .collect(),
+            Self::Assumption { key, .. } => vec![id("the assumption's name", key)],
+            Self::RuleSet(_)
+            | Self::MunicipalAllocation(_)
+            | Self::JointAllocation(_)
+            | Self::FacilitiesCommercial(_) => Vec::new(),
         }
     }
 }
@@ -355,7 +394,7 @@ fn set_effort(plan: &mut Plan, kind: EffortKind, area: &str, from: u16, count: f
             area: area.to_owned(),
             count: count.round(),
             from_year: from,
-            to_year: LAST_YEAR,
+            to_year: plan.span().last,
         });
     }
 }

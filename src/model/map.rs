@@ -8,6 +8,12 @@
 use super::validate::PlanProblem;
 use serde::{Deserialize, Serialize};
 
+/// The map that ships for Høje-Taastrup (`map: shipped("hoeje-taastrup")`).
+pub const HOEJE_TAASTRUP_MAP: &str = "hoeje-taastrup";
+/// The maps that ship with the program, by name (`assets/map/NAME.geojson`): a plan may name
+/// only these (`crate::map` holds their outlines).
+pub const SHIPPED_MAPS: [&str; 1] = ["hoeje-taastrup"];
+
 /// Where a plan's map comes from.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -131,10 +137,14 @@ impl MapSource {
         let mut problems = Vec::new();
         let mut seen = std::collections::HashSet::new();
         for (i, outline) in data.areas.iter().enumerate() {
-            let at = format!("municipality.map.areas[{i}] ({})", outline.area);
+            let at = format!(
+                "municipality.map.areas[{i}] ({})",
+                super::limits::shown(&outline.area, super::limits::MAX_ID_CHARS)
+            );
             let mut report = |key, args| problems.push(PlanProblem::new(&at, key, args));
             if !area_known(&outline.area) {
-                report("unknown_id", vec![("what", "area".to_owned()), ("id", outline.area.clone())]);
+                let id = super::limits::shown(&outline.area, super::limits::MAX_ID_CHARS);
+                report("unknown_id", vec![("what", "area".to_owned()), ("id", id)]);
             }
             if !seen.insert(outline.area.as_str()) {
                 report("second_outline", Vec::new());

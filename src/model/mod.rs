@@ -6,8 +6,10 @@
 
 mod action;
 mod assumptions;
+mod changelog;
 pub mod edit;
 mod groups;
+mod history;
 mod largest;
 pub mod limits;
 mod map;
@@ -26,12 +28,16 @@ pub use assumptions::{
 };
 pub use edit::{PlanEdit, action_year_for, shows_from};
 pub use groups::{Group, PerGroup, PerTenure, Tenure};
+pub use history::{EmploymentSeries, History, NationalLettingRule, RuleEffect, RuleScope};
 pub use largest::largest_plan;
-pub use map::{AreaOutline, Coordinates, Landmark, LandmarkKind, MapData, MapSource, Ring};
+pub use map::{
+    AreaOutline, Coordinates, HOEJE_TAASTRUP_MAP, Landmark, LandmarkKind, MapData, MapSource, Ring, SHIPPED_MAPS,
+};
 pub use observed::ObservedYear;
 pub use place::{Area, AreaKind, District, HeldInputs, Institution, InstitutionKind, Municipality, Profile};
 pub use plan::{
-    ChangeEntry, Comment, CommentTarget, FIRST_YEAR, FORMAT_VERSION, LAST_YEAR, MILESTONES, Plan, Vote, total_dots,
+    Baseline, ChangeEntry, Comment, CommentTarget, FIRST_YEAR, FORMAT_VERSION, LAST_YEAR, LATEST_START, MILESTONES,
+    Plan, SHIPPED_BASELINES, Span, Vote, total_dots,
 };
 pub use policy::{Effort, EffortKind, FlexibleLetting, Letting};
 pub use rules::{

@@ -97,22 +97,25 @@ fn legacy_number<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Op
 }
 
 impl HeldInputs {
-    /// The convicted share in a year: published points, straight between them, then drift.
-    pub fn convicted_in(&self, year: u16) -> f64 {
-        held_in(self.convicted_share, &self.convicted_by_year, self.convicted_drift_per_year, year)
+    /// The convicted share in a year of a plan that starts in `start`: published points after
+    /// the start, straight between them, then drift.
+    pub fn convicted_in(&self, year: u16, start: u16) -> f64 {
+        held_in(self.convicted_share, &self.convicted_by_year, self.convicted_drift_per_year, (start, year))
     }
 
-    /// The non-Western share in a year: published points, straight between them, then drift.
-    pub fn non_western_in(&self, year: u16) -> f64 {
-        held_in(self.non_western_share, &self.non_western_by_year, self.non_western_drift_per_year, year)
+    /// The non-Western share in a year: published points after the start, straight between
+    /// them, then drift.
+    pub fn non_western_in(&self, year: u16, start: u16) -> f64 {
+        held_in(self.non_western_share, &self.non_western_by_year, self.non_western_drift_per_year, (start, year))
     }
 }
 
-/// A held share in a year: the 2016 value and later published points joined by straight lines,
-/// then the drift from the last point, kept within 0–1.
-fn held_in(value_2016: f64, points: &[(u16, f64)], drift_per_year: f64, year: u16) -> f64 {
-    let mut previous = (super::FIRST_YEAR, value_2016);
-    for &(at, value) in points {
+/// A held share in a year: the value at the start and later published points joined by straight
+/// lines, then the drift from the last point, kept within 0–1. Points before the start are
+/// history the starting value already holds.
+fn held_in(value_at_start: f64, points: &[(u16, f64)], drift_per_year: f64, (start, year): (u16, u16)) -> f64 {
+    let mut previous = (start, value_at_start);
+    for &(at, value) in points.iter().filter(|(at, _)| *at > start) {
         if year <= at {
             let span = f64::from(at.saturating_sub(previous.0)).max(1.0);
             let along = f64::from(year.saturating_sub(previous.0)) / span;

@@ -12,13 +12,58 @@ use std::collections::BTreeMap;
 /// The plan-file format this build writes. Version 1 had no change log, version 2 no comments,
 /// version 3 an `income_level` per area instead of the 2016 education and income seeds and a
 /// schematic rectangle in every area instead of naming a map, version 4 no action numbers and a
-/// change log of words instead of edits; files of every earlier version
+/// change log of words instead of edits, version 5 no emptying of homes and the shipped
+/// estates' earlier 2016 figures; files of every earlier version
 /// open through `io::migrate`, and `tests/fixtures/` keeps one file per past version.
-pub const FORMAT_VERSION: u32 = 5;
-/// The year of the baseline (state on 1 January).
+pub const FORMAT_VERSION: u32 = 6;
+/// The earliest year a plan may start in (state on 1 January): the Visionsplan's, and the year
+/// after the first published economy the engine reads (`assets/history.ron`).
 pub const FIRST_YEAR: u16 = 2016;
-/// The horizon of the projection.
+/// The latest year a plan may start in.
+pub const LATEST_START: u16 = 2035;
+/// The horizon every plan reaches at least.
 pub const LAST_YEAR: u16 = 2040;
+/// Years a plan runs past its start at least.
+pub const MIN_YEARS_AHEAD: u16 = 14;
+
+/// The years a plan covers: from its start (the 1 January its table describes) to its horizon,
+/// 2040 or fourteen years past the start, whichever is later.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Span {
+    pub first: u16,
+    pub last: u16,
+}
+
+impl Span {
+    /// The span of a plan that starts in `first`.
+    pub fn starting(first: u16) -> Self {
+        Self { first, last: LAST_YEAR.max(first.saturating_add(MIN_YEARS_AHEAD)) }
+    }
+
+    /// Every year, first to last.
+    pub fn years(self) -> std::ops::RangeInclusive<u16> {
+        self.first..=self.last
+    }
+
+    /// How many years the span holds (at least one).
+    pub fn year_count(self) -> usize {
+        usize::from(self.last.saturating_sub(self.first)) + 1
+    }
+
+    pub fn contains(self, year: u16) -> bool {
+        (self.first..=self.last).contains(&year)
+    }
+
+    /// The position of a year in the span.
+    pub fn index(self, year: u16) -> Option<usize> {
+        self.contains(year).then(|| usize::from(year - self.first))
+    }
+
+    /// The years the plan is judged at (2025, 2030, 2040) that the span holds.
+    pub fn milestones(self) -> Vec<u16> {
+        MILESTONES.into_iter().filter(|y| self.contains(*y)).collect()
+    }
+}
 /// The years the plan is judged at: the slider marks them, tables and reports show them.
 pub const MILESTONES: [u16; 3] = [2025, 2030, 2040];
 
@@ -33,6 +78,14 @@ pub struct Plan {
     pub author: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
+    /// The year the plan starts: its municipality is as it stood on 1 January of this year
+    /// (since format 6; older files start in 2016). Years before it are history.
+    #[serde(default = "first_year")]
+    pub start_year: u16,
+    /// What the plan is compared with: a shipped plan, or its own start with no actions (since
+    /// format 6; older files of Høje-Taastrup's plans are compared with the Basisforløb 2016).
+    #[serde(default)]
+    pub baseline: Baseline,
     /// The rule set the plan is judged by.
     #[serde(default)]
     pub rule_set: RuleSetId,
@@ -62,6 +115,21 @@ pub struct Plan {
     pub votes: Vec<Vote>,
 }
 
+/// The shipped plans another plan may name as its baseline (`saves/`, compiled in).
+pub const SHIPPED_BASELINES: [&str; 1] = ["basisforloeb-2016.ron"];
+
+/// What a plan is compared with: the development that happens anyway.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Baseline {
+    /// A plan that ships with the product, by file name (`basisforloeb-2016.ron`).
+    Shipped(String),
+    /// The plan's own start: its municipality as the table gave it, with no actions, no
+    /// efforts and the 2016 letting practice.
+    #[default]
+    Start,
+}
+
 /// Dots a table or group of the room gave a variant in *Sammenlign*.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -79,6 +147,17 @@ pub fn total_dots(votes: &[Vote]) -> u32 {
 #[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference.
 fn is_false(value: &bool) -> bool {
     !*value
+}
+
+fn first_year() -> u16 {
+    FIRST_YEAR
+}
+
+impl Plan {
+    /// The years the plan covers.
+    pub fn span(&self) -> Span {
+        Span::starting(self.start_year)
+    }
 }
 
 /// What a comment is about.

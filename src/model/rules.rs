@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::plan::{FIRST_YEAR, LAST_YEAR};
+use super::plan::Span;
 
 /// Which rule set judges the estates. Written as its year in quotes (`"2021"`), or
 /// `"in_force"` for the law in force each year.
@@ -101,6 +101,11 @@ impl Category {
             Self::Ghetto | Self::Parallelsamfund => 3,
             Self::HardGhetto | Self::Omdannelse => 4,
         }
+    }
+
+    /// The hardest category a list has (hard ghetto, omdannelsesområde).
+    pub fn is_hardest(self) -> bool {
+        self.rank() == 4
     }
 
     pub const ALL: [Self; 7] = [
@@ -365,9 +370,9 @@ impl<'a> RuleBook<'a> {
         &self.published[index]
     }
 
-    /// The published rule sets this book uses over the projection's years.
-    pub fn used(&self) -> impl Iterator<Item = &'a RuleSet> + '_ {
-        self.published.iter().filter(|set| (FIRST_YEAR..=LAST_YEAR).any(|year| self.id.in_year(year) == set.id))
+    /// The published rule sets this book uses over a plan's years.
+    pub fn used(&self, span: Span) -> impl Iterator<Item = &'a RuleSet> + '_ {
+        self.published.iter().filter(move |set| span.years().any(|year| self.id.in_year(year) == set.id))
     }
 }
 

@@ -5,11 +5,16 @@ use super::action::{Action, ActionKind};
 use super::assumptions::ParamTable;
 use super::groups::{PerTenure, Tenure};
 use super::place::InstitutionKind;
-use super::plan::{CommentTarget, FIRST_YEAR, FORMAT_VERSION, LAST_YEAR, Plan};
+use super::plan::{CommentTarget, FIRST_YEAR, FORMAT_VERSION, LATEST_START, Plan, Span};
 use std::collections::{BTreeMap, HashSet};
+
+/// The first government list (2010): published points are no older.
+const LIST_BEGAN: u16 = super::limits::FIRST_LIST_YEAR;
 
 /// Counts above this are absurd for one municipality and are refused.
 const MAX_COUNT: f64 = 10_000_000.0;
+/// The longest homes may stand empty for one emptying (a renovation takes a few years).
+const MAX_EMPTY_YEARS: u16 = 15;
 
 /// One problem with a plan: where it is, and what is wrong as a sentence of the translation
 /// tables (`problem.<key>`) with its values, so the command line says it in English and the
@@ -30,17 +35,19 @@ impl PlanProblem {
 }
 
 /// Collects problems while walking a plan.
-struct Checker {
-    problems: Vec<PlanProblem>,
+pub(super) struct Checker {
+    pub(super) problems: Vec<PlanProblem>,
+    /// The years the plan covers: its actions, letting rules and efforts lie in them.
+    pub(super) span: Span,
 }
 
 impl Checker {
-    fn report(&mut self, location: &str, key: &'static str, args: Vec<(&'static str, String)>) {
+    pub(super) fn report(&mut self, location: &str, key: &'static str, args: Vec<(&'static str, String)>) {
         self.problems.push(PlanProblem::new(location, key, args));
     }
 
     /// A count or size: finite, not negative, not absurd.
-    fn amount(&mut self, location: &str, what: &str, value: f64) {
+    pub(super) fn amount(&mut self, location: &str, what: &str, value: f64) {
         let key = if value.is_nan() {
             "not_a_number"
         } else if value.is_infinite() {
@@ -57,19 +64,25 @@ impl Checker {
     }
 
     /// A share between 0 and 1.
-    fn share(&mut self, location: &str, what: &str, value: f64) {
+    pub(super) fn share(&mut self, location: &str, what: &str, value: f64) {
         if !(0.0..=1.0).contains(&value) {
             self.report(location, "not_a_share", vec![("what", what.to_owned()), ("value", short(value))]);
         }
     }
 
-    fn year(&mut self, location: &str, what: &str, year: u16) {
-        if !(FIRST_YEAR..=LAST_YEAR).contains(&year) {
+    /// A year the plan acts in: from its start to its horizon.
+    pub(super) fn year(&mut self, location: &str, what: &str, year: u16) {
+        self.year_within(location, what, year, self.span.first);
+    }
+
+    /// A year from `first` to the plan's horizon (published points may be older than the start).
+    fn year_within(&mut self, location: &str, what: &str, year: u16, first: u16) {
+        if !(first..=self.span.last).contains(&year) {
             let args = vec![
                 ("what", what.to_owned()),
                 ("year", year.to_string()),
-                ("first", FIRST_YEAR.to_string()),
-                ("last", LAST_YEAR.to_string()),
+                ("first", first.to_string()),
+                ("last", self.span.last.to_string()),
             ];
             self.report(location, "year_outside", args);
         }
@@ -86,7 +99,15 @@ impl Plan {
     /// Every problem that keeps the plan from being projected, each with where it is.
     /// An empty list means the plan can be used.
     pub fn validate(&self, table: &ParamTable) -> Vec<PlanProblem> {
-        let mut check = Checker { problems: Vec::new() };
+        let mut check = Checker { problems: Vec::new(), span: self.span() };
+        if !(FIRST_YEAR..=LATEST_START).contains(&self.start_year) {
+            let args = vec![
+                ("year", self.start_year.to_string()),
+                ("first", FIRST_YEAR.to_string()),
+                ("last", LATEST_START.to_string()),
+            ];
+            check.report("start_year", "start_year_outside", args);
+        }
         if self.format_version > FORMAT_VERSION {
             let args = vec![("version", self.format_version.to_string()), ("max", FORMAT_VERSION.to_string())];
             check.report("format_version", "newer_format", args);
@@ -98,6 +119,7 @@ impl Plan {
         self.validate_places(&mut check);
         self.validate_actions(&mut check);
         self.validate_policies(&mut check);
+        self.validate_log(&mut check, table);
         let areas: HashSet<&str> = self.municipality.areas.iter().map(|a| a.id.as_str()).collect();
         let districts: HashSet<&str> = self.municipality.districts.iter().map(|d| d.id.as_str()).collect();
         for (i, comment) in self.comments.iter().enumerate() {
@@ -160,6 +182,18 @@ impl Plan {
         }
         let area_ids: HashSet<&str> = m.areas.iter().map(|a| a.id.as_str()).collect();
         check.problems.extend(m.map.problems(&|id| area_ids.contains(id)));
+        if let super::MapSource::Shipped(name) = &m.map
+            && !super::SHIPPED_MAPS.contains(&name.as_str())
+        {
+            let args = vec![("name", clipped(name)), ("names", super::SHIPPED_MAPS.join(", "))];
+            check.report("municipality.map", "unknown_shipped_map", args);
+        }
+        if let super::Baseline::Shipped(name) = &self.baseline
+            && !super::SHIPPED_BASELINES.contains(&name.as_str())
+        {
+            let args = vec![("name", clipped(name)), ("names", super::SHIPPED_BASELINES.join(", "))];
+            check.report("baseline", "unknown_shipped_baseline", args);
+        }
         for (i, district) in m.districts.iter().enumerate() {
             if let Some(profile) = &district.profile {
                 let at = format!("municipality.districts[{i}] ({})", clipped(&district.id));
@@ -199,7 +233,7 @@ impl Plan {
             ("held.non_western_by_year", &held.non_western_by_year),
         ] {
             for (year, share) in points {
-                check.year(at, &format!("{what}: the year"), *year);
+                check.year_within(at, &format!("{what}: the year"), *year, LIST_BEGAN);
                 check.share(at, what, *share);
             }
             if points.windows(2).any(|w| w[0].0 >= w[1].0) {
@@ -217,9 +251,11 @@ impl Plan {
         if held.income_level.is_some() && self.format_version >= 4 {
             check.report(at, "income_level", Vec::new());
         }
-        if held.years_listed_before_2016 > 100 {
+        let most_listed = u32::from(self.start_year.saturating_sub(super::limits::FIRST_LIST_YEAR));
+        if held.years_listed_before_2016 > most_listed {
             let years = held.years_listed_before_2016;
-            check.report(at, "years_listed", vec![("years", years.to_string())]);
+            let max = most_listed.to_string();
+            check.report(at, "years_listed", vec![("years", years.to_string()), ("max", max)]);
         }
     }
 
@@ -287,21 +323,27 @@ fn check_homes_action(check: &mut Checker, at: &str, action: &Action, homes: Opt
         | ActionKind::Merge { count, .. }
         | ActionKind::Build { count, .. }
         | ActionKind::Sell { count, .. }
-        | ActionKind::Convert { count, .. } => *count,
+        | ActionKind::Convert { count, .. }
+        | ActionKind::Empty { count, .. } => *count,
         _ => return,
     };
     check.amount(at, "count", count);
     if let ActionKind::Build { over_years, .. } = action.kind {
         if over_years == 0 {
             check.report(at, "over_years_zero", Vec::new());
-        } else if u32::from(action.year) + u32::from(over_years) - 1 > u32::from(LAST_YEAR) {
+        } else if u32::from(action.year) + u32::from(over_years) - 1 > u32::from(check.span.last) {
             let args = vec![
                 ("years", over_years.to_string()),
                 ("year", action.year.to_string()),
-                ("last", LAST_YEAR.to_string()),
+                ("last", check.span.last.to_string()),
             ];
             check.report(at, "build_past_end", args);
         }
+    }
+    if let ActionKind::Empty { years, .. } = action.kind
+        && !(1..=MAX_EMPTY_YEARS).contains(&years)
+    {
+        check.report(at, "empty_years", vec![("years", years.to_string()), ("max", MAX_EMPTY_YEARS.to_string())]);
     }
     if let ActionKind::Convert { from, to, .. } = action.kind
         && from == to
@@ -325,6 +367,8 @@ fn check_homes_action(check: &mut Checker, at: &str, action: &Action, homes: Opt
             homes[Tenure::OwnerOccupied] += count;
         }
         ActionKind::Convert { from, to, .. } if take(check, at, homes, from, count) => homes[to] += count,
+        // Emptied homes still stand: there must be that many, and they stay in the stock.
+        ActionKind::Empty { tenure, .. } if take(check, at, homes, tenure, count) => homes[tenure] += count,
         _ => {}
     }
 }
@@ -390,15 +434,15 @@ fn take(check: &mut Checker, at: &str, homes: &mut PerTenure<f64>, tenure: Tenur
 
 /// A number as a person reads it: plain when ordinary, scientific when absurdly large or
 /// small (never 309 digits for 1e308).
-fn short(value: f64) -> String {
+pub(super) fn short(value: f64) -> String {
     let magnitude = value.abs();
     if magnitude >= 1e9 || (magnitude > 0.0 && magnitude < 1e-6) { format!("{value:e}") } else { format!("{value}") }
 }
 
-/// An id as a message shows it: cut short if someone made it absurdly long.
+/// An id as a message shows it: cut short if someone made it absurdly long, and any character
+/// the text rule forbids shown as its code (see [`super::limits::shown`]).
 fn clipped(id: &str) -> String {
-    const SHOWN: usize = 64;
-    if id.chars().count() > SHOWN { id.chars().take(SHOWN).chain(['…']).collect() } else { id.to_owned() }
+    super::limits::shown(id, super::limits::MAX_ID_CHARS)
 }
 
 fn duplicates<'a>(check: &mut Checker, location: &str, ids: impl Iterator<Item = &'a str>) {

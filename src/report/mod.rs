@@ -88,13 +88,39 @@ fn years(p: &Projection) -> Vec<f64> {
     p.years.iter().map(|y| f64::from(*y)).collect()
 }
 
+/// Plans one report holds at most: the open plan and the four the app can pin.
+pub const MAX_REPORT_PLANS: usize = 5;
+/// Areas of all the plans of one report together: each plan is projected, attributed, banded
+/// and drawn, so a report at every limit takes some seconds a plan; one plan at the limit, or
+/// five of 200 areas, keep within ten.
+pub const MAX_REPORT_AREAS: usize = 1_000;
+
+/// Why these plans are too many, or too large together, for one report within seconds, if
+/// they are; checked before any work is done.
+pub fn too_much_for_one_report(plans: &[Plan]) -> Option<String> {
+    if plans.len() > MAX_REPORT_PLANS {
+        return Some(format!(
+            "a report holds at most {MAX_REPORT_PLANS} plans (the open plan and four variants), not {}",
+            plans.len()
+        ));
+    }
+    let areas: usize = plans.iter().map(|p| p.municipality.areas.len()).sum();
+    (plans.len() > 1 && areas > MAX_REPORT_AREAS).then(|| {
+        format!(
+            "these plans have {areas} areas together; one report takes at most {MAX_REPORT_AREAS} (a plan of \
+             more is reported on its own), so that it is made within seconds: report fewer plans at a time"
+        )
+    })
+}
+
 /// The report for whole plans, its maps coloured by the share outside work.
 pub fn report_for_plans(library: &crate::assets::Library, plans: &[Plan], tr: Tr<'_>) -> Result<String, String> {
     report_for_plans_coloured(library, plans, tr, crate::map::MapIndicator::default())
 }
 
-/// The report for whole plans: each is projected with its own assumptions and rule set, the
-/// baseline (the shipped Basisforløb) with the first plan's; the maps coloured by `indicator`.
+/// The report for whole plans: each is projected with its own assumptions and rule set and
+/// explained against its own baseline; the charts' baseline is the first plan's; the maps
+/// coloured by `indicator`.
 /// The error names what failed.
 pub fn report_for_plans_coloured(
     library: &crate::assets::Library,
@@ -103,13 +129,17 @@ pub fn report_for_plans_coloured(
     indicator: crate::map::MapIndicator,
 ) -> Result<String, String> {
     let first = plans.first().ok_or("no plan to report on")?;
-    let shipped_baseline = crate::engine::baseline_plan().map_err(|e| e.to_string())?;
+    if let Some(why) = too_much_for_one_report(plans) {
+        return Err(why);
+    }
+    let shipped_baseline = crate::engine::baseline_for(first).map_err(|e| e.to_string())?;
     let mut resolved = Vec::new();
     for plan in plans {
         let params = Params::resolve(&library.table, &plan.assumptions).map_err(|e| format!("{e} ({})", plan.name))?;
         let projection = crate::sim::project(plan, crate::engine::inputs(library, plan, &params));
         let failed = || format!("the plan could not be explained ({})", plan.name);
-        let attribution = crate::engine::attribute(library, plan, &shipped_baseline, &|| false).ok_or_else(failed)?;
+        let own_baseline = crate::engine::baseline_for(plan).map_err(|e| e.to_string())?;
+        let attribution = crate::engine::attribute(library, plan, &own_baseline, &|| false).ok_or_else(failed)?;
         let bands = crate::bands::bands(library, plan, crate::bands::RUNS, &|| false).ok_or_else(failed)?;
         resolved.push((params, projection, attribution, bands));
     }
@@ -286,11 +316,12 @@ fn maps(html: &mut String, input: &ReportInput<'_>) {
         let map = crate::map::PlanMap::build(&v.plan.municipality);
         map_svg::map(caption, &map, &v.plan.municipality, v.projection, year, input.indicator, tr)
     };
+    let start = first.plan.start_year;
     let caption = tr.fill(
         "report.map_caption",
-        &[("year", "2016"), ("indicator", &indicator), ("name", &first.plan.municipality.name)],
+        &[("year", &start.to_string()), ("indicator", &indicator), ("name", &first.plan.municipality.name)],
     );
-    html.push_str(&image(&drawn(first, crate::model::FIRST_YEAR, &caption), &caption));
+    html.push_str(&image(&drawn(first, start, &caption), &caption));
     for v in &input.variants {
         let caption = tr.fill(
             "report.map_caption",

@@ -12,14 +12,42 @@ fn usable(count: f64, available: f64) -> f64 {
     count.clamp(0.0, available.max(0.0))
 }
 
-/// Removes capacity from an area and displaces the residents it housed.
+/// Removes capacity from an area and displaces the residents it housed: homes standing empty
+/// go first, then occupied ones.
 fn displace(area: &mut AreaState, tenure: Tenure, capacity_removed: f64) -> Cohort {
-    let capacity_before = area.capacity.total();
+    let from_empty = capacity_removed.min(area.empty[tenure]).max(0.0);
+    area.empty[tenure] -= from_empty;
+    let lettable_before = area.lettable().total();
     area.capacity[tenure] = (area.capacity[tenure] - capacity_removed).max(0.0);
     area.new_capacity[tenure] = area.new_capacity[tenure].min(area.capacity[tenure]);
-    let occupancy = ratio(area.residents.total(), capacity_before).min(1.0);
-    let persons = (capacity_removed * occupancy).min(area.residents.total());
+    take_residents(area, capacity_removed - from_empty, lettable_before)
+}
+
+/// The residents of `capacity` of the area's let homes (of `lettable` in all), taken out.
+fn take_residents(area: &mut AreaState, capacity: f64, lettable: f64) -> Cohort {
+    let occupancy = ratio(area.residents.total(), lettable).min(1.0);
+    let persons = (capacity.max(0.0) * occupancy).min(area.residents.total());
     area.residents.take_share(ratio(persons, area.residents.total()))
+}
+
+/// Empties homes: their residents are displaced (to be rehoused) and the homes stand empty.
+fn empty_homes(area: &mut AreaState, tenure: Tenure, count: f64) -> Cohort {
+    let per_home = ratio(area.capacity[tenure], area.homes[tenure]);
+    let occupied = (area.capacity[tenure] - area.empty[tenure]).max(0.0);
+    let capacity = usable(count * per_home, occupied);
+    let lettable_before = area.lettable().total();
+    area.empty[tenure] += capacity;
+    area.new_capacity[tenure] = area.new_capacity[tenure].min(area.lettable()[tenure]);
+    take_residents(area, capacity, lettable_before)
+}
+
+/// Lets emptied homes again (those a demolition has not removed meanwhile), from the tenure's
+/// intake.
+fn reopen_homes(area: &mut AreaState, tenure: Tenure, count: f64) {
+    let per_home = ratio(area.capacity[tenure], area.homes[tenure]);
+    let capacity = usable(count * per_home, area.empty[tenure]);
+    area.empty[tenure] -= capacity;
+    area.new_capacity[tenure] += capacity;
 }
 
 /// Moves homes (and the persons they house) from one tenure to another; residents stay.
@@ -69,6 +97,11 @@ pub(super) fn apply(sim: &mut Simulation, step: Step, displaced: &mut [Cohort]) 
             let out = remove_homes(&mut areas[area], tenure, count, None);
             displaced[area] = displaced[area].plus(&out);
         }
+        Step::Empty { area, tenure, count } => {
+            let out = empty_homes(&mut areas[area], tenure, count);
+            displaced[area] = displaced[area].plus(&out);
+        }
+        Step::Reopen { area, tenure, count } => reopen_homes(&mut areas[area], tenure, count),
         Step::Merge { area, tenure, count } => {
             let factor = sim.engine.params.flows.merged_home_persons_factor;
             let out = remove_homes(&mut areas[area], tenure, count, Some(factor));

@@ -26,6 +26,10 @@ pub(super) struct LettingShares {
     /// Change of the share of almene family vacancies let by municipal allocation against the
     /// 2016 practice the calibration holds (negative: fewer than in 2016).
     pub municipal_change: f64,
+    /// Share of almene newcomers refused because they receive benefits (a national rule for
+    /// the hardest listed areas): taken from those outside work, the places go to the next
+    /// applicants.
+    pub refused: f64,
 }
 
 /// What an area brings to its intake.
@@ -67,6 +71,13 @@ pub(super) fn tilt_outside_work(mix: &PerGroup<f64>, odds: f64) -> PerGroup<f64>
     PerGroup::from_fn(|g| if g == Group::OutsideWork { tilted } else { mix[g] * scale_rest })
 }
 
+/// A mix less `refused` of all newcomers, taken from those outside work (at most all of them):
+/// the next applicants on the waiting list, who have the rest's mix, take their places.
+pub(super) fn without_refused(mix: &PerGroup<f64>, refused: f64) -> PerGroup<f64> {
+    let taken = refused.clamp(0.0, 1.0).min(mix.outside_work.max(0.0));
+    PerGroup { outside_work: mix.outside_work - taken, ..*mix }.normalised()
+}
+
 /// `base` moved towards `towards` by `share` (negative shares move away), kept non-negative.
 fn blend(base: &PerGroup<f64>, towards: &PerGroup<f64>, share: f64) -> PerGroup<f64> {
     PerGroup::from_fn(|g| (base[g] + share * (towards[g] - base[g])).max(0.0)).normalised()
@@ -99,6 +110,9 @@ fn tenure_mix(
     if tenure == Tenure::AlmenFamily && letting.municipal_change != 0.0 {
         let allocated = tilt_outside_work(&mix, p.moves.municipal_allocation_outside_work_odds);
         mix = blend(&mix, &allocated, letting.municipal_change.clamp(-1.0, 1.0));
+    }
+    if tenure.is_almen() && letting.refused > 0.0 {
+        mix = without_refused(&mix, letting.refused);
     }
     (mix, basic, earnings)
 }
@@ -224,7 +238,7 @@ mod tests {
             area in arb_area(), flexible in 0.0..1.0f64, a in -0.5..0.5f64, b in -0.5..0.5f64,
         ) {
             let (low, high) = if a <= b { (a, b) } else { (b, a) };
-            let at = |m| outside_share(&area, LettingShares { flexible, municipal_change: m });
+            let at = |m| outside_share(&area, LettingShares { flexible, municipal_change: m, refused: 0.0 });
             prop_assert!(at(high) >= at(low) - 1e-12, "{} → {}: {} < {}", low, high, at(high), at(low));
         }
 
@@ -235,7 +249,7 @@ mod tests {
             area in arb_area(), municipal in -0.25..0.75f64, a in 0.0..1.0f64, b in 0.0..1.0f64,
         ) {
             let (low, high) = if a <= b { (a, b) } else { (b, a) };
-            let at = |f| outside_share(&area, LettingShares { flexible: f, municipal_change: municipal });
+            let at = |f| outside_share(&area, LettingShares { flexible: f, municipal_change: municipal, refused: 0.0 });
             prop_assert!(at(high) <= at(low) + 1e-12, "{} → {}: {} > {}", low, high, at(high), at(low));
         }
     }

@@ -12,9 +12,11 @@
 
 mod actions;
 mod attractiveness;
+mod chance;
 mod cohort;
 mod intake;
 mod moves;
+mod need;
 mod output;
 mod parallel;
 mod record;
@@ -28,17 +30,18 @@ mod transition;
 mod year_table;
 
 pub use attractiveness::AttractivenessTerms;
+pub use chance::Chance;
 pub use output::{
-    AreaSeries, AreaYear, Criteria, CriteriaByYear, CriterionResult, DistrictSeries, Indicators, InstitutionSeries,
-    LedgerYear, MAX_CRITERIA, MunicipalityYear, Projection, SchoolSeries, SchoolYear, ScoreComponents, ScoreYear,
-    Share168a, Status,
+    AreaSeries, AreaYear, ChangeLedger, Criteria, CriteriaByYear, CriterionResult, DistrictSeries, Indicators,
+    InstitutionSeries, LedgerYear, MAX_CRITERIA, MunicipalityYear, NeedLedger, Projection, SchoolSeries, SchoolYear,
+    ScoreComponents, ScoreYear, Share168a, Status,
 };
-pub use record::{Checkpoints, Trace};
-pub use score::{COMPONENTS, ScoreComponent, dissimilarity};
+pub use record::{Checkpoints, EstateTrace, EstateYear, Trace};
+pub use score::{COMPONENT_COUNT, COMPONENTS, ScoreComponent, dissimilarity};
 pub use status::{IndicatorHistory, evaluate};
 pub use year_table::{Column, Years};
 
-use crate::model::{AlmenFamilyCap, LAST_YEAR, Params, Plan, RuleBook};
+use crate::model::{AlmenFamilyCap, History, Params, Plan, RuleBook};
 
 /// Everything a projection is judged by besides the plan: its parameters, the rule set of the
 /// list, and the law's 40 % rule.
@@ -47,18 +50,24 @@ pub struct Inputs<'a> {
     pub params: &'a Params,
     pub rules: RuleBook<'a>,
     pub cap: &'a AlmenFamilyCap,
+    /// What happened: the economy's path and the national letting rules, for the years they
+    /// cover.
+    pub history: &'a History,
+    /// `Some(seed)` in a band's run: the share convicted varies from year to year by chance, as
+    /// a count of a few dozen people does; `None` in the central projection.
+    pub variation: Option<u64>,
 }
 
-/// Projects a plan from 2016 to 2040.
+/// Projects a plan from its start to its horizon (2040, or fourteen years past the start).
 ///
 /// The plan should have passed [`Plan::validate`]; an invalid plan still projects without
 /// panicking (unknown ids are skipped, counts are clamped to the stock).
 pub fn project(plan: &Plan, inputs: Inputs) -> Projection {
     parallel::run(plan.municipality.areas.len(), || {
-        let mut sim = state::Simulation::new(plan, inputs.params, inputs.rules, inputs.cap);
+        let mut sim = state::Simulation::new(plan, inputs);
         let mut projection = Projection::empty(plan, inputs.rules.id, sim.engine.most_criteria());
         record::full(&sim, &mut projection, None);
-        while sim.world.year < LAST_YEAR {
+        while sim.world.year < sim.schedule.span.last {
             let ledger = sim.step();
             record::full(&sim, &mut projection, Some(ledger));
         }
@@ -70,7 +79,7 @@ pub fn project(plan: &Plan, inputs: Inputs) -> Projection {
 /// outside-work share and list status), and optionally the world at the start of every year.
 pub fn trace(plan: &Plan, inputs: Inputs, keep_checkpoints: bool) -> (Trace, Checkpoints) {
     parallel::run(plan.municipality.areas.len(), || {
-        let sim = state::Simulation::new(plan, inputs.params, inputs.rules, inputs.cap);
+        let sim = state::Simulation::new(plan, inputs);
         record::run_lean(sim, Trace::default(), keep_checkpoints)
     })
 }
@@ -83,7 +92,7 @@ pub fn trace_from(checkpoints: &Checkpoints, before: &Trace, year: u16, plan: &P
         return trace(plan, inputs, false).0;
     };
     parallel::run(plan.municipality.areas.len(), || {
-        let sim = state::Simulation::resume(world.clone(), plan, inputs.params, inputs.rules, inputs.cap);
+        let sim = state::Simulation::resume(world.clone(), plan, inputs);
         record::run_lean(sim, before.up_to(year), false).0
     })
 }

@@ -5,14 +5,15 @@
 
 use super::cohort::{Cohort, ratio};
 use super::intake::LettingShares;
+use super::output::LedgerYear;
 use super::state::{AreaState, Simulation};
 use super::transition::AreaEfforts;
-use crate::model::{EffortKind, Letting, Params, PerGroup, PerTenure};
+use crate::model::{Category, EffortKind, Letting, Params, PerGroup, PerTenure, RuleEffect};
 
 /// The area's yearly move-out rate: its tenures' rates weighted by the persons they house.
 pub(super) fn move_out_rate(area: &AreaState, p: &Params) -> f64 {
-    let cap = area.capacity.total();
-    ratio(area.capacity.iter().map(|(t, c)| c * p.tenure.move_out_rate[t]).sum(), cap)
+    let lettable = area.lettable();
+    ratio(lettable.iter().map(|(t, c)| c * p.tenure.move_out_rate[t]).sum(), lettable.total())
 }
 
 /// The shares of each group that move out: the move-out rate for all, except that employed
@@ -33,41 +34,72 @@ pub(super) fn placed_leaving_share(residents: &Cohort, placed: f64, rate: f64, p
 
 /// The shares of vacancies that fall on each tenure: turnover plus new homes.
 pub(super) fn vacancy_weights(area: &AreaState, p: &Params) -> PerTenure<f64> {
-    let w = PerTenure::from_fn(|t| area.capacity[t] * p.tenure.move_out_rate[t] + area.new_capacity[t]);
+    let lettable = area.lettable();
+    let w = PerTenure::from_fn(|t| lettable[t] * p.tenure.move_out_rate[t] + area.new_capacity[t]);
     let total = w.total();
     if total > 0.0 {
         PerTenure::from_fn(|t| w[t] / total)
     } else {
-        let cap = area.capacity.total();
-        PerTenure::from_fn(|t| ratio(area.capacity[t], cap))
+        let cap = lettable.total();
+        PerTenure::from_fn(|t| ratio(lettable[t], cap))
     }
 }
 
-/// Letting rules in force in a year.
+/// Letting rules in force in a year: the plan's, and the national rules for listed areas
+/// (`assets/history.ron`) from the year each came into force.
 pub(super) struct LettingYear {
     pub flexible: Vec<f64>,
     pub municipal: f64,
     pub joint: bool,
+    /// Per area: the share of the municipality's allocations steered away from it to the
+    /// other almene family homes (a joint allocation agreement for listed estates, the national
+    /// ban on allocating to listed areas).
+    pub steered: Vec<f64>,
+    /// Per area: the national rule that refuses applicants on benefits applies.
+    pub refusing: Vec<bool>,
 }
 
 pub(super) fn letting_in(sim: &Simulation, year: u16) -> LettingYear {
     let letting = &sim.schedule.plan.letting;
-    let mut flexible = vec![0.0; sim.world.areas.len()];
+    let n = sim.world.areas.len();
+    let mut flexible = vec![0.0; n];
     for &(area, share, from_year) in &sim.schedule.flexible {
         if from_year <= year {
             flexible[area] = share;
         }
     }
-    LettingYear {
-        flexible,
-        municipal: letting.municipal_allocation_share.clamp(0.0, 1.0),
-        joint: letting.joint_allocation_from.is_some_and(|from| from <= year),
-    }
+    let joint = letting.joint_allocation_from.is_some_and(|from| from <= year);
+    let steer = sim.engine.params.moves.joint_allocation_steer_share.clamp(0.0, 1.0);
+    let history = sim.engine.history;
+    let ban = history.letting_rule(RuleEffect::NoMunicipalAllocation).filter(|rule| rule.from_year <= year);
+    let refusal = history.letting_rule(RuleEffect::RefuseBenefitRecipients).filter(|rule| rule.from_year <= year);
+    let (listed, standings) = (&sim.world.listed, &sim.world.standings);
+    let steered = (0..n)
+        .map(|i| {
+            let prevention = standings[i].status.category == Category::Forebyggelse;
+            let banned = ban
+                .is_some_and(|rule| listed[i] || (prevention && rule.prevention_from.is_some_and(|from| from <= year)));
+            if banned {
+                1.0
+            } else if joint && listed[i] {
+                steer
+            } else {
+                0.0
+            }
+        })
+        .collect();
+    let refusing = (0..n)
+        .map(|i| {
+            refusal
+                .is_some_and(|rule| standings[i].hardest_under_rule && rule.until_year.is_none_or(|until| year < until))
+        })
+        .collect();
+    LettingYear { flexible, municipal: letting.municipal_allocation_share.clamp(0.0, 1.0), joint, steered, refusing }
 }
 
-/// Each area's letting shares. Under a joint allocation agreement, listed estates get fewer
-/// municipal allocations and the other almene family homes take them, so nobody the
-/// municipality must house disappears from the count.
+/// Each area's letting shares. Allocations steered away from an area (a joint allocation
+/// agreement, the national ban) go to the almene family homes of the areas nobody steers
+/// from, so nobody the municipality must house disappears from the count.
 pub(super) fn letting_shares(
     sim: &Simulation,
     letting: &LettingYear,
@@ -75,30 +107,32 @@ pub(super) fn letting_shares(
     weights: &[PerTenure<f64>],
 ) -> Vec<LettingShares> {
     let practice_2016 = Letting::default().municipal_allocation_share;
+    let refused = sim.engine.params.moves.refused_benefit_share.clamp(0.0, 1.0);
     let n = sim.world.areas.len();
-    let mut municipal = vec![letting.municipal; n];
-    if letting.joint {
-        let steer = sim.engine.params.moves.joint_allocation_steer_share.clamp(0.0, 1.0);
-        let family_vacancies = |i: usize| vacancies[i] * weights[i].almen_family;
-        let mut steered = 0.0;
-        let mut receiving = 0.0;
-        for (i, share) in municipal.iter_mut().enumerate() {
-            if sim.world.listed[i] {
-                *share = letting.municipal * (1.0 - steer);
-                steered += letting.municipal * steer * family_vacancies(i);
-            } else {
-                receiving += family_vacancies(i);
-            }
-        }
-        let extra = ratio(steered, receiving);
-        for (share, listed) in municipal.iter_mut().zip(&sim.world.listed) {
-            if !listed {
-                *share = (letting.municipal + extra).min(1.0);
-            }
+    let family_vacancies = |i: usize| vacancies[i] * weights[i].almen_family;
+    let mut steered = 0.0;
+    let mut receiving = 0.0;
+    for i in 0..n {
+        if letting.steered[i] > 0.0 {
+            steered += letting.municipal * letting.steered[i] * family_vacancies(i);
+        } else {
+            receiving += family_vacancies(i);
         }
     }
+    let extra = ratio(steered, receiving);
     (0..n)
-        .map(|i| LettingShares { flexible: letting.flexible[i], municipal_change: municipal[i] - practice_2016 })
+        .map(|i| {
+            let municipal = if letting.steered[i] > 0.0 {
+                letting.municipal * (1.0 - letting.steered[i])
+            } else {
+                (letting.municipal + extra).min(1.0)
+            };
+            LettingShares {
+                flexible: letting.flexible[i],
+                municipal_change: municipal - practice_2016,
+                refused: if letting.refusing[i] { refused } else { 0.0 },
+            }
+        })
         .collect()
 }
 
@@ -125,6 +159,15 @@ pub(super) struct Rehousing {
     pub waiting: Vec<Cohort>,
     /// Per origin area: the persons from it rehoused this year (anywhere).
     pub rehoused_from: Vec<f64>,
+}
+
+impl Rehousing {
+    /// Books the year's displaced, rehoused and leaving in the ledger.
+    pub fn book(&self, displaced: &[Cohort], ledger: &mut LedgerYear) {
+        ledger.displaced = displaced.iter().map(Cohort::total).sum();
+        ledger.left = self.leaving.iter().map(Cohort::total).sum();
+        ledger.rehoused = self.rehoused_from.iter().sum();
+    }
 }
 
 /// Rehouses the displaced under the rehousing duty: a share of each year's displaced stays in

@@ -168,6 +168,9 @@ pub struct AreaYear {
     pub left_municipality: f64,
     /// Residents displaced from this area still waiting for a home in the municipality.
     pub awaiting_rehousing: f64,
+    /// Households in need whom this area's lost homes left without a home in the municipality,
+    /// still counted here (persons; they thin out at the homes' turnover).
+    pub excluded_need: f64,
     /// Displaced residents rehoused in this area during the year before (the rehousing duty's
     /// named destinations; their sum over areas is the ledger's `rehoused`).
     pub rehoused_in: f64,
@@ -191,6 +194,30 @@ pub struct AreaSeries {
     pub years: Years<AreaYear>,
     /// Per year, for estates: every criterion of the rule set, judged.
     pub criteria: CriteriaByYear,
+    /// Per year, for estates: how its outside-work, basic-schooling and income figures changed
+    /// since the plan's start, split into its residents' own mobility and replacement (empty
+    /// for other areas).
+    pub change: Vec<ChangeLedger>,
+}
+
+/// Two ledgers of an estate's change since the start: what its residents did (found or lost
+/// work, studied, finished school, grew up, aged) and who replaced whom (moved in, moved out,
+/// were displaced, rehoused or placed there); each in [`ChangeLedger::INDICATORS`] order, as a
+/// change of the yearly share or ratio. The two add up to the change.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct ChangeLedger {
+    pub mobility: [f64; 3],
+    pub replacement: [f64; 3],
+}
+
+impl ChangeLedger {
+    /// The figures the ledgers split: outside work, basic schooling, income.
+    pub const INDICATORS: [Indicator; 3] = [Indicator::OutsideWork, Indicator::BasicSchooling, Indicator::Income];
+
+    /// The three figures of a body of residents, in [`ChangeLedger::INDICATORS`] order.
+    pub fn figures(indicators: &Indicators) -> [f64; 3] {
+        Self::INDICATORS.map(|i| indicators.value(i))
+    }
 }
 
 /// An id the record repeats every year (a profile's): shared, so a year's record copies a
@@ -257,6 +284,8 @@ pub struct MunicipalityYear {
     pub left_municipality: f64,
     /// Residents displaced by the plan still waiting for a home in the municipality.
     pub awaiting_rehousing: f64,
+    /// Households in need left without a home in the municipality, still counted.
+    pub excluded_need: f64,
 }
 
 /// The balance score's components, each 0–100.
@@ -266,6 +295,8 @@ pub struct ScoreComponents {
     pub segregation: f64,
     pub tenure_mix: f64,
     pub school_mix: f64,
+    /// The households in need of an affordable home that have one in the municipality.
+    pub housing_need: f64,
 }
 
 /// The balance score in one year.
@@ -297,6 +328,31 @@ pub struct LedgerYear {
     pub left: f64,
     /// Adults moved into work or education by job consultants and social workers.
     pub effort_moves: f64,
+    /// Households in need of an affordable home, and where they went.
+    pub need: NeedLedger,
+}
+
+/// The year's households in need of an affordable family home beyond what the homes let them:
+/// the lettings lost with almene family homes removed or standing empty, the applicants refused
+/// in the hardest areas, the allocations not made; and where they went (persons). Those housed
+/// in the almene homes that remain take homes other applicants in need would have had, so they
+/// change who is left without a home, not how many: `shortfall + refused + unallocated =
+/// housed_private + excluded`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct NeedLedger {
+    /// Would have moved into almene family homes the plan no longer lets.
+    pub shortfall: f64,
+    /// Refused in the hardest listed areas because they receive benefits.
+    pub refused: f64,
+    /// Would have been allocated a home under the 2016 practice.
+    pub unallocated: f64,
+    /// Housed in the almene family homes that remain, ahead of other applicants (who are left
+    /// without a home instead).
+    pub housed_almene: f64,
+    /// Housed in private rentals.
+    pub housed_private: f64,
+    /// Left without a home in the municipality: they wait or leave.
+    pub excluded: f64,
 }
 
 /// The whole projection.
@@ -327,14 +383,12 @@ pub(super) struct RecordIds {
     pub profiles: Vec<Id>,
 }
 
-/// Years a projection holds, 2016 to 2040.
-const YEARS: usize = (crate::model::LAST_YEAR - crate::model::FIRST_YEAR + 1) as usize;
-
 impl Projection {
     /// A projection with room for every year of `plan`, whose estates are judged by at most
     /// `criteria_per_estate` criteria a year.
     pub(super) fn empty(plan: &Plan, rules: RuleSetId, criteria_per_estate: usize) -> Self {
         let m = &plan.municipality;
+        let years = plan.span().year_count();
         Self {
             plan: plan.name.clone(),
             rules,
@@ -349,6 +403,7 @@ impl Projection {
                     district: a.district.clone(),
                     years: Years::default(),
                     criteria: CriteriaByYear::default(),
+                    change: if a.kind == AreaKind::Estate { Vec::with_capacity(years) } else { Vec::new() },
                 })
                 .collect(),
             districts: m
@@ -379,11 +434,11 @@ impl Projection {
                 .filter(|i| i.kind == InstitutionKind::School)
                 .map(|i| SchoolSeries { id: i.id.clone(), name: i.name.clone(), years: Years::default() })
                 .collect(),
-            municipality: Vec::with_capacity(YEARS),
-            score: Vec::with_capacity(YEARS),
-            ledger: Vec::with_capacity(YEARS),
+            municipality: Vec::with_capacity(years),
+            score: Vec::with_capacity(years),
+            ledger: Vec::with_capacity(years),
             ids: RecordIds { profiles: m.profiles.iter().map(|p| Id::from(p.id.as_str())).collect() },
-            recording: super::record::Recording::new(YEARS, plan, criteria_per_estate),
+            recording: super::record::Recording::new(years, plan, criteria_per_estate),
         }
     }
 

@@ -6,10 +6,10 @@ use super::attractiveness::AttractivenessTerms;
 use super::cohort::ratio;
 use super::output::CriteriaByYear;
 use super::output::{AreaYear, CriterionResult, Id, LedgerYear, MunicipalityYear, Projection, SchoolYear, ScoreYear};
-use super::state::{Simulation, World};
+use super::state::{Simulation, Standing, World};
 use super::year_table::{Table, Years};
 use super::{score, status};
-use crate::model::{AreaKind, FIRST_YEAR, Group, InstitutionKind, LAST_YEAR, Plan, Tenure};
+use crate::model::{AreaKind, Category, Group, Indicator, InstitutionKind, Plan, Tenure};
 
 /// The lean record of a run.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -20,6 +20,34 @@ pub struct Trace {
     pub outside_work: Vec<Vec<f64>>,
     /// Per area, per year: whether it is on the list.
     pub listed: Vec<Vec<bool>>,
+    /// Per estate (in plan order), per year: what the list reads.
+    pub estates: Vec<EstateTrace>,
+}
+
+/// One estate's standing in a run, year by year.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct EstateTrace {
+    /// The estate's place among the plan's areas.
+    pub area: usize,
+    pub years: Vec<EstateYear>,
+}
+
+/// What the list reads of an estate in one year: its category, residents and each criterion's
+/// value as the rule set of the year averages it.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct EstateYear {
+    pub category: Category,
+    pub residents: f64,
+    /// Each indicator's value as judged (averaged over the criterion's years), in
+    /// [`Indicator::ALL`] order; the yearly value where the rule set has no such criterion.
+    pub values: [f64; 5],
+}
+
+impl EstateYear {
+    /// The value of an indicator as judged.
+    pub fn value(&self, indicator: Indicator) -> f64 {
+        self.values[indicator.index()]
+    }
 }
 
 impl Trace {
@@ -31,6 +59,7 @@ impl Trace {
             score: self.score[..n].to_vec(),
             outside_work: self.outside_work.iter().map(|a| a[..n].to_vec()).collect(),
             listed: self.listed.iter().map(|a| a[..n].to_vec()).collect(),
+            estates: self.estates.iter().map(|e| EstateTrace { area: e.area, years: e.years[..n].to_vec() }).collect(),
         }
     }
 
@@ -48,7 +77,8 @@ pub struct Checkpoints {
 
 impl Checkpoints {
     pub(super) fn world(&self, year: u16) -> Option<&World> {
-        self.worlds.get(usize::from(year.checked_sub(FIRST_YEAR)?))
+        let first = self.worlds.first()?.year;
+        self.worlds.get(usize::from(year.checked_sub(first)?))
     }
 }
 
@@ -56,6 +86,10 @@ fn lean(sim: &Simulation, trace: &mut Trace) {
     if trace.outside_work.is_empty() {
         trace.outside_work = vec![Vec::with_capacity(25); sim.world.areas.len()];
         trace.listed = vec![Vec::with_capacity(25); sim.world.areas.len()];
+        trace.estates = (0..sim.world.areas.len())
+            .filter(|&i| sim.world.areas[i].kind == AreaKind::Estate)
+            .map(|area| EstateTrace { area, years: Vec::with_capacity(25) })
+            .collect();
     }
     trace.years.push(sim.world.year);
     trace.score.push(score::score(sim).0);
@@ -63,6 +97,19 @@ fn lean(sim: &Simulation, trace: &mut Trace) {
         trace.outside_work[i].push(standing.indicators.outside_work_share);
         trace.listed[i].push(standing.status.listed);
     }
+    for estate in &mut trace.estates {
+        let (area, standing) = (&sim.world.areas[estate.area], &sim.world.standings[estate.area]);
+        estate.years.push(estate_year(area.residents.total(), standing));
+    }
+}
+
+/// An estate's year as the list reads it.
+fn estate_year(residents: f64, standing: &Standing) -> EstateYear {
+    let mut values = status::indicator_values(&standing.indicators);
+    for criterion in &standing.criteria {
+        values[criterion.indicator.index()] = criterion.value;
+    }
+    EstateYear { category: standing.status.category, residents, values }
 }
 
 /// Runs to 2040 keeping a trace that already holds the years before the simulation's year.
@@ -71,7 +118,7 @@ pub(super) fn run_lean(mut sim: Simulation, mut trace: Trace, keep_checkpoints: 
     if trace.years.last() != Some(&sim.world.year) {
         lean(&sim, &mut trace);
     }
-    while sim.world.year < LAST_YEAR {
+    while sim.world.year < sim.schedule.span.last {
         if keep_checkpoints {
             checkpoints.worlds.push(sim.world.clone());
         }
@@ -104,6 +151,7 @@ pub(super) fn full(sim: &Simulation, out: &mut Projection, ledger: Option<Ledger
             commercial_m2: area.commercial_m2,
             left_municipality: area.left.total(),
             awaiting_rehousing: area.waiting.total(),
+            excluded_need: area.excluded.total(),
             segregation_points: segregation_points[i],
             newcomers: area.newcomers,
             rehoused_in: area.rehoused_in,
@@ -111,6 +159,9 @@ pub(super) fn full(sim: &Simulation, out: &mut Projection, ledger: Option<Ledger
         }
     };
     out.recording.areas.record(areas.len(), row);
+    for &e in &out.recording.estates {
+        out.areas[e].change.push(standings[e].change);
+    }
     let Recording { estates, criteria, .. } = &mut out.recording;
     let per_estate = estates.first().map_or(0, |&i| standings[i].criteria.len());
     criteria.record_with(estates.len(), per_estate, |e, out| {
@@ -140,6 +191,7 @@ fn add_area(mut totals: MunicipalityYear, area: &AreaYear) -> MunicipalityYear {
     }
     totals.left_municipality += area.left_municipality;
     totals.awaiting_rehousing += area.awaiting_rehousing;
+    totals.excluded_need += area.excluded_need;
     totals
 }
 

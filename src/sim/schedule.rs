@@ -4,7 +4,7 @@
 //! have are left out (an invalid plan still projects, without them).
 
 use super::parallel;
-use crate::model::{ActionKind, EffortKind, FIRST_YEAR, FacilityKind, LAST_YEAR, Plan, Tenure};
+use crate::model::{ActionKind, EffortKind, FacilityKind, Plan, Span, Tenure};
 use foldhash::HashMap;
 
 /// An action as the engine carries it out in one year.
@@ -16,6 +16,18 @@ pub(super) enum Step {
         count: f64,
     },
     Merge {
+        area: usize,
+        tenure: Tenure,
+        count: f64,
+    },
+    /// Homes emptied: their residents rehoused, the homes not let.
+    Empty {
+        area: usize,
+        tenure: Tenure,
+        count: f64,
+    },
+    /// Emptied homes let again (as many as still stand).
+    Reopen {
         area: usize,
         tenure: Tenure,
         count: f64,
@@ -72,7 +84,7 @@ pub(super) struct EffortRun {
 /// The plan's timetable, resolved to indices.
 pub(super) struct Schedule<'a> {
     pub plan: &'a Plan,
-    /// The steps of each year (offset from 2016), in file order within a year.
+    /// The steps of each year (offset from the plan's start), in file order within a year.
     pub steps_by_year: Vec<Vec<Step>>,
     pub efforts: Vec<EffortRun>,
     /// Flexible letting rules as (area, share, from year).
@@ -83,13 +95,14 @@ pub(super) struct Schedule<'a> {
     pub district_areas: Vec<Vec<usize>>,
     pub area_index: HashMap<&'a str, usize>,
     pub district_index: HashMap<&'a str, usize>,
-    /// Per area, per year from 2016 to 2040: its held shares (convicted, non-Western), read
-    /// from the plan's published points once, not again at every year's judging.
-    held: Vec<[HeldShares; YEARS]>,
+    /// Per area, per year of the plan: its held shares (convicted, non-Western), read from the
+    /// plan's published points once, not again at every year's judging.
+    held: Vec<HeldShares>,
+    /// The years the plan covers.
+    pub span: Span,
+    /// Per area: the year of its last published share convicted (0: none).
+    last_convicted_point: Vec<u16>,
 }
-
-/// The years a run has, 2016 to 2040.
-const YEARS: usize = (LAST_YEAR - FIRST_YEAR) as usize + 1;
 
 /// An area's held shares in a year: convicted, non-Western.
 pub(super) type HeldShares = (f64, f64);
@@ -114,17 +127,23 @@ impl<'a> Schedule<'a> {
                 district_areas[d].push(i);
             }
         }
-        let held = parallel::map(m.areas.len(), |i| {
-            let held = &m.areas[i].held;
-            std::array::from_fn(|y| {
-                let year = FIRST_YEAR + y as u16;
-                (held.convicted_in(year), held.non_western_in(year))
-            })
+        let span = plan.span();
+        let years = span.year_count();
+        // One row of the plan's years per area, side by side.
+        let held = parallel::map(m.areas.len() * years, |k| {
+            let held = &m.areas[k / years].held;
+            #[allow(clippy::cast_possible_truncation)] // A span is a few dozen years.
+            let year = span.first + (k % years) as u16;
+            (held.convicted_in(year, span.first), held.non_western_in(year, span.first))
         });
+        let last_convicted_point =
+            m.areas.iter().map(|a| a.held.convicted_by_year.iter().map(|p| p.0).max().unwrap_or(0)).collect();
         let mut schedule = Self {
             plan,
             held,
-            steps_by_year: vec![Vec::new(); usize::from(LAST_YEAR - FIRST_YEAR) + 1],
+            span,
+            last_convicted_point,
+            steps_by_year: vec![Vec::new(); span.year_count()],
             efforts: Vec::new(),
             flexible: Vec::new(),
             area_districts,
@@ -158,16 +177,19 @@ impl<'a> Schedule<'a> {
 
     /// Area `i`'s held shares (convicted, non-Western) in `year`.
     pub fn held(&self, i: usize, year: u16) -> HeldShares {
-        let slot = usize::from(year.saturating_sub(FIRST_YEAR));
-        match self.held.get(i).and_then(|years| years.get(slot)) {
+        let at = self.span.index(year).map(|y| i * self.span.year_count() + y);
+        match at.and_then(|k| self.held.get(k)) {
             Some(&shares) => shares,
-            None => self
-                .plan
-                .municipality
-                .areas
-                .get(i)
-                .map_or((0.0, 0.0), |a| (a.held.convicted_in(year), a.held.non_western_in(year))),
+            None => self.plan.municipality.areas.get(i).map_or((0.0, 0.0), |a| {
+                (a.held.convicted_in(year, self.span.first), a.held.non_western_in(year, self.span.first))
+            }),
         }
+    }
+
+    /// The year of area `i`'s last published share convicted (0: none): up to it the share is
+    /// the published one, after it the share moves with the residents.
+    pub fn last_convicted_point(&self, i: usize) -> u16 {
+        self.last_convicted_point.get(i).copied().unwrap_or(0)
     }
 
     /// Files every action under the years it acts in (a phased building project in each of its
@@ -189,13 +211,19 @@ impl<'a> Schedule<'a> {
         for (action, step) in actions.iter().zip(steps) {
             let Some(step) = step else { continue };
             for offset in 0..years(&action.kind) {
-                let year = action.year.saturating_add(offset);
-                if let Some(slot) =
-                    year.checked_sub(FIRST_YEAR).and_then(|i| self.steps_by_year.get_mut(usize::from(i)))
-                {
-                    slot.push(step);
-                }
+                self.file(action.year.saturating_add(offset), step);
             }
+            // Emptied homes are let again once the years are over.
+            if let (ActionKind::Empty { years, .. }, Step::Empty { area, tenure, count }) = (&action.kind, step) {
+                self.file(action.year.saturating_add(*years), Step::Reopen { area, tenure, count });
+            }
+        }
+    }
+
+    /// Files a step under the year it acts in (none outside the projection's years).
+    fn file(&mut self, year: u16, step: Step) {
+        if let Some(slot) = self.span.index(year).and_then(|i| self.steps_by_year.get_mut(i)) {
+            slot.push(step);
         }
     }
 
@@ -216,6 +244,9 @@ impl<'a> Schedule<'a> {
             }
             ActionKind::Merge { area: a, tenure, count: n } => {
                 Step::Merge { area: area(a)?, tenure: *tenure, count: count(*n) }
+            }
+            ActionKind::Empty { area: a, tenure, count: n, .. } => {
+                Step::Empty { area: area(a)?, tenure: *tenure, count: count(*n) }
             }
             ActionKind::Build { area: a, tenure, count: n, .. } => {
                 Step::Build { area: area(a)?, tenure: *tenure, count: count(*n) / years }

@@ -18,11 +18,24 @@ pub enum ScoreComponent {
     TenureMix,
     /// 100 × (1 − D) of disadvantaged pupils against other pupils across schools.
     SchoolMix,
+    /// 100 less two points (`score.housing_need_points_per_percent`) for every per cent of
+    /// 2016's almene family residents who need an affordable home and have none in the
+    /// municipality: displaced residents waiting count half, those who left in full, and so do
+    /// households the plan's lost homes, refusals or allocations left without a home.
+    HousingNeed,
 }
 
+/// How many components the score has.
+pub const COMPONENT_COUNT: usize = 5;
+
 /// The components in display order.
-pub const COMPONENTS: [ScoreComponent; 4] =
-    [ScoreComponent::List, ScoreComponent::Segregation, ScoreComponent::TenureMix, ScoreComponent::SchoolMix];
+pub const COMPONENTS: [ScoreComponent; COMPONENT_COUNT] = [
+    ScoreComponent::List,
+    ScoreComponent::Segregation,
+    ScoreComponent::TenureMix,
+    ScoreComponent::SchoolMix,
+    ScoreComponent::HousingNeed,
+];
 
 impl ScoreComponent {
     pub fn key(self) -> &'static str {
@@ -31,6 +44,7 @@ impl ScoreComponent {
             Self::Segregation => "segregation",
             Self::TenureMix => "tenure_mix",
             Self::SchoolMix => "school_mix",
+            Self::HousingNeed => "housing_need",
         }
     }
 
@@ -40,20 +54,22 @@ impl ScoreComponent {
             Self::Segregation => components.segregation,
             Self::TenureMix => components.tenure_mix,
             Self::SchoolMix => components.school_mix,
+            Self::HousingNeed => components.housing_need,
         }
     }
 
     /// The component's weight as a share of all weights (the shares sum to 1).
     pub fn weight_share(self, params: &Params) -> f64 {
         let s = &params.score;
-        let total = s.list + s.segregation + s.tenure_mix + s.school_mix;
+        let total = s.list + s.segregation + s.tenure_mix + s.school_mix + s.housing_need;
         let own = match self {
             Self::List => s.list,
             Self::Segregation => s.segregation,
             Self::TenureMix => s.tenure_mix,
             Self::SchoolMix => s.school_mix,
+            Self::HousingNeed => s.housing_need,
         };
-        if total > 0.0 { own / total } else { 0.25 }
+        if total > 0.0 { own / total } else { 1.0 / COMPONENT_COUNT as f64 }
     }
 }
 
@@ -86,6 +102,7 @@ pub(super) fn score(sim: &Simulation) -> (ScoreYear, Vec<f64>) {
         segregation,
         tenure_mix: tenure_mix(sim, sums),
         school_mix: school_mix(sim, sums),
+        housing_need: housing_need(sums.need_cost, sim.world.need.residents_2016, &params.score),
     };
     let total = super::COMPONENTS.iter().map(|c| c.weight_share(params) * c.value(&components)).sum::<f64>();
     let points = segregation_parts.iter().map(|d| 100.0 * d).collect();
@@ -119,7 +136,14 @@ pub(super) struct ScoreSums {
     segregation: Vec<(f64, f64)>,
     /// Per district: almene homes and other homes.
     almen: Vec<(f64, f64)>,
+    /// Per district: almene homes it had in 2016 and has no longer.
+    almen_lost: Vec<f64>,
+    /// Almene homes gained since 2016, summed over the areas that gained.
+    almen_gained: f64,
     pupils: schools::DistrictPupils,
+    /// Persons in need without a home in the municipality, weighted (see
+    /// [`ScoreComponent::HousingNeed`]).
+    need_cost: f64,
 }
 
 impl ScoreSums {
@@ -129,7 +153,10 @@ impl ScoreSums {
             cap: Mean::default(),
             segregation: Vec::with_capacity(areas),
             almen: vec![(0.0, 0.0); districts],
+            almen_lost: vec![0.0; districts],
+            almen_gained: 0.0,
             pupils: schools::DistrictPupils::new(districts),
+            need_cost: 0.0,
         }
     }
 
@@ -140,8 +167,11 @@ impl ScoreSums {
         if let (Some(d), almen_homes, other_homes) = area.homes {
             self.almen[d].0 += almen_homes;
             self.almen[d].1 += other_homes;
+            self.almen_lost[d] += (area.almen_2016 - almen_homes).max(0.0);
         }
+        self.almen_gained += (area.homes.1 - area.almen_2016).max(0.0);
         self.pupils.add(area.pupils);
+        self.need_cost += area.need_cost;
     }
 }
 
@@ -157,7 +187,11 @@ pub(super) struct AreaParts {
     cap_point: Option<f64>,
     /// The district, and its almene and other homes.
     homes: (Option<usize>, f64, f64),
+    /// Almene homes in 2016.
+    almen_2016: f64,
     pupils: schools::AreaPupils,
+    /// Persons in need from here without a home in the municipality, weighted.
+    need_cost: f64,
 }
 
 /// What the score's part of an area reads besides the area: the year's rules and assumptions.
@@ -193,17 +227,30 @@ pub(super) fn area_parts(area: &AreaState, held: &Indicators, ctx: &PartsContext
         segregation: (counted.persons.outside_work, counted.persons.employed + counted.persons.in_education),
         cap_point,
         homes: (area.district, almen_homes, area.homes.total() - almen_homes),
+        almen_2016: area.almen_homes_2016,
         pupils: schools::area_pupils(area.district, &counted, params.flows.pupils_per_child),
+        need_cost: area.excluded.total() + area.left.total() + 0.5 * area.waiting.total(),
     }
 }
 
 /// The estates' almene family shares against the law's cap, and how evenly almene homes are
-/// spread over the districts.
+/// spread over the districts. Almene homes removed and not replaced anywhere in the
+/// municipality still count where they stood (as § 168 a counts demolished homes): spreading
+/// almene homes means building them where there are few, not removing them where there are many.
 fn tenure_mix(sim: &Simulation, sums: &ScoreSums) -> f64 {
     let p = &sim.engine.params.score;
     let cap_score = sums.cap.or_full();
-    let spread = 100.0 * (1.0 - dissimilarity(sums.almen.iter().copied()));
+    let lost: f64 = sums.almen_lost.iter().sum();
+    let unreplaced = ratio((lost - sums.almen_gained).max(0.0), lost);
+    let counted = sums.almen.iter().zip(&sums.almen_lost).map(|(&(almen, other), l)| (almen + l * unreplaced, other));
+    let spread = 100.0 * (1.0 - dissimilarity(counted));
     (1.0 - p.tenure_spread_weight) * cap_score + p.tenure_spread_weight * spread
+}
+
+/// 100 less `housing_need_points_per_percent` for every per cent of the municipality's 2016
+/// almene family residents who need an affordable home and have none in the municipality.
+fn housing_need(cost: f64, residents_2016: f64, s: &crate::model::ScoreWeights) -> f64 {
+    (100.0 - s.housing_need_points_per_percent * 100.0 * ratio(cost, residents_2016)).clamp(0.0, 100.0)
 }
 
 /// 100 × (1 − D) of disadvantaged pupils against other pupils across the active schools,

@@ -3,16 +3,19 @@
 //! area, district and institution. The world can be copied, so a run can resume from a year of
 //! another run (the attribution adds one part of a plan from the year it first acts).
 
+use super::Inputs;
 use super::attractiveness::{self, AttractivenessTerms};
-use super::cohort::Cohort;
+use super::cohort::{Cohort, ratio};
 use super::intake::Residual;
-use super::output::{Criteria, Indicators, Status};
+use super::need::NeedReference;
+use super::output::{ChangeLedger, Criteria, Indicators, Status};
 use super::schedule::Schedule;
 use super::schools::{self, SchoolMix};
 use super::score::{self, ScoreSums};
 use super::{parallel, status, step};
 use crate::model::{
-    AlmenFamilyCap, AreaKind, FIRST_YEAR, InstitutionKind, Params, PerGroup, PerTenure, Plan, RuleBook,
+    AlmenFamilyCap, AreaKind, History, InstitutionKind, Params, PerGroup, PerTenure, Plan, RuleBook, RuleEffect, Span,
+    Tenure,
 };
 
 /// Indicator history kept for averaged criteria (the longest window is four years).
@@ -30,6 +33,11 @@ pub(super) struct AreaState {
     pub capacity: PerTenure<f64>,
     /// Capacity built this year and not yet let.
     pub new_capacity: PerTenure<f64>,
+    /// Capacity standing empty: homes emptied ahead of a renovation or demolition, not let.
+    pub empty: PerTenure<f64>,
+    /// An estate's figures (see [`ChangeLedger::figures`]) after the year's actions and after
+    /// its residents' own changes in the year, for the ledgers of change.
+    pub figures_in_year: Option<([f64; 3], [f64; 3])>,
     pub residents: Cohort,
     /// Residents displaced from this area who left the municipality, as they were when they
     /// left. They count in this area's composition for the balance score (people never vanish:
@@ -38,6 +46,15 @@ pub(super) struct AreaState {
     /// Residents displaced from this area who wait for a home in the municipality (they live
     /// on in the area until one is found, and count in its composition for the balance score).
     pub waiting: Cohort,
+    /// Households in need of an affordable home whom this area's lost almene family homes (or
+    /// its refusals, or allocations not made) left without a home in the municipality: counted
+    /// here for as long as they would have lived here (they thin out at the homes' turnover).
+    pub excluded: Cohort,
+    /// Almene homes (family, youth, elderly) in 2016.
+    pub almen_homes_2016: f64,
+    /// Almene family homes let in 2016, and the persons one of them holds now.
+    pub almen_family_homes_2016: f64,
+    pub almen_family_persons_per_home: f64,
     /// Adults placed in work by efforts last year.
     pub placed: f64,
     /// Residents displaced from elsewhere (or here) rehoused in this area during the last year.
@@ -65,10 +82,16 @@ pub(super) struct AreaState {
 }
 
 impl AreaState {
+    /// The capacity of each tenure that is let (not standing empty).
+    pub fn lettable(&self) -> PerTenure<f64> {
+        PerTenure::from_fn(|t| (self.capacity[t] - self.empty[t]).max(0.0))
+    }
+
     /// Who the balance score counts here: the residents, those displaced from here who wait
-    /// for a home, and those displaced from here who left the municipality.
+    /// for a home or left the municipality, and the households in need this area's lost homes
+    /// left without one.
     pub fn counted(&self) -> Cohort {
-        self.residents.plus(&self.waiting).plus(&self.left)
+        self.residents.plus(&self.waiting).plus(&self.left).plus(&self.excluded)
     }
 }
 
@@ -84,6 +107,14 @@ pub(super) struct Standing {
     pub runs: status::Runs,
     /// This year's criteria, for estates; the same list is judged into every year.
     pub criteria: Criteria,
+    /// The residents' conviction risk (see [`status::conviction_risk`]) when the area's share
+    /// convicted was last published (or in 2016): later shares move with the risk from there.
+    pub conviction_risk_at_last_point: f64,
+    /// An estate's two ledgers of change since the start (see [`ChangeLedger`]).
+    pub change: ChangeLedger,
+    /// Whether the area has been in the hardest category since the national rule refusing
+    /// applicants on benefits came into force (the rule stays with a former hardest area).
+    pub hardest_under_rule: bool,
 }
 
 /// A school, daycare or other institution as it stands this year.
@@ -100,14 +131,19 @@ pub(super) struct InstitutionState {
 pub(super) struct Engine<'a> {
     pub params: &'a Params,
     pub cap: &'a AlmenFamilyCap,
+    pub history: &'a History,
+    /// The seed of a band run's yearly chance variation (`None`: the central projection).
+    pub variation: Option<u64>,
     /// The rule sets the plan's choice uses, compiled for judging, oldest first.
     pub judges: Vec<status::Judge<'a>>,
     pub rules: RuleBook<'a>,
 }
 
 impl<'a> Engine<'a> {
-    pub fn new(params: &'a Params, rules: RuleBook<'a>, cap: &'a AlmenFamilyCap) -> Self {
-        Self { params, cap, judges: rules.used().map(status::Judge::new).collect(), rules }
+    pub fn new(inputs: Inputs<'a>, span: Span) -> Self {
+        let Inputs { params, rules, cap, history, variation } = inputs;
+        let judges = rules.used(span).map(|set| status::Judge::new(set, span)).collect();
+        Self { params, cap, history, variation, judges, rules }
     }
 
     /// The most criteria an estate is judged by in any year.
@@ -140,6 +176,8 @@ pub(super) struct World {
     pub school_mix: SchoolMix,
     /// The areas' parts of this year's balance score, summed as they were judged.
     pub score_sums: ScoreSums,
+    /// The municipality's housing need as it stood in 2016.
+    pub need: NeedReference,
 }
 
 /// Every district's attractiveness this year, and its total in 2016.
@@ -169,11 +207,11 @@ pub(super) struct Simulation<'a> {
 }
 
 impl<'a> Simulation<'a> {
-    pub fn new(plan: &'a Plan, params: &'a Params, rules: RuleBook<'a>, cap: &'a AlmenFamilyCap) -> Self {
-        let engine = Engine::new(params, rules, cap);
+    pub fn new(plan: &'a Plan, inputs: Inputs<'a>) -> Self {
+        let engine = Engine::new(inputs, plan.span());
         let schedule = Schedule::new(plan);
         let world = World {
-            year: FIRST_YEAR,
+            year: plan.start_year,
             areas: parallel::map(plan.municipality.areas.len(), |i| {
                 initial_area(&plan.municipality.areas[i], schedule.area_districts[i], &engine)
             }),
@@ -190,8 +228,10 @@ impl<'a> Simulation<'a> {
             attractiveness: Attractiveness::default(),
             school_mix: SchoolMix::default(),
             score_sums: ScoreSums::default(),
+            need: NeedReference::default(),
         };
         let mut sim = Self { engine, schedule, world };
+        sim.world.need = NeedReference::of(&sim.world.areas);
         sim.world.school_mix = schools::mix(&sim, &schools::district_pupils(&sim));
         let districts = sim.judge_all(true);
         let terms = attractiveness::all(&sim, districts);
@@ -203,14 +243,8 @@ impl<'a> Simulation<'a> {
 
     /// A run of `plan` that starts from another run's world (same municipality, so the same
     /// indices), for the years after it.
-    pub fn resume(
-        world: World,
-        plan: &'a Plan,
-        params: &'a Params,
-        rules: RuleBook<'a>,
-        cap: &'a AlmenFamilyCap,
-    ) -> Self {
-        let engine = Engine::new(params, rules, cap);
+    pub fn resume(world: World, plan: &'a Plan, inputs: Inputs<'a>) -> Self {
+        let engine = Engine::new(inputs, plan.span());
         Self { engine, schedule: Schedule::new(plan), world }
     }
 
@@ -241,9 +275,22 @@ impl<'a> Simulation<'a> {
             facilities_count_as_commercial: self.schedule.plan.facilities_count_as_commercial,
             judge: judges.0,
         };
+        let variation = self.engine.variation;
+        let refusal_from = self.engine.history.letting_rule(RuleEffect::RefuseBenefitRecipients).map(|r| r.from_year);
         let judge = |i: usize, standing: &mut Standing| {
             let area = &areas[i];
-            let indicators = status::indicators(area, schedule.held(i, year), params);
+            let (held_convicted, non_western) = schedule.held(i, year);
+            let risk = status::conviction_risk(&area.residents, params);
+            let convicted = if initial || year <= schedule.last_convicted_point(i) {
+                standing.conviction_risk_at_last_point = risk;
+                held_convicted
+            } else {
+                let projected = held_convicted * ratio(risk, standing.conviction_risk_at_last_point);
+                variation.map_or(projected, |seed| {
+                    status::convicted_with_variation(projected, &area.residents, seed, i, year)
+                })
+            };
+            let indicators = status::indicators(area, (convicted, non_western), params);
             let values = status::indicator_values(&indicators);
             if initial {
                 standing.history = [values; HISTORY_YEARS];
@@ -251,12 +298,20 @@ impl<'a> Simulation<'a> {
                 standing.history.rotate_left(1);
                 standing.history[HISTORY_YEARS - 1] = values;
             }
+            if let Some((after_actions, after_living)) = area.figures_in_year {
+                let (before, end) = (ChangeLedger::figures(&standing.indicators), ChangeLedger::figures(&indicators));
+                for k in 0..3 {
+                    standing.change.mobility[k] += after_living[k] - after_actions[k];
+                    standing.change.replacement[k] += (after_actions[k] - before[k]) + (end[k] - after_living[k]);
+                }
+            }
             standing.indicators = indicators;
             // Only 2016's judging reads the years listed before it (from the plan's area).
             let listed_before = if initial { sources[i].held.years_listed_before_2016 } else { 0 };
             let (st, runs) = status::judge(area, listed_before, standing, judges, year, initial);
             standing.status = st;
             standing.runs = runs;
+            standing.hardest_under_rule |= refusal_from.is_some_and(|from| year >= from) && st.category.is_hardest();
             Judged {
                 school_share: mix.school_share_of(area),
                 district_part: attractiveness::area_part(area, st.listed),
@@ -335,9 +390,15 @@ fn initial_area(a: &crate::model::Area, district: Option<usize>, engine: &Engine
         had_in_2016: PerTenure::from_fn(|t| a.homes[t] > 0.0),
         capacity: PerTenure::from_fn(|t| a.homes[t] * params.tenure.persons_per_home[t] * fill),
         new_capacity: PerTenure::default(),
+        empty: PerTenure::default(),
+        figures_in_year: None,
         residents: Cohort::seeded(a.residents, a.held.basic_schooling_2016, a.held.income_2016, &params.education),
         left: Cohort::default(),
         waiting: Cohort::default(),
+        excluded: Cohort::default(),
+        almen_homes_2016: a.homes.almen(),
+        almen_family_homes_2016: a.homes[Tenure::AlmenFamily],
+        almen_family_persons_per_home: params.tenure.persons_per_home[Tenure::AlmenFamily] * fill,
         placed: 0.0,
         newcomers: PerGroup::default(),
         rehoused_in: 0.0,

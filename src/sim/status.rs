@@ -8,8 +8,7 @@ use super::output::{Criteria, CriterionResult, Indicators, MAX_CRITERIA, Share16
 use super::schedule::HeldShares;
 use super::state::{AreaState, HISTORY_YEARS, Standing};
 use crate::model::{
-    AlmenFamilyCap, AreaKind, Category, CategoryRule, Criterion, FIRST_YEAR, Indicator, LAST_YEAR, Params, RuleSet,
-    RuleSetId, Tenure,
+    AlmenFamilyCap, AreaKind, Category, CategoryRule, Criterion, Indicator, Params, RuleSet, RuleSetId, Span, Tenure,
 };
 
 /// The indicators of a body of residents: the projected ones from who lives there; the held
@@ -30,6 +29,35 @@ pub(super) fn indicators_of(cohort: &Cohort, convicted: f64, non_western: f64, p
 /// the plan's published or assumed values).
 pub(super) fn indicators(area: &AreaState, (convicted, non_western): HeldShares, params: &Params) -> Indicators {
     indicators_of(&area.residents, convicted, non_western, params)
+}
+
+/// How prone a body of residents is to convictions against the same number of adults in work:
+/// adults outside work count `conviction_outside_work_relative_risk` times, others once
+/// (children and seniors are rarely convicted and do not move it). An area's share convicted
+/// moves in proportion to this from its last published value.
+pub(super) fn conviction_risk(residents: &Cohort, params: &Params) -> f64 {
+    let p = &residents.persons;
+    let risk = params.moves.conviction_outside_work_relative_risk.max(0.0);
+    ratio(p.outside_work * risk + p.employed + p.in_education, p.working_age())
+}
+
+/// A band run's share convicted in a year: the projected share varied by the chance in a count
+/// of convicted people (about as many as the share of the adults; a binomial count varies by
+/// its square root), drawn from `seed`, the area and the year, so a run is repeatable.
+pub(super) fn convicted_with_variation(projected: f64, residents: &Cohort, seed: u64, area: usize, year: u16) -> f64 {
+    let adults = residents.persons.working_age() + residents.persons.seniors;
+    let expected = projected * adults;
+    if expected <= 0.0 {
+        return projected;
+    }
+    let z = super::Chance::new(seed ^ ((area as u64) << 20) ^ u64::from(year)).standard_normal();
+    (projected * (1.0 + z / libm::sqrt(expected))).max(0.0)
+}
+
+/// The figures the ledgers of change split (see [`super::ChangeLedger::figures`]) of a body of
+/// residents.
+pub(super) fn figures(cohort: &Cohort, params: &Params) -> [f64; 3] {
+    [cohort.outside_work_share(), cohort.basic_schooling_share(), cohort.income_ratio(&params.education)]
 }
 
 /// The indicator values in [`Indicator::ALL`] order, for the history.
@@ -73,9 +101,11 @@ pub(super) struct Judge<'a> {
     counted: Option<usize>,
     /// The listing rule's criteria, by index, and how many must be met.
     listing: Option<(arrayvec::ArrayVec<usize, MAX_CRITERIA>, usize)>,
-    /// Per year from 2016 to 2040: each criterion's threshold, by index (looked up in the
-    /// published thresholds once, not for every estate every year).
+    /// Per year of the plan: each criterion's threshold, by index (looked up in the published
+    /// thresholds once, not for every estate every year).
     thresholds: Vec<arrayvec::ArrayVec<f64, MAX_CRITERIA>>,
+    /// The years the thresholds are for.
+    span: Span,
 }
 
 impl<'a> Judge<'a> {
@@ -89,7 +119,7 @@ impl<'a> Judge<'a> {
         self.rules.id
     }
 
-    pub fn new(rules: &'a RuleSet) -> Self {
+    pub fn new(rules: &'a RuleSet, span: Span) -> Self {
         let criteria: Vec<&Criterion> = rules.all_criteria().into_iter().take(MAX_CRITERIA).collect();
         let index_of = |c: &Criterion| criteria.iter().position(|x| x.id == c.id);
         let category_index = |category| rules.categories.iter().position(|r| r.category == category);
@@ -109,14 +139,13 @@ impl<'a> Judge<'a> {
         let listing = rules
             .listing_rule()
             .map(|rule| (rule.criteria.iter().filter_map(index_of).collect(), rule.min_met as usize));
-        let thresholds =
-            (FIRST_YEAR..=LAST_YEAR).map(|year| criteria.iter().map(|c| c.threshold_in(year)).collect()).collect();
-        Self { rules, criteria, categories, counted, listing, thresholds }
+        let thresholds = span.years().map(|year| criteria.iter().map(|c| c.threshold_in(year)).collect()).collect();
+        Self { rules, criteria, categories, counted, listing, thresholds, span }
     }
 
     /// Each criterion judged on `value(criterion)` against its threshold in `year`.
     fn results(&self, year: u16, value: impl Fn(&Criterion) -> f64) -> impl Iterator<Item = CriterionResult> {
-        let thresholds = self.thresholds.get(usize::from(year.saturating_sub(FIRST_YEAR)));
+        let thresholds = self.span.index(year).and_then(|y| self.thresholds.get(y));
         self.criteria.iter().enumerate().map(move |(k, c)| {
             let threshold = thresholds.and_then(|t| t.get(k).copied()).unwrap_or_else(|| c.threshold_in(year));
             criterion_result(c, value(c), threshold)
@@ -262,7 +291,9 @@ pub fn evaluate(
     previous_runs: &[u32],
 ) -> (Status, Criteria, Vec<u32>) {
     let mut criteria = Criteria::new();
-    let (status, runs) = Judge::new(rules).judge(year, (is_estate, residents), history, previous_runs, &mut criteria);
+    let span = Span::starting(year);
+    let (status, runs) =
+        Judge::new(rules, span).judge(year, (is_estate, residents), history, previous_runs, &mut criteria);
     (status, criteria, runs.to_vec())
 }
 

@@ -8,8 +8,8 @@ use super::output::LedgerYear;
 use super::schools::{self, DistrictPupils};
 use super::state::{AreaState, Simulation};
 use super::transition::{self, AreaEfforts, Context};
-use super::{moves, parallel};
-use crate::model::{FIRST_YEAR, PerGroup, PerTenure};
+use super::{moves, need, parallel, status};
+use crate::model::{AreaKind, PerGroup, PerTenure, Tenure};
 
 /// Sets each area's calibrated intake residual so that, with no actions, the 2016 composition
 /// is a fixed point: the inflow equals what transitions and moves take away.
@@ -60,7 +60,7 @@ fn needed_inflow(before: &Cohort, after: &Cohort, left: &Cohort) -> Cohort {
 pub(super) fn advance(sim: &mut Simulation, year: u16) -> (LedgerYear, DistrictPupils) {
     let n = sim.world.areas.len();
     let mut displaced = vec![Cohort::default(); n];
-    let slot = usize::from(year.saturating_sub(FIRST_YEAR));
+    let slot = sim.schedule.span.index(year).unwrap_or(usize::MAX);
     let steps = sim.schedule.steps_by_year.get(slot).map_or(0, Vec::len);
     for k in 0..steps {
         let step = sim.schedule.steps_by_year[slot][k];
@@ -76,31 +76,35 @@ pub(super) fn advance(sim: &mut Simulation, year: u16) -> (LedgerYear, DistrictP
     let rehousing = (steps > 0 || sim.world.someone_waiting)
         .then(|| moves::rehouse(sim, &displaced, &vacancies, &weights, letting.joint));
     if let Some(rehousing) = &rehousing {
-        ledger.displaced = displaced.iter().map(Cohort::total).sum();
-        ledger.left = rehousing.leaving.iter().map(Cohort::total).sum();
-        ledger.rehoused = rehousing.rehoused_from.iter().sum();
+        rehousing.book(&displaced, &mut ledger);
     }
     sim.world.someone_waiting = rehousing.as_ref().is_some_and(|r| r.waiting.iter().any(|w| w.total() > 0.0));
     let shares = moves::letting_shares(sim, &letting, &vacancies, &weights);
-    let economy_odds = 1.0 / transition::economy(&p.flows, year.saturating_sub(FIRST_YEAR));
+    let economy = transition::Economy::in_year(sim.engine.history, &p.flows, year, sim.schedule.span.first);
+    let schedule = &sim.schedule;
+    let economy_odds = |i: usize| 1.0 / economy.for_area(schedule.held(i, year).1, p.flows.economy_response);
+    let openings = need::Openings {
+        vacancies: &vacancies,
+        weights: &weights,
+        rehousing: rehousing.as_ref(),
+        shares: &shares,
+        letting: &letting,
+        economy_odds: &economy_odds,
+    };
+    let need = need::housing_need(sim, &openings);
+    if let Some(need) = &need {
+        need.book(&mut ledger);
+    }
+    let turnover = p.tenure.move_out_rate[Tenure::AlmenFamily].clamp(0.0, 1.0);
     let attractiveness = &sim.world.attractiveness;
     let pupils_per_child = p.flows.pupils_per_child;
     let intakes = intake::tenure_intakes(p);
     let newcomers = |i: usize, area: &mut AreaState| {
-        if let Some(rehousing) = &rehousing {
-            area.left = area.left.plus(&rehousing.leaving[i]);
-            area.waiting = rehousing.waiting[i];
-            area.rehoused_in = rehousing.arrivals[i].total();
-            area.rehoused_out = rehousing.rehoused_from[i];
-            area.residents = area.residents.plus(&rehousing.arrivals[i]);
-        } else {
-            area.waiting = Cohort::default();
-            area.rehoused_in = 0.0;
-            area.rehoused_out = 0.0;
-        }
+        settle_rehousing(area, rehousing.as_ref(), i);
         area.new_capacity = PerTenure::default();
         area.newcomers = PerGroup::default();
-        let open = (vacancies[i] - area.rehoused_in).max(0.0);
+        let placed = settle_need(area, need.as_ref(), i, turnover);
+        let open = (vacancies[i] - area.rehoused_in - placed).max(0.0);
         let arrived = (open > 0.0).then(|| {
             let who = IntakeArea {
                 intakes: &intakes,
@@ -108,7 +112,7 @@ pub(super) fn advance(sim: &mut Simulation, year: u16) -> (LedgerYear, DistrictP
                 had_in_2016: &area.had_in_2016,
                 residual: &area.residual,
                 attractiveness_change: attractiveness.change(area.district),
-                economy_odds,
+                economy_odds: economy_odds(i),
             };
             let arrivals = intake::newcomers(&who, shares[i], open, p);
             area.newcomers = arrivals.persons;
@@ -128,6 +132,32 @@ pub(super) fn advance(sim: &mut Simulation, year: u16) -> (LedgerYear, DistrictP
         (ledger, pupils)
     });
     (ledger, pupils)
+}
+
+/// The displaced who arrive in area `i`, leave from it or wait, in its record.
+fn settle_rehousing(area: &mut AreaState, rehousing: Option<&moves::Rehousing>, i: usize) {
+    if let Some(rehousing) = rehousing {
+        area.left = area.left.plus(&rehousing.leaving[i]);
+        area.waiting = rehousing.waiting[i];
+        area.rehoused_in = rehousing.arrivals[i].total();
+        area.rehoused_out = rehousing.rehoused_from[i];
+        area.residents = area.residents.plus(&rehousing.arrivals[i]);
+    } else {
+        area.waiting = Cohort::default();
+        area.rehoused_in = 0.0;
+        area.rehoused_out = 0.0;
+    }
+}
+
+/// Those in need whom area `i`'s lost homes left without one thin out as tenants would have
+/// moved on, and this year's join them; those placed here move in (they take vacancies first).
+/// Returns how many were placed here.
+fn settle_need(area: &mut AreaState, need: Option<&need::NeedYear>, i: usize, turnover: f64) -> f64 {
+    area.excluded = area.excluded.scaled(1.0 - turnover);
+    let Some(need) = need else { return 0.0 };
+    area.excluded = area.excluded.plus(&need.excluded[i]);
+    area.residents = area.residents.plus(&need.placed[i]);
+    need.placed[i].total()
 }
 
 /// Each area's vacancies after the year's moves out, and the shares of them each tenure has.
@@ -151,20 +181,35 @@ struct Lived {
 /// Transitions and moves out in every area; returns each area's vacancies and their tenures.
 fn live_and_move_out(sim: &mut Simulation, efforts: &[AreaEfforts], ledger: &mut LedgerYear) -> Openings {
     let p = sim.engine.params;
-    let economy = transition::economy(&p.flows, sim.world.year.saturating_sub(FIRST_YEAR));
-    let rates = transition::YearRates::new(&p.flows, economy);
+    let year = sim.world.year;
+    let economy = transition::Economy::in_year(sim.engine.history, &p.flows, year, sim.schedule.span.first);
     let (school_shares, attractiveness) = (&sim.world.school_mix.area_school_share, &sim.world.attractiveness);
+    let schedule = &sim.schedule;
+    let response = p.flows.economy_response;
+    let household = (1.0 + p.flows.almen_household_size_change).max(0.0);
     let live = |i: usize, area: &mut AreaState| {
+        // Households in almene homes grow smaller: the homes hold fewer persons each year.
+        for t in Tenure::ALL.into_iter().filter(|t| t.is_almen()) {
+            area.capacity[t] *= household;
+            area.empty[t] *= household;
+            area.new_capacity[t] *= household;
+        }
+        area.almen_family_persons_per_home *= household;
         let school_share = school_shares.get(i).copied().unwrap_or(0.0);
+        let rates = transition::YearRates::new(&p.flows, economy.for_area(schedule.held(i, year).1, response));
         let ctx = Context { school_share, efforts: efforts[i], placed_last_year: area.placed, rates };
         let t = transition::transition(&area.residents, &p.flows, &p.efforts, ctx);
+        if area.kind == AreaKind::Estate {
+            let figures = |c: &Cohort| status::figures(c, p);
+            area.figures_in_year = Some((figures(&area.residents), figures(&t.residents)));
+        }
         let rate = moves::move_out_rate(area, p);
         let mut residents = t.residents;
         let exit = moves::leaving_shares(&residents.persons, rate, attractiveness.now(area.district), p);
         let leaving = residents.take_shares(&exit);
         let placed_share = moves::placed_leaving_share(&residents, t.placed, rate, p);
         let placed_leaving = residents.take_shares(&PerGroup { employed: placed_share, ..PerGroup::default() });
-        let gap = area.capacity.total() - residents.total();
+        let gap = area.lettable().total() - residents.total();
         // More people than the homes hold: the surplus moves away with the area's mix.
         let surplus = (gap < 0.0).then(|| residents.take_share(-gap / residents.total()).total());
         area.residents = residents;

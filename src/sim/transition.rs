@@ -6,7 +6,7 @@
 //! the region's average.
 
 use super::cohort::{Cohort, ratio};
-use crate::model::{EffortParams, FlowParams, Group, PerGroup};
+use crate::model::{EffortParams, FIRST_YEAR, FlowParams, Group, History, PerGroup};
 
 /// Efforts active in one area in one year.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -119,10 +119,45 @@ pub(super) fn transition(x: &Cohort, f: &FlowParams, e: &EffortParams, ctx: Cont
     Transition { residents: r, births, deaths, effort_moves, placed }
 }
 
-/// How much more often adults find work `years_on` years after 2016 than in 2016: the
-/// economy's trend, compounded (1 holds 2016's economy).
-pub(super) fn economy(f: &FlowParams, years_on: u16) -> f64 {
-    libm::pow((1.0 + f.job_finding_trend).max(0.01), f64::from(years_on))
+/// The economy of one year against the one the starting composition stood on: how much more
+/// often adults of each origin find work (1: as then). Published years read the employment
+/// rates by origin (`assets/history.ron`); after the last published year the assumed trend
+/// carries on from there.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) struct Economy {
+    non_western: f64,
+    other: f64,
+}
+
+impl Economy {
+    /// The economy during `year` against the one a plan that starts in `start` stands on (the
+    /// year before its start).
+    pub fn in_year(history: &History, f: &FlowParams, year: u16, start: u16) -> Self {
+        let (at, base) = (Self::absolute(history, f, year), Self::absolute(history, f, start.saturating_sub(1)));
+        Self { non_western: at.non_western / base.non_western, other: at.other / base.other }
+    }
+
+    /// The economy during `year` against the published series' base year: the published odds,
+    /// and after the last published year the assumed trend from there.
+    fn absolute(history: &History, f: &FlowParams, year: u16) -> Self {
+        let series = &history.employment;
+        if let Some((non_western, other)) = series.index(year) {
+            return Self { non_western, other };
+        }
+        let last = series.last_year().and_then(|y| Some((y, series.index(y)?)));
+        let (from_year, (non_western, other)) = last.unwrap_or((FIRST_YEAR - 1, (1.0, 1.0)));
+        let trend = libm::pow((1.0 + f.job_finding_trend).max(0.01), f64::from(year.saturating_sub(from_year)));
+        Self { non_western: non_western * trend, other: other * trend }
+    }
+
+    /// The factor on an area's job finding (and the inverse on its newcomers' odds of being
+    /// outside work): the origins' factors weighted by the area's non-Western share, reaching
+    /// its residents as fully as `response` says.
+    pub fn for_area(self, non_western_share: f64, response: f64) -> f64 {
+        let nw = non_western_share.clamp(0.0, 1.0);
+        let weighted = nw * self.non_western + (1.0 - nw) * self.other;
+        (1.0 + response.max(0.0) * (weighted - 1.0)).max(0.01)
+    }
 }
 
 /// Ageing into 65+, job loss and finding (at the year's `rates`), education entry and
@@ -179,6 +214,20 @@ fn coming_of_age(x: &Cohort, f: &FlowParams, e: &EffortParams, ctx: Context, age
     PerGroup { in_education, outside_work, employed: age_out - in_education - outside_work, ..PerGroup::default() }
 }
 
+/// Adults the job consultants place in work in a year. Each consultant works with a caseload;
+/// together they reach the adults they can reach, `pool`, as far as their caseloads go
+/// (the more consultants per reachable adult, the more they work with people another
+/// consultant would have reached), and each adult they work with is placed at the evaluated
+/// rate: a consultant's placements a year over the caseload.
+fn consultants_placed(pool: f64, consultants: f64, e: &EffortParams) -> f64 {
+    let caseload = e.job_consultant_caseload.max(1.0);
+    if pool <= 0.0 || consultants <= 0.0 || e.job_consultant_persons_per_year <= 0.0 {
+        return 0.0;
+    }
+    let served = pool * (1.0 - libm::exp(-consultants * caseload / pool));
+    (served * e.job_consultant_persons_per_year / caseload).min(pool)
+}
+
 /// Job consultants and social workers work on the adults outside work they can reach, with
 /// diminishing returns as that pool shrinks; half of last year's placements (by default) are
 /// back outside work.
@@ -194,7 +243,7 @@ fn efforts(r: &mut Cohort, e: &EffortParams, ctx: Context) -> (f64, f64) {
             pool * (1.0 - libm::exp(-per_staff * staff / pool))
         }
     };
-    let placed = moved(r.persons.outside_work * reach, ctx.efforts.job_consultants, e.job_consultant_persons_per_year);
+    let placed = consultants_placed(r.persons.outside_work * reach, ctx.efforts.job_consultants, e);
     let basic_share = r.basic_share(Group::OutsideWork);
     r.move_adults(Group::OutsideWork, Group::Employed, placed * basic_share, placed * (1.0 - basic_share));
     let to_education =

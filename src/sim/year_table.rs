@@ -312,6 +312,7 @@ mod tests {
             commercial_m2: area as f64,
             left_municipality: 0.0,
             awaiting_rehousing: 0.0,
+            excluded_need: 0.0,
             rehoused_in: 0.0,
             rehoused_out: 0.0,
             newcomers: Default::default(),

@@ -58,7 +58,14 @@ fn score_lines(ui: &mut egui::Ui, tr: Tr<'_>, change: &ScoreChange) {
 }
 
 /// The change of the score from `before` to `after` at `year`, and the estates it moved.
-fn change_lines(ui: &mut egui::Ui, tr: Tr<'_>, weights: [f64; 4], before: &Projection, after: &Projection, year: u16) {
+fn change_lines(
+    ui: &mut egui::Ui,
+    tr: Tr<'_>,
+    weights: [f64; crate::sim::COMPONENT_COUNT],
+    before: &Projection,
+    after: &Projection,
+    year: u16,
+) {
     let (Some(b), Some(a)) = (before.score_in(year), after.score_in(year)) else { return };
     let change = ScoreChange::between(b, a, weights);
     score_lines(ui, tr, &change);
@@ -88,14 +95,20 @@ fn change_lines(ui: &mut egui::Ui, tr: Tr<'_>, weights: [f64; 4], before: &Proje
 
 /// For a change that rounds to nothing at `year`: the first year it shows, and what it is in
 /// 2040 — a profile or a school acts slowly, through who moves in.
-fn when_a_change_shows(tr: Tr<'_>, weights: [f64; 4], before: &Projection, after: &Projection, year: u16) -> String {
+fn when_a_change_shows(
+    tr: Tr<'_>,
+    weights: [f64; crate::sim::COMPONENT_COUNT],
+    before: &Projection,
+    after: &Projection,
+    year: u16,
+) -> String {
     let shown = |y: u16| match (before.score_in(y), after.score_in(y)) {
         (Some(b), Some(a)) => ScoreChange::between(b, a, weights).change,
         _ => 0,
     };
     let first = after.years.iter().copied().find(|&y| shown(y) != 0);
     match first {
-        Some(first) => words::shows_from(tr, year, first, shown(crate::model::LAST_YEAR)),
+        Some(first) => words::shows_from(tr, year, first, shown(after.years.last().copied().unwrap_or_default())),
         None => tr.fill("explain.never_shows", &[("year", &year.to_string())]),
     }
 }
@@ -164,18 +177,14 @@ fn part_row(ui: &mut egui::Ui, app: &WorkshopApp, tr: Tr<'_>, attribution: &Attr
     part_line(ui, &text, &words::part_effect(tr, attribution, i, year));
 }
 
-/// Residents displaced by the plan so far: how many were rehoused in the municipality and how
-/// many left it — a cost the score counts, not a gain.
+/// What the plan did to people so far: the displaced (rehoused, waiting, gone), the households
+/// in need left without a home — costs the score counts, not gains — and each estate's change
+/// split into its residents' own mobility and replacement.
 fn displaced_line(ui: &mut egui::Ui, tr: Tr<'_>, projection: &Projection, year: u16) {
-    let (rehoused, _, left) = crate::statement::displaced(projection, year);
-    if rehoused + left < 0.5 {
-        return;
+    for line in crate::statement::consequences(projection, year, tr) {
+        ui.add_space(6.0);
+        ui.label(line);
     }
-    ui.add_space(6.0);
-    ui.label(tr.fill(
-        "explain.displaced",
-        &[("year", &year.to_string()), ("rehoused", &tr.num(rehoused, 0)), ("left", &tr.num(left, 0))],
-    ));
 }
 
 /// The last change in words: the edit, or what undo or redo did ("Fortrudt: tilbage til …").

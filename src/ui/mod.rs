@@ -110,7 +110,11 @@ fn name_window(ctx: &egui::Context, app: &WorkshopApp) {
 /// Moves the year on while Play runs, and asks for the next frame only when the year changes.
 fn play(ctx: &egui::Context, app: &mut WorkshopApp) {
     let now = ctx.input(|i| i.time);
-    if let Some(next) = app.view.advance_play(now) {
+    let span = app.session.plan().span();
+    // A plan that starts later than the year on show (opened, or made from a table) shows its
+    // first year: the years before its start are history it does not project.
+    app.view.year = app.view.year.clamp(span.first, span.last);
+    if let Some(next) = app.view.advance_play(now, span) {
         ctx.request_repaint_after(std::time::Duration::from_secs_f64(next));
     }
 }

@@ -18,13 +18,14 @@ pub fn tenure(tenure: Tenure) -> Color32 {
 }
 
 /// The colour of the balance score's components, in `COMPONENTS` order.
-pub const COMPONENTS: [Color32; 4] = {
+pub const COMPONENTS: [Color32; crate::sim::COMPONENT_COUNT] = {
     let c = crate::colours::COMPONENTS;
     [
         Color32::from_rgb(c[0][0], c[0][1], c[0][2]),
         Color32::from_rgb(c[1][0], c[1][1], c[1][2]),
         Color32::from_rgb(c[2][0], c[2][1], c[2][2]),
         Color32::from_rgb(c[3][0], c[3][1], c[3][2]),
+        Color32::from_rgb(c[4][0], c[4][1], c[4][2]),
     ]
 };
 

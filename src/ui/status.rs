@@ -237,7 +237,8 @@ fn criterion_row(ui: &mut egui::Ui, tr: Tr<'_>, c: &CriterionResult) {
 }
 
 /// The projected criteria of the selected estate over time, in percent, with the list's lines,
-/// the band of its outside-work share and the official figures as points.
+/// each criterion's band as the list judges it (80 % of the bands' runs) and the official
+/// figures as points.
 fn criteria_chart(ui: &mut egui::Ui, tr: Tr<'_>, feed: &CriteriaFeed, year: u16) {
     if feed.lines.is_empty() {
         return;
@@ -251,8 +252,8 @@ fn criteria_chart(ui: &mut egui::Ui, tr: Tr<'_>, feed: &CriteriaFeed, year: u16)
         .map(|(i, line)| (colour(i), tr.of("indicator_name", line.indicator.key()), false))
         .collect();
     entries.push((egui::Color32::from_gray(90), tr.t("series.list_line").to_owned(), true));
-    if !feed.outside_work_low.is_empty() {
-        entries.push((palette::band(colour(0)), tr.t("series.band").to_owned(), false));
+    if feed.lines.iter().any(|line| !line.band_low.is_empty()) {
+        entries.push((palette::band(colour(0)), tr.t("series.criteria_band").to_owned(), false));
     }
     if !feed.official.is_empty() {
         entries.push((palette::OFFICIAL, tr.t("series.official").to_owned(), false));
@@ -264,14 +265,19 @@ fn criteria_chart(ui: &mut egui::Ui, tr: Tr<'_>, feed: &CriteriaFeed, year: u16)
     let height = (ui.available_height() - 8.0).clamp(least, 260.0);
     let plot = year_plot("criteria_chart", tr, tr.t("axis.percent"), height).include_y(0.0).include_y(100.0);
     let shown = plot.show(ui, |plot| {
-        if !feed.outside_work_low.is_empty() {
-            plot.add(
-                FilledArea::new(tr.t("series.band"), &feed.years, &feed.outside_work_low, &feed.outside_work_high)
-                    .fill_color(palette::band(colour(0))),
-            );
-        }
         for (i, line) in feed.lines.iter().enumerate() {
             let name = tr.of("indicator_name", line.indicator.key());
+            if !line.band_low.is_empty() {
+                plot.add(
+                    FilledArea::new(
+                        format!("{name}: {}", tr.t("series.band")),
+                        &feed.years,
+                        &line.band_low,
+                        &line.band_high,
+                    )
+                    .fill_color(palette::band(colour(i))),
+                );
+            }
             let points: Vec<[f64; 2]> = feed.years.iter().zip(&line.plan).map(|(x, y)| [*x, *y]).collect();
             plot.line(Line::new(name.clone(), points).color(colour(i)).width(2.5));
             if let Some((_, threshold)) = line.threshold {

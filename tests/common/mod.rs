@@ -121,3 +121,48 @@ pub fn settle(harness: &mut egui_kittest::Harness<'_, by_i_balance::app::Worksho
     }
     panic!("the worker never finished this revision");
 }
+
+/// A projection of `plan` with the economy and the letting rules as they were in 2016 (no
+/// history) and households that keep their size: the counterfactual the calibration holds
+/// steady.
+pub fn project_without_history(plan: &Plan) -> by_i_balance::sim::Projection {
+    let library = by_i_balance::assets::Library::load().expect("shipped assets load");
+    let mut plan = plan.clone();
+    plan.assumptions.insert("almen_household_size_change".into(), 0.0);
+    let (params, _) = by_i_balance::engine::resolve(&library, &plan);
+    let flat = by_i_balance::model::History::flat();
+    let inputs = by_i_balance::engine::inputs(&library, &plan, &params);
+    by_i_balance::sim::project(&plan, by_i_balance::sim::Inputs { history: &flat, ..inputs })
+}
+
+/// Decodes standard base64 (the report's embedded images).
+pub fn unbase64(text: &str) -> Vec<u8> {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let values: Vec<u32> =
+        text.bytes().filter(|b| *b != b'=').map(|b| ALPHABET.iter().position(|a| *a == b).unwrap() as u32).collect();
+    let mut out = Vec::new();
+    for chunk in values.chunks(4) {
+        let n = chunk.iter().enumerate().fold(0, |n, (i, v)| n | (v << (18 - 6 * i)));
+        for i in 0..chunk.len() - 1 {
+            out.push((n >> (16 - 8 * i)) as u8);
+        }
+    }
+    out
+}
+
+/// Checks that a workshop report is well-formed markup and that so is every SVG image it
+/// embeds; returns how many images it checked, or the first fault in words.
+pub fn report_is_well_formed(html: &str) -> Result<usize, String> {
+    let doc = roxmltree::Document::parse(html.trim_start_matches("<!DOCTYPE html>"))
+        .map_err(|e| format!("the report is not well-formed: {e}"))?;
+    let mut images = 0;
+    for img in doc.descendants().filter(|n| n.tag_name().name() == "img") {
+        let Some(data) = img.attribute("src").and_then(|s| s.strip_prefix("data:image/svg+xml;base64,")) else {
+            continue;
+        };
+        let svg = String::from_utf8(unbase64(data)).map_err(|e| format!("an image is not UTF-8: {e}"))?;
+        roxmltree::Document::parse(&svg).map_err(|e| format!("an SVG image is not well-formed: {e}"))?;
+        images += 1;
+    }
+    Ok(images)
+}

@@ -56,8 +56,8 @@ fn area_picker(ui: &mut egui::Ui, app: &WorkshopApp, tr: Tr<'_>) -> Option<Strin
 /// is built or demolished the year before.
 fn homes(ui: &mut egui::Ui, app: &mut WorkshopApp, area_id: &str) {
     let tr = app.tr();
-    let year = action_year_for(app.view.year);
-    let shown = shows_from(year);
+    let year = action_year_for(app.view.year, app.session.plan().span());
+    let shown = shows_from(year, app.session.plan().span());
     ui.label(egui::RichText::new(tr.fill("editor.homes_in", &[("year", &shown.to_string())])).strong());
     if shown != app.view.year {
         ui.label(egui::RichText::new(tr.t("editor.homes_from_2017")).small().italics());
@@ -208,7 +208,7 @@ fn tenure_combo(ui: &mut egui::Ui, tr: Tr<'_>, id: &str, name_key: &'static str,
 /// The action being put together: its kind, tenures or facility, count, and "Add".
 fn add_action(ui: &mut egui::Ui, app: &mut WorkshopApp, area_id: &str) {
     let tr = app.tr();
-    let year = action_year_for(app.view.year);
+    let year = action_year_for(app.view.year, app.session.plan().span());
     ui.label(egui::RichText::new(tr.fill("editor.add_action", &[("year", &year.to_string())])).strong());
     let draft = &mut app.view.draft;
     egui::ComboBox::from_label(tr.t("editor.action_kind"))
@@ -221,6 +221,11 @@ fn add_action(ui: &mut egui::Ui, app: &mut WorkshopApp, area_id: &str) {
     ui.horizontal_wrapped(|ui| match draft.kind {
         DraftKind::Demolish | DraftKind::Build | DraftKind::Merge => {
             tenure_combo(ui, tr, "draft_tenure", "editor.tenure", &mut draft.tenure);
+        }
+        DraftKind::Empty => {
+            tenure_combo(ui, tr, "draft_tenure", "editor.tenure", &mut draft.tenure);
+            ui.add(egui::DragValue::new(&mut draft.years).range(1..=15).suffix(format!(" {}", tr.t("unit.years"))))
+                .on_hover_text(tr.t("editor.empty_years"));
         }
         DraftKind::Convert => {
             tenure_combo(ui, tr, "draft_from", "editor.from", &mut draft.tenure);
@@ -258,7 +263,7 @@ fn add_action(ui: &mut egui::Ui, app: &mut WorkshopApp, area_id: &str) {
 /// Flexible letting (not in growth areas) and the efforts in the area, from the slider's year.
 fn policies(ui: &mut egui::Ui, app: &mut WorkshopApp, area_id: &str, kind: AreaKind) {
     let tr = app.tr();
-    let year = action_year_for(app.view.year);
+    let year = action_year_for(app.view.year, app.session.plan().span());
     ui.label(egui::RichText::new(tr.fill("editor.policies_from", &[("year", &year.to_string())])).strong());
     let plan = std::sync::Arc::clone(app.session.plan());
     let mut edits = Vec::new();

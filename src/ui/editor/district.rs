@@ -144,11 +144,11 @@ fn institution(ui: &mut egui::Ui, app: &mut WorkshopApp, plan: &Plan, id: &str) 
 /// A school's strong profile, the districts it serves and merging it into another school.
 fn school(ui: &mut egui::Ui, app: &mut WorkshopApp, plan: &Plan, id: &str) {
     let tr = app.tr();
-    let year = action_year_for(app.view.year);
+    let year = action_year_for(app.view.year, app.session.plan().span());
     let m = &plan.municipality;
     let Some(inst) = m.institution(id) else { return };
     // As the edit leaves it: from the first year its figures show.
-    let strong = places::school_has_profile(app.session.projection(), id, shows_from(year));
+    let strong = places::school_has_profile(app.session.projection(), id, shows_from(year, app.session.plan().span()));
     let mut wanted = strong;
     ui.checkbox(&mut wanted, tr.t("editor.school_profile"));
     if wanted != strong {

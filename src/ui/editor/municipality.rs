@@ -75,7 +75,7 @@ fn letting(ui: &mut egui::Ui, app: &mut WorkshopApp, plan: &Plan) {
     if ui.checkbox(&mut counts, tr.t("share168a.facilities")).on_hover_text(help).changed() {
         app.session.apply(PlanEdit::FacilitiesCommercial(counts));
     }
-    let year = action_year_for(app.view.year);
+    let year = action_year_for(app.view.year, app.session.plan().span());
     let joint = plan.letting.joint_allocation_from;
     let mut has_joint = joint.is_some();
     ui.checkbox(&mut has_joint, tr.fill("editor.joint_allocation", &[("year", &year.to_string())]));
@@ -87,7 +87,7 @@ fn letting(ui: &mut egui::Ui, app: &mut WorkshopApp, plan: &Plan) {
 /// Staff and courses per estate from the slider's year, one row per estate.
 fn efforts(ui: &mut egui::Ui, app: &mut WorkshopApp, plan: &Plan) {
     let tr = app.tr();
-    let year = action_year_for(app.view.year);
+    let year = action_year_for(app.view.year, app.session.plan().span());
     ui.label(egui::RichText::new(tr.fill("editor.efforts_from", &[("year", &year.to_string())])).strong());
     let mut edits = Vec::new();
     egui::Grid::new("efforts_grid").striped(true).show(ui, |ui| {
