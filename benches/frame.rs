@@ -107,6 +107,7 @@ fn large_map(c: &mut Criterion) {
             selection: &selection,
             tr: translations.tr(by_i_balance::i18n::Language::Danish),
             interactive: true,
+            names_may_give_way: true,
         };
         let input = egui::RawInput {
             screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, size)),

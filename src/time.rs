@@ -57,6 +57,12 @@ fn format_utc(time: Timestamp) -> String {
     time.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
+/// The local time of day now, as a room's clock shows it: "14:32".
+pub fn local_clock_now() -> String {
+    let now = jiff::Zoned::now();
+    format!("{:02}:{:02}", now.hour(), now.minute())
+}
+
 /// A stored UTC stamp in the system's local time, in words of `language`. A stamp that is not
 /// a time (an old or hand-edited file) is shown as it is.
 pub fn local_time(stamp: &str, language: Language) -> String {

@@ -234,18 +234,23 @@ pub fn part_effect(tr: Tr<'_>, attribution: &crate::explain::Attribution, part: 
     let shown = attribution.shown(year).and_then(|s| s.parts.get(part).copied()).unwrap_or(0);
     match attribution.when_it_shows(part, year) {
         None => points(tr, shown),
-        Some((Some(first), by_2040)) => tr.fill(
-            "explain.shows_from",
-            &[("year", &year.to_string()), ("first", &first.to_string()), ("by_2040", &points(tr, by_2040))],
-        ),
+        Some((Some(first), by_2040)) => shows_from(tr, year, first, by_2040),
         Some((None, _)) => tr.fill("explain.never_shows", &[("year", &year.to_string())]),
     }
 }
 
-/// An estate's standing in words: "På listen · Parallelsamfund (7 år i træk, som
-/// omdannelsesreglen tæller)", "Forebyggelsesområde – på listen over forebyggelsesområder, ikke
-/// på listen", "Ikke på nogen liste", "Ikke bedømt (under 1.000 beboere)". A prevention area is on
-/// a published list of its own and is never called "not listed".
+/// A change that rounds to nothing at `year` but shows from `first`: with what it is in 2040,
+/// or, where it rounds to nothing again by then, that it fades (never "±0,0 point i 2040" after
+/// "viser sig fra").
+pub fn shows_from(tr: Tr<'_>, year: u16, first: u16, by_2040: crate::explain::Tenths) -> String {
+    let (year, first) = (year.to_string(), first.to_string());
+    if by_2040 == 0 {
+        tr.fill("explain.shows_then_fades", &[("year", &year), ("first", &first)])
+    } else {
+        tr.fill("explain.shows_from", &[("year", &year), ("first", &first), ("by_2040", &points(tr, by_2040))])
+    }
+}
+
 /// The rules that judge `year` under a plan's choice, in words: the choice itself, and for the
 /// law in force each year also the rule set of that year.
 pub fn rules_in_year(tr: Tr<'_>, choice: crate::model::RuleSetId, year: u16) -> String {
@@ -257,6 +262,10 @@ pub fn rules_in_year(tr: Tr<'_>, choice: crate::model::RuleSetId, year: u16) -> 
     tr.fill("rules.in_force_in_year", &[("year", &year.to_string()), ("rules", &rules)])
 }
 
+/// An estate's standing in words: "På listen · Parallelsamfund (7 år i træk, som
+/// omdannelsesreglen tæller)", "Forebyggelsesområde (ikke et udsat boligområde)", "Ikke på
+/// nogen liste", "Ikke bedømt (under 1.000 beboere)". A prevention area is on a published list
+/// of its own, so it is named for that list, never called "not listed".
 pub fn status(tr: Tr<'_>, status: &crate::sim::Status) -> String {
     use crate::model::Category;
     if !status.judged {
@@ -348,6 +357,16 @@ pub fn action_in_year(tr: Tr<'_>, m: &Municipality, action: &crate::model::Actio
     format!("{} ({})", self::action(tr, m, &action.kind), action.year)
 }
 
+/// A number of the room's dots: "1 prik", "3 prikker" (`give`: the button, "+ 3 prikker").
+pub fn dots(tr: Tr<'_>, count: u32, give: bool) -> String {
+    match (count, give) {
+        (1, true) => tr.t("votes.give_one").to_owned(),
+        (1, false) => tr.t("votes.total_one").to_owned(),
+        (n, true) => tr.fill("votes.give", &[("dots", &n.to_string())]),
+        (n, false) => tr.fill("votes.total", &[("dots", &n.to_string())]),
+    }
+}
+
 /// An edit in words, in the language of `tr`: the change log, undo and redo, a refusal.
 pub fn edit(tr: Tr<'_>, m: &Municipality, edit: &PlanEdit) -> String {
     let year = |y: &u16| y.to_string();
@@ -385,6 +404,40 @@ pub fn edit(tr: Tr<'_>, m: &Municipality, edit: &PlanEdit) -> String {
         }
         _ => setting(tr, m, edit),
     }
+}
+
+/// Which way through the undo history an edit is told.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum History {
+    /// The menu entry that would undo it: "Fortryd: …".
+    Undo,
+    /// It was just undone: "Fortrudt: …".
+    Undone,
+    Redo,
+    Redone,
+}
+
+/// An edit taken back or made again, in one sentence: "Fortrudt: tilbage til Nedrivning af 188
+/// almene familieboliger i Taastrupgaard (2019)" rather than "Fortrudt: Ændret: …" — a changed
+/// action says what it goes back to, a removed one that it is back in the plan.
+pub fn history(tr: Tr<'_>, m: &Municipality, edit: &PlanEdit, way: History) -> String {
+    let back = matches!(way, History::Undo | History::Undone);
+    let what = match edit {
+        PlanEdit::ChangeAction { before, .. } if back => {
+            tr.fill("edit.back_to", &[("what", &action_in_year(tr, m, before))])
+        }
+        PlanEdit::ChangeAction { after, .. } => action_in_year(tr, m, after),
+        PlanEdit::RemoveAction(a) if back => tr.fill("edit.back_in", &[("what", &action_in_year(tr, m, a))]),
+        PlanEdit::RemoveAction(a) => tr.fill("edit.out_again", &[("what", &action_in_year(tr, m, a))]),
+        other => self::edit(tr, m, other),
+    };
+    let key = match way {
+        History::Undo => "edit.undo_what",
+        History::Undone => "edit.undone_what",
+        History::Redo => "edit.redo_what",
+        History::Redone => "edit.redone_what",
+    };
+    tr.fill(key, &[("what", &what)])
 }
 
 /// The edits that set one value of the plan, in words.
@@ -427,7 +480,9 @@ fn setting(tr: Tr<'_>, m: &Municipality, edit: &PlanEdit) -> String {
         PlanEdit::Author(name) => tr.fill("change.author", &[("name", name)]),
         PlanEdit::AddComment(c) => tr.fill("change.comment_added", &[("author", &c.author)]),
         PlanEdit::RemoveComment(c) => tr.fill("change.comment_removed_from", &[("author", &c.author)]),
+        PlanEdit::AddVote(v) if v.dots == 1 => tr.fill("change.vote_added_one", &[("group", &v.group)]),
         PlanEdit::AddVote(v) => tr.fill("change.vote_added", &[("dots", &v.dots.to_string()), ("group", &v.group)]),
+        PlanEdit::RemoveVote(v) if v.dots == 1 => tr.fill("change.vote_removed_one", &[("group", &v.group)]),
         PlanEdit::RemoveVote(v) => {
             tr.fill("change.vote_removed", &[("dots", &v.dots.to_string()), ("group", &v.group)])
         }

@@ -122,7 +122,11 @@ fn cards_forklar_reveal_report_and_explain_agree_on_every_figure() {
         harness.state_mut().freeze();
         harness.state_mut().session.replace_plan(plan.clone());
         harness.state_mut().reveal();
-        assert_eq!(harness.state().room.projector.revealed.as_deref(), Some(sentence.as_str()), "plan {n}: the reveal");
+        assert_eq!(
+            harness.state().room.projector.revealed.as_ref().map(|r| r.score.as_str()),
+            Some(sentence.as_str()),
+            "plan {n}: the reveal"
+        );
         wait_for_attribution(&mut harness);
         assert_eq!(*harness.state().session.attribution().unwrap(), attribution, "plan {n}: the app's attribution");
         harness.state_mut().view.chart_tab = ChartTab::Explain;

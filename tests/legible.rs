@@ -6,7 +6,7 @@
 
 mod common;
 
-use by_i_balance::app::{FileDialogs, WorkshopApp};
+use by_i_balance::app::{Dialog, FileDialogs, WorkshopApp};
 use by_i_balance::files::Workspace;
 use by_i_balance::model::{PlanEdit, Vote};
 use common::settle;
@@ -100,7 +100,7 @@ fn the_tenure_chart_marks_each_estate_s_share_as_the_law_counts_it() {
     click(&mut harness, "Boligtyper");
     assert!(harness.query_by_label("40 %-grænsen (§ 168 a)").is_some(), "the 40 % line is in the legend");
     assert!(
-        harness.query_by_label("§ 168 a-andel (almene familieboliger, som loven tæller dem)").is_some(),
+        harness.query_by_label("§ 168 a-andel, som loven tæller").is_some(),
         "the law's share has its own mark in the legend, apart from the plain tenure bars"
     );
     let feed = &harness.state().feed.tenure;
@@ -138,6 +138,7 @@ fn the_language_theme_text_size_and_the_last_plan_survive_a_restart() {
     // The projector opens full screen on screen 2 unless the room chose otherwise.
     assert_eq!(harness.state().room.projector.screen, ProjectorScreen::Second);
     click(&mut harness, "View");
+    click(&mut harness, "Projector's screen");
     click(&mut harness, "in a window");
     let app = harness.state_mut();
     app.room.theme = Theme::HighContrast;
@@ -224,7 +225,7 @@ fn the_room_s_votes_are_saved_with_their_variants_and_reach_the_report() {
     click(&mut harness, "Sammenlign");
     click(&mut harness, "Fastgør den åbne plan, som den er nu");
     assert_eq!(harness.state().document.pinned.len(), 1);
-    for give in harness.get_all_by_label("+ 1 prikker") {
+    for give in harness.get_all_by_label("+ 1 prik") {
         assert!(give.accesskit_node().is_disabled(), "no dots before the group is named");
     }
     harness.get_by_label("Bord eller gruppe:").scroll_to_me();
@@ -435,4 +436,71 @@ fn the_tool_bar_stays_one_row_at_the_largest_text_size() {
         click(&mut harness, more);
         assert!(harness.query_by_label(timer).is_some(), "{language:?}: the timer is in the menu");
     }
+}
+
+/// Issue 25, item 8: the room's dots are never lost. A pinned snapshot of the open plan has a
+/// name of its own (in the comparison, the votes, its file and the report), so its dots are
+/// saved in a file of its own, which saving the open plan leaves alone; the open plan's own
+/// file cannot be pinned a second time (its dots belong in the open plan's row); and saving the
+/// open plan over a pinned variant's file first moves that variant, dots and all, to a file of
+/// its own, with a message saying where.
+#[test]
+fn dots_given_to_a_pinned_copy_survive_saving_the_open_plan() {
+    use egui::Modifiers;
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = workshop_in(dir.path());
+    let open_file = dir.path().join("bord-1.ron");
+    assert!(harness.state_mut().save_to(&open_file), "the open plan has a file");
+    click(&mut harness, "Sammenlign");
+    click(&mut harness, "Fastgør den åbne plan, som den er nu");
+    let open_name = harness.state().session.plan().name.clone();
+    let snapshot = harness.state().document.pinned[0].name.clone();
+    assert!(snapshot.starts_with(&format!("{open_name} – øjebliksbillede kl. ")), "{snapshot}");
+    assert_eq!(harness.state().document.pinned[0].plan.name, snapshot, "the name is the plan's own");
+    assert_eq!(harness.state().variant_names(), vec![open_name.clone(), snapshot.clone()]);
+    assert!(harness.query_all_by_label(&snapshot).count() >= 2, "the comparison and its votes show it by its name");
+
+    harness.state_mut().view.vote_group = "Bord 1".into();
+    harness.run();
+    harness.get_all_by_label("+ 1 prik").nth(1).unwrap().scroll_to_me();
+    harness.run();
+    harness.get_all_by_label("+ 1 prik").nth(1).unwrap().click();
+    harness.run();
+    let snapshot_file = harness.state().document.pinned[0].path.clone().expect("the snapshot was saved for its dots");
+    assert_ne!(snapshot_file, open_file, "in a file of its own");
+
+    // Saving the open plan (Ctrl+S) leaves the snapshot's file and its dot as they were.
+    harness.state_mut().session.apply(PlanEdit::Notes("Efter første runde".into()));
+    harness.key_press_modifiers(Modifiers::COMMAND, egui::Key::S);
+    harness.run();
+    let table = by_i_balance::assets::param_table().unwrap();
+    let saved_open = by_i_balance::io::load_plan(&open_file, &table).unwrap();
+    assert_eq!(saved_open.notes, "Efter første runde", "the open plan was saved");
+    let saved_snapshot = by_i_balance::io::load_plan(&snapshot_file, &table).unwrap();
+    assert_eq!((saved_snapshot.name.as_str(), saved_snapshot.votes.len()), (snapshot.as_str(), 1), "dots kept");
+
+    // The open plan's own file is the open plan, not a second variant.
+    let plan = std::sync::Arc::new(saved_open);
+    assert!(!harness.state_mut().pin(open_name.clone(), plan, Some(open_file.clone())), "not pinned twice");
+    assert_eq!(harness.state().document.pinned.len(), 1);
+    assert!(matches!(&harness.state().document.dialog, Some(Dialog::Message(m)) if m.contains("er den åbne plan")));
+    harness.state_mut().document.dialog = None;
+
+    // Saving the open plan over the snapshot's file moves the snapshot, dot and all, first.
+    assert!(harness.state_mut().save_to(&snapshot_file));
+    let moved = harness.state().document.pinned[0].path.clone().unwrap();
+    assert_ne!(moved, snapshot_file, "the snapshot moved to a file of its own");
+    let kept = by_i_balance::io::load_plan(&moved, &table).unwrap();
+    assert_eq!((kept.name.as_str(), kept.votes.len()), (snapshot.as_str(), 1), "with its dot");
+    assert!(
+        matches!(&harness.state().document.dialog, Some(Dialog::Message(m)) if m.contains(&moved.display().to_string())),
+        "a message says where it went"
+    );
+
+    // The report tells the two apart by name.
+    harness.state_mut().document.dialog = None;
+    harness.state_mut().export_report();
+    let done = harness.state().document.exports_finished.lock().unwrap().pop().unwrap().unwrap();
+    let html = std::fs::read_to_string(done).unwrap();
+    assert!(html.contains(&snapshot) && html.contains(&open_name), "the report names both variants");
 }

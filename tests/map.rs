@@ -11,7 +11,7 @@ use by_i_balance::map::{Fit, PlanMap};
 use by_i_balance::model::{Plan, PlanEdit};
 use egui::{Pos2, Rect, Role};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 
 /// Two areas: an L (3 × 3 km less its top-right 2 × 2 km) and a square south of it; the L's
 /// notch is inside its convex hull but belongs to no area.
@@ -208,5 +208,185 @@ fn the_projector_follows_the_same_rules() {
         // The main window's map and the projector's both carry every name, whole.
         assert!(harness.query_by_label("By i balance – projektor").is_some(), "the projector shows");
         assert_labels_read_whole(&harness, &format!("{}x{} with the projector", size[0], size[1]), 2);
+    }
+}
+
+/// Words on the map and where they are.
+type Named = (String, Rect);
+
+/// Nodes of `role` whose words are one of `words`, with their boxes, leaving out those in
+/// `except` (another map's, known from before). A label's words are its value in AccessKit, a
+/// button's its label.
+fn nodes(
+    harness: &Harness<'_, WorkshopApp>,
+    role: Role,
+    words: &[String],
+    except: &[(String, Rect)],
+) -> Vec<(String, Rect)> {
+    let mut found: Vec<(String, Rect)> = harness
+        .query_all_by_role(role)
+        .filter_map(|n| {
+            let node = n.accesskit_node();
+            let text = if role == Role::Label { node.value() } else { node.label() }?;
+            words.contains(&text).then(|| (text, n.rect()))
+        })
+        .collect();
+    for known in except {
+        if let Some(i) = found.iter().position(|f| f == known) {
+            found.remove(i);
+        }
+    }
+    found.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.left().total_cmp(&b.1.left())));
+    found
+}
+
+/// Where the map's names are written: each area's name with its box, read from the labels the
+/// map gives assistive technology at the place of each name (leaving out another map's).
+fn names(harness: &Harness<'_, WorkshopApp>, except: &[(String, Rect)]) -> Vec<(String, Rect)> {
+    let all: Vec<String> = harness.state().session.plan().municipality.areas.iter().map(|a| a.name.clone()).collect();
+    nodes(harness, Role::Label, &all, except)
+}
+
+/// The institutions' letters on the map, by name (leaving out another map's).
+fn letters(harness: &Harness<'_, WorkshopApp>, except: &[(String, Rect)]) -> Vec<(String, Rect)> {
+    let all: Vec<String> =
+        harness.state().session.plan().municipality.institutions.iter().map(|i| i.name.clone()).collect();
+    nodes(harness, Role::Button, &all, except)
+}
+
+/// Whether two sets of names are written in the same places, to within a point (a panel's
+/// width may differ by a fraction of a point after presentation mode).
+fn same_places(a: &[(String, Rect)], b: &[(String, Rect)]) -> bool {
+    a.len() == b.len()
+        && a.iter()
+            .zip(b)
+            .all(|((n, r), (m, s))| n == m && (r.min - s.min).length() < 1.0 && (r.max - s.max).length() < 1.0)
+}
+
+/// How far a box on screen lies from an area's outline, in points, on the map drawn in `map`.
+fn distance_from_area(plan_map: &PlanMap, map: Rect, area: usize, label: Rect) -> f32 {
+    let fit = Fit::new(plan_map.bounds, [map.left(), map.top(), map.right(), map.bottom()], plan_map.keep_aspect);
+    let b = fit.box_to_plane([label.left(), label.top(), label.right(), label.bottom()]);
+    (plan_map.areas[area].distance_to_box(b) * fit.pixels_per_unit()) as f32
+}
+
+/// The most a name placed beside its area lies from it, and the most of the coloured map the
+/// names cover (as `ui::map_labels` states them).
+const MAX_LABEL_DISTANCE: f32 = 48.0;
+const MAX_NAME_COVER: f32 = 0.25;
+
+/// Every name on the map drawn in `map` lies inside or within `MAX_LABEL_DISTANCE` of its own
+/// area, the names together cover at most `MAX_NAME_COVER` of the coloured map (with `cover`:
+/// the laptop's map; the projector's large type on a small test window cannot), and every
+/// institution's letter lies inside the municipality, clear of the names.
+fn assert_names_and_letters_stay_home(
+    harness: &Harness<'_, WorkshopApp>,
+    map: Rect,
+    (names, letters): (&[Named], &[Named]),
+    cover: bool,
+    context: &str,
+) {
+    let m = &harness.state().session.plan().municipality;
+    let plan_map = PlanMap::build(m);
+    assert_eq!(names.len(), m.areas.len(), "{context}: every area's name is on the map: {names:?}");
+    let fit = Fit::new(plan_map.bounds, [map.left(), map.top(), map.right(), map.bottom()], true);
+    let per_unit = fit.pixels_per_unit() as f32;
+    let coloured: f32 = plan_map.areas.iter().map(|a| a.area() as f32).sum::<f32>() * per_unit * per_unit;
+    let covered: f32 = names.iter().map(|(_, r)| r.area()).sum();
+    assert!(
+        !cover || covered <= MAX_NAME_COVER * coloured,
+        "{context}: the names cover {:.0} % of the map in {map:?}: {names:?}",
+        100.0 * covered / coloured
+    );
+    for (name, rect) in names {
+        let i = m.areas.iter().position(|a| a.name == *name).unwrap();
+        let distance = distance_from_area(&plan_map, map, i, *rect);
+        assert!(distance <= MAX_LABEL_DISTANCE, "{context}: {name} is written {distance} points from its area");
+    }
+    let year = harness.state().view.year;
+    let standing = by_i_balance::app::places::places_at(harness.state().session.projection(), year).institutions.len();
+    assert_eq!(letters.len(), standing, "{context}: every institution standing in {year} is on the map: {letters:?}");
+    for (institution, rect) in letters {
+        let at = fit.to_plane([rect.center().x, rect.center().y]);
+        assert!(plan_map.area_at(at).is_some(), "{context}: {institution}'s letter is outside the municipality");
+        for (name, label) in names {
+            assert!(!label.intersects(rect.shrink(1.0)), "{context}: {institution}'s letter covers {name}");
+        }
+    }
+}
+
+/// Issue 25, item 2: the map's names stay with their areas. At 1366×768 and 1280×720, in the
+/// window and on the projector, every name lies inside its outline or within
+/// `MAX_LABEL_DISTANCE` of it, the names cover at most `MAX_NAME_COVER` of the coloured map, and
+/// the institutions' letters lie inside the municipality (also after a school is moved);
+/// presentation mode on and off, and a reveal on the projector, leave every name where it was.
+#[test]
+fn names_stay_with_their_areas_through_a_reveal_and_presentation_mode() {
+    use by_i_balance::app::room::ProjectorView;
+    use by_i_balance::model::{Action, ActionKind, Tenure};
+    for size in [[1366.0, 768.0], [1280.0, 720.0]] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = app_in(&dir, None);
+        app.room.projector.views = vec![ProjectorView::Map];
+        let mut harness = harness_for(app, size);
+        harness.run();
+        // The window's map, alone.
+        let window_map = harness.get_by_role_and_label(Role::Image, "Kortet").rect();
+        let window_names = names(&harness, &[]);
+        let window_letters = letters(&harness, &[]);
+        let context = format!("{size:?}, window");
+        assert_names_and_letters_stay_home(&harness, window_map, (&window_names, &window_letters), true, &context);
+        harness.key_press(egui::Key::F11);
+        harness.run();
+        harness.run();
+        assert!(harness.state().room.presentation);
+        harness.key_press(egui::Key::Escape);
+        harness.run();
+        harness.run();
+        let after = names(&harness, &[]);
+        assert!(same_places(&after, &window_names), "{context}: presentation mode moved names: {after:?}");
+
+        // The projector's map beside it (the window's is as it was).
+        harness.get_by_label("Åbn projektor").click();
+        harness.run();
+        harness.run();
+        let projector_map = harness
+            .query_all_by_role_and_label(Role::Image, "Kortet")
+            .map(|n| n.rect())
+            .find(|r| *r != window_map)
+            .expect("the projector's map");
+        let projector_names = names(&harness, &window_names);
+        let projector_letters = letters(&harness, &window_letters);
+        let context = format!("{size:?}, projector");
+        let found = (projector_names.as_slice(), projector_letters.as_slice());
+        assert_names_and_letters_stay_home(&harness, projector_map, found, false, &context);
+        harness.get_by_label("Frys projektoren").click();
+        harness.run();
+        harness.state_mut().session.apply(PlanEdit::AddAction(Action::new(
+            2019,
+            ActionKind::Demolish { area: "gadehavegaard".into(), tenure: Tenure::AlmenFamily, count: 300.0 },
+        )));
+        harness.run();
+        harness.get_by_label("Vis ændringen").click();
+        harness.run();
+        harness.run();
+        assert!(harness.state().room.projector.revealed.is_some(), "{context}: the change is revealed");
+        let after = names(&harness, &window_names);
+        assert!(same_places(&after, &projector_names), "{context}: a reveal moved names: {after:?}");
+
+        // A school moved to the smallest district keeps its letter inside the municipality.
+        let moved = harness.state_mut().session.apply(PlanEdit::MoveInstitution {
+            institution: "selsmoseskolen".into(),
+            district: "hoeje-taastrup-c".into(),
+            year: 2019,
+        });
+        assert!(moved, "{size:?}: the school moved to Høje-Taastrup C");
+        harness.run();
+        harness.get_by_label("Luk projektor").click();
+        harness.run();
+        let context = format!("{size:?}, window, a school moved");
+        let moved = letters(&harness, &[]);
+        assert_ne!(moved, window_letters, "{context}: the school's letter moved");
+        assert_names_and_letters_stay_home(&harness, window_map, (&names(&harness, &[]), &moved), true, &context);
     }
 }

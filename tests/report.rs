@@ -190,6 +190,8 @@ fn the_report_sets_the_published_lists_beside_the_projection() {
     assert!(table.contains("1. december 2023") && table.contains("Omdannelsesområde"), "Danish dates and words");
     assert!(table.contains("Kun grundskole: 77,3 % officielt"), "the published value of 2023");
     assert!(table.contains("Hård ghetto"), "the hard-ghetto lists of 2018–2020");
+    assert!(!html.contains("assets/observed.ron"), "the report names no file of the program's");
+    assert!(table.contains("Kilde (på engelsk)") && table.contains("ft.dk"), "each list has its source");
     let english = report(Language::English, None);
     assert!(english.contains("1 December 2023") && english.contains("Basic schooling only: 77.3% official"));
 }

@@ -39,6 +39,8 @@ pub enum Command {
     Freeze,
     /// Show the room the plan as it is now, with the change since the freeze.
     Reveal,
+    /// Take the reveal's words off the projector.
+    ClearReveal,
     Help,
     PlayPause,
     /// Select the whole municipality.
@@ -46,7 +48,7 @@ pub enum Command {
 }
 
 impl Command {
-    pub const ALL: [Self; 24] = [
+    pub const ALL: [Self; 25] = [
         Self::New,
         Self::Open,
         Self::Variants,
@@ -68,6 +70,7 @@ impl Command {
         Self::ToggleProjector,
         Self::Freeze,
         Self::Reveal,
+        Self::ClearReveal,
         Self::Help,
         Self::PlayPause,
         Self::WholeMunicipality,
@@ -97,6 +100,7 @@ impl Command {
             Self::ToggleProjector => "projector.open",
             Self::Freeze => "projector.freeze",
             Self::Reveal => "projector.reveal",
+            Self::ClearReveal => "projector.clear",
             Self::Help => "help.open",
             Self::PlayPause => "timeline.play",
             Self::WholeMunicipality => "toolbar.whole_municipality",
@@ -112,6 +116,7 @@ impl Command {
             Self::LeavePresentation => app.room.presentation,
             Self::Freeze => app.room.projector.open && app.room.projector.frozen.is_none(),
             Self::Reveal => app.room.projector.frozen.is_some(),
+            Self::ClearReveal => app.room.projector.revealed.is_some(),
             Self::WholeMunicipality => app.view.selection != super::Selection::Municipality,
             _ => true,
         }
@@ -206,6 +211,7 @@ impl WorkshopApp {
             Command::ToggleProjector => self.room.projector.open = !self.room.projector.open,
             Command::Freeze => self.freeze(),
             Command::Reveal => self.reveal(),
+            Command::ClearReveal => self.clear_reveal(),
             Command::Help => self.room.help_open = !self.room.help_open,
             Command::PlayPause => self.view.playing = !self.view.playing,
             Command::WholeMunicipality => self.view.selection = super::Selection::Municipality,

@@ -256,6 +256,7 @@ impl WorkshopApp {
         match io::load_plan(path, &self.session.library().table) {
             Ok(plan) => {
                 self.session.replace_plan(plan);
+                self.unpin_opened(path);
                 self.document.path = Some(path.to_owned());
                 self.remember(path);
                 self.document.autosave.clear();
@@ -286,6 +287,7 @@ impl WorkshopApp {
 
     /// Writes the plan to `path` (atomically, keeping a backup) and makes it the plan's file.
     pub fn save_to(&mut self, path: &Path) -> bool {
+        self.rehome_pinned_at(path);
         match io::save_plan(path, self.session.plan()) {
             Ok(()) => {
                 self.session.mark_saved();

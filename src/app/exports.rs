@@ -30,7 +30,8 @@ impl WorkshopApp {
         self.export_finished(result);
     }
 
-    /// Writes the workshop report (the open plan and the pinned variants) to the exports folder.
+    /// Writes the workshop report (the open plan and the pinned variants, each under the name
+    /// the comparison gives it) to the exports folder.
     pub fn export_report(&mut self) {
         let mut plans = vec![Plan::clone(self.session.plan())];
         plans.extend(self.document.pinned.iter().map(|p| Plan::clone(&p.plan)));
@@ -42,6 +43,9 @@ impl WorkshopApp {
             );
             self.export_finished(Err(why));
             return;
+        }
+        for (plan, name) in plans.iter_mut().zip(self.variant_names()) {
+            plan.name = name;
         }
         let result =
             crate::report::report_for_plans_coloured(self.session.library(), &plans, self.tr(), self.view.indicator)

@@ -103,6 +103,14 @@ impl WorkshopApp {
         self.session.apply(edit)
     }
 
+    /// The system window's title: the plan's name, then the program's ("Visionsplan 2016 — By
+    /// i balance"), with a `*` before it while the plan has unsaved changes, as the task bar
+    /// shows it.
+    pub fn window_title(&self) -> String {
+        let mark = if self.session.is_dirty() { "*" } else { "" };
+        format!("{mark}{} — By i balance", self.session.plan().name)
+    }
+
     /// Texts and number formats in the current language.
     pub fn tr(&self) -> Tr<'static> {
         self.translations.tr(self.view.language)

@@ -150,8 +150,38 @@ pub struct Projector {
     pub views: Vec<ProjectorView>,
     /// While frozen, the room sees this picture, whatever the facilitator does.
     pub frozen: Option<Box<Picture>>,
-    /// After a reveal: the change of the score in words, shown until the next freeze.
-    pub revealed: Option<String>,
+    /// How many steps the undo history had when the picture was frozen: the edits after them
+    /// are what a reveal shows.
+    pub frozen_undo_steps: usize,
+    /// After a reveal: which change it shows and what it did to the score, until it is cleared,
+    /// the plan changes again, or [`REVEAL_SECONDS`] pass.
+    pub revealed: Option<Revealed>,
+}
+
+/// Seconds a reveal stays on the projector before it clears itself.
+pub const REVEAL_SECONDS: f64 = 120.0;
+
+/// What a reveal tells the room.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Revealed {
+    /// Which change it shows: the edit in words, or how many and the last.
+    pub what: String,
+    /// What the change did to the balance score, in one sentence.
+    pub score: String,
+    /// What the number is, in one sentence: the score before and after, at the year shown.
+    pub meaning: String,
+    /// The plan's generation at the reveal: a later edit makes the words stale.
+    pub generation: u64,
+    /// App time (seconds) it was first shown, set by the window that shows it.
+    pub shown_at: Option<f64>,
+}
+
+impl Revealed {
+    /// Whether it should still be on the projector at app time `now` with the plan at
+    /// `generation`.
+    pub fn current(&self, generation: u64, now: f64) -> bool {
+        self.generation == generation && self.shown_at.is_none_or(|at| now - at < REVEAL_SECONDS)
+    }
 }
 
 impl Default for Projector {
@@ -161,6 +191,7 @@ impl Default for Projector {
             screen: ProjectorScreen::default(),
             views: vec![ProjectorView::Map, ProjectorView::Score],
             frozen: None,
+            frozen_undo_steps: 0,
             revealed: None,
         }
     }
@@ -207,6 +238,43 @@ impl RoundTimer {
     }
 }
 
+/// How the laptop's window stands, remembered for the next start: maximised (the default, so
+/// that a title bar and a task bar never push the year slider off the screen) or a size of its
+/// own. Full screen (presentation mode) is never remembered: the next start is not a
+/// presentation.
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct WindowState {
+    pub maximized: bool,
+    /// The inner size in points when last not maximised, if ever.
+    pub size: Option<[f32; 2]>,
+}
+
+impl Default for WindowState {
+    fn default() -> Self {
+        Self { maximized: true, size: None }
+    }
+}
+
+impl WindowState {
+    /// The state after the window reported itself: `maximized`, `fullscreen` and its inner size
+    /// in points as the system says (each `None` while unknown). A full-screen window leaves the
+    /// state as it was; a size is only kept while not maximised, and whole points, so a
+    /// window that did not change does not rewrite the settings.
+    #[must_use]
+    pub fn observed(self, maximized: Option<bool>, fullscreen: Option<bool>, size: Option<[f32; 2]>) -> Self {
+        if fullscreen != Some(false) {
+            return self;
+        }
+        let Some(maximized) = maximized else { return self };
+        let size = match size {
+            Some([w, h]) if !maximized && w >= 1.0 && h >= 1.0 => Some([w.round(), h.round()]),
+            _ => self.size,
+        };
+        Self { maximized, size }
+    }
+}
+
 /// The meeting room's settings and state.
 #[derive(Clone, Debug, Default)]
 pub struct Room {
@@ -217,6 +285,8 @@ pub struct Room {
     pub help_open: bool,
     pub timer: RoundTimer,
     pub projector: Projector,
+    /// The laptop window's state, for the next start.
+    pub window: WindowState,
 }
 
 impl Room {
@@ -231,10 +301,12 @@ impl WorkshopApp {
     /// Holds the projector on the current picture.
     pub fn freeze(&mut self) {
         self.room.projector.frozen = Some(Box::new(Picture::capture(self)));
+        self.room.projector.frozen_undo_steps = self.session.undo_edits().count();
         self.room.projector.revealed = None;
     }
 
-    /// Shows the room the current state, with the change of the score since the freeze in words.
+    /// Shows the room the current state, with which change it is and what it did to the score
+    /// since the freeze, in words.
     pub fn reveal(&mut self) {
         let Some(frozen) = self.room.projector.frozen.take() else { return };
         let now = Picture::capture(self);
@@ -242,7 +314,44 @@ impl WorkshopApp {
         let weights = crate::sim::COMPONENTS.map(|c| c.weight_share(self.session.params()));
         let change =
             crate::explain::ScoreChange::between(&frozen.score_year(now.year), &now.score_year(now.year), weights);
-        self.room.projector.revealed = Some(crate::words::score_change(tr, &change));
+        self.room.projector.revealed = Some(Revealed {
+            what: self.changes_since_freeze(&frozen),
+            score: crate::words::score_change(tr, &change),
+            meaning: tr.fill("projector.reveal_meaning", &[("year", &now.year.to_string())]),
+            generation: self.session.generation(),
+            shown_at: None,
+        });
+    }
+
+    /// Takes the reveal's words off the projector.
+    pub fn clear_reveal(&mut self) {
+        self.room.projector.revealed = None;
+    }
+
+    /// The plan's changes since the picture was frozen, in words: the one edit, or how many and
+    /// the last; what undo or redo did when the history went back past the freeze.
+    fn changes_since_freeze(&self, frozen: &Picture) -> String {
+        let tr = self.tr();
+        let m = &self.session.plan().municipality;
+        if frozen.generation == self.session.generation() {
+            return tr.t("projector.no_change").to_owned();
+        }
+        let edits: Vec<_> = self.session.undo_edits().skip(self.room.projector.frozen_undo_steps).collect();
+        match (edits.as_slice(), self.session.last_change()) {
+            ([one], _) => crate::words::edit(tr, m, one),
+            ([.., last], _) => tr.fill(
+                "projector.changes",
+                &[("count", &edits.len().to_string()), ("last", &crate::words::edit(tr, m, last))],
+            ),
+            ([], Some(change)) => {
+                let way = match change.kind {
+                    super::session::ChangeKind::Redone => crate::words::History::Redone,
+                    _ => crate::words::History::Undone,
+                };
+                crate::words::history(tr, m, &change.edit, way)
+            }
+            ([], None) => tr.t("projector.changed").to_owned(),
+        }
     }
 }
 

@@ -1,10 +1,10 @@
-//! What the app remembers between starts besides plans: the language, the theme, the text size
-//! and the projector's screen (in `settings.ron` in the data folder, written when one of them
-//! changes), and the plan
-//! last worked on (the first of the recent files), which the next start opens.
+//! What the app remembers between starts besides plans: the language, the theme, the text size,
+//! the projector's screen and whether the window was maximised or its size (in `settings.ron`
+//! in the data folder, written when one of them changes), and the plan last worked on (the
+//! first of the recent files), which the next start opens.
 
 use super::WorkshopApp;
-use super::room::{ProjectorScreen, TEXT_SCALES, Theme};
+use super::room::{ProjectorScreen, TEXT_SCALES, Theme, WindowState};
 use crate::files::Workspace;
 use crate::i18n::Language;
 use serde::{Deserialize, Serialize};
@@ -19,6 +19,8 @@ pub struct Settings {
     /// Index into [`TEXT_SCALES`].
     pub text_size: usize,
     pub projector_screen: ProjectorScreen,
+    /// The laptop window: maximised (by default) or its size.
+    pub window: WindowState,
 }
 
 impl WorkshopApp {
@@ -52,6 +54,7 @@ impl WorkshopApp {
             theme: self.room.theme,
             text_size: self.room.text_size,
             projector_screen: self.room.projector.screen,
+            window: self.room.window,
         }
     }
 
@@ -60,6 +63,7 @@ impl WorkshopApp {
         self.room.theme = settings.theme;
         self.room.text_size = settings.text_size.min(TEXT_SCALES.len() - 1);
         self.room.projector.screen = settings.projector_screen;
+        self.room.window = settings.window;
     }
 
     /// Writes the settings if they changed since they were last written (called once a frame;

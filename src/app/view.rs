@@ -39,10 +39,10 @@ impl EditorTab {
     }
 }
 
-/// The tabs of the chart panel (the score chart is shown above them where there is room).
+/// The tabs of the chart panel (the score chart is shown above them where there is room; where
+/// there is not, it is the first tab, shown first).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum ChartTab {
-    #[default]
     Composition,
     TenureMix,
     Status,
@@ -51,7 +51,8 @@ pub enum ChartTab {
     /// How far the projection moves when the assumptions move within their ranges.
     Uncertainty,
     /// The balance score's chart as a tab of its own, where the panel is too short for it and
-    /// another chart both (presentation mode on a laptop); elsewhere it is always shown.
+    /// another chart both (a laptop); elsewhere it is always shown.
+    #[default]
     Score,
 }
 

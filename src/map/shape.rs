@@ -56,6 +56,12 @@ impl Shape {
         self.rings().all(|ring| ring.0.iter().all(|c| c.x <= x0 || c.x >= x1 || c.y <= y0 || c.y >= y1))
     }
 
+    /// How far a box lies from the shape, in plane units: 0 where they touch or overlap.
+    pub fn distance_to_box(&self, b: Bounds) -> f64 {
+        let rect = geo::Rect::new(Coord { x: b[0], y: b[1] }, Coord { x: b[2], y: b[3] });
+        Euclidean.distance(&self.polygons, &rect)
+    }
+
     /// Every ring: outer rings and holes.
     pub fn rings(&self) -> impl Iterator<Item = &LineString<f64>> {
         self.polygons.0.iter().flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors()))

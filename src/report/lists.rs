@@ -64,7 +64,7 @@ fn official(html: &mut String, input: &ReportInput<'_>) {
     }
     let _ = write!(
         html,
-        "<h3>{}</h3><p>{}</p><table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+        "<h3>{}</h3><p>{}</p><table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
         escape(tr.t("report.official_title")),
         escape(&tr.fill("report.official_note", &[("plan", &first.plan.name)])),
         escape(tr.t("status.estate")),
@@ -72,6 +72,7 @@ fn official(html: &mut String, input: &ReportInput<'_>) {
         escape(tr.t("report.official_status")),
         escape(&first.plan.name),
         escape(tr.t("report.official_values")),
+        escape(tr.t("report.official_source")),
     );
     for o in shown {
         let Some(area) = first.projection.area(&o.area) else { continue };
@@ -103,7 +104,8 @@ fn official(html: &mut String, input: &ReportInput<'_>) {
                 ))
             })
             .collect();
-        let _ = write!(html, "<td>{}</td></tr>", escape(&values.join("; ")));
+        // Each list's own source, as the research found it (written in English).
+        let _ = write!(html, "<td>{}</td><td>{}</td></tr>", escape(&values.join("; ")), escape(&o.source));
     }
     html.push_str("</table>");
 }

@@ -12,19 +12,24 @@ use egui_plot::{Bar, BarChart, FilledArea, Line, LineStyle, MarkerShape, Plot, P
 
 /// The least height of a chart with its axes, so that its plot area keeps at least 120 px and
 /// its axis numbers on a 1366×768 laptop; a panel too short for it scrolls.
-const MIN_PLOT_HEIGHT: f32 = 170.0;
+pub(super) const MIN_PLOT_HEIGHT: f32 = 170.0;
 
-/// The least height of the charts panel that holds the score chart above another chart, each
-/// with its legend and year axis (a 1366×768 laptop has about 630 points); a shorter panel (a
-/// 1280×720 screen, presentation mode or a larger text size on a laptop) shows one whole chart
-/// at a time, the score's headline always above them.
-const BOTH_CHARTS_HEIGHT: f32 = 600.0;
+/// The least height of the charts panel that holds the score chart above any other tab's chart,
+/// each whole with its legend, axes and table (a 1920×1080 screen has about 930 points); a
+/// shorter panel (a 1366×768 laptop, with its title bar about 620 points, a 1280×720 screen,
+/// presentation mode or a larger text size) shows one whole chart at a time, the score's
+/// headline always above them and the score's chart as the first tab.
+const BOTH_CHARTS_HEIGHT: f32 = 700.0;
 
 pub fn show(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     let tr = app.translations.tr(app.view.language);
     let panel = ui.max_rect();
     if ui.available_height() < BOTH_CHARTS_HEIGHT {
         return one_chart_at_a_time(ui, app, tr, panel);
+    }
+    // The score's own tab is only for the short panel; here its chart is above.
+    if app.view.chart_tab == ChartTab::Score {
+        app.view.chart_tab = ChartTab::Composition;
     }
     let score = ui
         .scope(|ui| {
@@ -34,16 +39,14 @@ pub fn show(ui: &mut egui::Ui, app: &mut WorkshopApp) {
                 super::export::png_button(ui, app, "score", panel);
                 score_headline(ui, app, tr);
             });
-            score_chart(ui, app, tr);
+            score_chart(ui, app, tr, false);
         })
         .response
         .rect;
     super::export::remember_rect(ui.ctx(), "score", score);
     ui.separator();
     tab_row(ui, app, tr, panel, &ChartTab::ALL);
-    // The score's own tab is only for the short panel; here its chart is above.
-    let tab = if app.view.chart_tab == ChartTab::Score { ChartTab::Composition } else { app.view.chart_tab };
-    tab_chart(ui, app, tr, tab);
+    tab_chart(ui, app, tr, app.view.chart_tab);
 }
 
 /// The short panel: the score's headline, then the tabs with the score's chart as the first,
@@ -85,7 +88,7 @@ fn tab_chart(ui: &mut egui::Ui, app: &mut WorkshopApp, tr: Tr<'_>, tab: ChartTab
                 ChartTab::Schools => school_chart(ui, app, tr),
                 ChartTab::Explain => super::explain::show(ui, app),
                 ChartTab::Uncertainty => super::uncertainty::show(ui, app),
-                ChartTab::Score => score_chart(ui, app, tr),
+                ChartTab::Score => score_chart(ui, app, tr, true),
             })
             .response
             .rect
@@ -116,19 +119,29 @@ fn score_headline(ui: &mut egui::Ui, app: &WorkshopApp, tr: Tr<'_>) {
     });
 }
 
-/// A legend above a chart: a swatch and a name per series, wrapped to the panel's width.
+/// A legend above a chart: a swatch and a name per series in small type, wrapped to the
+/// panel's width.
 /// Dashed series show a dashed swatch. Its rows sit as close as lines of text (it holds nothing
 /// to click), which gives a chart on a 1366×768 laptop the height to keep its year axis.
 pub(super) fn legend_row(ui: &mut egui::Ui, entries: &[(egui::Color32, String, bool)]) {
+    titled_legend_ui(ui, None, entries);
+}
+
+/// [`legend_row`] after the chart's title, on the same rows (where the panel is short).
+pub(super) fn titled_legend_ui(ui: &mut egui::Ui, title: Option<&str>, entries: &[(egui::Color32, String, bool)]) {
     ui.add_space(2.0);
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.y = 2.0;
         ui.spacing_mut().interact_size.y = 16.0;
+        if let Some(title) = title {
+            ui.label(egui::RichText::new(title).strong());
+        }
         for (colour, name, dashed) in entries {
             // Swatch and name are one widget, so the row wraps between entries, never inside one.
+            // Small type: a legend of eight series keeps to two or three rows on a laptop.
             let galley = ui.painter().layout_no_wrap(
                 name.clone(),
-                egui::TextStyle::Body.resolve(ui.style()),
+                egui::TextStyle::Small.resolve(ui.style()),
                 ui.visuals().text_color(),
             );
             let size = egui::vec2(26.0 + galley.size().x + 8.0, galley.size().y.max(14.0));
@@ -151,11 +164,16 @@ pub(super) fn legend_row(ui: &mut egui::Ui, entries: &[(egui::Color32, String, b
     });
 }
 
-/// A horizontal bar chart's y axis: one mark per bar, named.
-fn category_axis(plot: Plot<'_>, names: Vec<String>) -> Plot<'_> {
+/// Height of a bar's row in a bar chart with a named row per area or school, at least: the
+/// row's name, in small type, reads whole.
+const BAR_ROW: f32 = 13.0;
+
+/// A horizontal bar chart's y axis: one mark per bar, named in small type, never faded however
+/// close the rows (`small` is the small text's size).
+fn category_axis(plot: Plot<'_>, names: Vec<String>, small: f32) -> Plot<'_> {
     let count = names.len();
-    plot.y_grid_spacer(move |_| (0..count).map(|i| egui_plot::GridMark { value: i as f64, step_size: 1.0 }).collect())
-        .y_axis_formatter(move |mark, _| {
+    let axis = egui_plot::AxisHints::new_y()
+        .formatter(move |mark, _| {
             let i = mark.value.round();
             if (mark.value - i).abs() < 0.01 && i >= 0.0 {
                 names.get(i as usize).cloned().unwrap_or_default()
@@ -163,7 +181,11 @@ fn category_axis(plot: Plot<'_>, names: Vec<String>) -> Plot<'_> {
                 String::new()
             }
         })
-        .y_axis_min_width(150.0)
+        .tick_label_font(egui::FontId::proportional(small))
+        .label_spacing(4.0..=8.0)
+        .min_thickness(100.0);
+    plot.y_grid_spacer(move |_| (0..count).map(|i| egui_plot::GridMark { value: i as f64, step_size: 1.0 }).collect())
+        .custom_y_axes(vec![axis])
 }
 
 fn points(xs: &[f64], ys: &[f64]) -> PlotPoints<'static> {
@@ -184,11 +206,35 @@ pub(super) fn year_plot<'a>(id: &'a str, tr: Tr<'a>, y_label: &'a str, height: f
         .allow_scroll(false)
         .allow_boxed_zoom(false)
         .x_axis_formatter(|mark, _| format!("{:.0}", mark.value))
+        .y_axis_formatter(move |mark, _| tr.num(mark.value, 0))
+        .label_formatter(move |pos| danish_hover(tr, pos))
 }
 
-fn score_chart(ui: &mut egui::Ui, app: &WorkshopApp, tr: Tr<'_>) {
-    let height = (ui.available_height() * 0.3).clamp(140.0, 260.0);
+/// A hover label in the room's number format: the series, the year and its value.
+fn danish_hover(tr: Tr<'_>, pos: &egui_plot::HoverPosition<'_>) -> Option<String> {
+    match pos {
+        egui_plot::HoverPosition::NearDataPoint { plot_name, position, .. } => {
+            Some(format!("{plot_name}\n{:.0}: {}", position.x, tr.num(position.y, 1)))
+        }
+        egui_plot::HoverPosition::Elsewhere { position } => Some(format!("{:.0}", position.x)),
+    }
+}
+
+fn score_chart(ui: &mut egui::Ui, app: &WorkshopApp, tr: Tr<'_>, alone: bool) {
+    // Alone in its tab it takes the panel's height; above another chart, a share of it.
+    let height = if alone { ui.available_height() } else { (ui.available_height() * 0.3).clamp(140.0, 260.0) };
     score_plot(ui, tr, &app.feed.score, app.view.year, height);
+}
+
+/// The least height of a plot whose y axis has `title`: the title is written along the axis and
+/// must not run past the plot into the legend above (about 40 points go to the year axis).
+pub(super) fn plot_height_for_title(ui: &egui::Ui, title: &str) -> f32 {
+    let galley = ui.painter().layout_no_wrap(
+        title.to_owned(),
+        egui::TextStyle::Body.resolve(ui.style()),
+        ui.visuals().text_color(),
+    );
+    galley.size().x + 48.0
 }
 
 /// The score over time, plan against baseline, with its components, from the chart feed.
@@ -206,7 +252,8 @@ pub(super) fn score_plot(ui: &mut egui::Ui, tr: Tr<'_>, feed: &crate::app::feed:
         entries.push((palette::COMPONENTS[i], tr.of("component", component.key()), true));
     }
     legend_row(ui, &entries);
-    let height = height.min(ui.available_height() - 8.0).max(MIN_PLOT_HEIGHT);
+    let least = MIN_PLOT_HEIGHT.max(plot_height_for_title(ui, tr.t("axis.score")));
+    let height = height.min(ui.available_height() - 8.0).max(least);
     let shown = year_plot("score_chart", tr, tr.t("axis.score"), height)
         .include_y(0.0)
         .include_y(100.0)
@@ -288,7 +335,8 @@ pub(super) fn composition_plot(
         Group::ALL.iter().rev().map(|g| (palette::group(*g), tr.of("group", g.key()), false)).collect();
     entries.push((egui::Color32::from_black_alpha(140), tr.t("series.baseline_ghost").to_owned(), true));
     legend_row(ui, &entries);
-    let height = height.min(ui.available_height() - 8.0).max(MIN_PLOT_HEIGHT);
+    let least = MIN_PLOT_HEIGHT.max(plot_height_for_title(ui, unit));
+    let height = height.min(ui.available_height() - 8.0).max(least);
     let shown = year_plot("composition_chart", tr, unit, height)
         .include_y(0.0)
         .label_formatter(move |pos| {
@@ -328,10 +376,16 @@ pub(super) fn composition_plot(
     name_chart(&shown.response, tr.t("chart_name.composition"));
 }
 
-fn tenure_chart(ui: &mut egui::Ui, app: &WorkshopApp, tr: Tr<'_>) {
-    ui.label(egui::RichText::new(tr.fill("tenure.title", &[("year", &app.view.year.to_string())])).strong());
-    let bars = &app.feed.tenure;
-    let names: Vec<String> = bars.iter().map(|b| b.name.clone()).collect();
+/// A bar's hover words are its own name (the series and its value in the room's number
+/// format), without egui_plot's coordinates in English.
+type BarWords = Box<dyn Fn(&Bar, &BarChart) -> String>;
+
+pub(super) fn own_words() -> BarWords {
+    Box::new(|bar, _| bar.name.clone())
+}
+
+/// The tenure shares of each area as bars stacked tenure on tenure, one row per area.
+fn tenure_bars(tr: Tr<'_>, bars: &[crate::app::feed::TenureBar]) -> Vec<BarChart> {
     let mut charts: Vec<BarChart> = Vec::new();
     for tenure in Tenure::ALL {
         let t = tenure.index();
@@ -347,12 +401,33 @@ fn tenure_chart(ui: &mut egui::Ui, app: &WorkshopApp, tr: Tr<'_>) {
                 ))
             })
             .collect();
-        let chart =
-            BarChart::new(tr.of("tenure", tenure.key()), chart_bars).color(palette::tenure(tenure)).horizontal();
+        let chart = BarChart::new(tr.of("tenure", tenure.key()), chart_bars)
+            .color(palette::tenure(tenure))
+            .horizontal()
+            .element_formatter(own_words());
         let refs: Vec<&BarChart> = charts.iter().collect();
         let chart = chart.stack_on(&refs);
         charts.push(chart);
     }
+    charts
+}
+
+fn tenure_chart(ui: &mut egui::Ui, app: &WorkshopApp, tr: Tr<'_>) {
+    ui.label(egui::RichText::new(tr.fill("tenure.title", &[("year", &app.view.year.to_string())])).strong());
+    let bars = &app.feed.tenure;
+    // The short names where the areas have them ("Kjeld Abells, øvr."): the axis leaves the
+    // bars their width on a laptop.
+    let m = &app.session.plan().municipality;
+    let names: Vec<String> = bars
+        .iter()
+        .map(|b| {
+            m.area(&b.area)
+                .filter(|a| !a.short_name.is_empty())
+                .map_or_else(|| b.name.clone(), |a| a.short_name.clone())
+        })
+        .collect();
+    let small = egui::TextStyle::Small.resolve(ui.style()).size;
+    let charts = tenure_bars(tr, bars);
     let mut entries: Vec<_> =
         Tenure::ALL.iter().map(|t| (palette::tenure(*t), tr.of("tenure", t.key()), false)).collect();
     let law = ui.visuals().strong_text_color();
@@ -368,9 +443,14 @@ fn tenure_chart(ui: &mut egui::Ui, app: &WorkshopApp, tr: Tr<'_>) {
         .filter(|(_, b)| b.kind == crate::model::AreaKind::Estate)
         .map(|(i, b)| [100.0 * b.almen_family_share_168a, i as f64])
         .collect();
-    // Every area gets a readable row; below that the chart scrolls rather than hiding names.
-    let height = (ui.available_height() - 10.0).max(26.0 * bars.len() as f32 + 60.0);
-    let plot = category_axis(Plot::new("tenure_chart"), names)
+    // Every area gets a readable row (the tab scrolls rather than hiding names); the § 168 a
+    // count of each estate, written out below the chart, keeps its lines in view where it can.
+    let lines = 2.2
+        * egui::TextStyle::Small.resolve(ui.style()).size
+        * bars.iter().filter(|b| b.kind == crate::model::AreaKind::Estate).count() as f32;
+    let least = BAR_ROW * bars.len() as f32 + 60.0;
+    let height = (ui.available_height() - 10.0 - lines).max(least);
+    let plot = category_axis(Plot::new("tenure_chart"), names, small)
         .height(height)
         .x_axis_label(tr.t("axis.share_of_homes"))
         .include_x(0.0)
@@ -379,7 +459,22 @@ fn tenure_chart(ui: &mut egui::Ui, app: &WorkshopApp, tr: Tr<'_>) {
         .allow_zoom(false)
         .allow_scroll(false)
         .allow_boxed_zoom(false)
-        .show_grid([true, false]);
+        .show_grid([true, false])
+        .x_axis_formatter(move |mark, _| tr.num(mark.value, 0))
+        .label_formatter(move |pos| match pos {
+            egui_plot::HoverPosition::NearDataPoint { plot_name, position, .. } => {
+                Some(format!("{plot_name}\n{} %", tr.num(position.x, 1)))
+            }
+            egui_plot::HoverPosition::Elsewhere { .. } => None,
+        });
+    let shown = plot.show(ui, |plot| {
+        for chart in charts {
+            plot.bar_chart(chart);
+        }
+        plot.points(Points::new(tr.t("series.share_168a"), counted).shape(MarkerShape::Diamond).radius(7.0).color(law));
+        plot.vline(VLine::new(tr.t("series.line_40"), 40.0).color(law).width(2.0).style(LineStyle::dashed_loose()));
+    });
+    name_chart(&shown.response, tr.t("chart_name.tenure"));
     let cap = &app.session.library().cap;
     for bar in bars.iter().filter(|b| b.kind == crate::model::AreaKind::Estate) {
         ui.label(
@@ -391,17 +486,6 @@ fn tenure_chart(ui: &mut egui::Ui, app: &WorkshopApp, tr: Tr<'_>) {
             .small(),
         );
     }
-    egui::ScrollArea::vertical().id_salt("tenure_scroll").show(ui, |ui| {
-        plot.show(ui, |plot| {
-            for chart in charts {
-                plot.bar_chart(chart);
-            }
-            plot.points(
-                Points::new(tr.t("series.share_168a"), counted).shape(MarkerShape::Diamond).radius(7.0).color(law),
-            );
-            plot.vline(VLine::new(tr.t("series.line_40"), 40.0).color(law).width(2.0).style(LineStyle::dashed_loose()));
-        });
-    });
 }
 
 fn school_chart(ui: &mut egui::Ui, app: &WorkshopApp, tr: Tr<'_>) {
@@ -441,8 +525,9 @@ fn school_chart(ui: &mut egui::Ui, app: &WorkshopApp, tr: Tr<'_>) {
             (palette::BASELINE, tr.t("series.baseline").to_owned(), false),
         ],
     );
-    let height = (ui.available_height() - 10.0).max(220.0);
-    category_axis(Plot::new("school_chart"), names)
+    let height = (ui.available_height() - 10.0).max(2.0 * BAR_ROW * schools.len() as f32 + 60.0);
+    let small = egui::TextStyle::Small.resolve(ui.style()).size;
+    let shown = category_axis(Plot::new("school_chart"), names, small)
         .height(height)
         .x_axis_label(tr.t("axis.disadvantaged_pupils"))
         .include_x(0.0)
@@ -453,7 +538,18 @@ fn school_chart(ui: &mut egui::Ui, app: &WorkshopApp, tr: Tr<'_>) {
         .allow_boxed_zoom(false)
         .show_grid([true, false])
         .show(ui, |plot| {
-            plot.bar_chart(BarChart::new(tr.t("series.baseline"), base_bars).color(palette::BASELINE).horizontal());
-            plot.bar_chart(BarChart::new(tr.t("series.plan"), plan_bars).color(palette::PLAN).horizontal());
+            plot.bar_chart(
+                BarChart::new(tr.t("series.baseline"), base_bars)
+                    .color(palette::BASELINE)
+                    .horizontal()
+                    .element_formatter(own_words()),
+            );
+            plot.bar_chart(
+                BarChart::new(tr.t("series.plan"), plan_bars)
+                    .color(palette::PLAN)
+                    .horizontal()
+                    .element_formatter(own_words()),
+            );
         });
+    name_chart(&shown.response, tr.t("chart_name.schools"));
 }

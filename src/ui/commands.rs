@@ -36,14 +36,18 @@ pub fn shortcut_text(ctx: &egui::Context, command: Command) -> Option<String> {
 }
 
 /// Reads this frame's shortcuts and queues their commands. Only enabled commands take their
-/// key, so Esc closes an open menu unless it leaves presentation mode; while a text field has
+/// key, so Esc closes an open menu (even in presentation mode, which the next Esc leaves); while a text field has
 /// the keyboard, Ctrl+Z and friends stay the text field's. Shortcuts with more modifiers are
 /// tried first (Ctrl+Shift+Z before Ctrl+Z, which egui would otherwise also match).
 pub fn read_shortcuts(ctx: &egui::Context, app: &mut WorkshopApp) {
     let typing = ctx.egui_wants_keyboard_input();
+    // An open menu takes Esc first, in presentation mode too: it closes the menu, and the next
+    // Esc leaves presentation mode.
+    let menu_open = egui::Popup::is_any_open(ctx);
     let mut keys: Vec<(Command, &KeyboardShortcut)> = Command::ALL
         .into_iter()
         .filter(|c| c.enabled(app) && (!typing || c.while_typing()))
+        .filter(|c| !(menu_open && *c == Command::LeavePresentation))
         .flat_map(|c| shortcuts(c).iter().map(move |s| (c, s)))
         .collect();
     keys.sort_by_key(|(_, s)| std::cmp::Reverse(modifier_count(s.modifiers)));

@@ -29,14 +29,17 @@ pub fn section(ui: &mut egui::Ui, app: &mut WorkshopApp, target: &CommentTarget)
                 }
             });
         }
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.label(tr.t("comments.author"));
+            // As wide as the panel has room for, never wider (a larger text size).
             let author = egui::TextEdit::singleline(&mut app.view.comment_author)
+                .desired_width(ui.available_width().min(240.0))
                 .char_limit(crate::model::limits::MAX_NAME_CHARS);
             ui.add(author).on_hover_text(tr.t("comments.author"));
         });
         ui.add(
             egui::TextEdit::multiline(&mut app.view.comment_text)
+                .desired_width(ui.available_width())
                 .desired_rows(2)
                 .char_limit(crate::model::limits::MAX_TEXT_CHARS)
                 .hint_text(tr.t("comments.hint")),

@@ -36,7 +36,9 @@ fn votes(ui: &mut egui::Ui, app: &mut WorkshopApp, tr: Tr<'_>, c: &Comparison) {
         let group = egui::TextEdit::singleline(&mut app.view.vote_group).hint_text(tr.t("votes.group_hint"));
         ui.add(group.desired_width(160.0)).labelled_by(label.id);
         let label = ui.label(tr.t("votes.dots"));
-        let dots = egui::DragValue::new(&mut app.view.vote_dots).range(1..=crate::model::limits::MAX_DOTS);
+        let dots = egui::DragValue::new(&mut app.view.vote_dots)
+            .range(1..=crate::model::limits::MAX_DOTS)
+            .update_while_editing(false);
         ui.add(dots).labelled_by(label.id);
     });
     let group = app.view.vote_group.trim().to_owned();
@@ -44,15 +46,18 @@ fn votes(ui: &mut egui::Ui, app: &mut WorkshopApp, tr: Tr<'_>, c: &Comparison) {
     // The baseline, when it is the reference, is not a variant the room votes on.
     let targets = std::iter::once(VoteTarget::Open).chain((0..app.document.pinned.len()).map(VoteTarget::Pinned));
     let offset = usize::from(app.view.compare_with_baseline);
-    egui::Grid::new("votes").striped(true).num_columns(4).show(ui, |ui| {
-        for (k, target) in targets.enumerate() {
-            let Some(v) = c.variants.get(k + offset) else { continue };
-            ui.label(&v.name);
-            ui.label(egui::RichText::new(tr.fill("votes.total", &[("dots", &v.dots().to_string())])).strong());
-            let by_group: Vec<String> = v.votes.iter().map(|x| format!("{}: {}", x.group, x.dots)).collect();
-            ui.label(by_group.join(" · "));
-            ui.horizontal(|ui| {
-                let give = tr.fill("votes.give", &[("dots", &app.view.vote_dots.to_string())]);
+    // A row per variant that wraps where the view is narrow, so its buttons are never cut.
+    for (k, target) in targets.enumerate() {
+        let Some(v) = c.variants.get(k + offset) else { continue };
+        ui.push_id(("votes", k), |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(egui::RichText::new(&v.name).strong());
+                ui.label(egui::RichText::new(crate::words::dots(tr, v.dots(), false)).strong());
+                let by_group: Vec<String> = v.votes.iter().map(|x| format!("{}: {}", x.group, x.dots)).collect();
+                if !by_group.is_empty() {
+                    ui.label(format!("({})", by_group.join(" · ")));
+                }
+                let give = crate::words::dots(tr, app.view.vote_dots, true);
                 let button = ui.add_enabled(!group.is_empty(), egui::Button::new(give));
                 if button.on_disabled_hover_text(tr.t("votes.group_first")).clicked() {
                     let vote = Vote { group: group.clone(), dots: app.view.vote_dots };
@@ -64,9 +69,8 @@ fn votes(ui: &mut egui::Ui, app: &mut WorkshopApp, tr: Tr<'_>, c: &Comparison) {
                     change = Some((target, PlanEdit::RemoveVote(last.clone())));
                 }
             });
-            ui.end_row();
-        }
-    });
+        });
+    }
     if let Some((target, edit)) = change
         && let Err(e) = app.change_votes(target, edit)
     {
@@ -79,9 +83,7 @@ fn controls(ui: &mut egui::Ui, app: &mut WorkshopApp, tr: Tr<'_>) {
         ui.heading(tr.t("compare.title"));
         let can_pin = super::files::pins_left(app) > 0;
         if ui.add_enabled(can_pin, egui::Button::new(tr.t("compare.pin_current"))).clicked() {
-            let plan = app.session.plan().clone();
-            let name = format!("{} ({})", plan.name, tr.t("compare.snapshot"));
-            app.pin(name, plan, None);
+            app.pin_snapshot();
         }
         if ui.add_enabled(can_pin, egui::Button::new(tr.t("compare.pin_from_variants"))).clicked() {
             app.document.dialog = Some(Dialog::Browser { notice: None });
@@ -126,10 +128,15 @@ pub(super) fn score_chart(ui: &mut egui::Ui, tr: Tr<'_>, c: &Comparison, mode: D
         legend.push((palette::variant(i), v.name.clone(), i == 0));
     }
     super::charts::legend_row(ui, &legend);
-    Plot::new("compare_score")
-        .height(220.0)
+    let height = 220.0_f32.max(super::charts::plot_height_for_title(ui, axis));
+    let shown = Plot::new("compare_score")
+        .height(height)
         .x_axis_label(tr.t("axis.year"))
         .y_axis_label(axis)
+        .y_axis_formatter(move |mark, _| {
+            let whole = (mark.value - mark.value.round()).abs() < 1e-9;
+            tr.num(mark.value, if whole { 0 } else { 1 })
+        })
         .allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)
@@ -159,7 +166,9 @@ pub(super) fn score_chart(ui: &mut egui::Ui, tr: Tr<'_>, c: &Comparison, mode: D
                 plot.line(if i == 0 { line.style(LineStyle::dashed_loose()) } else { line });
             }
         });
-    ui.horizontal_wrapped(|ui| {
+    super::charts::name_chart(&shown.response, tr.t("chart_name.compare"));
+    // A line per variant: with long names (a snapshot's) they read one by one.
+    ui.vertical(|ui| {
         for v in &c.variants {
             ui.label(tr.fill(
                 "compare.score_line",
@@ -179,12 +188,19 @@ pub(super) fn score_chart(ui: &mut egui::Ui, tr: Tr<'_>, c: &Comparison, mode: D
 /// 2030 and 2040.
 pub(super) fn status_table(ui: &mut egui::Ui, tr: Tr<'_>, c: &Comparison) {
     ui.label(egui::RichText::new(tr.t("compare.status_title")).strong());
+    // Each variant's column is as wide as the view allows; a long name wraps in its heading
+    // rather than pushing the last variants out of sight.
+    let columns = c.variants.len().max(1) as f32;
+    let name_width = ((ui.available_width() - 200.0) / columns - 14.0).max(90.0);
     egui::ScrollArea::horizontal().id_salt("compare_status").show(ui, |ui| {
         egui::Grid::new("compare_status_grid").striped(true).spacing([14.0, 4.0]).show(ui, |ui| {
             ui.strong(tr.t("status.estate"));
             ui.strong(tr.t("axis.year"));
             for v in &c.variants {
-                ui.strong(&v.name);
+                ui.scope(|ui| {
+                    ui.set_max_width(name_width);
+                    ui.add(egui::Label::new(egui::RichText::new(&v.name).strong()).wrap());
+                });
             }
             ui.end_row();
             // The score and the room's verdict side by side, on the projector too.
@@ -232,36 +248,47 @@ fn small_multiples(ui: &mut egui::Ui, app: &WorkshopApp, tr: Tr<'_>, c: &Compari
     }
     projections.push(app.session.projection().clone());
     projections.extend(app.document.pinned.iter().map(|p| p.projection.clone()));
-    let width = ((ui.available_width() - 12.0) / 3.0).max(200.0);
-    ui.horizontal_wrapped(|ui| {
-        for (v, p) in c.variants.iter().zip(&projections) {
-            ui.vertical(|ui| {
-                ui.set_width(width);
-                ui.label(&v.name);
-                let series = residents_by_group(p, selection);
-                let years: Vec<f64> = p.years.iter().map(|y| f64::from(*y)).collect();
-                Plot::new(("compare_multiple", &v.name))
-                    .width(width)
-                    .height(150.0)
-                    .y_axis_label(tr.t("axis.residents"))
-                    .include_y(0.0)
-                    .allow_drag(false)
-                    .allow_zoom(false)
-                    .allow_scroll(false)
-                    .x_axis_formatter(|mark, _| format!("{:.0}", mark.value))
-                    .show(ui, |plot| {
-                        let mut lower = vec![0.0; years.len()];
-                        for group in Group::ALL {
-                            let upper: Vec<f64> =
-                                lower.iter().zip(&series[group.index()]).map(|(l, v)| l + v).collect();
-                            plot.add(
-                                FilledArea::new(tr.of("group", group.key()), &years, &lower, &upper)
-                                    .fill_color(palette::group(group)),
-                            );
-                            lower = upper;
-                        }
-                    });
-            });
-        }
-    });
+    let legend: Vec<_> =
+        Group::ALL.iter().rev().map(|g| (palette::group(*g), tr.of("group", g.key()), false)).collect();
+    super::charts::legend_row(ui, &legend);
+    // As many side by side as fit at 200 points or more (up to three), the rest on rows below.
+    let gap = ui.spacing().item_spacing.x;
+    let columns = (((ui.available_width() + gap) / (200.0 + gap)).floor() as usize).clamp(1, 3);
+    let width = (ui.available_width() - gap * (columns as f32 - 1.0)) / columns as f32;
+    let height = 150.0_f32.max(super::charts::plot_height_for_title(ui, tr.t("axis.residents")));
+    let variants: Vec<_> = c.variants.iter().zip(&projections).collect();
+    for row in variants.chunks(columns) {
+        ui.horizontal(|ui| {
+            for (v, p) in row {
+                ui.vertical(|ui| {
+                    ui.set_width(width);
+                    ui.add(egui::Label::new(&v.name).wrap());
+                    let series = residents_by_group(p, selection);
+                    let years: Vec<f64> = p.years.iter().map(|y| f64::from(*y)).collect();
+                    Plot::new(("compare_multiple", &v.name))
+                        .width(width)
+                        .height(height)
+                        .y_axis_label(tr.t("axis.residents"))
+                        .include_y(0.0)
+                        .allow_drag(false)
+                        .allow_zoom(false)
+                        .allow_scroll(false)
+                        .x_axis_formatter(|mark, _| format!("{:.0}", mark.value))
+                        .y_axis_formatter(move |mark, _| tr.num(mark.value, 0))
+                        .show(ui, |plot| {
+                            let mut lower = vec![0.0; years.len()];
+                            for group in Group::ALL {
+                                let upper: Vec<f64> =
+                                    lower.iter().zip(&series[group.index()]).map(|(l, v)| l + v).collect();
+                                plot.add(
+                                    FilledArea::new(tr.of("group", group.key()), &years, &lower, &upper)
+                                        .fill_color(palette::group(group)),
+                                );
+                                lower = upper;
+                            }
+                        });
+                });
+            }
+        });
+    }
 }

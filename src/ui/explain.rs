@@ -25,6 +25,8 @@ pub fn show(ui: &mut egui::Ui, app: &mut WorkshopApp) {
         match app.session.last_change() {
             Some(change) => {
                 ui.label(egui::RichText::new(change_words(app, change)).strong());
+                let meaning = tr.fill("explain.change_meaning", &[("year", &year.to_string())]);
+                ui.label(egui::RichText::new(meaning).small().italics());
                 change_lines(ui, tr, weights, &change.before, &change.after, year);
             }
             None => {
@@ -106,14 +108,7 @@ fn when_a_change_shows(
     };
     let first = after.years.iter().copied().find(|&y| shown(y) != 0);
     match first {
-        Some(first) => tr.fill(
-            "explain.shows_from",
-            &[
-                ("year", &year.to_string()),
-                ("first", &first.to_string()),
-                ("by_2040", &words::points(tr, shown(after.years.last().copied().unwrap_or_default()))),
-            ],
-        ),
+        Some(first) => words::shows_from(tr, year, first, shown(after.years.last().copied().unwrap_or_default())),
         None => tr.fill("explain.never_shows", &[("year", &year.to_string())]),
     }
 }
@@ -131,6 +126,8 @@ fn against_baseline(ui: &mut egui::Ui, app: &WorkshopApp, tr: Tr<'_>, attributio
     score_lines(ui, tr, &shown.change);
     ui.add_space(6.0);
     ui.label(egui::RichText::new(tr.t("explain.by_part")).strong());
+    let meaning = tr.fill("explain.part_meaning", &[("year", &year.to_string())]);
+    ui.label(egui::RichText::new(meaning).small().italics());
     if let Some(parts) = attribution.grouped {
         let areas = app.session.plan().municipality.areas.len();
         ui.label(tr.fill("explain.grouped", &[("parts", &parts.to_string()), ("areas", &areas.to_string())]));
@@ -190,13 +187,13 @@ fn displaced_line(ui: &mut egui::Ui, tr: Tr<'_>, projection: &Projection, year: 
     }
 }
 
-/// The last change in words: the edit, or "Undone: …" / "Redone: …".
+/// The last change in words: the edit, or what undo or redo did ("Fortrudt: tilbage til …").
 pub fn change_words(app: &WorkshopApp, change: &Change) -> String {
     let tr = app.tr();
-    let what = crate::words::edit(tr, &app.session.plan().municipality, &change.edit);
+    let m = &app.session.plan().municipality;
     match change.kind {
-        ChangeKind::Edit => what,
-        ChangeKind::Undone => format!("{}: {what}", tr.t("edit.undone")),
-        ChangeKind::Redone => format!("{}: {what}", tr.t("edit.redone")),
+        ChangeKind::Edit => crate::words::edit(tr, m, &change.edit),
+        ChangeKind::Undone => crate::words::history(tr, m, &change.edit, crate::words::History::Undone),
+        ChangeKind::Redone => crate::words::history(tr, m, &change.edit, crate::words::History::Redone),
     }
 }

@@ -37,42 +37,64 @@ pub fn each_frame(ui: &mut egui::Ui, app: &mut WorkshopApp) {
 pub fn file_menu(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     let tr = app.tr();
     let mut chosen: Option<Pending> = None;
+    // The ways to a new plan and the exports in submenus, so the menu fits a laptop in
+    // presentation mode at the largest text size.
     ui.menu_button(tr.t("menu.file"), |ui| {
-        commands::menu_entry(ui, app, Command::New, None);
-        for shipped in &assets::SHIPPED_PLANS {
-            let label = tr.fill("menu.new_from_shipped", &[("name", &tr.of("shipped", shipped.file_name))]);
-            if ui.button(label).clicked()
-                && let Ok(plan) = assets::shipped_plan(shipped.file_name)
-            {
-                chosen = Some(Pending::New(Box::new(plan)));
-            }
-        }
-        commands::menu_entry(ui, app, Command::NewMunicipality, None);
-        ui.separator();
-        commands::menu_entry(ui, app, Command::Open, None);
-        commands::menu_entry(ui, app, Command::Variants, None);
-        ui.menu_button(tr.t("menu.recent"), |ui| {
-            if app.document.recent.is_empty() {
-                ui.label(tr.t("menu.no_recent"));
-            }
-            for path in &app.document.recent {
-                if ui.button(path.display().to_string()).clicked() {
-                    chosen = Some(Pending::Open(path.clone()));
-                }
-            }
+        super::top_bar::fitted_menu_ui(ui, |ui| {
+            ui.menu_button(tr.t("menu.new"), |ui| {
+                super::top_bar::fitted_menu_ui(ui, |ui| {
+                    commands::menu_entry(ui, app, Command::New, None);
+                    for shipped in &assets::SHIPPED_PLANS {
+                        let label = tr.fill("menu.new_from_shipped", &[("name", &tr.of("shipped", shipped.file_name))]);
+                        if ui.button(label).clicked()
+                            && let Ok(plan) = assets::shipped_plan(shipped.file_name)
+                        {
+                            chosen = Some(Pending::New(Box::new(plan)));
+                        }
+                    }
+                    commands::menu_entry(ui, app, Command::NewMunicipality, None);
+                });
+            });
+            commands::menu_entry(ui, app, Command::Open, None);
+            commands::menu_entry(ui, app, Command::Variants, None);
+            ui.menu_button(tr.t("menu.recent"), |ui| {
+                super::top_bar::fitted_menu_ui(ui, |ui| {
+                    if app.document.recent.is_empty() {
+                        ui.label(tr.t("menu.no_recent"));
+                    }
+                    for path in &app.document.recent {
+                        // The file's name and its folder's, whole on hover.
+                        if ui.button(recent_name(path)).on_hover_text(path.display().to_string()).clicked() {
+                            chosen = Some(Pending::Open(path.clone()));
+                        }
+                    }
+                });
+            });
+            ui.separator();
+            commands::menu_entry(ui, app, Command::Save, None);
+            commands::menu_entry(ui, app, Command::SaveAs, None);
+            ui.menu_button(tr.t("menu.export"), |ui| {
+                super::top_bar::fitted_menu_ui(ui, |ui| {
+                    for command in [Command::ExportReport, Command::ExportWindow, Command::ExportCsv] {
+                        commands::menu_entry(ui, app, command, None);
+                    }
+                });
+            });
+            ui.separator();
+            commands::menu_entry(ui, app, Command::Quit, None);
         });
-        ui.separator();
-        commands::menu_entry(ui, app, Command::Save, None);
-        commands::menu_entry(ui, app, Command::SaveAs, None);
-        ui.separator();
-        for command in [Command::ExportWindow, Command::ExportCsv, Command::ExportReport] {
-            commands::menu_entry(ui, app, command, None);
-        }
-        ui.separator();
-        commands::menu_entry(ui, app, Command::Quit, None);
     });
     if let Some(pending) = chosen {
         app.request(pending);
+    }
+}
+
+/// A recent file as the menu names it: "gruppe-3.ron (saves)", short enough for any screen.
+fn recent_name(path: &std::path::Path) -> String {
+    let file = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    match path.parent().and_then(|p| p.file_name()) {
+        Some(folder) => format!("{file} ({})", folder.to_string_lossy()),
+        None => file,
     }
 }
 

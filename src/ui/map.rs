@@ -16,6 +16,9 @@ use crate::sim::{AreaYear, Projection};
 use egui::{Color32, Rect, Sense, Stroke, pos2, vec2};
 use std::sync::Arc;
 
+/// The height the profile catalogue under the map takes.
+const CATALOGUE_HEIGHT: f32 = 64.0;
+
 /// A profile card being dragged: `None` takes a district's profile away.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ProfileCard(pub Option<String>);
@@ -34,6 +37,10 @@ pub struct MapView<'a> {
     pub tr: Tr<'a>,
     /// False on the projector: nothing can be clicked or dragged.
     pub interactive: bool,
+    /// Whether names beside their areas may give way where the map is too small for them (the
+    /// laptop's own window, where a tooltip names each area; never where the room reads the
+    /// map: the projector and presentation mode).
+    pub names_may_give_way: bool,
 }
 
 /// What participants did on the map this frame.
@@ -55,11 +62,16 @@ pub fn show(ui: &mut egui::Ui, app: &mut WorkshopApp) {
         super::export::png_button(ui, app, "map", ui.max_rect());
     });
     map_key(ui, tr, &map);
-    // Presentation mode hides everything that edits: no profile cards to drop.
+    // Presentation mode hides everything that edits: no profile cards to drop. Where the cards
+    // would leave the map too short (a larger text size on a laptop), they give way: the
+    // district tab gives profiles too.
     let editing = !app.room.presentation;
-    let catalogue_height = if editing { 64.0 } else { 0.0 };
+    let cards = editing && ui.available_height() - CATALOGUE_HEIGHT >= super::palette::MAP_LEAST_HEIGHT;
+    let catalogue_height = if cards { CATALOGUE_HEIGHT } else { 0.0 };
     let available = ui.available_size() - vec2(0.0, catalogue_height);
-    let (rect, _) = ui.allocate_exact_size(available.max(vec2(200.0, 160.0)), Sense::hover());
+    // The room that is left, however small (a map cut by the year slider shows less than one
+    // drawn smaller).
+    let (rect, _) = ui.allocate_exact_size(available.max(vec2(120.0, 80.0)), Sense::hover());
     // The map only reads the app while it paints; what was done is applied after.
     let view = MapView {
         plan: app.session.plan(),
@@ -71,12 +83,13 @@ pub fn show(ui: &mut egui::Ui, app: &mut WorkshopApp) {
         selection: &app.view.selection,
         tr,
         interactive: true,
+        names_may_give_way: !app.room.presentation,
     };
     let events = super::map_paint::paint(ui, &view, rect);
     // The exported picture has the legend with it, so it reads on its own in the minutes.
     super::export::remember_rect(ui.ctx(), "map", Rect::from_min_max(pos2(rect.left(), top), rect.max));
     apply(app, events);
-    if editing {
+    if cards {
         catalogue(ui, app);
     }
 }
@@ -225,42 +238,61 @@ fn map_key(ui: &mut egui::Ui, tr: Tr<'_>, map: &PlanMap) {
             Fidelity::Diagram => tr.t("map.diagram").to_owned(),
         };
         ui.label(small(fidelity).italics());
-        let kinds: Vec<_> = crate::model::LandmarkKind::ALL
-            .into_iter()
-            .filter(|k| map.landmarks.iter().any(|l| l.kind == *k) && *k != crate::model::LandmarkKind::Place)
-            .collect();
-        for kind in kinds {
-            let (rect, _) = ui.allocate_exact_size(vec2(22.0, 12.0), Sense::hover());
-            let y = rect.center().y;
-            let line = [pos2(rect.left(), y), pos2(rect.right(), y)];
-            match kind {
-                crate::model::LandmarkKind::Railway => {
-                    ui.painter().line_segment(line, Stroke::new(4.0, Color32::from_gray(30)));
-                    ui.painter().line_segment(
-                        [line[0] + vec2(7.0, 0.0), line[1] - vec2(8.0, 0.0)],
-                        Stroke::new(2.0, Color32::WHITE),
-                    );
-                }
-                crate::model::LandmarkKind::Motorway => {
-                    ui.painter().line_segment(line, Stroke::new(5.0, Color32::from_rgb(0x8A, 0x3B, 0x12)));
-                    ui.painter().line_segment(line, Stroke::new(2.5, Color32::from_rgb(0xF0, 0x9A, 0x4A)));
-                }
-                crate::model::LandmarkKind::Station => {
-                    ui.painter().circle(rect.center(), 5.0, Color32::WHITE, Stroke::new(2.5, Color32::from_gray(30)));
-                }
-                _ => {
-                    ui.painter().extend(egui::Shape::dashed_line(
-                        &line,
-                        Stroke::new(2.0, Color32::from_gray(30)),
-                        6.0,
-                        3.0,
-                    ));
-                }
+        // Where the map is narrow (a larger text size), the lines' key gives the map its rows:
+        // it is on hover of one word.
+        if ui.available_width() < super::palette::MAP_KEY_WIDTH {
+            let words: Vec<String> = crate::model::LandmarkKind::ALL
+                .into_iter()
+                .filter(|k| map.landmarks.iter().any(|l| l.kind == *k) && *k != crate::model::LandmarkKind::Place)
+                .map(|k| tr.of("landmark", k.key()))
+                .collect();
+            if !words.is_empty() {
+                ui.label(small(tr.t("map.key_short").to_owned()).underline()).on_hover_text(words.join(" · "));
             }
-            ui.label(small(tr.of("landmark", kind.key())));
+        } else {
+            line_key_ui(ui, tr, map);
         }
         if let Some(notice) = &map.notice {
             ui.colored_label(palette::LISTED, small(tr.fill("map.notice", &[("error", notice)])));
         }
     });
+}
+
+/// The map's lines and stations, each drawn as on the map and named.
+fn line_key_ui(ui: &mut egui::Ui, tr: Tr<'_>, map: &PlanMap) {
+    let small = |t: String| egui::RichText::new(t).small();
+    let kinds: Vec<_> = crate::model::LandmarkKind::ALL
+        .into_iter()
+        .filter(|k| map.landmarks.iter().any(|l| l.kind == *k) && *k != crate::model::LandmarkKind::Place)
+        .collect();
+    for kind in kinds {
+        let (rect, _) = ui.allocate_exact_size(vec2(22.0, 12.0), Sense::hover());
+        let y = rect.center().y;
+        let line = [pos2(rect.left(), y), pos2(rect.right(), y)];
+        match kind {
+            crate::model::LandmarkKind::Railway => {
+                ui.painter().line_segment(line, Stroke::new(4.0, Color32::from_gray(30)));
+                ui.painter().line_segment(
+                    [line[0] + vec2(7.0, 0.0), line[1] - vec2(8.0, 0.0)],
+                    Stroke::new(2.0, Color32::WHITE),
+                );
+            }
+            crate::model::LandmarkKind::Motorway => {
+                ui.painter().line_segment(line, Stroke::new(5.0, Color32::from_rgb(0x8A, 0x3B, 0x12)));
+                ui.painter().line_segment(line, Stroke::new(2.5, Color32::from_rgb(0xF0, 0x9A, 0x4A)));
+            }
+            crate::model::LandmarkKind::Station => {
+                ui.painter().circle(rect.center(), 5.0, Color32::WHITE, Stroke::new(2.5, Color32::from_gray(30)));
+            }
+            _ => {
+                ui.painter().extend(egui::Shape::dashed_line(
+                    &line,
+                    Stroke::new(2.0, Color32::from_gray(30)),
+                    6.0,
+                    3.0,
+                ));
+            }
+        }
+        ui.label(small(tr.of("landmark", kind.key())));
+    }
 }

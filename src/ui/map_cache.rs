@@ -44,6 +44,8 @@ pub struct Facts {
     pub members: Vec<usize>,
     /// The area names as shown (name, short name).
     pub names: Vec<(String, String)>,
+    /// Which areas are estates (the list judges them): their names are the last to give way.
+    pub estates: Vec<bool>,
     /// Each district's tag, or `None` where it has none.
     pub tags: Vec<Option<TagText>>,
     /// How many institution icons each district holds.
@@ -108,10 +110,24 @@ fn derive(key: Key, view: &MapView<'_>) -> Facts {
         })
         .collect();
     let names: Vec<(String, String)> = m.areas.iter().map(|a| (a.name.clone(), a.short_name.clone())).collect();
+    let estates = m.areas.iter().map(|a| a.kind == crate::model::AreaKind::Estate).collect();
     let (colours, values) = looks(view);
     let names_hash = hash_of(&names);
     let places_hash = hash_of((&tags, &icons));
-    Facts { key, places, district_index, members, names, tags, icons, names_hash, places_hash, colours, values }
+    Facts {
+        key,
+        places,
+        district_index,
+        members,
+        names,
+        estates,
+        tags,
+        icons,
+        names_hash,
+        places_hash,
+        colours,
+        values,
+    }
 }
 
 fn hash_of(value: impl std::hash::Hash) -> u64 {

@@ -16,6 +16,7 @@ use std::sync::Arc;
 /// The map is held, so that no other map can take its place in memory and pass for it.
 #[derive(Clone, Debug)]
 struct DrawnKey {
+    give_way: bool,
     map: Arc<PlanMap>,
     rect: [i32; 4],
     sizes: [i32; 4],
@@ -26,7 +27,8 @@ struct DrawnKey {
 impl PartialEq for DrawnKey {
     fn eq(&self, other: &Self) -> bool {
         Arc::ptr_eq(&self.map, &other.map)
-            && (self.rect, self.sizes, self.names, self.ink) == (other.rect, other.sizes, other.names, other.ink)
+            && (self.rect, self.sizes, self.names, self.ink, self.give_way)
+                == (other.rect, other.sizes, other.names, other.ink, other.give_way)
     }
 }
 
@@ -79,6 +81,11 @@ pub struct LayoutInput<'a> {
     pub places_hash: u64,
     /// The colour of district outlines (it follows the theme).
     pub ink: Color32,
+    /// Whether names beside their areas may give way on a map too small for them (where a
+    /// tooltip names each area; not on the projector).
+    pub names_may_give_way: bool,
+    /// Which areas are estates (their names give way last).
+    pub estates: &'a [bool],
 }
 
 /// How many layouts of tags and icons are kept for one size of the map: one for every year
@@ -110,6 +117,7 @@ fn drawn(ui: &egui::Ui, salt: &str, input: &LayoutInput<'_>) -> Arc<Drawn> {
     let r = input.rect;
     let s = &input.style;
     let key = DrawnKey {
+        give_way: input.names_may_give_way,
         map: Arc::clone(input.map),
         rect: [r.left(), r.top(), r.right(), r.bottom()].map(|v| v.round() as i32),
         sizes: [s.name_size, s.floor_size, s.tag_size, s.value_size.x].map(|v| (v * 100.0).round() as i32),
@@ -172,10 +180,44 @@ fn lay_out(ui: &egui::Ui, key: DrawnKey, input: &LayoutInput<'_>) -> Drawn {
             tessellator.tessellate_shape(Shape::closed_line(ring.clone(), thick), &mut outlines);
         }
     }
-    let names =
-        map_labels::place_names(ui.painter(), map, &fit, input.names, &input.style, input.rect, &obstacles(map, &fit));
+    let names = names_within_cover(ui.painter(), map, &fit, input);
     let outlines = Arc::new(outlines);
     Drawn { key, fit, fill, ranges, coloured: Default::default(), outlines, district_rings, names }
+}
+
+/// The area names placed as large as they can be while covering at most
+/// [`map_labels::MAX_NAME_COVER`] of the coloured map: with their values, then without, then
+/// smaller in steps down to the floor size (the last try is kept whatever it covers).
+fn names_within_cover(painter: &egui::Painter, map: &PlanMap, fit: &Fit, input: &LayoutInput<'_>) -> Placement {
+    let obstacles = obstacles(map, fit);
+    let per_unit = fit.pixels_per_unit() as f32;
+    let coloured: f32 = map.areas.iter().map(|a| a.area() as f32).sum::<f32>() * per_unit * per_unit;
+    let full = input.style;
+    let mut tries = vec![full, LabelStyle { value_size: egui::Vec2::ZERO, ..full }];
+    let mut size = full.name_size * 0.9;
+    while size >= full.floor_size {
+        tries.push(LabelStyle { name_size: size, value_size: egui::Vec2::ZERO, ..full });
+        size *= 0.9;
+    }
+    // A map of many areas shows no values and no names beside their areas: its names are laid
+    // out once, so that a resize stays quick.
+    if map.areas.len() > map_labels::MAX_OUTSIDE_LABELS {
+        tries.truncate(1);
+    }
+    let budget = map_labels::MAX_NAME_COVER * coloured;
+    let mut placed = Placement::default();
+    for style in tries {
+        placed = map_labels::place_names(painter, map, fit, input.names, &style, input.rect, &obstacles);
+        if placed.names_area() <= budget {
+            return placed;
+        }
+    }
+    // Still too many for the map (large type on a small map): where a tooltip names each area,
+    // the names beside the smallest areas give way.
+    if input.names_may_give_way {
+        placed.give_way(map, budget, &obstacles, input.estates);
+    }
+    placed
 }
 
 /// How lines are tessellated: smooth (feathered) edges, except on a map of many areas, where
@@ -189,34 +231,79 @@ pub fn line_options(ui: &egui::Ui, areas: usize) -> egui::epaint::TessellationOp
     options
 }
 
-/// Room for `counts[d]` icons in each district: inside it where there is room, else beside it,
-/// clear of names, tags and every area's anchor (where leader lines start and clicks land).
+/// Room for `counts[d]` icons in each district: inside it where there is room, else inside the
+/// nearest other area (so always inside the municipality's outline, which the areas fill), clear
+/// of names, tags and every area's anchor (where leader lines start and clicks land); last, on
+/// the district's anchor.
 fn icon_slots(map: &PlanMap, fit: &Fit, placement: &Placement, counts: &[usize], bounds: Rect) -> Vec<Vec<Rect>> {
     let mut taken = placement.taken.clone();
     for area in &map.areas {
         let [x, y] = fit.to_screen(area.anchor);
         taken.push(Rect::from_center_size(pos2(x, y), egui::vec2(10.0, 10.0)));
     }
+    // Where even that has no room (a small map in large type), letters may touch one another,
+    // never a name.
+    let names_only = taken.clone();
     let size = egui::vec2(ICON, ICON);
     map.districts
         .iter()
         .zip(counts)
         .map(|(shape, count)| {
             let Some(shape) = shape else { return Vec::new() };
+            let [x, y] = fit.to_screen(shape.anchor);
+            let anchor = pos2(x, y);
+            // The other areas, nearest first, for icons their own district has no room for.
+            let mut nearby: Vec<&crate::map::Shape> = map.areas.iter().collect();
+            nearby.sort_by(|a, b| {
+                let distance = |s: &crate::map::Shape| {
+                    let [x, y] = fit.to_screen(s.anchor);
+                    anchor.distance_sq(pos2(x, y))
+                };
+                distance(a).total_cmp(&distance(b))
+            });
             (0..*count)
                 .map(|_| {
-                    let rect = map_labels::free_spot(shape, fit, size, &taken, bounds)
-                        .or_else(|| map_labels::free_spot_beside(shape, fit, size, &taken, bounds))
-                        .unwrap_or_else(|| {
-                            let [x, y] = fit.to_screen(shape.anchor);
-                            Rect::from_center_size(pos2(x, y), size)
-                        });
+                    let spot = |room| {
+                        map_labels::free_spot(shape, fit, size, room, None).or_else(|| {
+                            nearby.iter().find_map(|area| map_labels::free_spot(area, fit, size, room, Some(anchor)))
+                        })
+                    };
+                    let rect = spot((&taken, bounds))
+                        .or_else(|| spot((&names_only, bounds)))
+                        // (A search a large map cannot afford: there the letter takes the anchor.)
+                        .or_else(|| {
+                            (map.areas.len() <= map_labels::MAX_OUTSIDE_LABELS)
+                                .then(|| nearest_free_point(map, fit, size, &names_only, anchor))
+                                .flatten()
+                        })
+                        .unwrap_or_else(|| Rect::from_center_size(anchor, size));
                     taken.push(rect.expand(2.0));
                     rect
                 })
                 .collect()
         })
         .collect()
+}
+
+/// On a map too small for a letter to fit wholly inside any area clear of the names: the
+/// nearest point to `anchor` inside the municipality where a letter covers no name.
+fn nearest_free_point(
+    map: &PlanMap,
+    fit: &Fit,
+    size: egui::Vec2,
+    names: &map_labels::Taken,
+    anchor: Pos2,
+) -> Option<Rect> {
+    let [x0, y1] = fit.to_screen([map.bounds[0], map.bounds[1]]);
+    let [x1, y0] = fit.to_screen([map.bounds[2], map.bounds[3]]);
+    let step = 6.0;
+    let (nx, ny) = (((x1 - x0) / step) as i32, ((y1 - y0) / step) as i32);
+    (0..=nx)
+        .flat_map(|i| (0..=ny).map(move |j| pos2(x0 + i as f32 * step, y0 + j as f32 * step)))
+        .filter(|p| map.area_at(fit.to_plane([p.x, p.y])).is_some())
+        .map(|p| Rect::from_center_size(p, size))
+        .filter(|r| !names.collides(*r))
+        .min_by(|a, b| a.center().distance_sq(anchor).total_cmp(&b.center().distance_sq(anchor)))
 }
 
 /// Areas too small to carry their own name, and stations: outside labels keep clear of them.

@@ -1,9 +1,12 @@
 //! Where the map's words go. An area's name never breaks inside a word: it is laid out without
 //! wrapping, on one line or broken only between words, and where it does not fit inside its
 //! outline it takes the area's registered short name, then shrinks down to a floor size, and
-//! last moves outside the outline with a leader line. District tags (name and profile badge)
-//! are placed after the names and never cover one. The same rules serve the main window,
-//! presentation mode and the projector, at any size.
+//! last moves beside the outline with a leader line, never farther than
+//! [`MAX_LABEL_DISTANCE`] from it. District tags (name and profile badge) are placed after the
+//! names, from the top left corner of their district, and never cover one. Where everything is
+//! placed depends only on the map, its size on screen and the text: the same map at the same
+//! size is labelled the same way whatever was shown before (a selection, a reveal, presentation
+//! mode). The same rules serve the main window, presentation mode and the projector.
 
 use crate::map::{Fit, PlanMap, Shape};
 use egui::{Color32, FontId, Galley, Pos2, Rect, pos2, vec2};
@@ -11,8 +14,11 @@ use std::sync::Arc;
 
 /// Padding around a label's text.
 pub const PAD: f32 = 3.0;
-/// Outside labels are tried this far from their area, in screen points.
-const DISTANCES: [f32; 8] = [6.0, 18.0, 34.0, 56.0, 84.0, 120.0, 160.0, 210.0];
+/// Outside labels are tried this far from their area's outline box, in screen points.
+const DISTANCES: [f32; 5] = [4.0, 12.0, 22.0, 34.0, 46.0];
+/// The farthest a name placed beside its area lies from the area's outline box, in points
+/// (the box of the label, not its centre): a name is always read as its area's.
+pub const MAX_LABEL_DISTANCE: f32 = 48.0;
 /// Above this many areas, names that do not fit inside are left to the tooltip: a map of a
 /// thousand areas cannot carry a thousand leader lines.
 pub const MAX_OUTSIDE_LABELS: usize = 60;
@@ -41,6 +47,9 @@ pub struct Placement {
     /// The labels placed and their leader lines, which later leaders keep from crossing.
     labels: Vec<Rect>,
     leaders: Vec<[Pos2; 2]>,
+    /// Whether names gave way for want of room ([`Placement::give_way`]): the district tags
+    /// then keep inside their districts or give way too.
+    crowded: bool,
 }
 
 /// A district's tag: its name (and short name) and the profile badge under it, if any.
@@ -51,7 +60,13 @@ pub struct TagText {
     pub badge: Option<String>,
 }
 
+/// The most of the coloured map the area names (with their values) may cover: where they
+/// would cover more, the values give way (the colour and the tooltip carry them), then the names
+/// shrink, down to the floor size.
+pub const MAX_NAME_COVER: f32 = 0.25;
+
 /// What labels are made of and how large they may be.
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct LabelStyle {
     pub name_size: f32,
     pub floor_size: f32,
@@ -140,7 +155,12 @@ fn box_size(text: &Galley, extra: egui::Vec2) -> egui::Vec2 {
 /// Candidate centres inside a shape's screen box, nearest to its anchor first.
 fn inside_centres(shape: &Shape, fit: &Fit, step: f32) -> Vec<Pos2> {
     let [ax, ay] = fit.to_screen(shape.anchor);
-    let anchor = pos2(ax, ay);
+    inside_centres_from(shape, fit, step, pos2(ax, ay))
+}
+
+/// Candidate centres inside a shape's screen box, nearest to `anchor` first (the anchor itself
+/// the very first).
+fn inside_centres_from(shape: &Shape, fit: &Fit, step: f32, anchor: Pos2) -> Vec<Pos2> {
     let [x0, y1] = fit.to_screen([shape.bounds[0], shape.bounds[1]]);
     let [x1, y0] = fit.to_screen([shape.bounds[2], shape.bounds[3]]);
     let (nx, ny) = (((x1 - x0) / step).ceil().min(12.0) as i32, ((y1 - y0) / step).ceil().min(12.0) as i32);
@@ -211,10 +231,26 @@ fn place_inside(
     extra: egui::Vec2,
     taken: &Taken,
 ) -> Option<Placed> {
+    place_inside_from(painter, shape, fit, (texts, sizes, extra), taken, None)
+}
+
+/// [`place_inside`], trying places nearest to `start` (the anchor when `None`) first; a box
+/// whose corner is `start` comes first of all, so a tag keeps to its corner.
+fn place_inside_from(
+    painter: &egui::Painter,
+    shape: &Shape,
+    fit: &Fit,
+    (texts, sizes, extra): (&[String], &[f32], egui::Vec2),
+    taken: &Taken,
+    start: Option<Pos2>,
+) -> Option<Placed> {
     let [x0, y1] = fit.to_screen([shape.bounds[0], shape.bounds[1]]);
     let [x1, y0] = fit.to_screen([shape.bounds[2], shape.bounds[3]]);
     let room = vec2(x1 - x0, y1 - y0);
-    let centres = inside_centres(shape, fit, 6.0);
+    let centres = match start {
+        Some(start) => inside_centres_from(shape, fit, 6.0, start),
+        None => inside_centres(shape, fit, 6.0),
+    };
     for size in sizes {
         for text in texts {
             let text = galley(painter, text, *size);
@@ -223,7 +259,12 @@ fn place_inside(
                 continue;
             }
             for centre in &centres {
-                let rect = Rect::from_center_size(*centre, needed);
+                // From a corner (the top left), the box hangs from the candidate as its own top
+                // left corner; from the anchor, it is centred on it.
+                let rect = match start {
+                    Some(_) => Rect::from_min_size(*centre, needed),
+                    None => Rect::from_center_size(*centre, needed),
+                };
                 // The cheap test first: on a crowded map most places are taken.
                 if !collides(rect, taken) && fits(shape, fit, rect) {
                     return Some(Placed { rect, text, leader_from: None });
@@ -256,30 +297,40 @@ fn place_outside(
         .iter()
         .flat_map(|distance| {
             let around = outline.expand(*distance);
+            let (above, below) = (around.top() - half.y, around.bottom() + half.y);
+            let (right, left) = (around.right() + half.x, around.left() - half.x);
             [
-                pos2(anchor.x, around.top() - half.y),
-                pos2(anchor.x, around.bottom() + half.y),
-                pos2(around.right() + half.x, anchor.y),
-                pos2(around.left() - half.x, anchor.y),
-                pos2(around.right() + half.x, around.top() - half.y),
-                pos2(around.left() - half.x, around.top() - half.y),
-                pos2(around.right() + half.x, around.bottom() + half.y),
-                pos2(around.left() - half.x, around.bottom() + half.y),
+                pos2(anchor.x, above),
+                pos2(anchor.x, below),
+                pos2(right, anchor.y),
+                pos2(left, anchor.y),
+                // Slid along each side, so a neighbour's name on the middle leaves room.
+                pos2(anchor.x - half.x, above),
+                pos2(anchor.x + half.x, above),
+                pos2(anchor.x - half.x, below),
+                pos2(anchor.x + half.x, below),
+                pos2(right, anchor.y - half.y),
+                pos2(right, anchor.y + half.y),
+                pos2(left, anchor.y - half.y),
+                pos2(left, anchor.y + half.y),
+                pos2(right, above),
+                pos2(left, above),
+                pos2(right, below),
+                pos2(left, below),
             ]
         })
         .collect();
-    // Anywhere else on the map, as a last resort: a long leader beats no name.
-    let step = 12.0;
-    let (nx, ny) = ((bounds.width() / step) as i32, (bounds.height() / step) as i32);
-    candidates
-        .extend((0..=nx).flat_map(|i| {
-            (0..=ny).map(move |j| pos2(bounds.left() + i as f32 * step, bounds.top() + j as f32 * step))
-        }));
+    // Nowhere farther: a name far from its area reads as another area's.
     candidates.sort_by(|a, b| a.distance_sq(anchor).total_cmp(&b.distance_sq(anchor)));
     let rects: Vec<Rect> = candidates
         .into_iter()
         .map(|c| Rect::from_center_size(c, size))
-        .filter(|r| bounds.contains_rect(*r) && !collides(*r, taken))
+        .filter(|r| {
+            bounds.contains_rect(*r)
+                && gap(*r, outline) <= MAX_LABEL_DISTANCE
+                && !collides(*r, taken)
+                && distance_on_screen(shape, fit, *r) <= MAX_LABEL_DISTANCE
+        })
         .collect();
     // Best a leader that crosses no label and no other leader; else the nearest place.
     let clear = |rect: &&Rect| {
@@ -289,6 +340,21 @@ fn place_outside(
     };
     let rect = rects.iter().find(clear).or_else(|| rects.first())?;
     Some(Placed { rect: *rect, text, leader_from: Some(anchor) })
+}
+
+/// How far a box on screen lies from a shape's outline, in screen points (0 where it touches
+/// or overlaps it).
+pub fn distance_on_screen(shape: &Shape, fit: &Fit, rect: Rect) -> f32 {
+    let plane = fit.box_to_plane([rect.left(), rect.top(), rect.right(), rect.bottom()]);
+    (shape.distance_to_box(plane) * fit.pixels_per_unit()) as f32
+}
+
+/// How far apart two boxes are: 0 where they touch or overlap, else the shortest distance
+/// between their edges.
+pub fn gap(a: Rect, b: Rect) -> f32 {
+    let dx = (a.left() - b.right()).max(b.left() - a.right()).max(0.0);
+    let dy = (a.top() - b.bottom()).max(b.top() - a.bottom()).max(0.0);
+    dx.hypot(dy)
 }
 
 /// Where a leader from `from` meets the box.
@@ -359,13 +425,23 @@ pub fn place_names(
         // broken between words, then smaller, down to the floor.
         let mut texts = variants(name, short);
         texts.rotate_right(usize::from(!short.is_empty() && short != name) * 2);
-        let placed = name_sizes.iter().find_map(|size| {
-            texts.iter().find_map(|text| {
-                let text = galley(painter, text, *size);
-                let p = &placement;
-                place_outside(&map.areas[i], fit, text, style.value_size, &p.taken, (&p.labels, &p.leaders), bounds)
+        let beside = |clear_of: &Taken, p: &Placement| {
+            name_sizes.iter().find_map(|size| {
+                texts.iter().find_map(|text| {
+                    let text = galley(painter, text, *size);
+                    place_outside(&map.areas[i], fit, text, style.value_size, clear_of, (&p.labels, &p.leaders), bounds)
+                })
             })
-        });
+        };
+        // Clear of the small areas and stations where it can be; else over them, but never
+        // over another name; last, on its own area, smallest, where it covers the least.
+        let mut names_only = Taken::default();
+        for label in &placement.labels {
+            names_only.push(*label);
+        }
+        let placed = beside(&placement.taken, &placement)
+            .or_else(|| beside(&names_only, &placement))
+            .or_else(|| on_its_area(painter, &map.areas[i], fit, &texts, &name_sizes, style.value_size, &names_only));
         if let Some(placed) = &placed {
             placement.keep(placed);
         }
@@ -374,7 +450,71 @@ pub fn place_names(
     placement
 }
 
+/// The last resort of a name with no room inside its outline or beside it: the smallest text at
+/// the smallest size, over its own area (centred on a point of its box, the anchor first), clear
+/// of the other names if it can be, else on the anchor. So a name is never lost, and never far
+/// from its area.
+fn on_its_area(
+    painter: &egui::Painter,
+    shape: &Shape,
+    fit: &Fit,
+    texts: &[String],
+    sizes: &[f32],
+    extra: egui::Vec2,
+    names: &Taken,
+) -> Option<Placed> {
+    let size = *sizes.last()?;
+    let text = texts.iter().map(|t| galley(painter, t, size)).min_by(|a, b| a.size().x.total_cmp(&b.size().x))?;
+    let needed = box_size(&text, extra);
+    let centres = inside_centres(shape, fit, 6.0);
+    let rect = centres
+        .iter()
+        .map(|c| Rect::from_center_size(*c, needed))
+        .find(|r| !collides(*r, names) && shape.contains(fit.to_plane([r.center().x, r.center().y])))
+        .or_else(|| centres.first().map(|c| Rect::from_center_size(*c, needed)))?;
+    Some(Placed { rect, text, leader_from: None })
+}
+
 impl Placement {
+    /// Takes down names placed beside their areas, the smallest areas' first (those marked in
+    /// `first_kept`, the estates, last), until the names take at most `budget` square points (a map too small for its names in large type, where
+    /// a tooltip still names every area). The rest stay where they were.
+    pub fn give_way(&mut self, map: &PlanMap, budget: f32, obstacles: &[Rect], first_kept: &[bool]) {
+        let mut beside: Vec<usize> = (0..self.areas.len())
+            .filter(|i| self.areas[*i].as_ref().is_some_and(|p| p.leader_from.is_some()))
+            .collect();
+        // The names kept longest go last (the estates the workshop is about), then by size.
+        let kept = |i: usize| first_kept.get(i).copied().unwrap_or(false);
+        beside.sort_by(|a, b| kept(*a).cmp(&kept(*b)).then(map.areas[*a].area().total_cmp(&map.areas[*b].area())));
+        let mut dropped = false;
+        for i in beside {
+            if self.names_area() <= budget {
+                break;
+            }
+            self.areas[i] = None;
+            dropped = true;
+        }
+        if !dropped {
+            return;
+        }
+        self.crowded = true;
+        let kept: Vec<Placed> = self.areas.iter().flatten().cloned().collect();
+        self.taken = Taken::default();
+        self.labels.clear();
+        self.leaders.clear();
+        for placed in &kept {
+            self.keep(placed);
+        }
+        for obstacle in obstacles {
+            self.taken.push(*obstacle);
+        }
+    }
+
+    /// The screen area the area names take (their boxes, values included), in square points.
+    pub fn names_area(&self) -> f32 {
+        self.areas.iter().flatten().map(|p| p.rect.area()).sum()
+    }
+
     /// Takes a label's room, and its leader's.
     fn keep(&mut self, placed: &Placed) {
         self.taken.push(placed.rect);
@@ -402,12 +542,31 @@ pub fn place_tags(
             .badge
             .as_ref()
             .map_or(egui::Vec2::ZERO, |b| galley(painter, b, style.tag_size).size() + vec2(2.0 * PAD, 2.0 * PAD + 2.0));
-        let mut placed = place_inside(painter, shape, fit, &texts, &tag_sizes, badge, &placement.taken);
-        if placed.is_none() && map.areas.len() <= MAX_OUTSIDE_LABELS {
+        // The tag keeps to its district's top left corner, whatever the names around it do.
+        let [x0, _] = fit.to_screen([shape.bounds[0], shape.bounds[1]]);
+        let [_, y0] = fit.to_screen([shape.bounds[2], shape.bounds[3]]);
+        let corner = Some(pos2(x0, y0));
+        let mut placed = place_inside_from(painter, shape, fit, (&texts, &tag_sizes, badge), &placement.taken, corner);
+        if placed.is_none() && map.areas.len() <= MAX_OUTSIDE_LABELS && !placement.crowded {
             let short = if tag.short.is_empty() { &tag.name } else { &tag.short };
             let text = galley(painter, short, style.tag_size);
             let p = &*placement;
-            placed = place_outside(shape, fit, text, badge, &p.taken, (&p.labels, &p.leaders), bounds);
+            placed = place_outside(shape, fit, Arc::clone(&text), badge, &p.taken, (&p.labels, &p.leaders), bounds);
+            // Over small areas and stations, but never over a name; last, on the district itself
+            // where it covers no name (a tag carries the district's profile, which the room
+            // must see).
+            let mut labels_only = Taken::default();
+            for label in &p.labels {
+                labels_only.push(*label);
+            }
+            if placed.is_none() {
+                placed = place_outside(shape, fit, text, badge, &labels_only, (&p.labels, &p.leaders), bounds);
+            }
+            if placed.is_none() {
+                let texts = [short.clone()];
+                placed = on_its_area(painter, shape, fit, &texts, &tag_sizes, badge, &labels_only)
+                    .filter(|p| !labels_only.collides(p.rect));
+            }
         }
         if let Some(p) = &placed {
             placement.keep(p);
@@ -416,34 +575,24 @@ pub fn place_tags(
     }
 }
 
-/// A free spot of `size` inside `shape` (or beside it), clear of `taken`, for an icon.
-pub fn free_spot(shape: &Shape, fit: &Fit, size: egui::Vec2, taken: &Taken, bounds: Rect) -> Option<Rect> {
+/// A free spot of `size` inside `shape`, clear of `taken`, for an icon: low in the shape, below
+/// the names, or, given `near`, as near to that point as there is room.
+pub fn free_spot(
+    shape: &Shape,
+    fit: &Fit,
+    size: egui::Vec2,
+    (taken, bounds): (&Taken, Rect),
+    near: Option<Pos2>,
+) -> Option<Rect> {
     let mut centres = inside_centres(shape, fit, size.x + 4.0);
-    // Icons go low in their district, below the names.
-    centres.sort_by(|a, b| b.y.total_cmp(&a.y));
+    match near {
+        Some(p) => centres.sort_by(|a, b| a.distance_sq(p).total_cmp(&b.distance_sq(p))),
+        None => centres.sort_by(|a, b| b.y.total_cmp(&a.y)),
+    }
     centres
         .into_iter()
         .map(|c| Rect::from_center_size(c, size))
         .find(|r| bounds.contains_rect(*r) && !collides(*r, taken) && fits(shape, fit, *r))
-}
-
-/// A free spot of `size` just outside `shape`'s box, clear of `taken`, for an icon whose
-/// district has no room left inside.
-pub fn free_spot_beside(shape: &Shape, fit: &Fit, size: egui::Vec2, taken: &Taken, bounds: Rect) -> Option<Rect> {
-    let [x0, y1] = fit.to_screen([shape.bounds[0], shape.bounds[1]]);
-    let [x1, y0] = fit.to_screen([shape.bounds[2], shape.bounds[3]]);
-    let outline = Rect::from_min_max(pos2(x0, y0), pos2(x1, y1));
-    (0..4)
-        .flat_map(|ring| {
-            let around = outline.expand(2.0 + ring as f32 * (size.x + 4.0));
-            let steps = ((around.width() / (size.x + 4.0)).ceil() as i32).max(1);
-            (0..=steps).flat_map(move |i| {
-                let x = around.left() + around.width() * i as f32 / steps as f32;
-                [pos2(x, around.bottom() + size.y / 2.0), pos2(x, around.top() - size.y / 2.0)]
-            })
-        })
-        .map(|c| Rect::from_center_size(c, size))
-        .find(|r| !collides(*r, taken) && bounds.contains_rect(*r))
 }
 
 #[cfg(test)]

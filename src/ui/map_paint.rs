@@ -17,7 +17,10 @@ use std::sync::Arc;
 /// Draws the map into `rect` and reports what was done on it.
 pub fn paint(ui: &mut egui::Ui, view: &MapView<'_>, rect: Rect) -> MapEvents {
     let Some(y) = view.projection.year_index(view.year) else { return MapEvents::default() };
+    // On whole points, so that a panel a tenth of a point wider after presentation mode lays
+    // the map out as it was.
     let rect = rect.shrink(4.0);
+    let rect = Rect::from_min_max(rect.min.round(), rect.max.round());
     let salt = if view.interactive { "main" } else { "projector" };
     let facts = map_cache::facts(ui, salt, view);
     let screen = map_draw::screen(ui, salt, &layout_input(ui, view, &facts, rect));
@@ -31,6 +34,14 @@ pub fn paint(ui: &mut egui::Ui, view: &MapView<'_>, rect: Rect) -> MapEvents {
             let node_rect = Rect::from_center_size(at, vec2(6.0, 6.0));
             let node = ui.interact(node_rect, ui.scope_id().with(("map_area", &area.id)), Sense::hover());
             node.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &area.name));
+        }
+        // The names and district tags where they are written on the map.
+        let names = screen.placement.areas.iter().zip(m.areas.iter().map(|a| &a.name));
+        let tags = screen.placement.tags.iter().zip(m.districts.iter().map(|d| &d.name));
+        for (i, (placed, name)) in names.chain(tags).enumerate() {
+            let Some(placed) = placed else { continue };
+            let node = ui.interact(placed.rect, ui.scope_id().with(("map_name", i)), Sense::hover());
+            node.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, name));
         }
     }
     let sense = if view.interactive { Sense::click() } else { Sense::hover() };
@@ -77,16 +88,22 @@ fn layout_input<'a>(ui: &egui::Ui, view: &'a MapView<'a>, facts: &'a Facts, rect
         map_labels::galley(ui.painter(), &value_template(view), small).size()
     };
     let ink = if ui.visuals().dark_mode { Color32::from_gray(200) } else { Color32::from_gray(40) };
+    // In the laptop's window at a larger text size, names may shrink to the floor they have at
+    // 100 % on the screen (the map is small there, and a name shrunk beats a name gone); where
+    // the room reads the map, the floor grows with the text.
+    let floor = small.min(body * 0.8) / if view.names_may_give_way { ui.ctx().zoom_factor().max(1.0) } else { 1.0 };
     LayoutInput {
         icons: &facts.icons,
         ink,
         map: view.map,
         rect,
-        style: LabelStyle { name_size: body, floor_size: small.min(body * 0.8), tag_size: small, value_size: value },
+        style: LabelStyle { name_size: body, floor_size: floor, tag_size: small, value_size: value },
         names: &facts.names,
         tags: &facts.tags,
         names_hash: facts.names_hash,
         places_hash: facts.places_hash,
+        names_may_give_way: view.names_may_give_way,
+        estates: &facts.estates,
     }
 }
 

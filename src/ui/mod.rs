@@ -59,7 +59,8 @@ pub fn setup(ctx: &egui::Context) {
     });
 }
 
-/// Grows the window to the screen it is on (where no window manager maximises it). Returns
+/// Grows the window to the screen it is on, where no window manager maximised it (a window
+/// manager's maximised window is left alone: it knows the title bar and the task bar). Returns
 /// whether the screen's size was known, so it is done once.
 pub fn fill_screen(ctx: &egui::Context) -> bool {
     let Some(monitor) = ctx.input(|i| i.viewport().monitor_size) else { return false };
@@ -87,11 +88,22 @@ pub fn main_ui(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     room::projector(&ctx, app);
     files::dialogs(ui, app);
     commands::run_queued(&ctx, app);
+    name_window(&ctx, app);
     app.refresh_feed();
     // A gesture ends after the frame in which the pointer was let go, so a slider's last change
     // on release still belongs to its drag.
     if !ui.input(|i| i.pointer.any_down()) {
         app.session.end_gesture();
+    }
+}
+
+/// Gives the system window the plan's name (sent only when it changes).
+fn name_window(ctx: &egui::Context, app: &WorkshopApp) {
+    let title = app.window_title();
+    let id = egui::Id::unique("window_title");
+    if ctx.data(|d| d.get_temp::<String>(id)).as_ref() != Some(&title) {
+        ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+        ctx.data_mut(|d| d.insert_temp(id, title));
     }
 }
 
@@ -113,11 +125,18 @@ fn panels(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     // keep the map in the middle readable; each panel can still be resized within its range.
     // In points at the zoom the mode wants: on the frame a mode starts the old zoom still holds.
     let width = ui.available_width() * ui.ctx().zoom_factor() / app.room.zoom();
+    // At a larger text size the window is fewer points wide: the side panels' least widths
+    // shrink with it, so the map in the middle keeps a usable share (at 175 % on a 1366-pixel
+    // laptop the window is 780 points).
+    let (editor_least, charts_least) = (240.0_f32.min(width * 0.24), 320.0_f32.min(width * 0.32));
     if app.view.show_editor && !app.room.presentation {
-        egui::Panel::left("editor")
+        // Each text size has its panels' widths of its own (remembered, at first a share of the
+        // window), so a larger text size starts from widths that suit it and the widths at 100 %
+        // are as they were after going back.
+        egui::Panel::left(("editor", app.room.text_size))
             .resizable(true)
             .default_size(width * 0.25)
-            .size_range(240.0..=(width * 0.32).max(260.0))
+            .size_range(editor_least..=(width * 0.32).max(editor_least + 20.0))
             .show(ui, |ui| editor::show(ui, app));
     }
     if app.view.show_charts {
@@ -127,10 +146,12 @@ fn panels(ui: &mut egui::Ui, app: &mut WorkshopApp) {
         // chart below the score stays in view.
         let (id, share, most) =
             if app.room.presentation { ("charts_presentation", 0.46, 0.55) } else { ("charts", 0.36, 0.45) };
-        egui::Panel::right(id)
+        // A larger text size makes the map's share the one to keep: the charts start narrower.
+        let share = share - 0.02 * app.room.text_size as f32;
+        egui::Panel::right((id, app.room.text_size))
             .resizable(true)
             .default_size(width * share)
-            .size_range(320.0..=(width * most).max(340.0))
+            .size_range(charts_least..=(width * most).max(charts_least + 20.0))
             .show(ui, |ui| {
                 app.refresh_feed();
                 charts::show(ui, app);

@@ -41,6 +41,19 @@ pub const LISTED: Color32 = Color32::from_rgb(0xB0, 0x30, 0x20);
 pub const NOT_LISTED: Color32 = Color32::from_rgb(0x1A, 0x7F, 0x4B);
 /// A prevention area: on the list of prevention areas, not on the list.
 pub const PREVENTION: Color32 = Color32::from_rgb(0x9A, 0x60, 0x00);
+/// The least height the map keeps in the window, in points: where the profile cards under it
+/// would leave it less, they give way.
+pub const MAP_LEAST_HEIGHT: f32 = 260.0;
+/// The least width of the map's column for its key of lines (railway, motorway, …) in full;
+/// narrower, the key is on hover.
+pub const MAP_KEY_WIDTH: f32 = 420.0;
+/// The least width of the editor for a setting's name beside its control; narrower (a larger
+/// text size), the name goes above it.
+pub const EDITOR_ROW_WIDTH: f32 = 330.0;
+/// Room kept free under a menu that reaches the bottom of the screen, in points.
+pub const MENU_MARGIN: f32 = 12.0;
+/// The projector's strip that says which change a reveal shows.
+pub const REVEAL: Color32 = Color32::from_rgb(0xFF, 0xF1, 0xB8);
 /// Published figures beside the projection.
 pub const OFFICIAL: Color32 = Color32::from_rgb(0x00, 0x00, 0x00);
 

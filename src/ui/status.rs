@@ -6,7 +6,7 @@
 //! figures; and every criterion at the slider's year, grouped by the rule it belongs to, met or
 //! not marked with a symbol and words.
 
-use super::charts::{legend_row, year_plot};
+use super::charts::{titled_legend_ui, year_plot};
 use super::palette;
 use crate::app::WorkshopApp;
 use crate::app::feed::CriteriaFeed;
@@ -41,36 +41,92 @@ pub fn show(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     table(ui, app.tr(), &view);
 }
 
-/// The status table, the criteria chart and the criteria at the view's year.
+/// The status table, the criteria chart and the criteria at the view's year, one under the
+/// other: the caller puts them where they can scroll.
 pub fn table(ui: &mut egui::Ui, tr: Tr<'_>, view: &StatusView<'_>) {
+    // The title, and the law it is judged by in small type beside it: one line on a laptop.
     let rules = words::rules_in_year(tr, view.projection.rules, view.year);
-    ui.label(egui::RichText::new(tr.fill("status.title", &[("rules", &rules)])).strong());
+    ui.horizontal_wrapped(|ui| {
+        ui.label(egui::RichText::new(tr.t("status.heading")).strong());
+        ui.label(egui::RichText::new(tr.fill("status.judged_by", &[("rules", &rules)])).small());
+    });
     let estates: Vec<(usize, &AreaSeries)> =
         view.projection.areas.iter().enumerate().filter(|(_, a)| a.kind == AreaKind::Estate).collect();
-    egui::ScrollArea::both().id_salt("status_scroll").show(ui, |ui| {
-        status_grid(ui, tr, view, &estates);
-        ui.add_space(6.0);
-        criteria_chart(ui, tr, view.criteria, view.year);
-        ui.add_space(6.0);
-        ui.label(egui::RichText::new(tr.fill("status.criteria_title", &[("year", &view.year.to_string())])).strong());
-        let Some(i) = view.projection.year_index(view.year) else { return };
-        for (_, estate) in &estates {
-            let (status, criteria) = (&estate.years[i].status, estate.criteria.in_year(i));
-            egui::CollapsingHeader::new(format!("{} — {}", estate.name, status_words(tr, status)))
-                .id_salt(("criteria", &estate.id))
-                .default_open(estate.id == view.criteria.area)
-                .show(ui, |ui| criteria_by_rule(ui, tr, view.rules, &estate.id, criteria));
-        }
-        ui.label(egui::RichText::new(tr.t("status.held_note")).small().italics());
-    });
+    // The table fits the panel's width: with few estates (as in Høje-Taastrup) they are the
+    // columns and the years the rows; with many, each estate is a row, and the table scrolls
+    // sideways. (The panel around it scrolls up and down.)
+    if estates.len() <= TRANSPOSED_UP_TO {
+        status_grid_by_year(ui, tr, view, &estates);
+    } else {
+        egui::ScrollArea::horizontal().id_salt("status_table").show(ui, |ui| status_grid(ui, tr, view, &estates));
+    }
+    ui.add_space(6.0);
+    criteria_chart(ui, tr, view.criteria, view.year);
+    ui.add_space(6.0);
+    ui.label(egui::RichText::new(tr.fill("status.criteria_title", &[("year", &view.year.to_string())])).strong());
+    let Some(i) = view.projection.year_index(view.year) else { return };
+    for (_, estate) in &estates {
+        let (status, criteria) = (&estate.years[i].status, estate.criteria.in_year(i));
+        // The short status in the heading, so it is never wider than the panel (a heading does
+        // not wrap); the whole words on hover.
+        let short = tr.t(words::status_short_key(status.category, status.listed, status.judged));
+        egui::CollapsingHeader::new(format!("{} — {short}", estate.name))
+            .id_salt(("criteria", &estate.id))
+            .default_open(estate.id == view.criteria.area)
+            .show(ui, |ui| criteria_by_rule(ui, tr, view.rules, &estate.id, criteria))
+            .header_response
+            .on_hover_text(status_words(tr, status));
+    }
+    ui.label(egui::RichText::new(tr.t("status.held_note")).small().italics());
 }
 
-fn status_grid(ui: &mut egui::Ui, tr: Tr<'_>, view: &StatusView<'_>, estates: &[(usize, &AreaSeries)]) {
+/// Up to this many estates, the status table has a column per estate and a row per year.
+const TRANSPOSED_UP_TO: usize = 4;
+
+/// The years the table shows: the milestones and the slider's year.
+fn table_years(view: &StatusView<'_>) -> Vec<u16> {
     let mut years: Vec<u16> = YEARS.to_vec();
     if !years.contains(&view.year) {
         years.push(view.year);
         years.sort_unstable();
     }
+    years
+}
+
+/// The status table with a column per estate: a row per year, then the exit from the list. Its
+/// rows are in small type, so that a laptop's short panel keeps the chart below it whole.
+fn status_grid_by_year(ui: &mut egui::Ui, tr: Tr<'_>, view: &StatusView<'_>, estates: &[(usize, &AreaSeries)]) {
+    let rows = egui::Grid::new("status_table").striped(true).spacing([12.0, 2.0]).min_row_height(16.0);
+    rows.show(ui, |ui| {
+        ui.strong(tr.t("axis.year"));
+        for (_, estate) in estates {
+            ui.strong(&estate.name);
+        }
+        ui.end_row();
+        for year in table_years(view) {
+            let text = egui::RichText::new(year.to_string()).strong().small();
+            ui.label(if year == view.year { text.underline() } else { text });
+            for (_, estate) in estates {
+                match view.projection.year_index(year) {
+                    Some(i) => status_cell(ui, tr, &estate.years[i].status, true),
+                    None => {
+                        ui.label("–");
+                    }
+                }
+            }
+            ui.end_row();
+        }
+        ui.label(egui::RichText::new(tr.t("status.exit_short")).strong().small()).on_hover_text(tr.t("status.exit"));
+        for (index, _) in estates {
+            let exit = view.exits.and_then(|e| e.get(*index));
+            ui.label(egui::RichText::new(words::exit_short(tr, exit)).small()).on_hover_text(words::exit(tr, exit));
+        }
+        ui.end_row();
+    });
+}
+
+fn status_grid(ui: &mut egui::Ui, tr: Tr<'_>, view: &StatusView<'_>, estates: &[(usize, &AreaSeries)]) {
+    let years = table_years(view);
     egui::Grid::new("status_table").striped(true).spacing([12.0, 6.0]).show(ui, |ui| {
         ui.strong(tr.t("status.estate"));
         for y in &years {
@@ -83,7 +139,7 @@ fn status_grid(ui: &mut egui::Ui, tr: Tr<'_>, view: &StatusView<'_>, estates: &[
             ui.label(&estate.name);
             for year in &years {
                 match view.projection.year_index(*year) {
-                    Some(i) => status_cell(ui, tr, &estate.years[i].status),
+                    Some(i) => status_cell(ui, tr, &estate.years[i].status, false),
                     None => {
                         ui.label("–");
                     }
@@ -101,10 +157,11 @@ pub fn status_words(tr: Tr<'_>, status: &Status) -> String {
     words::status(tr, status)
 }
 
-fn status_cell(ui: &mut egui::Ui, tr: Tr<'_>, status: &Status) {
+fn status_cell(ui: &mut egui::Ui, tr: Tr<'_>, status: &Status, small: bool) {
     let key = words::status_short_key(status.category, status.listed, status.judged);
     let colour = palette::status(status.category, status.listed, status.judged, ui.visuals().weak_text_color());
-    ui.label(egui::RichText::new(tr.t(key)).color(colour).strong()).on_hover_text(status_words(tr, status));
+    let text = egui::RichText::new(tr.t(key)).color(colour).strong();
+    ui.label(if small { text.small() } else { text }).on_hover_text(status_words(tr, status));
 }
 
 /// A value as the list writes it: a share in percent (income as a share of the region's).
@@ -121,7 +178,7 @@ fn criteria_by_rule(ui: &mut egui::Ui, tr: Tr<'_>, rules: &RuleSet, id: &str, cr
             continue;
         }
         ui.label(egui::RichText::new(rule_heading(tr, rule, criteria)).strong());
-        egui::Grid::new(("criteria_grid", id, r)).striped(true).spacing([10.0, 4.0]).show(ui, |ui| {
+        ui.push_id(("criteria", id, r), |ui| {
             for c in listed_criteria {
                 criterion_row(ui, tr, c);
             }
@@ -153,6 +210,8 @@ fn rule_heading(tr: Tr<'_>, rule: &CategoryRule, criteria: &[CriterionResult]) -
     text
 }
 
+/// One criterion on a line that wraps where the panel is narrow, never cut: "+ opfyldt ·
+/// Uden for arbejde og uddannelse 45,1 % · grænsen: over 40,0 %".
 fn criterion_row(ui: &mut egui::Ui, tr: Tr<'_>, c: &CriterionResult) {
     let held = matches!(c.indicator, Indicator::Convicted | Indicator::NonWestern);
     let name = tr.of("indicator_name", c.indicator.key());
@@ -162,16 +221,19 @@ fn criterion_row(ui: &mut egui::Ui, tr: Tr<'_>, c: &CriterionResult) {
     } else {
         ("−", tr.t("criterion.met_no"), palette::NOT_LISTED)
     };
-    ui.label(egui::RichText::new(format!("{mark} {words}")).color(colour).strong());
-    ui.label(if held { format!("{name} {}", tr.t("criterion.held_mark")) } else { name });
-    ui.label(criterion_value(tr, c.value));
     let comparison = match c.comparison {
         Comparison::Above => tr.t("criterion.above"),
         Comparison::AtLeast => tr.t("criterion.at_least"),
         Comparison::Below => tr.t("criterion.below"),
     };
-    ui.label(format!("{comparison} {}", criterion_value(tr, c.threshold)));
-    ui.end_row();
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.x = 6.0;
+        ui.label(egui::RichText::new(format!("{mark} {words}")).color(colour).strong());
+        let name = if held { format!("{name} {}", tr.t("criterion.held_mark")) } else { name };
+        ui.label(format!("{name}: {}", criterion_value(tr, c.value)));
+        let threshold = format!("{comparison} {}", criterion_value(tr, c.threshold));
+        ui.label(egui::RichText::new(tr.fill("criterion.line", &[("threshold", &threshold)])).weak());
+    });
 }
 
 /// The projected criteria of the selected estate over time, in percent, with the list's lines,
@@ -181,7 +243,7 @@ fn criteria_chart(ui: &mut egui::Ui, tr: Tr<'_>, feed: &CriteriaFeed, year: u16)
     if feed.lines.is_empty() {
         return;
     }
-    ui.label(egui::RichText::new(tr.fill("status.chart_title", &[("name", &feed.name)])).strong());
+    let title = tr.fill("status.chart_title", &[("name", &feed.name)]);
     let colour = |i: usize| palette::COMPONENTS[i % palette::COMPONENTS.len()];
     let mut entries: Vec<(egui::Color32, String, bool)> = feed
         .lines
@@ -196,8 +258,11 @@ fn criteria_chart(ui: &mut egui::Ui, tr: Tr<'_>, feed: &CriteriaFeed, year: u16)
     if !feed.official.is_empty() {
         entries.push((palette::OFFICIAL, tr.t("series.official").to_owned(), false));
     }
-    legend_row(ui, &entries);
-    let height = (ui.available_height() * 0.45).clamp(160.0, 260.0);
+    titled_legend_ui(ui, Some(&title), &entries);
+    // As tall as the panel has room for under the table (the height counts the year axis),
+    // within reason; the criteria below it scroll.
+    let least = super::charts::plot_height_for_title(ui, tr.t("axis.percent")).max(super::charts::MIN_PLOT_HEIGHT);
+    let height = (ui.available_height() - 8.0).clamp(least, 260.0);
     let plot = year_plot("criteria_chart", tr, tr.t("axis.percent"), height).include_y(0.0).include_y(100.0);
     let shown = plot.show(ui, |plot| {
         for (i, line) in feed.lines.iter().enumerate() {

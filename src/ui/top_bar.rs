@@ -38,34 +38,69 @@ fn plan_title(ui: &mut egui::Ui, app: &WorkshopApp) {
 fn edit_menu(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     let tr = app.tr();
     ui.menu_button(tr.t("menu.edit"), |ui| {
-        let m = &app.session.plan().municipality;
-        let undo = app.session.undo_edits().last().map(|e| format!("{}: {}", tr.t("menu.undo"), words::edit(tr, m, e)));
-        let redo = app.session.redo_edits().last().map(|e| format!("{}: {}", tr.t("menu.redo"), words::edit(tr, m, e)));
-        commands::menu_entry(ui, app, Command::Undo, undo);
-        commands::menu_entry(ui, app, Command::Redo, redo);
+        fitted_menu_ui(ui, |ui| {
+            let m = &app.session.plan().municipality;
+            let entry = |e, way| shortened(&words::history(tr, m, e, way), MENU_ENTRY_CHARS);
+            let undo = app.session.undo_edits().last().map(|e| entry(e, words::History::Undo));
+            let redo = app.session.redo_edits().last().map(|e| entry(e, words::History::Redo));
+            commands::menu_entry(ui, app, Command::Undo, undo);
+            commands::menu_entry(ui, app, Command::Redo, redo);
+        });
     });
+}
+
+/// The longest a menu entry made from the plan's words gets (a plan name may have 120
+/// characters), so that a menu stays narrower than a 1280-pixel screen at 175 % text.
+const MENU_ENTRY_CHARS: usize = 60;
+
+/// `text` cut to `chars` characters with "…" where it was longer.
+fn shortened(text: &str, chars: usize) -> String {
+    if text.chars().count() <= chars {
+        return text.to_owned();
+    }
+    let mut short: String = text.chars().take(chars - 1).collect();
+    short.push('…');
+    short
+}
+
+/// A menu's contents fitted to the screen: at most as tall as the room below the menu's top,
+/// scrolling beyond it (entries that can be long, such as what undo takes back, are shortened
+/// where they are made). The View menu keeps its settings in submenus, so at the sizes the room uses —
+/// 1280×720 and up, presentation mode and 175 % text — no menu needs to scroll.
+pub(super) fn fitted_menu_ui<R>(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui) -> R) -> R {
+    let screen = ui.ctx().content_rect();
+    let top = ui.next_widget_position().y;
+    let room = (screen.bottom() - top - super::palette::MENU_MARGIN).max(120.0);
+    egui::ScrollArea::vertical().max_height(room).auto_shrink([true, true]).show(ui, add).inner
 }
 
 fn view_menu(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     let tr = app.translations.tr(app.view.language);
     ui.menu_button(tr.t("menu.view"), |ui| {
-        commands::menu_entry(ui, app, Command::ToggleEditor, None);
-        commands::menu_entry(ui, app, Command::ToggleCharts, None);
-        ui.separator();
-        ui.label(tr.t("toolbar.map_colour"));
-        for indicator in MapIndicator::ALL {
-            ui.radio_value(&mut app.view.indicator, indicator, tr.of("indicator", indicator.key()));
-        }
-        super::room::view_menu_items(ui, app);
+        fitted_menu_ui(ui, |ui| {
+            commands::menu_entry(ui, app, Command::ToggleEditor, None);
+            commands::menu_entry(ui, app, Command::ToggleCharts, None);
+            ui.separator();
+            ui.menu_button(tr.t("toolbar.map_colour"), |ui| {
+                fitted_menu_ui(ui, |ui| {
+                    for indicator in MapIndicator::ALL {
+                        ui.radio_value(&mut app.view.indicator, indicator, tr.of("indicator", indicator.key()));
+                    }
+                });
+            });
+            super::room::view_menu_items(ui, app);
+        });
     });
 }
 
 fn language_menu(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     let title = app.tr().t("menu.language").to_owned();
     ui.menu_button(title, |ui| {
-        for language in Language::ALL {
-            ui.radio_value(&mut app.view.language, language, language.native_name());
-        }
+        fitted_menu_ui(ui, |ui| {
+            for language in Language::ALL {
+                ui.radio_value(&mut app.view.language, language, language.native_name());
+            }
+        });
     });
 }
 
@@ -132,9 +167,11 @@ fn tool_bar(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     if on_row < groups.len() {
         ui.separator();
         let more = ui.menu_button(tr.t("toolbar.more"), |ui| {
-            for group in &groups[on_row..] {
-                ui.horizontal(|ui| tool_group(ui, app, tr, *group));
-            }
+            fitted_menu_ui(ui, |ui| {
+                for group in &groups[on_row..] {
+                    ui.horizontal(|ui| tool_group(ui, app, tr, *group));
+                }
+            });
         });
         let width = more.response.rect.width() + ui.spacing().item_spacing.x * 2.0 + 6.0;
         ui.data_mut(|d| d.insert_temp(more_width_id(), width));

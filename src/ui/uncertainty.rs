@@ -52,18 +52,15 @@ fn tornado(ui: &mut egui::Ui, app: &WorkshopApp, tr: Tr<'_>, bands: &Bands) {
     let Some(y) = bands.years.iter().position(|y| *y == TORNADO_YEAR) else { return };
     let central = bands.central[y];
     let table = &app.session.library().table;
-    // The largest swing on top: the plot's categories count upwards.
+    // The largest swing on top: the plot's rows count upwards.
     let bars: Vec<_> = bands.tornado.iter().rev().collect();
-    let names: Vec<String> = bars.iter().map(|b| tr.param_name(&b.key)).collect();
     let segment = |i: usize, score: f64, colour, end: &str, key: &str| {
         let value = table.get(key).map_or(0.0, |d| if end == "low" { d.low } else { d.high });
-        Bar::new(i as f64, score - central).base_offset(central).width(0.6).fill(colour).name(format!(
-            "{}\n{}: {} → {}",
-            tr.param_name(key),
-            tr.t(if end == "low" { "uncertainty.at_low" } else { "uncertainty.at_high" }),
-            tr.num(value, 3),
-            tr.num(score, 1)
-        ))
+        let hover = tr.fill(
+            if end == "low" { "uncertainty.hover_low" } else { "uncertainty.hover_high" },
+            &[("name", &tr.param_name(key)), ("value", &tr.num(value, 3)), ("score", &tr.num(score, 1))],
+        );
+        Bar::new(i as f64, score - central).base_offset(central).width(0.45).fill(colour).name(hover)
     };
     let low: Vec<Bar> = bars.iter().enumerate().map(|(i, b)| segment(i, b.score_at_low, LOW, "low", &b.key)).collect();
     let high: Vec<Bar> =
@@ -76,28 +73,51 @@ fn tornado(ui: &mut egui::Ui, app: &WorkshopApp, tr: Tr<'_>, bands: &Bands) {
             (palette::PLAN, tr.t("uncertainty.central").to_owned(), true),
         ],
     );
-    let count = names.len();
-    let height = 34.0 * count as f32 + 70.0;
-    Plot::new("tornado")
+    // Each bar's name is written above it, across the plot's width, so a long assumption's
+    // name is never cut by an axis too narrow for it.
+    let left = bars.iter().flat_map(|b| [b.score_at_low, b.score_at_high]).fold(central, f64::min);
+    let right = bars.iter().flat_map(|b| [b.score_at_low, b.score_at_high]).fold(central, f64::max);
+    let margin = ((right - left) * 0.05).max(0.1);
+    let count = bars.len();
+    // As tall as the panel has room for, each bar with its name above it readable.
+    let height = (ui.available_height() - 8.0).clamp(24.0 * count as f32 + 70.0, 40.0 * count as f32 + 70.0);
+    let ink = ui.visuals().text_color();
+    let names: Vec<String> = bars.iter().map(|b| tr.param_name(&b.key)).collect();
+    let shown = Plot::new("tornado")
         .height(height)
         .x_axis_label(tr.fill("uncertainty.axis", &[("year", &TORNADO_YEAR.to_string())]))
-        .y_grid_spacer(move |_| (0..count).map(|i| egui_plot::GridMark { value: i as f64, step_size: 1.0 }).collect())
-        .y_axis_formatter(move |mark, _| {
-            let i = mark.value.round();
-            if (mark.value - i).abs() < 0.01 && i >= 0.0 {
-                names.get(i as usize).cloned().unwrap_or_default()
-            } else {
-                String::new()
-            }
-        })
-        .y_axis_min_width(180.0)
+        .x_axis_formatter(move |mark, _| tr.num(mark.value, 1))
+        .show_axes([true, false])
+        .show_grid([true, false])
+        .include_x(left - margin)
+        .include_x(right + margin)
+        .include_y(-0.5)
+        .include_y(count as f64 - 0.2)
+        .show_y(false)
         .allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)
         .allow_boxed_zoom(false)
+        .label_formatter(|_| None)
         .show(ui, |plot| {
-            plot.bar_chart(BarChart::new(tr.t("uncertainty.at_low"), low).color(LOW).horizontal());
-            plot.bar_chart(BarChart::new(tr.t("uncertainty.at_high"), high).color(HIGH).horizontal());
+            plot.bar_chart(
+                BarChart::new(tr.t("uncertainty.at_low"), low)
+                    .color(LOW)
+                    .horizontal()
+                    .element_formatter(super::charts::own_words()),
+            );
+            plot.bar_chart(
+                BarChart::new(tr.t("uncertainty.at_high"), high)
+                    .color(HIGH)
+                    .horizontal()
+                    .element_formatter(super::charts::own_words()),
+            );
+            for (i, name) in names.iter().enumerate() {
+                let at = egui_plot::PlotPoint::new(left - margin, i as f64 + 0.25);
+                let text = egui::RichText::new(name).color(ink);
+                plot.text(egui_plot::Text::new(name, at, text).anchor(egui::Align2::LEFT_BOTTOM));
+            }
             plot.vline(VLine::new(tr.t("uncertainty.central"), central).color(palette::PLAN).width(2.0));
         });
+    super::charts::name_chart(&shown.response, tr.t("chart_name.tornado"));
 }

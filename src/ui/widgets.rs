@@ -1,5 +1,7 @@
 //! Small inputs that speak the room's language: number fields that show and accept Danish
-//! numbers (`1.234,5`) in Danish, bounded so an invalid value cannot be typed.
+//! numbers (`1.234,5`) in Danish, bounded so an invalid value cannot be typed, and that hand
+//! over a typed value once — on Enter or on leaving the field — so typing 5000 is one edit of
+//! the plan, never 5, 50, 500 and 5000 one keystroke at a time.
 
 use crate::i18n::{Language, Tr};
 
@@ -13,7 +15,9 @@ pub fn parse_number(text: &str, language: Language) -> Option<f64> {
     normalised.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
-/// A bounded number field in the language's format.
+/// A bounded number field in the language's format. Typing changes the value on Enter or when
+/// the field loses focus (Esc leaves it as it was); dragging changes it as it moves, which the
+/// session merges into one step.
 pub fn number<'a>(
     value: &'a mut f64,
     range: std::ops::RangeInclusive<f64>,
@@ -26,6 +30,20 @@ pub fn number<'a>(
         .speed(speed)
         .custom_formatter(move |v, _| tr.num(v, decimals))
         .custom_parser(move |s| parse_number(s, tr.language))
+        .update_while_editing(false)
+}
+
+/// A slider of a percentage, 0–100 in `step`s, its value written as the language writes
+/// numbers ("12,5 %" in Danish) and typed the same way; the value stays in range.
+pub fn percent_slider<'a>(percent: &'a mut f64, step: f64, tr: Tr<'a>) -> egui::Slider<'a> {
+    let decimals = if step.fract() == 0.0 { 0 } else { 1 };
+    egui::Slider::new(percent, 0.0..=100.0)
+        .step_by(step)
+        .clamping(egui::SliderClamping::Edits)
+        .suffix(" %")
+        .custom_formatter(move |v, _| tr.num(v, decimals))
+        .custom_parser(move |s| parse_number(s, tr.language))
+        .update_while_editing(false)
 }
 
 #[cfg(test)]

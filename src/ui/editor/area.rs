@@ -65,23 +65,50 @@ fn homes(ui: &mut egui::Ui, app: &mut WorkshopApp, area_id: &str) {
     let projection = std::sync::Arc::clone(app.session.projection());
     let Some((series, y)) = projection.area(area_id).zip(projection.year_index(shown)) else { return };
     let homes = series.years[y].homes;
-    egui::Grid::new("homes_editor").num_columns(3).show(ui, |ui| {
-        for tenure in Tenure::ALL {
-            let from = homes[tenure].round();
-            let mut to = from;
-            let max = (from * 2.0).max(from + 500.0).round();
-            let name = tr.of("tenure", tenure.key());
-            ui.label(&name);
-            let slider = ui
-                .add(egui::Slider::new(&mut to, 0.0..=max).step_by(1.0).show_value(false).text(""))
-                .on_hover_text(&name);
-            let field = ui.add(number(&mut to, 0.0..=max, 0, tr)).on_hover_text(&name);
-            ui.end_row();
-            if (slider.changed() || field.changed()) && to != from {
-                app.session.apply(PlanEdit::SetHomes { area: area_id.to_owned(), tenure, year, from, to });
-            }
+    // The slider takes what the panel has left beside the names and the number, so a larger
+    // text size never pushes the row past the panel's edge.
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let widest = Tenure::ALL
+        .iter()
+        .map(|t| ui.painter().layout_no_wrap(tr.of("tenure", t.key()), font.clone(), egui::Color32::BLACK).size().x)
+        .fold(0.0, f32::max);
+    let number_width = ui.spacing().interact_size.x * 1.6;
+    let spacing = ui.spacing().item_spacing.x * 3.0;
+    // Too narrow for name, slider and number side by side (a larger text size): the name above
+    // its slider and number.
+    let compact = ui.available_width() < widest + number_width + spacing + 60.0;
+    let beside = if compact { 0.0 } else { widest };
+    ui.spacing_mut().slider_width = (ui.available_width() - beside - number_width - spacing).clamp(40.0, 140.0);
+    let mut edit = None;
+    let mut row = |ui: &mut egui::Ui, tenure: Tenure| {
+        let from = homes[tenure].round();
+        let mut to = from;
+        let max = (from * 2.0).max(from + 500.0).round();
+        let name = tr.of("tenure", tenure.key());
+        let slider =
+            ui.add(egui::Slider::new(&mut to, 0.0..=max).step_by(1.0).show_value(false).text("")).on_hover_text(&name);
+        let field = ui.add(number(&mut to, 0.0..=max, 0, tr)).on_hover_text(&name);
+        if (slider.changed() || field.changed()) && to != from {
+            edit = Some(PlanEdit::SetHomes { area: area_id.to_owned(), tenure, year, from, to });
         }
-    });
+    };
+    if compact {
+        for tenure in Tenure::ALL {
+            ui.label(tr.of("tenure", tenure.key()));
+            ui.horizontal(|ui| row(ui, tenure));
+        }
+    } else {
+        egui::Grid::new("homes_editor").num_columns(3).show(ui, |ui| {
+            for tenure in Tenure::ALL {
+                ui.label(tr.of("tenure", tenure.key()));
+                row(ui, tenure);
+                ui.end_row();
+            }
+        });
+    }
+    if let Some(edit) = edit {
+        app.session.apply(edit);
+    }
     if series.kind == AreaKind::Estate {
         let parts = &series.years[y].share_168a_parts;
         let text = words::share_168a(tr, parts, &app.session.library().cap, shown);
@@ -97,7 +124,7 @@ fn demolished_before_2016(ui: &mut egui::Ui, app: &mut WorkshopApp, area_id: &st
     let Some(area) = app.session.plan().municipality.areas.iter().find(|a| a.id == area_id) else { return };
     let before = area.demolished_2011_2015;
     let mut homes = before;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label(tr.t("editor.demolished_2011_2015"));
         ui.add(number(&mut homes, 0.0..=10_000.0, 0, tr)).on_hover_text(tr.t("editor.demolished_2011_2015_help"));
     });
@@ -116,6 +143,10 @@ fn timeline(ui: &mut egui::Ui, app: &mut WorkshopApp, area_id: &str) {
     actions.sort_by_key(|a| a.year);
     if actions.is_empty() {
         ui.label(egui::RichText::new(tr.t("editor.no_actions")).italics());
+    } else {
+        // What the figure on each card is, once for all of them.
+        let meaning = tr.fill("editor.effect_meaning", &[("year", &app.view.year.to_string())]);
+        ui.label(egui::RichText::new(meaning).small().italics());
     }
     let mut edit = None;
     for action in actions {
@@ -138,10 +169,12 @@ fn timeline(ui: &mut egui::Ui, app: &mut WorkshopApp, area_id: &str) {
 
 /// An action's year and count, and its remove button: the edit made, if any.
 fn action_row(ui: &mut egui::Ui, tr: Tr<'_>, action: &Action) -> Option<PlanEdit> {
-    ui.horizontal(|ui| {
+    // Wrapping: at a larger text size the remove button goes under the fields, never past the
+    // panel's edge.
+    ui.horizontal_wrapped(|ui| {
         let mut changed = action.clone();
         ui.label(tr.t("editor.year"));
-        ui.add(egui::DragValue::new(&mut changed.year).range(FIRST_YEAR..=LAST_YEAR - 1))
+        ui.add(egui::DragValue::new(&mut changed.year).range(FIRST_YEAR..=LAST_YEAR - 1).update_while_editing(false))
             .on_hover_text(tr.t("editor.year"));
         if let Some(count) = action.count() {
             let (max, unit) = match action.kind {
@@ -215,7 +248,7 @@ fn add_action(ui: &mut egui::Ui, app: &mut WorkshopApp, area_id: &str) {
         }
     });
     let added = ui
-        .horizontal(|ui| {
+        .horizontal_wrapped(|ui| {
             let unit = if draft.kind == DraftKind::Facility { "m²" } else { tr.t("unit.homes") };
             ui.add(number(&mut draft.count, 1.0..=20_000.0, 0, tr).suffix(format!(" {unit}")))
                 .on_hover_text(tr.t("editor.count"));
@@ -234,21 +267,22 @@ fn policies(ui: &mut egui::Ui, app: &mut WorkshopApp, area_id: &str, kind: AreaK
     ui.label(egui::RichText::new(tr.fill("editor.policies_from", &[("year", &year.to_string())])).strong());
     let plan = std::sync::Arc::clone(app.session.plan());
     let mut edits = Vec::new();
-    egui::Grid::new("area_policies").num_columns(2).show(ui, |ui| {
+    // A row per setting, its name beside it where the panel is wide enough, else above it.
+    let compact = ui.available_width() < super::super::palette::EDITOR_ROW_WIDTH;
+    let mut rows = |ui: &mut egui::Ui| {
+        let end_row = |ui: &mut egui::Ui| {
+            if !compact {
+                ui.end_row();
+            }
+        };
         if kind != AreaKind::Growth {
             let now = plan.flexible_share(area_id);
             let mut percent = now * 100.0;
             ui.label(tr.t("editor.flexible_letting"));
             let slider = ui
-                .add(
-                    egui::Slider::new(&mut percent, 0.0..=100.0)
-                        .step_by(5.0)
-                        .clamping(egui::SliderClamping::Edits)
-                        .suffix(" %")
-                        .text(""),
-                )
+                .add(super::super::widgets::percent_slider(&mut percent, 5.0, tr).text(""))
                 .on_hover_text(tr.t("editor.flexible_letting"));
-            ui.end_row();
+            end_row(ui);
             // Only a gesture changes the plan: the slider's steps must not round a share that
             // a file holds (20.34 %) just by being shown.
             if slider.changed() && (percent / 100.0 - now).abs() > 1e-9 {
@@ -261,12 +295,17 @@ fn policies(ui: &mut egui::Ui, app: &mut WorkshopApp, area_id: &str, kind: AreaK
             ui.label(tr.of("effort", effort.key()));
             let field =
                 ui.add(number(&mut count, 0.0..=50.0, 0, tr).speed(0.1)).on_hover_text(tr.of("effort", effort.key()));
-            ui.end_row();
+            end_row(ui);
             if field.changed() && count != now {
                 edits.push(PlanEdit::Effort { kind: effort, area: area_id.to_owned(), year, count: count.round() });
             }
         }
-    });
+    };
+    if compact {
+        rows(ui);
+    } else {
+        egui::Grid::new("area_policies").num_columns(2).show(ui, |ui| rows(ui));
+    }
     for edit in edits {
         app.session.apply(edit);
     }

@@ -98,6 +98,8 @@ fn moves(ui: &mut egui::Ui, app: &WorkshopApp, plan: &Plan, district: &str) {
         return;
     }
     ui.label(egui::RichText::new(tr.t("editor.district_moves")).strong());
+    let meaning = tr.fill("editor.effect_meaning", &[("year", &app.view.year.to_string())]);
+    ui.label(egui::RichText::new(meaning).small().italics());
     for action in moves {
         let effect = super::action_effect(app, action, false);
         ui.label(format!("{}: {effect}", words::action_in_year(tr, m, action)));

@@ -65,13 +65,8 @@ fn letting(ui: &mut egui::Ui, app: &mut WorkshopApp, plan: &Plan) {
     ui.label(egui::RichText::new(tr.t("editor.letting")).strong());
     let now = plan.letting.municipal_allocation_share;
     let mut percent = now * 100.0;
-    let slider = ui.add(
-        egui::Slider::new(&mut percent, 0.0..=100.0)
-            .step_by(1.0)
-            .clamping(egui::SliderClamping::Edits)
-            .suffix(" %")
-            .text(tr.t("editor.municipal_allocation")),
-    );
+    let slider =
+        ui.add(super::super::widgets::percent_slider(&mut percent, 1.0, tr).text(tr.t("editor.municipal_allocation")));
     if slider.changed() && (percent / 100.0 - now).abs() > 1e-9 {
         app.session.apply(PlanEdit::MunicipalAllocation(percent / 100.0));
     }
