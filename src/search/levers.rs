@@ -198,3 +198,36 @@ fn removal(kind: LeverKind, area: String, count: f64) -> ActionKind {
         _ => ActionKind::Convert { area, from: Tenure::AlmenFamily, to: Tenure::AlmenElderly, count },
     }
 }
+
+/// Job consultants a search may fund in one estate.
+pub const MOST_CONSULTANTS: f64 = 30.0;
+
+/// The levers `limits` allow on `base`: each allowed kind in each allowed area where it can act
+/// (removing, converting or merging where there are almene family homes, up to all of them;
+/// building homes of each kind; flexible letting where there are almene
+/// homes; job consultants in estates), and the municipality's allocation share if allowed.
+/// Building levers may each build up to the limits' most homes built.
+pub fn levers_within(base: &Plan, limits: &super::goals::Limits) -> Vec<Lever> {
+    let mut levers = Vec::new();
+    let allowed = |kind: LeverKind| limits.levers.contains(&kind);
+    for area in base.municipality.areas.iter().filter(|a| limits.areas.contains(&a.id)) {
+        let family = area.homes[Tenure::AlmenFamily];
+        let at = |kind: LeverKind, max: f64| Lever { kind, area: Some(area.id.clone()), max, years: limits.years };
+        for kind in LeverKind::ALL.into_iter().filter(|k| allowed(*k)) {
+            let max = match kind {
+                k if k.removes_homes() => family,
+                k if k.builds() => limits.most_built,
+                LeverKind::FlexibleLetting if area.homes.almen() > 0.0 => 1.0,
+                LeverKind::JobConsultants if area.kind == crate::model::AreaKind::Estate => MOST_CONSULTANTS,
+                _ => 0.0,
+            };
+            if max > 0.0 {
+                levers.push(at(kind, max));
+            }
+        }
+    }
+    if allowed(LeverKind::Allocation) {
+        levers.push(Lever { kind: LeverKind::Allocation, area: None, max: 1.0, years: limits.years });
+    }
+    levers
+}

@@ -22,6 +22,9 @@ pub struct Trace {
     pub listed: Vec<Vec<bool>>,
     /// Per estate (in plan order), per year: what the list reads.
     pub estates: Vec<EstateTrace>,
+    /// Per year: residents whose homes were demolished, merged or emptied during the year
+    /// before (0 in the first year).
+    pub displaced: Vec<f64>,
 }
 
 /// One estate's standing in a run, year by year.
@@ -41,6 +44,10 @@ pub struct EstateYear {
     /// Each indicator's value as judged (averaged over the criterion's years), in
     /// [`Indicator::ALL`] order; the yearly value where the rule set has no such criterion.
     pub values: [f64; 5],
+    /// How far from the listing line (see [`super::Status::list_margin`]).
+    pub list_margin: f64,
+    /// Almene family homes over all homes as § 168 a counts them.
+    pub share_168a: f64,
 }
 
 impl EstateYear {
@@ -60,6 +67,7 @@ impl Trace {
             outside_work: self.outside_work.iter().map(|a| a[..n].to_vec()).collect(),
             listed: self.listed.iter().map(|a| a[..n].to_vec()).collect(),
             estates: self.estates.iter().map(|e| EstateTrace { area: e.area, years: e.years[..n].to_vec() }).collect(),
+            displaced: self.displaced[..n].to_vec(),
         }
     }
 
@@ -82,7 +90,7 @@ impl Checkpoints {
     }
 }
 
-fn lean(sim: &Simulation, trace: &mut Trace) {
+fn lean(sim: &Simulation, trace: &mut Trace, displaced: f64) {
     if trace.outside_work.is_empty() {
         trace.outside_work = vec![Vec::with_capacity(25); sim.world.areas.len()];
         trace.listed = vec![Vec::with_capacity(25); sim.world.areas.len()];
@@ -92,38 +100,42 @@ fn lean(sim: &Simulation, trace: &mut Trace) {
             .collect();
     }
     trace.years.push(sim.world.year);
+    trace.displaced.push(displaced);
     trace.score.push(score::score(sim).0);
     for (i, standing) in sim.world.standings.iter().enumerate() {
         trace.outside_work[i].push(standing.indicators.outside_work_share);
         trace.listed[i].push(standing.status.listed);
     }
+    let (cap, count_facilities) = (sim.engine.cap, sim.schedule.plan.facilities_count_as_commercial);
     for estate in &mut trace.estates {
         let (area, standing) = (&sim.world.areas[estate.area], &sim.world.standings[estate.area]);
-        estate.years.push(estate_year(area.residents.total(), standing));
+        let share_168a = status::share_168a(area, cap, count_facilities).share();
+        estate.years.push(estate_year(area.residents.total(), standing, share_168a));
     }
 }
 
 /// An estate's year as the list reads it.
-fn estate_year(residents: f64, standing: &Standing) -> EstateYear {
+fn estate_year(residents: f64, standing: &Standing, share_168a: f64) -> EstateYear {
     let mut values = status::indicator_values(&standing.indicators);
     for criterion in &standing.criteria {
         values[criterion.indicator.index()] = criterion.value;
     }
-    EstateYear { category: standing.status.category, residents, values }
+    let list_margin = standing.status.list_margin;
+    EstateYear { category: standing.status.category, residents, values, list_margin, share_168a }
 }
 
 /// Runs to 2040 keeping a trace that already holds the years before the simulation's year.
 pub(super) fn run_lean(mut sim: Simulation, mut trace: Trace, keep_checkpoints: bool) -> (Trace, Checkpoints) {
     let mut checkpoints = Checkpoints::default();
     if trace.years.last() != Some(&sim.world.year) {
-        lean(&sim, &mut trace);
+        lean(&sim, &mut trace, 0.0);
     }
     while sim.world.year < sim.schedule.span.last {
         if keep_checkpoints {
             checkpoints.worlds.push(sim.world.clone());
         }
-        sim.step();
-        lean(&sim, &mut trace);
+        let ledger = sim.step();
+        lean(&sim, &mut trace, ledger.displaced);
     }
     (trace, checkpoints)
 }
