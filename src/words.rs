@@ -259,14 +259,24 @@ pub fn never_shows(tr: Tr<'_>, year: u16, last: u16) -> String {
 }
 
 /// The rules that judge `year` under a plan's choice, in words: the choice itself, and for the
-/// law in force each year also the rule set of that year.
-pub fn rules_in_year(tr: Tr<'_>, choice: crate::model::RuleSetId, year: u16) -> String {
+/// law in force each year also the rule set of that year. A year after `this_year` judged by
+/// the last known law says so ("2030: den seneste kendte lov (2021)").
+pub fn rules_in_year(tr: Tr<'_>, choice: crate::model::RuleSetId, year: u16, this_year: u16) -> String {
+    if choice.assumed_in(year, this_year) {
+        let rules = tr.of("rules", choice.key());
+        return tr.fill("rules.assumed_in_year", &[("rules", &rules), ("year", &year.to_string()), ("law", &last_known_law(tr))]);
+    }
     let published = choice.in_year(year);
     if published == choice {
         return tr.of("rules", choice.key()).to_owned();
     }
     let rules = tr.of("rules", published.key()).to_lowercase();
     tr.fill("rules.in_force_in_year", &[("year", &year.to_string()), ("rules", &rules)])
+}
+
+/// "den seneste kendte lov (2021)": what judges the years after the one the room meets in.
+pub fn last_known_law(tr: Tr<'_>) -> String {
+    tr.fill("rules.last_known", &[("year", crate::model::RuleSetId::LAST_KNOWN.key())])
 }
 
 /// An estate's standing in words: "På listen · Parallelsamfund (7 år i træk, som

@@ -588,3 +588,30 @@ fn wait_for_attribution(harness: &mut Harness<'_, WorkshopApp>) {
     }
     harness.run_steps(3);
 }
+
+/// The list judges each year by the law in force then; years after the one the room meets in
+/// are judged by the last known law, and the list tab says so where it shows them: under the
+/// table, in the law named beside its title, and in the criteria chart's legend.
+#[test]
+fn years_after_this_one_say_they_are_judged_by_the_last_known_law() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = workshop_in(&dir);
+    harness.state_mut().view.this_year = 2026;
+    harness.state_mut().view.chart_tab = by_i_balance::app::ChartTab::Status;
+    harness.state_mut().view.selection = by_i_balance::app::Selection::Area("taastrupgaard".into());
+    harness.run();
+    let note = "Årene efter 2026 (2030, 2040) bedømmes efter den seneste kendte lov (2021)";
+    assert!(harness.query_by_label_contains(note).is_some(), "the table's later years are labelled");
+    assert!(harness.query_by_label("(Loven, som den gjaldt hvert år)").is_some(), "2025's law is known");
+    assert!(harness.query_by_label("Fra 2027: den seneste kendte lov (2021)").is_some(), "the chart marks where");
+
+    harness.state_mut().view.year = 2035;
+    harness.run();
+    let judged = "(Loven, som den gjaldt hvert år; 2035 bedømmes efter den seneste kendte lov (2021))";
+    assert!(harness.query_by_label(judged).is_some(), "the slider's year says which law it assumes");
+
+    // A room that meets in 2040 knows the law of every year the plan shows.
+    harness.state_mut().view.this_year = 2040;
+    harness.run();
+    assert!(harness.query_by_label_contains("den seneste kendte lov").is_none());
+}
