@@ -19,6 +19,8 @@
 mod outlines;
 mod table;
 
+pub use table::{LIST_INPUTS, LackingInput};
+
 use crate::model::limits::{self, SHOWN_CHARS, shown};
 use crate::model::{FORMAT_VERSION, MapSource, Municipality, Plan, PlanProblem};
 use std::collections::BTreeMap;
@@ -81,11 +83,13 @@ pub struct Sources<'a> {
 }
 
 /// A plan made from a table, with what the user should know about it: the defaults estates
-/// took for inputs of the list's criteria the table did not give.
+/// took for inputs of the list's criteria the table did not give, as warnings in English (the
+/// command line) and as the inputs and estates themselves (the app words them).
 #[derive(Debug)]
 pub struct Imported {
     pub plan: Plan,
     pub warnings: Vec<ImportProblem>,
+    pub lacking: Vec<LackingInput>,
 }
 
 /// A plan from a municipality's table and outlines, or every problem found (at most
@@ -153,8 +157,9 @@ fn plan_or_problems(sources: &Sources<'_>) -> Result<Imported, Vec<ImportProblem
     let params = crate::assets::param_table().map_err(|e| vec![problem("the program", e.to_string())])?;
     let problems = plan.validate(&params);
     if problems.is_empty() {
-        let warnings = table::list_input_warnings(sources.areas_name, &table);
-        Ok(Imported { plan, warnings })
+        let lacking = table::lacking_list_inputs(&table);
+        let warnings = lacking.iter().map(|l| l.problem(sources.areas_name)).collect();
+        Ok(Imported { plan, warnings, lacking })
     } else {
         let places = Places { sources, table: &table, read: read.as_ref() };
         Err(problems.iter().map(|p| problem(places.of(p), crate::words::problem_in_english(p))).collect())

@@ -229,37 +229,54 @@ pub fn score_change(tr: Tr<'_>, change: &crate::explain::ScoreChange) -> String 
 }
 
 /// A part's effect for its card and *Forklar*: its points at the year, or — when it rounds to
-/// nothing there — when it starts to show and what it is by 2040.
+/// nothing there — when it starts to show and what it is by the plan's last year.
 pub fn part_effect(tr: Tr<'_>, attribution: &crate::explain::Attribution, part: usize, year: u16) -> String {
     let shown = attribution.shown(year).and_then(|s| s.parts.get(part).copied()).unwrap_or(0);
+    let last = attribution.years.last().copied().unwrap_or(year);
     match attribution.when_it_shows(part, year) {
         None => points(tr, shown),
-        Some((Some(first), by_2040)) => shows_from(tr, year, first, by_2040),
-        Some((None, _)) => tr.fill("explain.never_shows", &[("year", &year.to_string())]),
+        Some((Some(first), by_last)) => shows_from(tr, year, first, (by_last, last)),
+        Some((None, _)) => never_shows(tr, year, last),
     }
 }
 
-/// A change that rounds to nothing at `year` but shows from `first`: with what it is in 2040,
-/// or, where it rounds to nothing again by then, that it fades (never "±0,0 point i 2040" after
-/// "viser sig fra").
-pub fn shows_from(tr: Tr<'_>, year: u16, first: u16, by_2040: crate::explain::Tenths) -> String {
-    let (year, first) = (year.to_string(), first.to_string());
-    if by_2040 == 0 {
-        tr.fill("explain.shows_then_fades", &[("year", &year), ("first", &first)])
+/// A change that rounds to nothing at `year` but shows from `first`: with what it is in the
+/// plan's last year `last` (`by_last`), or, where it rounds to nothing again by then, that it
+/// fades (never "±0,0 point i 2040" after "viser sig fra").
+pub fn shows_from(tr: Tr<'_>, year: u16, first: u16, (by_last, last): (crate::explain::Tenths, u16)) -> String {
+    let (year, first, last) = (year.to_string(), first.to_string(), last.to_string());
+    if by_last == 0 {
+        tr.fill("explain.shows_then_fades", &[("year", &year), ("first", &first), ("last", &last)])
     } else {
-        tr.fill("explain.shows_from", &[("year", &year), ("first", &first), ("by_2040", &points(tr, by_2040))])
+        let by_last = points(tr, by_last);
+        tr.fill("explain.shows_from", &[("year", &year), ("first", &first), ("by_last", &by_last), ("last", &last)])
     }
+}
+
+/// A change that rounds to nothing at `year` and in every year to the plan's last, `last`.
+pub fn never_shows(tr: Tr<'_>, year: u16, last: u16) -> String {
+    tr.fill("explain.never_shows", &[("year", &year.to_string()), ("last", &last.to_string())])
 }
 
 /// The rules that judge `year` under a plan's choice, in words: the choice itself, and for the
-/// law in force each year also the rule set of that year.
-pub fn rules_in_year(tr: Tr<'_>, choice: crate::model::RuleSetId, year: u16) -> String {
+/// law in force each year also the rule set of that year. A year after `this_year` judged by
+/// the last known law says so ("2030: den seneste kendte lov (2021)").
+pub fn rules_in_year(tr: Tr<'_>, choice: crate::model::RuleSetId, year: u16, this_year: u16) -> String {
+    if choice.assumed_in(year, this_year) {
+        let rules = tr.of("rules", choice.key());
+        return tr.fill("rules.assumed_in_year", &[("rules", &rules), ("year", &year.to_string()), ("law", &last_known_law(tr))]);
+    }
     let published = choice.in_year(year);
     if published == choice {
         return tr.of("rules", choice.key()).to_owned();
     }
     let rules = tr.of("rules", published.key()).to_lowercase();
     tr.fill("rules.in_force_in_year", &[("year", &year.to_string()), ("rules", &rules)])
+}
+
+/// "den seneste kendte lov (2021)": what judges the years after the one the room meets in.
+pub fn last_known_law(tr: Tr<'_>) -> String {
+    tr.fill("rules.last_known", &[("year", crate::model::RuleSetId::LAST_KNOWN.key())])
 }
 
 /// An estate's standing in words: "På listen · Parallelsamfund (7 år i træk, som

@@ -1,6 +1,7 @@
 //! Files as a facilitator meets them, driven by visible labels: save as, open from the variants
 //! browser, the unsaved-changes prompt, restoring after a crash, a bad file that changes
-//! nothing, a file dropped on the window, and two pinned variants in the comparison table.
+//! nothing, a file dropped on the window, two pinned variants in the comparison table, and a
+//! new municipality from a table: picked in the app's browser, unsaved until written.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 use by_i_balance::app::{CentralView, FileDialogs, WorkshopApp};
@@ -239,4 +240,138 @@ fn two_pinned_variants_in_the_comparison_table() {
         .map(|words| harness.query_all_by_label(words).count())
         .sum::<usize>();
     assert!(cells >= 3 * 3 * 3, "a status for each estate, milestone and variant ({cells})");
+}
+
+/// *Filer → Ny → Ny kommune fra tabel …* with `table` picked in the app's own browser (its
+/// folder typed, its file clicked), the plan named `name`; returns the harness on the box that
+/// follows.
+fn import_table(harness: &mut Harness<'_, WorkshopApp>, table: &Path, name: &str) {
+    click(harness, "Filer");
+    click(harness, "Ny");
+    open_import(harness);
+    // The first "choose" button is the table's.
+    harness.get_all_by_label("Vælg fil …").next().unwrap().click();
+    harness.run();
+    let folder = table.parent().unwrap().display().to_string();
+    harness.get_by_role_and_label(Role::TextInput, "Mappe:").set_text_value_accesskit(&folder);
+    harness.run();
+    click(harness, "Gå til");
+    let file = format!("Filen {}", table.file_name().unwrap().to_string_lossy());
+    click(harness, &file);
+    match &harness.state().document.dialog {
+        Some(by_i_balance::app::Dialog::NewMunicipality(form)) => {
+            assert_eq!(Path::new(&form.areas), table, "the file picked fills the field");
+            assert!(form.browsing.is_none(), "and the browser closes");
+        }
+        other => panic!("expected the form, got {other:?}"),
+    }
+    harness.get_by_role_and_label(Role::TextInput, "Kommunens eller planens navn").set_text_value_accesskit(name);
+    harness.run();
+    click(harness, "Lav planen");
+}
+
+/// Opens *Ny kommune fra tabel …* from the open *Ny* menu; the box finds its place on the
+/// screen over the frames after it opens (it is centred, and its height is known once drawn).
+fn open_import(harness: &mut Harness<'_, WorkshopApp>) {
+    click(harness, "Ny kommune fra tabel …");
+    harness.run_steps(4);
+}
+
+/// Whether the top bar calls the plan saved (the word alone, as it shows it).
+fn says_saved(harness: &Harness<'_, WorkshopApp>) -> bool {
+    harness.query_by_label("gemt").is_some()
+}
+
+#[test]
+fn the_import_lists_the_columns_and_a_new_municipality_is_unsaved_until_written_and_quitting_asks() {
+    let dir = tempfile::tempdir().unwrap();
+    let tables = dir.path().join("tabeller");
+    std::fs::create_dir_all(&tables).unwrap();
+    let table = tables.join("three-areas.csv");
+    std::fs::copy("tests/fixtures/municipality/three-areas.csv", &table).unwrap();
+    let mut harness = workshop_in(dir.path());
+
+    click(&mut harness, "Filer");
+    click(&mut harness, "Ny");
+    open_import(&mut harness);
+    let tenures = by_i_balance::model::Tenure::ALL.map(by_i_balance::model::Tenure::key);
+    let groups = by_i_balance::model::Group::ALL.map(by_i_balance::model::Group::key);
+    let import = by_i_balance::import::REQUIRED.iter().chain(&by_i_balance::import::OPTIONAL);
+    for column in import.chain(&tenures).chain(&groups) {
+        assert!(harness.query_by_label(column).is_some(), "the box lists the column {column}");
+    }
+    assert!(harness.query_by_label("Almene familieboliger").is_some(), "each column in words too");
+    let year = by_i_balance::import::this_year().to_string();
+    let span = format!("Planen regner fra 1. januar {year} til");
+    assert!(harness.query_by_label_contains(&span).is_some(), "the start year is asked, this year first");
+    click(&mut harness, "Annuller");
+
+    import_table(&mut harness, &table, "Vestby");
+    assert!(harness.query_by_label("Planen er lavet – men ikke gemt").is_some());
+    assert!(
+        harness.query_by_label_contains("Almene boligområder uden basic_schooling_2016 (1): vest (række 2)").is_some(),
+        "the estate without its schooling figure is named, with what it took"
+    );
+    let app = harness.state();
+    assert_eq!(app.session.plan().name, "Vestby");
+    assert_eq!(app.session.plan().start_year, by_i_balance::import::this_year());
+    assert!(app.session.is_dirty(), "a plan made from a table is unsaved work");
+    assert_eq!(app.document.path, None);
+    assert!(app.window_title().starts_with('*'), "{}", app.window_title());
+    assert!(!says_saved(&harness), "never 'gemt' before the file exists");
+    assert!(harness.query_by_label("ikke gemt").is_some());
+    click(&mut harness, "Gem senere");
+    assert!(!says_saved(&harness));
+
+    // Ctrl+Q, and the close the window then gets (as eframe turns the command into one).
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Q);
+    harness.run();
+    let close = harness.input_mut().viewports.entry(egui::ViewportId::ROOT).or_default();
+    close.events.push(egui::ViewportEvent::Close);
+    harness.run();
+    assert!(harness.query_by_label("Ændringer er ikke gemt").is_some(), "quitting asks first");
+    assert!(!harness.state().document.quitting);
+    click(&mut harness, "Gem");
+    let saved = dir.path().join("saves/vestby.ron");
+    assert!(!saved.exists() && !says_saved(&harness), "not yet: the name is asked first");
+    // Saved, the window asks to close every frame (here, where no window closes): a few steps.
+    harness.get_by_label("Gem").click();
+    harness.run_steps(3);
+    assert!(saved.is_file(), "the plan was written");
+    let on_disk = io::load_plan(&saved, &by_i_balance::assets::param_table().unwrap()).unwrap();
+    assert_eq!(on_disk, **harness.state().session.plan(), "what is on disk is the open plan");
+    assert!(harness.state().document.quitting, "then the window closes");
+}
+
+#[test]
+fn a_table_without_non_western_shares_is_warned_about_and_saved_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    // The fixture without its non_western_share column.
+    let fixture = std::fs::read_to_string("tests/fixtures/municipality/three-areas.csv").unwrap();
+    let header: Vec<&str> = fixture.lines().next().unwrap().split(',').collect();
+    let dropped = header.iter().position(|c| *c == "non_western_share").unwrap();
+    let without: Vec<String> = fixture
+        .lines()
+        .map(|line| {
+            let cells: Vec<&str> = line.split(',').enumerate().filter(|(i, _)| *i != dropped).map(|(_, c)| c).collect();
+            cells.join(",")
+        })
+        .collect();
+    let table = dir.path().join("uden-andel.csv");
+    std::fs::write(&table, without.join("\n")).unwrap();
+    let mut harness = workshop_in(dir.path());
+
+    import_table(&mut harness, &table, "Østby");
+    assert!(
+        harness.query_by_label_contains("Almene boligområder uden non_western_share (1): vest (række 2)").is_some(),
+        "the estate without a non-Western share is named"
+    );
+    assert!(!says_saved(&harness));
+    click(&mut harness, "Gem som …");
+    click(&mut harness, "Gem");
+    let saved = dir.path().join("saves/oestby.ron");
+    assert!(saved.is_file(), "written to the file chosen");
+    assert!(!harness.state().session.is_dirty());
+    assert_eq!(harness.state().document.path.as_deref(), Some(saved.as_path()));
+    assert!(says_saved(&harness), "and only now called saved");
 }

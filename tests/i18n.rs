@@ -86,6 +86,9 @@ fn keys_built_from_the_model() -> Vec<String> {
     add("projector_screen", &ProjectorScreen::ALL.map(ProjectorScreen::key));
     add("shipped", &SHIPPED_PLANS.map(|p| p.file_name));
     add("landmark", &LandmarkKind::ALL.map(LandmarkKind::key));
+    add("import_column", &by_i_balance::import::REQUIRED);
+    add("import_column", &by_i_balance::import::OPTIONAL);
+    add("import_lacking", &by_i_balance::import::LIST_INPUTS.map(|(columns, _)| columns[0]));
     let table = assets::param_table().unwrap();
     for def in &table.params {
         keys.push(format!("param_unit.{}", def.unit));

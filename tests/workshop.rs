@@ -369,20 +369,39 @@ fn an_edit_is_drawn_before_its_band_is_ready() {
     assert!(harness.query_all_by_label_contains("80 % af kørslerne:").next().is_some());
 }
 
-/// A move that acts slowly says when it starts to show and what it is by 2040, never a bare
-/// ±0,0: a profile given in the slider's year does not yet show in that year's score. One that
-/// shows for a while and is under 0,05 point again by 2040 says so, never "viser sig fra 2023,
-/// ±0,0 point i 2040".
+/// A move that acts slowly says when it starts to show and what it is by the plan's last year,
+/// never a bare ±0,0: a profile given in the slider's year does not yet show in that year's
+/// score. One that shows for a while and is under 0,05 point again by then says so, never
+/// "viser sig fra 2023, ±0,0 point i 2040".
 #[test]
 fn a_slow_move_says_when_it_shows_and_what_it_is_by_2040() {
     let dir = tempfile::tempdir().unwrap();
+    let harness = workshop_in(&dir);
+    slow_move_says_when_it_shows(harness, 2021, 2040);
+}
+
+/// A plan that starts in 2030 runs to 2044, and its slow moves say what they are by then.
+#[test]
+fn a_slow_move_in_a_later_plan_says_what_it_is_by_its_last_year() {
+    let dir = tempfile::tempdir().unwrap();
     let mut harness = workshop_in(&dir);
-    harness.state_mut().view.year = 2021;
+    let library = by_i_balance::assets::Library::load().unwrap();
+    let later = by_i_balance::restart::restart(&library, &content(harness.state().session.plan()), 2030).unwrap();
+    assert_eq!(later.span().last, 2044);
+    harness.state_mut().perform(by_i_balance::app::Pending::New(Box::new(later)));
+    harness.run();
+    slow_move_says_when_it_shows(harness, 2031, 2044);
+}
+
+/// Gives Hedehusene-Fløng a profile the year before `year`, looks at *Forklar* in `year`, and
+/// checks its sentences name `last`.
+fn slow_move_says_when_it_shows(mut harness: Harness<'static, WorkshopApp>, year: u16, last: u16) {
+    harness.state_mut().view.year = year;
     harness.state_mut().view.chart_tab = by_i_balance::app::ChartTab::Explain;
     harness.state_mut().session.apply(PlanEdit::AssignProfile {
         district: "hedehusene-floeng".into(),
         profile: Some("groen".into()),
-        year: 2020,
+        year: year - 1,
     });
     for _ in 0..2000 {
         harness.step();
@@ -398,10 +417,11 @@ fn a_slow_move_says_when_it_shows_and_what_it_is_by_2040() {
         .collect();
     assert!(lines.len() >= 2, "the last change and the plan's part both say when they show: {lines:?}");
     for line in &lines {
-        assert!(line.starts_with("under 0,05 point i 2021; viser sig fra 20"), "{line}");
+        assert!(line.starts_with(&format!("under 0,05 point i {year}; viser sig fra 20")), "{line}");
         assert!(
-            line.contains(" point i 2040") || line.ends_with("men er under 0,05 point igen i 2040"),
-            "and what it is by 2040: {line}"
+            line.contains(&format!(" point i {last}"))
+                || line.ends_with(&format!("men er under 0,05 point igen i {last}")),
+            "and what it is by {last}: {line}"
         );
         assert!(!line.contains("±0,0"), "never a figure that contradicts \"viser sig\": {line}");
     }
@@ -567,4 +587,31 @@ fn wait_for_attribution(harness: &mut Harness<'_, WorkshopApp>) {
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
     harness.run_steps(3);
+}
+
+/// The list judges each year by the law in force then; years after the one the room meets in
+/// are judged by the last known law, and the list tab says so where it shows them: under the
+/// table, in the law named beside its title, and in the criteria chart's legend.
+#[test]
+fn years_after_this_one_say_they_are_judged_by_the_last_known_law() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = workshop_in(&dir);
+    harness.state_mut().view.this_year = 2026;
+    harness.state_mut().view.chart_tab = by_i_balance::app::ChartTab::Status;
+    harness.state_mut().view.selection = by_i_balance::app::Selection::Area("taastrupgaard".into());
+    harness.run();
+    let note = "Årene efter 2026 (2030, 2040) bedømmes efter den seneste kendte lov (2021)";
+    assert!(harness.query_by_label_contains(note).is_some(), "the table's later years are labelled");
+    assert!(harness.query_by_label("(Loven, som den gjaldt hvert år)").is_some(), "2025's law is known");
+    assert!(harness.query_by_label("Fra 2027: den seneste kendte lov (2021)").is_some(), "the chart marks where");
+
+    harness.state_mut().view.year = 2035;
+    harness.run();
+    let judged = "(Loven, som den gjaldt hvert år; 2035 bedømmes efter den seneste kendte lov (2021))";
+    assert!(harness.query_by_label(judged).is_some(), "the slider's year says which law it assumes");
+
+    // A room that meets in 2040 knows the law of every year the plan shows.
+    harness.state_mut().view.this_year = 2040;
+    harness.run();
+    assert!(harness.query_by_label_contains("den seneste kendte lov").is_none());
 }

@@ -4,6 +4,7 @@
 //! ends in [`WorkshopApp::request`], so unsaved work is always asked about first.
 
 use super::WorkshopApp;
+use super::municipality::{ImportFile, ImportReport, NewMunicipality};
 use crate::files::Recovery;
 use crate::files::autosave::Autosave;
 use crate::io;
@@ -23,6 +24,9 @@ pub const MAX_PINNED: usize = 4;
 pub enum Pending {
     /// A plan from the 2016 starting point or a shipped plan, not yet saved anywhere.
     New(Box<Plan>),
+    /// A plan made from a municipality's table: it exists nowhere on disk, so it opens as
+    /// unsaved work, and what the table lacked is shown.
+    Imported(Box<(Plan, ImportReport)>),
     Open(PathBuf),
     /// Show the Open dialog (after the unsaved changes are dealt with).
     OpenDialog,
@@ -50,30 +54,9 @@ pub enum Dialog {
     Exported(PathBuf),
     /// A new plan from a municipality's table of areas and boundaries (being filled in).
     NewMunicipality(NewMunicipality),
-}
-
-/// The paths and name typed or picked for *New municipality from table*, and what was wrong
-/// with them last time.
-#[derive(Clone, Debug, PartialEq)]
-pub struct NewMunicipality {
-    pub areas: String,
-    pub map: String,
-    pub name: String,
-    /// The year whose 1 January the table describes: this year unless the user says otherwise.
-    pub start_year: u16,
-    pub problems: Vec<String>,
-}
-
-impl Default for NewMunicipality {
-    fn default() -> Self {
-        Self {
-            areas: String::new(),
-            map: String::new(),
-            name: String::new(),
-            start_year: crate::import::this_year(),
-            problems: Vec::new(),
-        }
-    }
+    /// A plan just made from a table, not yet on disk: what the table lacked, and the offer to
+    /// save it now.
+    Imported(ImportReport),
 }
 
 /// Which file dialogs to use.
@@ -92,6 +75,8 @@ pub enum FileDialogs {
 #[derive(Clone, Debug, PartialEq)]
 pub enum FileRequest {
     Open,
+    /// A table or outlines for *New municipality from table*.
+    Import(ImportFile),
     /// Save under a new name, suggesting `file_name`; `then` runs once saved.
     SaveAs {
         file_name: String,
@@ -127,10 +112,8 @@ pub struct Document {
     pub quitting: bool,
     /// The variants browser's rows, built when it opens (projecting every file once).
     pub browser_rows: Option<Vec<VariantRow>>,
-    /// The folder the Open box is browsing (any folder or drive), or why it cannot be read;
-    /// and the path typed to go to.
-    pub folder: Option<Result<crate::files::folders::FolderListing, String>>,
-    pub folder_typed: String,
+    /// The folder the Open box is browsing for plans (any folder or drive).
+    pub browsing: crate::files::folders::Browsing,
     /// Where browsing can start (home, drives, mounted sticks), looked up when the browser opens
     /// rather than every frame (a stick put in later shows the next time it opens).
     pub folder_places: Option<Vec<PathBuf>>,
@@ -173,8 +156,7 @@ impl Document {
             autosave_failing: false,
             quitting: false,
             browser_rows: None,
-            folder: None,
-            folder_typed: String::new(),
+            browsing: crate::files::folders::Browsing::new(crate::files::folders::PLANS),
             folder_places: None,
             file_request: None,
             awaiting: None,
@@ -241,6 +223,13 @@ impl WorkshopApp {
                 self.session.replace_plan(*plan);
                 self.document.path = None;
                 self.document.autosave.clear();
+            }
+            Pending::Imported(imported) => {
+                let (plan, report) = *imported;
+                self.session.replace_with_unsaved(plan, None);
+                self.document.path = None;
+                self.document.autosave.clear();
+                self.show(Dialog::Imported(report));
             }
             Pending::Open(path) => self.open_path(&path),
             Pending::OpenDialog => self.open_dialog(),
@@ -357,52 +346,13 @@ impl WorkshopApp {
         let Some(path) = path else { return };
         match request {
             FileRequest::Open => self.request(Pending::Open(path)),
+            FileRequest::Import(file) => self.import_file_picked(file, &path),
             FileRequest::SaveAs { then, .. } => {
                 if self.save_to(&path)
                     && let Some(then) = then
                 {
                     self.perform(then);
                 }
-            }
-        }
-    }
-
-    /// A plan from the table and boundaries named in `form`; on problems, the form comes back
-    /// with them listed and the open plan stays.
-    pub fn new_municipality(&mut self, form: &NewMunicipality) {
-        let read = |path: &str| crate::import::read_input(Path::new(path.trim()));
-        let file_name = |path: &str| {
-            Path::new(path.trim()).file_name().map_or_else(|| path.to_owned(), |n| n.to_string_lossy().into_owned())
-        };
-        let map_path = Some(form.map.trim()).filter(|m| !m.is_empty());
-        let texts = read(&form.areas).and_then(|areas| Ok((areas, map_path.map(read).transpose()?)));
-        let result = texts.map_err(|e| vec![e]).and_then(|(areas, map)| {
-            let (areas_name, map_name) = (file_name(&form.areas), map_path.map(file_name));
-            let name = if form.name.trim().is_empty() {
-                self.tr().t("plan.new_name").to_owned()
-            } else {
-                form.name.trim().to_owned()
-            };
-            let sources = crate::import::Sources {
-                areas_name: &areas_name,
-                areas: &areas,
-                map: map_name.as_deref().zip(map.as_deref()),
-                name: &name,
-                start_year: form.start_year,
-            };
-            let plan = crate::import::plan_from_table(&sources)
-                .map_err(|problems| problems.iter().map(ToString::to_string).collect::<Vec<_>>())?
-                .plan;
-            let problems = plan.validate(&self.session.library().table);
-            if problems.is_empty() { Ok(plan) } else { Err(problems.iter().map(ToString::to_string).collect()) }
-        });
-        match result {
-            Ok(plan) => {
-                self.document.dialog = None;
-                self.request(Pending::New(Box::new(plan)));
-            }
-            Err(problems) => {
-                self.document.dialog = Some(Dialog::NewMunicipality(NewMunicipality { problems, ..form.clone() }));
             }
         }
     }

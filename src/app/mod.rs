@@ -8,6 +8,7 @@ pub mod command;
 pub mod document;
 mod exports;
 pub mod feed;
+pub mod municipality;
 pub mod places;
 pub mod room;
 pub mod session;
@@ -16,8 +17,9 @@ mod variants;
 pub mod view;
 
 pub use command::{Command, WindowRequest};
-pub use document::{Dialog, FileDialogs, FileRequest, NewMunicipality, Pending};
+pub use document::{Dialog, FileDialogs, FileRequest, Pending};
 pub use feed::ChartFeed;
+pub use municipality::{ImportFile, ImportReport, NewMunicipality};
 pub use session::Session;
 pub use variants::VoteTarget;
 pub use view::{CentralView, ChartTab, DifferenceMode, EditorTab, MapIndicator, Selection, ViewState};

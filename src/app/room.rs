@@ -72,6 +72,8 @@ pub struct Picture {
     pub generation: u64,
     pub feed: ChartFeed,
     pub year: u16,
+    /// The year the room meets in (see [`super::ViewState::this_year`]).
+    pub this_year: u16,
     pub indicator: MapIndicator,
     pub selection: Selection,
     pub comparison: Comparison,
@@ -88,6 +90,7 @@ impl Picture {
             generation: app.session.generation(),
             feed: app.feed.clone(),
             year: app.view.year,
+            this_year: app.view.this_year,
             indicator: app.view.indicator,
             selection: app.view.selection.clone(),
             comparison: app.comparison(),

@@ -187,6 +187,9 @@ pub use crate::model::MILESTONES;
 #[derive(Clone, Debug)]
 pub struct ViewState {
     pub year: u16,
+    /// The year the room meets in (the computer's clock at start): the law is known to it, and
+    /// the years after it are judged by the last known law, which the list says.
+    pub this_year: u16,
     pub playing: bool,
     /// App time (seconds) of the last step of play; `None` until the first frame of a play.
     pub play_clock: Option<f64>,
@@ -219,6 +222,7 @@ impl Default for ViewState {
     fn default() -> Self {
         Self {
             year: 2025,
+            this_year: crate::time::this_year(),
             playing: false,
             play_clock: None,
             selection: Selection::Municipality,

@@ -213,8 +213,9 @@ pub(super) const COUNTRY_NON_WESTERN_SHARE: f64 = 0.07;
 pub(super) const COUNTRY_CONVICTED_SHARE: f64 = 0.0078;
 
 /// The inputs the list's criteria need, each with the columns that may give it and what an
-/// estate without it is given instead (for the warning).
-const LIST_INPUTS: [(&[&str], &str); 4] = [
+/// estate without it is given instead (for the warning; the app words each by its first
+/// column).
+pub const LIST_INPUTS: [(&[&str], &str); 4] = [
     (
         &["non_western_share"],
         "took 7 %, the whole country's non-Western share (Danmarks Statistik, 1 January 2013); below the \
@@ -238,38 +239,56 @@ const LIST_INPUTS: [(&[&str], &str); 4] = [
     ),
 ];
 
-/// One warning for each input of the list's criteria that estates lack, naming the estates
-/// (the first five and a count) and the default they took.
-pub(super) fn list_input_warnings(file: &str, table: &Table) -> Vec<ImportProblem> {
+/// An input of the list's criteria that some estates' rows lack: the columns that would give
+/// it, and the estates, each with the line its row is on. The app says it in the room's
+/// language; [`LackingInput::problem`] says it in English for the command line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LackingInput {
+    /// The columns any one of which gives the input (the first is its usual name).
+    pub columns: &'static [&'static str],
+    /// The estates without it: their ids (shortened to be shown) and lines.
+    pub estates: Vec<(String, usize)>,
+}
+
+impl LackingInput {
+    /// The warning in English, located at the table's column.
+    pub fn problem(&self, file: &str) -> ImportProblem {
+        let default = LIST_INPUTS.iter().find(|(columns, _)| *columns == self.columns).map_or("", |(_, d)| *d);
+        let named =
+            self.estates.iter().take(5).map(|(id, line)| format!("'{id}' (row {line})")).collect::<Vec<_>>().join(", ");
+        let more = if self.estates.len() > 5 { format!(" and {} more", self.estates.len() - 5) } else { String::new() };
+        let message = format!(
+            "{} estate(s) have no {}: {named}{more}; the list's criteria need it, so they {default}",
+            self.estates.len(),
+            self.columns.join(" or "),
+        );
+        problem(format!("{file}, column '{}'", self.columns.first().copied().unwrap_or_default()), message)
+    }
+}
+
+/// Each input of the list's criteria that estates lack, with the estates.
+pub(super) fn lacking_list_inputs(table: &Table) -> Vec<LackingInput> {
     let kind = table.column("kind");
     let estates: Vec<&(usize, Vec<String>)> = table
         .rows
         .iter()
         .filter(|(_, cells)| kind.and_then(|k| cells.get(k)).is_some_and(|c| c.trim() == "estate"))
         .collect();
-    let mut warnings = Vec::new();
-    for (columns, default) in LIST_INPUTS {
+    let mut lacking = Vec::new();
+    for (columns, _) in LIST_INPUTS {
         let given = |cells: &Vec<String>| {
             columns.iter().any(|c| table.column(c).and_then(|i| cells.get(i)).is_some_and(|v| !v.trim().is_empty()))
         };
-        let lacking: Vec<String> = estates
+        let without: Vec<(String, usize)> = estates
             .iter()
             .filter(|(_, cells)| !given(cells))
-            .map(|(line, cells)| format!("'{}' (row {line})", shown(table.id(cells), SHOWN_CHARS)))
+            .map(|(line, cells)| (shown(table.id(cells), SHOWN_CHARS), *line))
             .collect();
-        if lacking.is_empty() {
-            continue;
+        if !without.is_empty() {
+            lacking.push(LackingInput { columns, estates: without });
         }
-        let named = lacking.iter().take(5).cloned().collect::<Vec<_>>().join(", ");
-        let more = if lacking.len() > 5 { format!(" and {} more", lacking.len() - 5) } else { String::new() };
-        let message = format!(
-            "{} estate(s) have no {}: {named}{more}; the list's criteria need it, so they {default}",
-            lacking.len(),
-            columns.join(" or "),
-        );
-        warnings.push(problem(format!("{file}, column '{}'", columns[0]), message));
     }
-    warnings
+    lacking
 }
 
 /// Counts above this are absurd for one area.

@@ -42,6 +42,14 @@ impl RuleSetId {
     pub const PUBLISHED: [Self; 4] = [Self::Y2010, Self::Y2014, Self::Y2018, Self::Y2021];
     /// The choices as a reader types them, for messages.
     pub const CHOICES: &str = "in_force, 2010, 2014, 2018 or 2021";
+    /// The last law published: years after today are judged by it, as no later one is known.
+    pub const LAST_KNOWN: Self = Self::Y2021;
+
+    /// Whether `year` is judged by the last known law only because no later law is known: it
+    /// is after `this_year` (the year the room meets in), and this choice judges it by that law.
+    pub fn assumed_in(self, year: u16, this_year: u16) -> bool {
+        year > this_year && self.in_year(year) == Self::LAST_KNOWN
+    }
 
     pub fn key(self) -> &'static str {
         match self {

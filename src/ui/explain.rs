@@ -94,7 +94,7 @@ fn change_lines(
 }
 
 /// For a change that rounds to nothing at `year`: the first year it shows, and what it is in
-/// 2040 — a profile or a school acts slowly, through who moves in.
+/// the plan's last year — a profile or a school acts slowly, through who moves in.
 fn when_a_change_shows(
     tr: Tr<'_>,
     weights: [f64; crate::sim::COMPONENT_COUNT],
@@ -107,9 +107,10 @@ fn when_a_change_shows(
         _ => 0,
     };
     let first = after.years.iter().copied().find(|&y| shown(y) != 0);
+    let last = after.years.last().copied().unwrap_or(year);
     match first {
-        Some(first) => words::shows_from(tr, year, first, shown(after.years.last().copied().unwrap_or_default())),
-        None => tr.fill("explain.never_shows", &[("year", &year.to_string())]),
+        Some(first) => words::shows_from(tr, year, first, (shown(last), last)),
+        None => words::never_shows(tr, year, last),
     }
 }
 

@@ -156,6 +156,7 @@ pub fn dialogs(ui: &mut egui::Ui, app: &mut WorkshopApp) {
         Dialog::Browser { notice } => super::variants::browser(&ctx, app, notice.as_deref()),
         Dialog::Rename { path, name } => super::variants::rename_box(&ctx, app, path, name),
         Dialog::NewMunicipality(form) => super::map_import::dialog(&ctx, app, form),
+        Dialog::Imported(report) => super::map_import::imported_box(&ctx, app, &report),
     }
 }
 

@@ -12,6 +12,7 @@ mod editor;
 mod explain;
 mod export;
 mod files;
+mod folder_browser;
 mod map;
 mod map_cache;
 mod map_draw;

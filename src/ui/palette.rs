@@ -56,6 +56,8 @@ pub const MENU_MARGIN: f32 = 12.0;
 pub const REVEAL: Color32 = Color32::from_rgb(0xFF, 0xF1, 0xB8);
 /// Published figures beside the projection.
 pub const OFFICIAL: Color32 = Color32::from_rgb(0x00, 0x00, 0x00);
+/// The line from which the years are judged by the last known law, as no later one is known.
+pub const ASSUMED_LAW: Color32 = Color32::from_rgb(0x6A, 0x4C, 0x93);
 
 /// The text colour of an estate's standing: listed, a prevention area, on no list, or (in
 /// `unjudged`) not judged.

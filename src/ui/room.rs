@@ -560,6 +560,7 @@ fn projector_view(ui: &mut egui::Ui, tr: Tr<'_>, picture: &Picture, rules: &Rule
                 criteria: &picture.feed.criteria,
                 exits: picture.bands.as_ref().map(|b| b.exits.as_slice()),
                 year: picture.year,
+                this_year: picture.this_year,
             };
             egui::ScrollArea::vertical().id_salt("projector_status").show(ui, |ui| status::table(ui, tr, &view));
         }

@@ -27,6 +27,8 @@ pub struct StatusView<'a> {
     /// Per area (plan order): its exit from the list across the bands' runs, once ready.
     pub exits: Option<&'a [Exit]>,
     pub year: u16,
+    /// The year the room meets in: later years are judged by the last known law, and say so.
+    pub this_year: u16,
 }
 
 pub fn show(ui: &mut egui::Ui, app: &mut WorkshopApp) {
@@ -37,6 +39,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut WorkshopApp) {
         criteria: &app.feed.criteria,
         exits: bands.as_ref().map(|b| b.exits.as_slice()),
         year: app.view.year,
+        this_year: app.view.this_year,
     };
     table(ui, app.tr(), &view);
 }
@@ -45,7 +48,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut WorkshopApp) {
 /// other: the caller puts them where they can scroll.
 pub fn table(ui: &mut egui::Ui, tr: Tr<'_>, view: &StatusView<'_>) {
     // The title, and the law it is judged by in small type beside it: one line on a laptop.
-    let rules = words::rules_in_year(tr, view.projection.rules, view.year);
+    let rules = words::rules_in_year(tr, view.projection.rules, view.year, view.this_year);
     ui.horizontal_wrapped(|ui| {
         ui.label(egui::RichText::new(tr.t("status.heading")).strong());
         ui.label(egui::RichText::new(tr.fill("status.judged_by", &[("rules", &rules)])).small());
@@ -60,8 +63,10 @@ pub fn table(ui: &mut egui::Ui, tr: Tr<'_>, view: &StatusView<'_>) {
     } else {
         egui::ScrollArea::horizontal().id_salt("status_table").show(ui, |ui| status_grid(ui, tr, view, &estates));
     }
+    assumed_law_note(ui, tr, view);
     ui.add_space(6.0);
-    criteria_chart(ui, tr, view.criteria, view.year);
+    let assumed_from = assumed_from(view);
+    criteria_chart(ui, tr, view.criteria, view.year, assumed_from);
     ui.add_space(6.0);
     ui.label(egui::RichText::new(tr.fill("status.criteria_title", &[("year", &view.year.to_string())])).strong());
     let Some(i) = view.projection.year_index(view.year) else { return };
@@ -93,6 +98,50 @@ fn table_years(view: &StatusView<'_>) -> Vec<u16> {
     years
 }
 
+/// A year heading the table's row or column: the slider's year underlined; a year judged by
+/// the last known law only because no later one is known in italics, saying so on hover.
+fn year_label(ui: &mut egui::Ui, tr: Tr<'_>, view: &StatusView<'_>, year: u16, small: bool) {
+    let mut text = egui::RichText::new(year.to_string()).strong();
+    if small {
+        text = text.small();
+    }
+    if year == view.year {
+        text = text.underline();
+    }
+    if view.projection.rules.assumed_in(year, view.this_year) {
+        let hover = tr.fill("status.assumed_year", &[("year", &year.to_string()), ("law", &words::last_known_law(tr))]);
+        ui.label(text.italics()).on_hover_text(hover);
+    } else {
+        ui.label(text);
+    }
+}
+
+/// The first year judged by the last known law only because no later one is known, if the
+/// plan has one.
+fn assumed_from(view: &StatusView<'_>) -> Option<u16> {
+    let rules = view.projection.rules;
+    view.projection.years.iter().copied().find(|&year| rules.assumed_in(year, view.this_year))
+}
+
+/// Under the table, where it shows years after the one the room meets in: that they are judged
+/// by the last known law, as no later one is known.
+fn assumed_law_note(ui: &mut egui::Ui, tr: Tr<'_>, view: &StatusView<'_>) {
+    let rules = view.projection.rules;
+    let years: Vec<String> = table_years(view)
+        .into_iter()
+        .filter(|&y| view.projection.year_index(y).is_some() && rules.assumed_in(y, view.this_year))
+        .map(|y| y.to_string())
+        .collect();
+    if years.is_empty() {
+        return;
+    }
+    let text = tr.fill(
+        "status.assumed_note",
+        &[("this_year", &view.this_year.to_string()), ("years", &years.join(", ")), ("law", &words::last_known_law(tr))],
+    );
+    ui.label(egui::RichText::new(text).small().italics());
+}
+
 /// The status table with a column per estate: a row per year, then the exit from the list. Its
 /// rows are in small type, so that a laptop's short panel keeps the chart below it whole.
 fn status_grid_by_year(ui: &mut egui::Ui, tr: Tr<'_>, view: &StatusView<'_>, estates: &[(usize, &AreaSeries)]) {
@@ -104,8 +153,7 @@ fn status_grid_by_year(ui: &mut egui::Ui, tr: Tr<'_>, view: &StatusView<'_>, est
         }
         ui.end_row();
         for year in table_years(view) {
-            let text = egui::RichText::new(year.to_string()).strong().small();
-            ui.label(if year == view.year { text.underline() } else { text });
+            year_label(ui, tr, view, year, true);
             for (_, estate) in estates {
                 match view.projection.year_index(year) {
                     Some(i) => status_cell(ui, tr, &estate.years[i].status, true),
@@ -130,8 +178,7 @@ fn status_grid(ui: &mut egui::Ui, tr: Tr<'_>, view: &StatusView<'_>, estates: &[
     egui::Grid::new("status_table").striped(true).spacing([12.0, 6.0]).show(ui, |ui| {
         ui.strong(tr.t("status.estate"));
         for y in &years {
-            let text = egui::RichText::new(y.to_string()).strong();
-            ui.label(if *y == view.year { text.underline() } else { text });
+            year_label(ui, tr, view, *y, false);
         }
         ui.strong(tr.t("status.exit_short")).on_hover_text(tr.t("status.exit"));
         ui.end_row();
@@ -239,7 +286,9 @@ fn criterion_row(ui: &mut egui::Ui, tr: Tr<'_>, c: &CriterionResult) {
 /// The projected criteria of the selected estate over time, in percent, with the list's lines,
 /// each criterion's band as the list judges it (80 % of the bands' runs) and the official
 /// figures as points.
-fn criteria_chart(ui: &mut egui::Ui, tr: Tr<'_>, feed: &CriteriaFeed, year: u16) {
+/// From `assumed_from` on (if the plan reaches it), the years are judged by the last known
+/// law; a dotted line marks where.
+fn criteria_chart(ui: &mut egui::Ui, tr: Tr<'_>, feed: &CriteriaFeed, year: u16, assumed_from: Option<u16>) {
     if feed.lines.is_empty() {
         return;
     }
@@ -257,6 +306,13 @@ fn criteria_chart(ui: &mut egui::Ui, tr: Tr<'_>, feed: &CriteriaFeed, year: u16)
     }
     if !feed.official.is_empty() {
         entries.push((palette::OFFICIAL, tr.t("series.official").to_owned(), false));
+    }
+    let assumed = assumed_from.map(|from| {
+        let name = tr.fill("series.assumed_law", &[("year", &from.to_string()), ("law", &words::last_known_law(tr))]);
+        (from, name)
+    });
+    if let Some((_, name)) = &assumed {
+        entries.push((palette::ASSUMED_LAW, name.clone(), true));
     }
     titled_legend_ui(ui, Some(&title), &entries);
     // As tall as the panel has room for under the table (the height counts the year axis),
@@ -304,6 +360,11 @@ fn criteria_chart(ui: &mut egui::Ui, tr: Tr<'_>, feed: &CriteriaFeed, year: u16)
             }
         }
         plot.vline(VLine::new(tr.t("series.slider_year"), f64::from(year)).color(egui::Color32::from_gray(150)));
+        if let Some((from, name)) = &assumed {
+            // Between the last year whose law is known and the first judged by assumption.
+            let at = f64::from(*from) - 0.5;
+            plot.vline(VLine::new(name.clone(), at).color(palette::ASSUMED_LAW).style(LineStyle::dotted_dense()));
+        }
     });
     super::charts::name_chart(&shown.response, tr.t("chart_name.criteria"));
 }

@@ -6,7 +6,7 @@
 //! the dialog is the desktop portal's (or zenity's), and a machine without either gets the app's
 //! own Open and Save boxes instead of a dialog that silently never appears.
 
-use crate::app::{FileRequest, WorkshopApp};
+use crate::app::{FileRequest, ImportFile, WorkshopApp};
 use std::path::PathBuf;
 use std::sync::mpsc::{self, TryRecvError};
 
@@ -73,17 +73,26 @@ fn start(
     request: &FileRequest,
     window: &eframe::Frame,
 ) -> mpsc::Receiver<Option<PathBuf>> {
-    let dialog = rfd::AsyncFileDialog::new().add_filter("By i balance", &["ron"]).set_parent(window);
+    let dialog = rfd::AsyncFileDialog::new().set_parent(window);
     let dialog = match request {
-        FileRequest::Open => dialog.set_directory(&app.workspace.saves_dir),
+        FileRequest::Open => dialog.add_filter("By i balance", &["ron"]).set_directory(&app.workspace.saves_dir),
         FileRequest::SaveAs { file_name, .. } => {
-            dialog.set_directory(&app.workspace.saves_dir).set_file_name(file_name)
+            dialog.add_filter("By i balance", &["ron"]).set_directory(&app.workspace.saves_dir).set_file_name(file_name)
+        }
+        FileRequest::Import(file) => {
+            let name = match file {
+                ImportFile::Table => "CSV",
+                ImportFile::Outlines => "GeoJSON",
+            };
+            dialog.add_filter(name, file.extensions())
         }
     };
     let (send, answer) = mpsc::channel();
     let repaint = ctx.clone();
     let waiting = match request {
-        FileRequest::Open => Box::pin(dialog.pick_file()) as std::pin::Pin<Box<dyn Future<Output = _> + Send>>,
+        FileRequest::Open | FileRequest::Import(_) => {
+            Box::pin(dialog.pick_file()) as std::pin::Pin<Box<dyn Future<Output = _> + Send>>
+        }
         FileRequest::SaveAs { .. } => Box::pin(dialog.save_file()),
     };
     // Without a thread there is no dialog: the sender is dropped with the closure, and

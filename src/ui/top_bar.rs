@@ -28,8 +28,14 @@ pub fn show(ui: &mut egui::Ui, app: &mut WorkshopApp) {
 
 fn plan_title(ui: &mut egui::Ui, app: &WorkshopApp) {
     let tr = app.tr();
-    let state = if app.session.is_dirty() { tr.t("title.unsaved") } else { tr.t("title.saved") };
-    ui.label(egui::RichText::new(state).italics());
+    // "Saved" only of a plan whose file holds it: a shipped plan as shipped is unchanged, and
+    // a plan made from a table is not saved until it is written.
+    let (state, hover) = match (app.session.is_dirty(), app.document.path.is_some()) {
+        (true, _) => ("title.unsaved", "title.unsaved_hover"),
+        (false, true) => ("title.saved", "title.saved_hover"),
+        (false, false) => ("title.shipped", "title.shipped_hover"),
+    };
+    ui.label(egui::RichText::new(tr.t(state)).italics()).on_hover_text(tr.t(hover));
     // A long name is cut with an ellipsis where the menus begin (the whole name on hover).
     let name = &app.session.plan().name;
     ui.add(egui::Label::new(egui::RichText::new(name).strong()).truncate()).on_hover_text(name);

@@ -4,6 +4,7 @@
 //! open plan saved as a new variant.
 
 use super::files::pins_left;
+use super::folder_browser::{FileWords, browser_ui};
 use crate::app::document::VariantRow;
 use crate::app::{CentralView, Dialog, Pending, WorkshopApp};
 use crate::i18n::Tr;
@@ -60,8 +61,6 @@ pub fn browser(ctx: &egui::Context, app: &mut WorkshopApp, notice: Option<&str>)
 enum RowAction {
     /// A plan file found by browsing folders.
     OpenFile(PathBuf),
-    /// Browse this folder.
-    Browse(PathBuf),
     Open(usize),
     Pin(usize),
     Rename(usize),
@@ -128,10 +127,6 @@ fn act(app: &mut WorkshopApp, action: RowAction) {
             app.document.browser_rows = None;
             app.request(Pending::Open(path));
         }
-        RowAction::Browse(folder) => {
-            app.document.folder_typed = folder.display().to_string();
-            app.document.folder = Some(crate::files::folders::list(&folder));
-        }
         RowAction::Open(i) => {
             let Some(row) = rows.get(i) else { return };
             app.document.dialog = None;
@@ -190,57 +185,9 @@ pub fn rename_box(ctx: &egui::Context, app: &mut WorkshopApp, path: PathBuf, mut
 /// Any folder or drive: where to start, the folder's path (typed or clicked), its subfolders
 /// and its plan files; a plan file opens with one click.
 fn folders(ui: &mut egui::Ui, app: &mut WorkshopApp, tr: Tr<'_>, action: &mut Option<RowAction>) {
-    ui.horizontal_wrapped(|ui| {
-        ui.label(tr.t("folders.places"));
-        let places = app.document.folder_places.get_or_insert_with(crate::files::folders::places).clone();
-        for place in places {
-            if ui.button(place.display().to_string()).clicked() {
-                *action = Some(RowAction::Browse(place));
-            }
-        }
-    });
-    ui.horizontal(|ui| {
-        let label = ui.label(tr.t("folders.path"));
-        let typed = egui::TextEdit::singleline(&mut app.document.folder_typed).desired_width(360.0);
-        let field = ui.add(typed).labelled_by(label.id);
-        let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        if ui.button(tr.t("folders.go")).clicked() || entered {
-            *action = Some(RowAction::Browse(PathBuf::from(app.document.folder_typed.trim())));
-        }
-        let parent = match &app.document.folder {
-            Some(Ok(listing)) => listing.folder.parent().map(PathBuf::from),
-            _ => None,
-        };
-        if let Some(parent) = parent
-            && ui.button(tr.t("folders.up")).clicked()
-        {
-            *action = Some(RowAction::Browse(parent));
-        }
-    });
-    match &app.document.folder {
-        None => {}
-        Some(Err(e)) => {
-            ui.colored_label(super::palette::LISTED, tr.fill("folders.unreadable", &[("error", e)]));
-        }
-        Some(Ok(listing)) => {
-            egui::ScrollArea::vertical().id_salt("folder_listing").max_height(180.0).show(ui, |ui| {
-                let name =
-                    |p: &std::path::Path| p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-                for folder in &listing.folders {
-                    if ui.button(tr.fill("folders.folder", &[("name", &name(folder))])).clicked() {
-                        *action = Some(RowAction::Browse(folder.clone()));
-                    }
-                }
-                for plan in &listing.plans {
-                    let text = tr.fill("folders.plan", &[("name", &name(plan))]);
-                    if ui.button(text).on_hover_text(tr.t("folders.open_plan")).clicked() {
-                        *action = Some(RowAction::OpenFile(plan.clone()));
-                    }
-                }
-                if listing.folders.is_empty() && listing.plans.is_empty() {
-                    ui.label(egui::RichText::new(tr.t("folders.empty")).italics());
-                }
-            });
-        }
+    let words = FileWords { file: "folders.plan", hover: "folders.open_plan", empty: "folders.empty" };
+    let document = &mut app.document;
+    if let Some(plan) = browser_ui(ui, tr, &mut document.browsing, &mut document.folder_places, &words) {
+        *action = Some(RowAction::OpenFile(plan));
     }
 }
