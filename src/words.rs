@@ -264,7 +264,10 @@ pub fn never_shows(tr: Tr<'_>, year: u16, last: u16) -> String {
 pub fn rules_in_year(tr: Tr<'_>, choice: crate::model::RuleSetId, year: u16, this_year: u16) -> String {
     if choice.assumed_in(year, this_year) {
         let rules = tr.of("rules", choice.key());
-        return tr.fill("rules.assumed_in_year", &[("rules", &rules), ("year", &year.to_string()), ("law", &last_known_law(tr))]);
+        return tr.fill(
+            "rules.assumed_in_year",
+            &[("rules", &rules), ("year", &year.to_string()), ("law", &last_known_law(tr))],
+        );
     }
     let published = choice.in_year(year);
     if published == choice {

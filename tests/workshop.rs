@@ -602,7 +602,10 @@ fn years_after_this_one_say_they_are_judged_by_the_last_known_law() {
     harness.run();
     let note = "Årene efter 2026 (2030, 2040) bedømmes efter den seneste kendte lov (2021)";
     assert!(harness.query_by_label_contains(note).is_some(), "the table's later years are labelled");
-    assert!(harness.query_by_label("(Loven, som den gjaldt hvert år)").is_some(), "2025's law is known");
+    assert!(
+        harness.query_by_label("(loven, som den gjaldt hvert år; 2025: reglerne fra 2021)").is_some(),
+        "2025's law is known"
+    );
     assert!(harness.query_by_label("Fra 2027: den seneste kendte lov (2021)").is_some(), "the chart marks where");
 
     harness.state_mut().view.year = 2035;

@@ -137,7 +137,11 @@ fn assumed_law_note(ui: &mut egui::Ui, tr: Tr<'_>, view: &StatusView<'_>) {
     }
     let text = tr.fill(
         "status.assumed_note",
-        &[("this_year", &view.this_year.to_string()), ("years", &years.join(", ")), ("law", &words::last_known_law(tr))],
+        &[
+            ("this_year", &view.this_year.to_string()),
+            ("years", &years.join(", ")),
+            ("law", &words::last_known_law(tr)),
+        ],
     );
     ui.label(egui::RichText::new(text).small().italics());
 }
