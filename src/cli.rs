@@ -11,6 +11,7 @@ mod commands;
 mod new;
 mod output;
 mod restart;
+mod search;
 
 use crate::i18n::Language;
 use crate::model::{FIRST_YEAR, LATEST_START, RuleSetId, Span};
@@ -184,6 +185,38 @@ enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// What would it take? Searches the plans within the limits for ones meeting the goals:
+    /// 3–5 plans on the trade-off (residents displaced, homes removed, the score), each
+    /// explained part by part and checked against the band, or the closest plan and the goal
+    /// out of reach; and how often each lever is used among the good plans.
+    Search {
+        /// The plan to start from.
+        plan: PathBuf,
+        /// A goal (one or more): off-list:ESTATE:YEAR (off the list from that year on),
+        /// 168a:ESTATE[:YEAR] (at most 40 % almene family homes by 1 January 2030),
+        /// score:VALUE[:YEAR] (the balance score at least VALUE, in the plan's last year if no
+        /// year) or fewest-displaced.
+        #[arg(long = "goal", required = true, value_name = "GOAL")]
+        goals: Vec<String>,
+        /// A limit (any number): levers=KIND,… (demolish, sell, convert_youth,
+        /// convert_elderly, merge, build_almen, build_private, build_owned, flexible_letting,
+        /// allocation, job_consultants), areas=ID,…, most-removed=HOMES (demolished or sold),
+        /// most-displaced=RESIDENTS, most-built=HOMES, years=FIRST-LAST. Without: every lever,
+        /// in the estates the goals name, from next year to the year before the last goal.
+        #[arg(long = "limit", value_name = "LIMIT")]
+        limits: Vec<String>,
+        /// The seed: the same seed gives the same plans.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        #[arg(long, value_enum, default_value_t)]
+        format: ExplainFormat,
+        /// The language of the words.
+        #[arg(long, value_enum, default_value_t)]
+        lang: Lang,
+        /// Write to this file (atomically) instead of standard output; `-` is standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// The workshop report for one or more plans, as one self-contained HTML file.
     Report {
         /// One or more plan files.
@@ -306,6 +339,19 @@ where
         ),
         Command::Restart { plan, year, decisions, output } => restart::restart(
             &restart::Inputs { plan: &plan, year, decisions: decisions.as_deref(), output: output.as_deref() },
+            out,
+            err,
+        ),
+        Command::Search { plan, goals, limits, seed, format, lang, output } => search::search(
+            &search::Inputs {
+                plan: &plan,
+                goals: &goals,
+                limits: &limits,
+                seed,
+                json: format == ExplainFormat::Json,
+                language: lang.language(),
+                output: output.as_deref(),
+            },
             out,
             err,
         ),

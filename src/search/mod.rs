@@ -6,6 +6,7 @@
 //! engine as every other plan (`engine`), on the central projection, and come back as ordinary
 //! plans.
 
+pub mod answer;
 pub mod goals;
 pub mod levers;
 pub mod random;

@@ -111,6 +111,9 @@ pub struct Progress {
     pub found: bool,
 }
 
+/// How many costs the trade-off has (see [`Judged::costs`]).
+const COSTS: usize = 4;
+
 /// One candidate judged.
 #[derive(Clone, Debug)]
 struct Judged {
@@ -124,6 +127,8 @@ struct Judged {
     removed: f64,
     demolished_or_sold: f64,
     score: f64,
+    /// Levers the candidate pulls.
+    used: usize,
 }
 
 impl Judged {
@@ -131,10 +136,11 @@ impl Judged {
         self.shortfall <= 0.0 && self.breach <= 0.0
     }
 
-    /// The three costs the trade-off is drawn over: fewer displaced, fewer removed, higher
-    /// score.
-    fn costs(&self) -> [f64; 3] {
-        [self.displaced, self.removed, -self.score]
+    /// The costs the trade-off is drawn over: fewer displaced, fewer almene family homes
+    /// removed, fewer of them lost to the almene sector (demolished or sold rather than
+    /// converted or merged), higher score.
+    fn costs(&self) -> [f64; COSTS] {
+        [self.displaced, self.removed, self.demolished_or_sold, -self.score]
     }
 }
 
@@ -152,7 +158,22 @@ struct Context<'a> {
     homes: f64,
 }
 
+/// The least difference in residents or homes that makes two plans different choices.
+const LEAST_DIFFERENCE: f64 = 10.0;
+/// ... as a share of the residents or homes of the areas searched.
+const LEAST_DIFFERENCE_SHARE: f64 = 0.05;
+/// The least difference in score that makes two plans different choices: more than the shown
+/// tenth.
+const LEAST_SCORE_DIFFERENCE: f64 = 0.25;
+
 impl Context<'_> {
+    /// How much two plans must differ in each cost to be different choices.
+    fn tolerance(&self) -> [f64; COSTS] {
+        let residents = LEAST_DIFFERENCE.max(LEAST_DIFFERENCE_SHARE * self.residents);
+        let homes = LEAST_DIFFERENCE.max(LEAST_DIFFERENCE_SHARE * self.homes);
+        [residents, homes, homes, LEAST_SCORE_DIFFERENCE]
+    }
+
     fn inputs(&self, plan: &Plan) -> Inputs<'_> {
         crate::engine::inputs(self.library, plan, self.params)
     }
@@ -174,7 +195,8 @@ impl Context<'_> {
             + over(displaced, self.limits.most_displaced, 100.0)
             + over(built, Some(self.limits.most_built), 100.0);
         let score = trace.year_index(self.score_year).and_then(|i| trace.score.get(i)).map_or(0.0, |s| s.total);
-        Judged { candidate, goals, shortfall, breach, displaced, removed, demolished_or_sold, score }
+        let used = key(&candidate, self.levers).len();
+        Judged { candidate, goals, shortfall, breach, displaced, removed, demolished_or_sold, score, used }
     }
 }
 
@@ -214,11 +236,53 @@ const WEIGHTS: [[f64; 3]; 8] = [
 
 /// What missing a goal or passing a limit costs against the other costs.
 const PENALTY: f64 = 10.0;
+/// What pulling a lever costs: as much as 0.1 point of score. A room asks for the least it
+/// must do, so a lever that does next to nothing is left alone (like Marxan's cost of a
+/// planning unit), and how often a lever is used says something.
+const PARSIMONY: f64 = 0.01;
+/// A score the room reads to a tenth: a plan that loses less than this without a lever keeps
+/// as good a score.
+const SCORE_SHOWN: f64 = 0.05;
 
 /// A chain's cost of a judged candidate under its weights.
 fn cost(j: &Judged, weights: [f64; 3], ctx: &Context<'_>) -> f64 {
+    #[allow(clippy::cast_precision_loss)] // A few dozen levers.
+    let used = j.used as f64;
     PENALTY * (j.shortfall + j.breach) + weights[0] * j.displaced / ctx.residents + weights[1] * j.removed / ctx.homes
         - weights[2] * j.score / 10.0
+        + PARSIMONY * used
+}
+
+/// The plan without the levers it does not need: each lever in turn is let go if the plan then
+/// still meets what it met (the goals within the limits, or for the closest plan no farther
+/// from them), displaces and removes no more, and keeps its score to the shown tenth.
+fn simplified(ctx: &Context<'_>, judged: Judged) -> Judged {
+    let mut best = judged;
+    loop {
+        let mut improved = false;
+        for i in key(&best.candidate, ctx.levers).into_iter().map(|k| k.0) {
+            let mut candidate = best.candidate.clone();
+            candidate.settings[i].amount = 0.0;
+            let without = ctx.judge(candidate);
+            let still_meets = if best.feasible() {
+                without.feasible()
+            } else {
+                without.shortfall + without.breach <= best.shortfall + best.breach
+            };
+            if still_meets
+                && without.displaced <= best.displaced + 0.5
+                && without.removed <= best.removed + 0.5
+                && without.score >= best.score - SCORE_SHOWN
+            {
+                best = without;
+                improved = true;
+                break;
+            }
+        }
+        if !improved {
+            return best;
+        }
+    }
 }
 
 /// Searches the plans `levers` make of `base` for `request`'s goals.
@@ -386,9 +450,18 @@ fn key(candidate: &Candidate, levers: &[Lever]) -> Vec<(usize, i64, u16)> {
     key
 }
 
-/// Whether `a` is at least as good as `b` in every cost and better in one.
-fn dominates(a: &[f64; 3], b: &[f64; 3]) -> bool {
-    a.iter().zip(b).all(|(x, y)| x <= y) && a.iter().zip(b).any(|(x, y)| x < y)
+/// Whether `a` is clearly better than `b`: no worse in any cost by more than that cost's
+/// `tolerance`, and better in one by more. A plan that displaces 400 residents to remove 12
+/// fewer homes than another is not a real choice.
+fn dominates(a: &[f64; COSTS], b: &[f64; COSTS], tolerance: &[f64; COSTS]) -> bool {
+    let no_worse = (0..COSTS).all(|k| a[k] <= b[k] + tolerance[k]);
+    no_worse && (0..COSTS).any(|k| a[k] < b[k] - tolerance[k])
+}
+
+/// Whether two plans differ in some cost by more than its tolerance: different choices.
+fn distinct(a: &Judged, b: &Judged, tolerance: &[f64; COSTS]) -> bool {
+    let (a, b) = (a.costs(), b.costs());
+    (0..COSTS).any(|k| (a[k] - b[k]).abs() > tolerance[k])
 }
 
 /// Feasible plans kept for choosing: enough to hold the trade-off, few enough to compare each
@@ -425,9 +498,11 @@ fn summarise(ctx: &Context<'_>, judged: &[Judged], seed: u64, evaluations: usize
         .filter(|u| u.used_in > 0)
         .collect();
     let fewest_first = ctx.goals.contains(&Goal::FewestDisplaced);
-    let chosen = chosen(&feasible, ctx.levers, &scales, fewest_first);
+    let (candidates, from_the_trade_off) = self::chosen(&feasible, ctx.levers, (&scales, &ctx.tolerance()));
+    let chosen = offered(ctx, candidates, from_the_trade_off, fewest_first);
     let closest = if chosen.is_empty() {
-        judged.iter().min_by(|a, b| (a.shortfall + a.breach).total_cmp(&(b.shortfall + b.breach))).cloned()
+        let closest = judged.iter().min_by(|a, b| (a.shortfall + a.breach).total_cmp(&(b.shortfall + b.breach)));
+        closest.cloned().map(|j| simplified(ctx, j))
     } else {
         None
     };
@@ -454,11 +529,11 @@ fn summarise(ctx: &Context<'_>, judged: &[Judged], seed: u64, evaluations: usize
 }
 
 /// Each cost's lowest value and range among the feasible plans, to weigh them alike.
-struct Scales([(f64, f64); 3]);
+struct Scales([(f64, f64); COSTS]);
 
 impl Scales {
     fn of(plans: &[Judged]) -> Self {
-        Self([0, 1, 2].map(|k| {
+        Self(std::array::from_fn(|k| {
             let (lo, hi) =
                 plans.iter().map(|j| j.costs()[k]).fold((f64::MAX, f64::MIN), |(l, h), v| (l.min(v), h.max(v)));
             (lo, (hi - lo).max(1e-9))
@@ -466,9 +541,9 @@ impl Scales {
     }
 
     /// The costs as shares of their ranges (0: the best found).
-    fn at(&self, j: &Judged) -> [f64; 3] {
+    fn at(&self, j: &Judged) -> [f64; COSTS] {
         let c = j.costs();
-        [0, 1, 2].map(|k| (c[k] - self.0[k].0) / self.0[k].1)
+        std::array::from_fn(|k| (c[k] - self.0[k].0) / self.0[k].1)
     }
 
     fn sum(&self, j: &Judged) -> f64 {
@@ -491,16 +566,19 @@ fn strategy(candidate: &Candidate, levers: &[Lever]) -> Vec<super::LeverKind> {
     kinds
 }
 
-/// Up to [`MOST_PLANS`] distinct plans: from the trade-off between residents displaced, homes
-/// removed and the score, the best at each end and then each next the farthest from those
-/// chosen; where the trade-off holds fewer than three, the best plan of each other way of
-/// meeting the goals (other kinds of lever). Ordered by homes removed (the least a room must
-/// do first), or by residents displaced when that is a goal.
-fn chosen(feasible: &[Judged], levers: &[Lever], scales: &Scales, fewest_displaced_first: bool) -> Vec<Judged> {
-    let front: Vec<&Judged> =
-        feasible.iter().filter(|j| !feasible.iter().any(|other| dominates(&other.costs(), &j.costs()))).collect();
+/// The candidates to offer, best first: from the trade-off (see [`Judged::costs`]), the best
+/// at each end and then each next the farthest from those picked, up to [`MOST_PLANS`] clearly
+/// different ones; then the best plan of each other way of meeting the goals (other kinds of
+/// lever). With how many came from the trade-off.
+fn chosen(
+    feasible: &[Judged],
+    levers: &[Lever],
+    (scales, tolerance): (&Scales, &[f64; COSTS]),
+) -> (Vec<Judged>, usize) {
+    let dominated = |j: &Judged| feasible.iter().any(|other| dominates(&other.costs(), &j.costs(), tolerance));
+    let front: Vec<&Judged> = feasible.iter().filter(|j| !dominated(j)).collect();
     let mut picked: Vec<&Judged> = Vec::new();
-    for k in 0..3 {
+    for k in 0..COSTS {
         let best = front.iter().copied().min_by(|a, b| a.costs()[k].total_cmp(&b.costs()[k]));
         if let Some(b) = best.filter(|b| !picked.iter().any(|p| std::ptr::eq(*p, *b))) {
             picked.push(b);
@@ -516,27 +594,49 @@ fn chosen(feasible: &[Judged], levers: &[Lever], scales: &Scales, fewest_displac
         let next = front
             .iter()
             .copied()
-            .filter(|j| !picked.iter().any(|p| std::ptr::eq(*p, *j)))
+            .filter(|j| picked.iter().all(|p| distinct(j, p, tolerance)))
             .max_by(|a, b| distance(a, &picked).total_cmp(&distance(b, &picked)));
         match next {
             Some(next) if distance(next, &picked) > 1e-6 => picked.push(next),
             _ => break,
         }
     }
-    // Too few on the trade-off: the best of each other way of meeting the goals (the
-    // feasible plans are in order of their weighed costs, so the first of a way is its best).
+    let from_the_trade_off = picked.len();
+    // Then, should the trade-off hold too few real choices, the best of each other way of
+    // meeting the goals (the feasible plans are in order of their weighed costs, so the first
+    // of a way is its best).
     let mut ways: Vec<Vec<super::LeverKind>> = picked.iter().map(|j| strategy(&j.candidate, levers)).collect();
     for j in feasible {
-        if picked.len() >= FEWEST_PLANS {
-            break;
-        }
         let way = strategy(&j.candidate, levers);
         if !ways.contains(&way) {
             ways.push(way);
             picked.push(j);
         }
     }
-    let mut out: Vec<Judged> = picked.into_iter().cloned().collect();
+    (picked.into_iter().cloned().collect(), from_the_trade_off)
+}
+
+/// The plans offered: the candidates in [`chosen`]'s order, each let go of what it does not
+/// need, kept when it is a different choice from those kept, until [`MOST_PLANS`] — past the
+/// trade-off's own picks only while fewer than [`FEWEST_PLANS`]. Ordered by homes removed (the
+/// least a room must do first), or by residents displaced when that is a goal.
+fn offered(
+    ctx: &Context<'_>,
+    candidates: Vec<Judged>,
+    from_the_trade_off: usize,
+    fewest_displaced_first: bool,
+) -> Vec<Judged> {
+    let tolerance = ctx.tolerance();
+    let mut out: Vec<Judged> = Vec::new();
+    for (i, plan) in candidates.into_iter().enumerate() {
+        if out.len() >= MOST_PLANS || (i >= from_the_trade_off && out.len() >= FEWEST_PLANS) {
+            break;
+        }
+        let plan = simplified(ctx, plan);
+        if out.iter().all(|kept| distinct(kept, &plan, &tolerance)) {
+            out.push(plan);
+        }
+    }
     if fewest_displaced_first {
         out.sort_by(|a, b| a.displaced.total_cmp(&b.displaced).then(a.removed.total_cmp(&b.removed)));
     } else {
