@@ -200,6 +200,10 @@ pub fn text(
     #[allow(clippy::cast_precision_loss)] // A count of projections.
     let count = tr.num(outcome.evaluations as f64, 0);
     lines.push(tr.fill("search.searched", &[("count", &count), ("seed", &outcome.seed.to_string())]));
+    if outcome.already_met {
+        lines.push(String::new());
+        lines.push(tr.t("search.already_met").to_owned());
+    }
     let offered = outcome.plans.len();
     for (i, explained) in explained.iter().take(offered).enumerate() {
         let title = tr.fill("search.plan_title", &[("n", &(i + 1).to_string()), ("of", &offered.to_string())]);
@@ -327,6 +331,7 @@ pub fn json(
         "score_year": outcome.score_year,
         "seed": outcome.seed,
         "evaluations": outcome.evaluations,
+        "already_met": outcome.already_met,
         "goals": goals.iter().zip(&outcome.reachable).map(|(g, reachable)| json!({
             "goal": goal_json(g),
             "words": goal(tr, m, cap, g),

@@ -95,6 +95,9 @@ pub struct Outcome {
     /// Per goal: whether any plan found met it (a goal no plan met is out of reach within the
     /// limits).
     pub reachable: Vec<bool>,
+    /// The plan searched from meets every goal already, with no lever pulled: the plans
+    /// offered do more than the goals ask.
+    pub already_met: bool,
     /// How often each lever is used among the good plans (the plans on the trade-off).
     pub uses: Vec<LeverUse>,
     pub score_year: u16,
@@ -362,7 +365,7 @@ fn anneal(
     let mut chance = Chance::new(seed ^ (chain as u64 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15));
     let weights = WEIGHTS[chain % WEIGHTS.len()];
     let start = if chain.is_multiple_of(2) {
-        Candidate { settings: vec![Setting { amount: 0.0, year: ctx.limits.years.0 }; ctx.levers.len()] }
+        nothing_pulled(ctx)
     } else {
         super::random::candidate(ctx.levers, 3.0 / ctx.levers.len().max(1) as f64, &mut chance)
     };
@@ -434,6 +437,11 @@ fn changed(candidate: &Candidate, levers: &[Lever], chance: &mut Chance) -> Cand
         setting.year = lever.years.0;
     }
     next
+}
+
+/// The candidate that pulls no lever: the plan searched from.
+fn nothing_pulled(ctx: &Context<'_>) -> Candidate {
+    Candidate { settings: vec![Setting { amount: 0.0, year: ctx.limits.years.0 }; ctx.levers.len()] }
 }
 
 /// The candidate a room would write down: only the levers used, amounts rounded.
@@ -521,6 +529,7 @@ fn summarise(ctx: &Context<'_>, judged: &[Judged], seed: u64, evaluations: usize
         plans: chosen.into_iter().map(found).collect(),
         closest: closest.map(found),
         reachable,
+        already_met: ctx.judge(nothing_pulled(ctx)).feasible(),
         uses,
         score_year: ctx.score_year,
         evaluations,
