@@ -1,8 +1,9 @@
 //! Speed of *Forklar*'s attribution, which the worker recomputes after every edit: the
 //! Visionsplan against the Basisforløb (budget 50 ms on one core), and a 1,000-area plan (the
 //! Visionsplan copied 91 times) against its own baseline (the Basisforløb copied alike; budget
-//! 2 s). Plans this large are beyond what a file may hold only in actions; they are built in
-//! code.
+//! 2 s), also for a 1,000-area plan of 2026 (Høje-Taastrup 2026 copied alike) against its
+//! Basisforløb 2026. Plans this large are beyond what a file may hold only in actions; they
+//! are built in code.
 
 #![allow(clippy::expect_used, clippy::unwrap_used)] // Test code: a failed expectation is the report.
 
@@ -28,6 +29,11 @@ fn attribution(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function("attribution of a 1,000-area plan", |b| {
         b.iter(|| engine::attribute(&library, black_box(&large), &large_baseline, &|| false).expect("attribution"));
+    });
+    let today = synthetic::copied("hoeje-taastrup-2026.ron", 1000);
+    let today_baseline = synthetic::copied("basisforloeb-2026.ron", 1000);
+    group.bench_function("attribution of a 1,000-area plan from 2026", |b| {
+        b.iter(|| engine::attribute(&library, black_box(&today), &today_baseline, &|| false).expect("attribution"));
     });
     group.finish();
 }

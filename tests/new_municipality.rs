@@ -229,3 +229,61 @@ fn a_new_plan_is_explained_against_its_own_start() {
     assert_eq!(parts[0]["kind"], "action");
     assert_eq!(parts[0]["area"], "vest");
 }
+
+/// A table of this year at the loader's limit (1,000 areas, every tenth an estate): `new
+/// --start-year 2026` makes a plan that projects 2026–2040 and no earlier year, every estate
+/// judged by the 2021 law's categories, and `explain` finds no change against its own start.
+/// (Its speed is in the benchmarks: `projection`'s "project 1,000 areas from 2026".)
+#[test]
+fn a_table_of_1000_areas_from_2026_projects_from_2026_under_the_2021_law() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut csv = String::from(
+        "id,name,district,kind,almen_family,almen_youth,almen_elderly,private_rental,cooperative,owner_occupied,\
+         children,employed,in_education,outside_work,seniors,non_western_share,convicted_share,income_level\n",
+    );
+    for i in 0..1000 {
+        let district = i / 10;
+        if i % 10 == 0 {
+            let outside = 500 + 3 * (i % 100);
+            let row =
+                format!("a{i},Afdeling {i},d{district},estate,900,0,0,0,0,0,700,600,150,{outside},180,0.55,0.03,0.5\n");
+            csv.push_str(&row);
+        } else {
+            csv.push_str(&format!(
+                "a{i},Område {i},d{district},ordinary,200,50,50,300,200,900,900,1800,400,400,500,,,\n"
+            ));
+        }
+    }
+    let table = dir.path().join("omraader.csv");
+    fs::write(&table, csv).unwrap();
+    let out = dir.path().join("stor.ron");
+    let made = run(&["new", "--areas", table.to_str().unwrap(), "--start-year", "2026", "-o", out.to_str().unwrap()]);
+    assert_eq!(made.status, 0, "{}", made.stderr);
+    let projected = run(&["project", out.to_str().unwrap()]);
+    assert_eq!(projected.status, 0, "{}", projected.stderr);
+    let projection: serde_json::Value = serde_json::from_str(&projected.stdout).unwrap();
+    let years: Vec<u64> = projection["years"].as_array().unwrap().iter().map(|y| y.as_u64().unwrap()).collect();
+    assert_eq!(years.first(), Some(&2026), "no year before the table's");
+    assert_eq!(years.last(), Some(&2040));
+    let areas = projection["areas"].as_array().unwrap();
+    assert_eq!(areas.len(), 1000);
+    let law_2021 = ["none", "forebyggelse", "udsat", "parallelsamfund", "omdannelse"];
+    let mut listed = 0;
+    for area in areas.iter().filter(|a| a["kind"] == "estate") {
+        for year in area["years"].as_array().unwrap() {
+            let category = year["category"].as_str().unwrap();
+            assert!(
+                law_2021.contains(&category),
+                "{} {}: '{category}' is no category of 2021",
+                area["id"],
+                year["year"]
+            );
+            listed += usize::from(year["listed"] == true);
+        }
+    }
+    assert!(listed > 0, "estates with 40–60 % outside work, convictions and low incomes are listed");
+    let explained = run(&["explain", out.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(explained.status, 0, "{}", explained.stderr);
+    let explanation: serde_json::Value = serde_json::from_str(&explained.stdout).unwrap();
+    assert_eq!(explanation["change"], 0.0);
+}
