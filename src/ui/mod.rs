@@ -22,6 +22,7 @@ mod map_lines;
 mod map_paint;
 mod palette;
 mod room;
+mod search;
 mod shell;
 mod status;
 mod system_dialog;
@@ -161,5 +162,6 @@ fn panels(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     egui::CentralPanel::default().show(ui, |ui| match app.view.central {
         crate::app::CentralView::Map => map::show(ui, app),
         crate::app::CentralView::Compare => compare::show(ui, app),
+        crate::app::CentralView::Search => search::show(ui, app),
     });
 }

@@ -2,7 +2,7 @@
 //! round timer, and the projector window — a second native window showing the chosen
 //! views large, with no editing controls, frozen or live.
 
-use super::{charts, commands, compare, map, palette, status};
+use super::{charts, commands, compare, map, palette, search, status};
 use crate::app::room::{Picture, ProjectorScreen, ProjectorView, REVEAL_SECONDS, Revealed, TEXT_SCALES, Theme};
 use crate::app::{Command, WorkshopApp};
 use crate::i18n::Tr;
@@ -568,5 +568,6 @@ fn projector_view(ui: &mut egui::Ui, tr: Tr<'_>, picture: &Picture, rules: &Rule
             compare::score_chart(ui, tr, &picture.comparison, crate::app::DifferenceMode::Values);
             compare::status_table(ui, tr, &picture.comparison);
         }
+        ProjectorView::Search => search::words(ui, picture.search.as_ref(), tr),
     }
 }

@@ -220,8 +220,11 @@ fn tool_group(ui: &mut egui::Ui, app: &mut WorkshopApp, tr: crate::i18n::Tr<'_>,
                 .on_hover_text(tr.t("toolbar.map_colour"));
         }
         ToolGroup::Views => {
-            for (command, view) in [(Command::ShowMap, CentralView::Map), (Command::ShowCompare, CentralView::Compare)]
-            {
+            for (command, view) in [
+                (Command::ShowMap, CentralView::Map),
+                (Command::ShowCompare, CentralView::Compare),
+                (Command::ShowSearch, CentralView::Search),
+            ] {
                 if ui.selectable_label(app.view.central == view, tr.t(command.label_key())).clicked() {
                     app.queue(command);
                 }
