@@ -433,6 +433,15 @@ impl WorkshopApp {
         self.search = Some(SearchJob::start(library, plan, self.session.generation(), request));
     }
 
+    /// Reads the running search's progress and answer (once a frame, whatever view is on
+    /// show: the projector may be showing it). Returns whether it is still running.
+    pub fn poll_search(&mut self) -> bool {
+        self.search.as_mut().is_some_and(|job| {
+            job.poll();
+            job.running()
+        })
+    }
+
     /// The search form, filled in afresh when the open plan is of another municipality.
     pub fn fit_search_form(&mut self) {
         if !self.search_form.fits(self.session.plan()) {
@@ -492,9 +501,14 @@ impl WorkshopApp {
         self.pin(plan.name.clone(), Arc::new(plan), None)
     }
 
-    /// Whether the plan found at `index` is pinned (by its name, which the search gave it).
+    /// Whether the plan found at `index` is pinned (under the name the search gave it, doing
+    /// what it does).
     pub fn found_is_pinned(&self, index: usize) -> bool {
         let Some(name) = self.found_name(index) else { return false };
-        self.document.pinned.iter().any(|p| p.name == name)
+        let Some((found, _)) = self.search.as_ref().and_then(SearchJob::answer).and_then(|a| a.found().nth(index))
+        else {
+            return false;
+        };
+        self.document.pinned.iter().any(|p| p.name == name && p.plan.actions == found.plan.actions)
     }
 }

@@ -82,6 +82,7 @@ pub fn main_ui(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     commands::read_shortcuts(&ctx, app);
     files::each_frame(ui, app);
     play(&ctx, app);
+    search::each_frame(&ctx, app);
     top_bar::show(ui, app);
     timeline::show(ui, app);
     panels(ui, app);

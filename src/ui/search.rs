@@ -15,15 +15,16 @@ use crate::search::LeverKind;
 /// How often a running search's progress is read (seconds).
 const REFRESH_SECONDS: f64 = 0.1;
 
+/// Reads a running search's progress once a frame, and asks for the next frame while it runs.
+pub fn each_frame(ctx: &egui::Context, app: &mut WorkshopApp) {
+    if app.poll_search() {
+        ctx.request_repaint_after(std::time::Duration::from_secs_f64(REFRESH_SECONDS));
+    }
+}
+
 pub fn show(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     let tr = app.tr();
     app.fit_search_form();
-    if let Some(job) = app.search.as_mut() {
-        job.poll();
-        if job.running() {
-            ui.ctx().request_repaint_after(std::time::Duration::from_secs_f64(REFRESH_SECONDS));
-        }
-    }
     egui::ScrollArea::vertical().id_salt("search_panel").auto_shrink([false, false]).show(ui, |ui| {
         ui.heading(tr.t("search.title"));
         ui.label(egui::RichText::new(tr.t("search.intro")).italics());
@@ -57,9 +58,9 @@ fn form(ui: &mut egui::Ui, form: &mut SearchForm, plan: &Plan, cap: f64, tr: Tr<
 }
 
 /// The plan's years, for a year field.
-fn years_of(plan: &Plan) -> std::ops::RangeInclusive<f64> {
+fn years_of(plan: &Plan) -> std::ops::RangeInclusive<u16> {
     let span = plan.span();
-    f64::from(span.first)..=f64::from(span.last)
+    span.first..=span.last
 }
 
 /// The goals: each ticked to count, at least one.
@@ -187,16 +188,10 @@ fn estate_combo(ui: &mut egui::Ui, id: &str, chosen: &mut String, plan: &Plan, t
 fn year_field(
     ui: &mut egui::Ui,
     year: &mut u16,
-    range: std::ops::RangeInclusive<f64>,
+    range: std::ops::RangeInclusive<u16>,
     label: egui::Id,
 ) -> egui::Response {
-    let mut value = f64::from(*year);
-    let response =
-        ui.add(egui::DragValue::new(&mut value).range(range).speed(0.1).update_while_editing(false)).labelled_by(label);
-    if response.changed() {
-        *year = value.round().clamp(0.0, f64::from(u16::MAX)) as u16;
-    }
-    response
+    ui.add(egui::DragValue::new(year).range(range).speed(0.1).update_while_editing(false)).labelled_by(label)
 }
 
 /// A limit that is off until ticked: "Højst [ ] 200 almene familieboliger revet ned eller solgt".
@@ -294,12 +289,16 @@ fn question(ui: &mut egui::Ui, words: &SearchWords) {
 fn plan_block(ui: &mut egui::Ui, plan: &PlanWords) {
     ui.label(egui::RichText::new(&plan.title).strong());
     ui.label(&plan.summary);
-    for goal in &plan.goals {
-        ui.label(format!("• {goal}"));
-    }
-    for part in &plan.parts {
-        ui.label(format!("    – {part}"));
-    }
+    ui.indent("goals_and_parts", |ui| {
+        for goal in &plan.goals {
+            ui.label(format!("• {goal}"));
+        }
+        ui.indent("parts", |ui| {
+            for part in &plan.parts {
+                ui.label(format!("– {part}"));
+            }
+        });
+    });
 }
 
 fn uses(ui: &mut egui::Ui, lines: &[String]) {
@@ -320,7 +319,11 @@ pub fn words(ui: &mut egui::Ui, words: Option<&SearchWords>, tr: Tr<'_>) {
         return;
     };
     egui::ScrollArea::vertical().id_salt("projector_search").show(ui, |ui| {
-        question(ui, words);
+        // The view's title already asks the question.
+        for goal in &words.goals {
+            ui.label(goal);
+        }
+        ui.label(egui::RichText::new(&words.limits).small());
         for line in &words.status {
             ui.label(egui::RichText::new(line).strong());
         }
