@@ -154,7 +154,9 @@ pub fn timer_tools(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     if ui.button(tr.t("timer.reset")).clicked() {
         timer.reset();
     }
+    // As wide as the minutes it shows, so the tool bar keeps one row on a 1280-point screen.
     let response = egui::ComboBox::from_id_salt("timer_minutes")
+        .width(0.0)
         .selected_text(tr.fill("timer.minutes", &[("count", &timer.minutes.to_string())]))
         .show_ui(ui, |ui| {
             for minutes in [5, 10, 15, 20, 30] {
