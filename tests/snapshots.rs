@@ -84,3 +84,37 @@ fn main_screen_english_laptop() {
 fn main_screen_english_projector() {
     snapshot(Language::English, "en", [1920.0, 1080.0], "1920x1080");
 }
+
+/// *Hvad skal der til?* on the laptop with the answer for Gadehavegaard under § 168 a by 2030
+/// (seed 1), scrolled to the first plan: its words wrap within the panel.
+#[test]
+fn search_answer_danish_laptop() {
+    use egui_kittest::kittest::Queryable;
+    let dir = tempfile::tempdir().unwrap();
+    let plan = by_i_balance::assets::shipped_plan("basisforloeb-2026.ron").unwrap();
+    let mut app = WorkshopApp::new(plan, by_i_balance::files::Workspace::at(dir.path())).unwrap();
+    app.search_form.cap_area = "gadehavegaard".into();
+    app.view.central = by_i_balance::app::CentralView::Search;
+    let mut harness = Harness::builder()
+        .with_size([1366.0, 768.0])
+        .wgpu()
+        .build_ui_state(|ui, app: &mut WorkshopApp| by_i_balance::ui::main_ui(ui, app), app);
+    by_i_balance::ui::setup(&harness.ctx);
+    harness.run();
+    harness.state_mut().start_search();
+    let started = std::time::Instant::now();
+    loop {
+        harness.run();
+        let app = harness.state();
+        let searching = app.search.as_ref().is_some_and(by_i_balance::app::search::SearchJob::running);
+        if !searching && app.session.attribution().is_some() && app.session.bands().is_some() {
+            break;
+        }
+        assert!(started.elapsed().as_secs() < 120, "the search and the bands finish");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    harness.run();
+    harness.get_by_label("Plan 1 af 3").scroll_to_me();
+    harness.run();
+    harness.snapshot_options("search_da_1366x768", &SnapshotOptions::default().threshold(1.0));
+}

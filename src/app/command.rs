@@ -31,6 +31,8 @@ pub enum Command {
     ToggleCharts,
     ShowMap,
     ShowCompare,
+    /// *Hvad skal der til?*: the search for plans that meet the room's goals.
+    ShowSearch,
     /// Full screen, large text, nothing that edits.
     Presentation,
     LeavePresentation,
@@ -48,7 +50,7 @@ pub enum Command {
 }
 
 impl Command {
-    pub const ALL: [Self; 25] = [
+    pub const ALL: [Self; 26] = [
         Self::New,
         Self::Open,
         Self::Variants,
@@ -65,6 +67,7 @@ impl Command {
         Self::ToggleCharts,
         Self::ShowMap,
         Self::ShowCompare,
+        Self::ShowSearch,
         Self::Presentation,
         Self::LeavePresentation,
         Self::ToggleProjector,
@@ -95,6 +98,7 @@ impl Command {
             Self::ToggleCharts => "menu.show_charts",
             Self::ShowMap => "toolbar.map",
             Self::ShowCompare => "toolbar.compare",
+            Self::ShowSearch => "toolbar.search",
             Self::Presentation => "room.presentation",
             Self::LeavePresentation => "help.leave_presentation",
             Self::ToggleProjector => "projector.open",
@@ -131,6 +135,7 @@ impl Command {
             Self::ToggleProjector => Some(app.room.projector.open),
             Self::ShowMap => Some(app.view.central == CentralView::Map),
             Self::ShowCompare => Some(app.view.central == CentralView::Compare),
+            Self::ShowSearch => Some(app.view.central == CentralView::Search),
             Self::PlayPause => Some(app.view.playing),
             _ => None,
         }
@@ -200,6 +205,7 @@ impl WorkshopApp {
             Command::ToggleCharts => self.view.show_charts = !self.view.show_charts,
             Command::ShowMap => self.view.central = CentralView::Map,
             Command::ShowCompare => self.view.central = CentralView::Compare,
+            Command::ShowSearch => self.view.central = CentralView::Search,
             Command::Presentation => {
                 self.room.presentation = !self.room.presentation;
                 return Some(WindowRequest::Fullscreen(self.room.presentation));

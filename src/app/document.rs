@@ -28,6 +28,9 @@ pub enum Pending {
     /// unsaved work, and what the table lacked is shown.
     Imported(Box<(Plan, ImportReport)>),
     Open(PathBuf),
+    /// A plan *Hvad skal der til?* found: it exists nowhere on disk, so it opens as unsaved
+    /// work.
+    Searched(Box<Plan>),
     /// Show the Open dialog (after the unsaved changes are dealt with).
     OpenDialog,
     Quit,
@@ -232,6 +235,11 @@ impl WorkshopApp {
                 self.show(Dialog::Imported(report));
             }
             Pending::Open(path) => self.open_path(&path),
+            Pending::Searched(plan) => {
+                self.session.replace_with_unsaved(*plan, None);
+                self.document.path = None;
+                self.document.autosave.clear();
+            }
             Pending::OpenDialog => self.open_dialog(),
             Pending::Quit => {
                 self.document.quitting = true;

@@ -11,6 +11,7 @@ pub mod feed;
 pub mod municipality;
 pub mod places;
 pub mod room;
+pub mod search;
 pub mod session;
 pub mod settings;
 mod variants;
@@ -43,6 +44,10 @@ pub struct WorkshopApp {
     pub document: document::Document,
     /// Theme, text size, presentation mode, timer, help and the projector.
     pub room: room::Room,
+    /// *Hvad skal der til?*: the room's goals and limits as filled in.
+    pub search_form: search::SearchForm,
+    /// The search running or last run, with its answer.
+    pub search: Option<search::SearchJob>,
     /// Commands queued during the frame, run after it (see [`command`]).
     commands: Vec<Command>,
     /// The settings as last written (`None`: this app does not remember them, e.g. in tests).
@@ -58,6 +63,8 @@ impl WorkshopApp {
         workspace.clean_stale_temps();
         let autosave = crate::files::autosave::Autosave::claim(&workspace);
         let document = document::Document::new(workspace.recent(), autosave);
+        let cap = session.library().cap.cap;
+        let search_form = search::SearchForm::for_plan(session.plan(), session.projection(), cap);
         let mut app = Self {
             session,
             view: ViewState::default(),
@@ -66,6 +73,8 @@ impl WorkshopApp {
             workspace,
             document,
             room: room::Room::default(),
+            search_form,
+            search: None,
             commands: Vec::new(),
             remembered: None,
         };

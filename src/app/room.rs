@@ -46,10 +46,12 @@ pub enum ProjectorView {
     Composition,
     Status,
     Compare,
+    /// *Hvad skal der til?*: the search's progress and the plans it found.
+    Search,
 }
 
 impl ProjectorView {
-    pub const ALL: [Self; 5] = [Self::Map, Self::Score, Self::Composition, Self::Status, Self::Compare];
+    pub const ALL: [Self; 6] = [Self::Map, Self::Score, Self::Composition, Self::Status, Self::Compare, Self::Search];
 
     pub fn key(self) -> &'static str {
         match self {
@@ -58,6 +60,7 @@ impl ProjectorView {
             Self::Composition => "composition",
             Self::Status => "status",
             Self::Compare => "compare",
+            Self::Search => "search",
         }
     }
 }
@@ -79,6 +82,8 @@ pub struct Picture {
     pub comparison: Comparison,
     /// The bands of the plan, if they were ready when the picture was taken.
     pub bands: Option<Arc<crate::bands::Bands>>,
+    /// *Hvad skal der til?* in words, if a search was run.
+    pub search: Option<super::search::SearchWords>,
 }
 
 impl Picture {
@@ -95,6 +100,7 @@ impl Picture {
             selection: app.view.selection.clone(),
             comparison: app.comparison(),
             bands: app.session.bands(),
+            search: app.search_words(),
         }
     }
 

@@ -174,6 +174,11 @@ impl Session {
         &self.library
     }
 
+    /// The library, to hand to another thread (a search).
+    pub fn shared_library(&self) -> Arc<Library> {
+        Arc::clone(&self.library)
+    }
+
     /// The open plan; clone the `Arc` to keep it beyond an edit.
     pub fn plan(&self) -> &Arc<Plan> {
         &self.plan

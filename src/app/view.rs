@@ -80,6 +80,8 @@ pub enum CentralView {
     Map,
     /// The open plan beside the pinned variants.
     Compare,
+    /// *Hvad skal der til?*: goals, limits and the plans a search found.
+    Search,
 }
 
 /// How the comparison's score chart shows the variants.

@@ -22,6 +22,7 @@ mod map_lines;
 mod map_paint;
 mod palette;
 mod room;
+mod search;
 mod shell;
 mod status;
 mod system_dialog;
@@ -81,6 +82,7 @@ pub fn main_ui(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     commands::read_shortcuts(&ctx, app);
     files::each_frame(ui, app);
     play(&ctx, app);
+    search::each_frame(&ctx, app);
     top_bar::show(ui, app);
     timeline::show(ui, app);
     panels(ui, app);
@@ -161,5 +163,6 @@ fn panels(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     egui::CentralPanel::default().show(ui, |ui| match app.view.central {
         crate::app::CentralView::Map => map::show(ui, app),
         crate::app::CentralView::Compare => compare::show(ui, app),
+        crate::app::CentralView::Search => search::show(ui, app),
     });
 }

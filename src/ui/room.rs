@@ -2,7 +2,7 @@
 //! round timer, and the projector window — a second native window showing the chosen
 //! views large, with no editing controls, frozen or live.
 
-use super::{charts, commands, compare, map, palette, status};
+use super::{charts, commands, compare, map, palette, search, status};
 use crate::app::room::{Picture, ProjectorScreen, ProjectorView, REVEAL_SECONDS, Revealed, TEXT_SCALES, Theme};
 use crate::app::{Command, WorkshopApp};
 use crate::i18n::Tr;
@@ -154,7 +154,9 @@ pub fn timer_tools(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     if ui.button(tr.t("timer.reset")).clicked() {
         timer.reset();
     }
+    // As wide as the minutes it shows, so the tool bar keeps one row on a 1280-point screen.
     let response = egui::ComboBox::from_id_salt("timer_minutes")
+        .width(0.0)
         .selected_text(tr.fill("timer.minutes", &[("count", &timer.minutes.to_string())]))
         .show_ui(ui, |ui| {
             for minutes in [5, 10, 15, 20, 30] {
@@ -568,5 +570,6 @@ fn projector_view(ui: &mut egui::Ui, tr: Tr<'_>, picture: &Picture, rules: &Rule
             compare::score_chart(ui, tr, &picture.comparison, crate::app::DifferenceMode::Values);
             compare::status_table(ui, tr, &picture.comparison);
         }
+        ProjectorView::Search => search::words(ui, picture.search.as_ref(), tr),
     }
 }
