@@ -84,6 +84,9 @@ fn a_search_finds_plans_to_pin_and_to_open_without_losing_the_room_s_work() {
     });
     if !finished(harness.state()) {
         assert!(harness.query_by_label("Fundet en plan, der når målene").is_some(), "the room hears of it at once");
+        let best = harness.query_by_label_contains("Bedste indtil nu: ");
+        let best = best.and_then(|node| node.value()).unwrap_or_default();
+        assert!(best.contains("fordrevne beboere") && best.contains("balancescore 2030: "), "the best so far: {best}");
         assert!(harness.query_by_label("Stop søgningen").is_some(), "and can still stop");
     }
     let answered = first + wait_for(&mut harness, "the answer", finished);

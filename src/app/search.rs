@@ -188,6 +188,8 @@ struct Shared {
     done: AtomicUsize,
     total: AtomicUsize,
     found: AtomicBool,
+    /// The best plan so far, as the search last reported it.
+    best: Mutex<Option<search::Glimpse>>,
     explaining: AtomicBool,
     cancel: AtomicBool,
     /// The answer, or `None` when the search was stopped; taken by [`SearchJob::poll`].
@@ -244,6 +246,7 @@ impl SearchJob {
                     done: self.shared.done.load(Ordering::Relaxed),
                     total: self.shared.total.load(Ordering::Relaxed),
                     found: self.shared.found.load(Ordering::Relaxed),
+                    best: self.shared.best.lock().ok().and_then(|best| *best),
                 },
                 explaining: self.shared.explaining.load(Ordering::Relaxed),
             },
@@ -287,6 +290,9 @@ fn run(library: &Library, base: &Plan, request: &search::Request, shared: &Share
         shared.done.fetch_max(p.done, Ordering::Relaxed);
         if p.found {
             shared.found.store(true, Ordering::Relaxed);
+        }
+        if let (Some(glimpse), Ok(mut best)) = (p.best, shared.best.lock()) {
+            *best = Some(glimpse);
         }
     };
     let cancelled = || shared.cancel.load(Ordering::Relaxed);
@@ -363,6 +369,10 @@ impl SearchWords {
                 words.progress = Some((share, line));
                 if progress.found {
                     words.status.push(tr.t("search.found_one").to_owned());
+                }
+                if let Some(best) = progress.best {
+                    let year = search::run::score_year(base, goals);
+                    words.status.push(answer::best_so_far(tr, &best, year));
                 }
             }
             SearchState::Stopped => words.status.push(tr.t("search.stopped").to_owned()),

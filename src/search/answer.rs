@@ -143,6 +143,20 @@ pub fn summary(tr: Tr<'_>, found: &Found, score_year: u16) -> String {
     line
 }
 
+/// The best plan so far while a search runs, one line: "Bedste indtil nu: 0 fordrevne beboere
+/// · 387 almene familieboliger ud af familieboligerne · balancescore 2030: 81,5".
+pub fn best_so_far(tr: Tr<'_>, best: &super::Glimpse, score_year: u16) -> String {
+    tr.fill(
+        "search.best_so_far",
+        &[
+            ("displaced", &tr.num(best.displaced, 0)),
+            ("removed", &tr.num(best.removed, 0)),
+            ("year", &score_year.to_string()),
+            ("score", &crate::words::score(tr, tenths(best.score))),
+        ],
+    )
+}
+
 /// What a plan does, part by part against the plan the search started from, each with its
 /// points in `year` ("Salg af 395 almene familieboliger i Gadehavegaard (2027): +3,2 point"),
 /// then the change in all.

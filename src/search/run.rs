@@ -16,7 +16,8 @@ use crate::assets::Library;
 use crate::model::{ActionKind, Params, Plan, Tenure};
 use crate::sim::{self, Chance, Inputs, Trace};
 use rayon::prelude::*;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Most plans a search offers.
 pub const MOST_PLANS: usize = 5;
@@ -112,6 +113,39 @@ pub struct Progress {
     pub total: usize,
     /// A plan meeting every goal has been found.
     pub found: bool,
+    /// The best plan so far: of those meeting the goals within the limits, the one that removes
+    /// the fewest almene family homes (then displaces fewest, then scores highest). Which chain
+    /// finds it first depends on the cores; the answer at the end does not.
+    pub best: Option<Glimpse>,
+}
+
+/// What the room sees of the best plan so far while the search runs.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Glimpse {
+    /// Almene family homes out of the family stock.
+    pub removed: f64,
+    pub displaced: f64,
+    /// The score in the outcome's score year, centrally.
+    pub score: f64,
+}
+
+impl Glimpse {
+    fn of(j: &Judged) -> Self {
+        Self { removed: j.removed, displaced: j.displaced, score: j.score }
+    }
+
+    /// Whether this is a better plan so far than `other`: fewer homes removed, then fewer
+    /// displaced, then a higher score.
+    fn better_than(&self, other: &Self) -> bool {
+        (self.removed, self.displaced, -self.score) < (other.removed, other.displaced, -other.score)
+    }
+
+    fn best(a: Option<Self>, b: Option<Self>) -> Option<Self> {
+        match (a, b) {
+            (Some(a), Some(b)) => Some(if b.better_than(&a) { b } else { a }),
+            (a, b) => a.or(b),
+        }
+    }
 }
 
 /// How many costs the trade-off has (see [`Judged::costs`]).
@@ -288,6 +322,19 @@ fn simplified(ctx: &Context<'_>, judged: Judged) -> Judged {
     }
 }
 
+/// The year a search scores its plans in: a score goal's year, else 2030 (the § 168 a deadline)
+/// if the plan reaches it, else its last year.
+pub fn score_year(base: &Plan, goals: &[Goal]) -> u16 {
+    let span = base.span();
+    goals
+        .iter()
+        .find_map(|g| match g {
+            Goal::ScoreAtLeast { year, .. } => Some(*year),
+            _ => None,
+        })
+        .unwrap_or(if span.contains(2030) { 2030 } else { span.last })
+}
+
 /// Searches the plans `levers` make of `base` for `request`'s goals.
 pub fn search(
     library: &Library,
@@ -298,15 +345,7 @@ pub fn search(
 ) -> Option<Outcome> {
     let levers = levers::levers_within(base, &request.limits);
     let (params, _) = crate::engine::resolve(library, base);
-    let span = base.span();
-    let score_year = request
-        .goals
-        .iter()
-        .find_map(|g| match g {
-            Goal::ScoreAtLeast { year, .. } => Some(*year),
-            _ => None,
-        })
-        .unwrap_or(if span.contains(2030) { 2030 } else { span.last });
+    let score_year = score_year(base, &request.goals);
     let in_limits = |id: &str| request.limits.areas.iter().any(|a| a == id);
     let searched = base.municipality.areas.iter().filter(|a| in_limits(&a.id));
     let (residents, homes) =
@@ -326,16 +365,19 @@ pub fn search(
     let total = request.evaluations.min(SEARCH_WORK / areas).max(CHAINS * 10);
     let per_chain = total / CHAINS;
     let done = AtomicUsize::new(0);
-    let found = AtomicBool::new(false);
+    let best: Mutex<Option<Glimpse>> = Mutex::new(None);
     let chains: Vec<Option<Vec<Judged>>> = (0..CHAINS)
         .into_par_iter()
         .map(|chain| {
-            let progress = |feasible: bool| {
-                if feasible {
-                    found.store(true, Ordering::Relaxed);
-                }
+            let progress = |chain_best: Option<Glimpse>| {
+                let best = {
+                    // A chain that panicked while holding the lock left a glimpse still whole.
+                    let mut best = best.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+                    *best = Glimpse::best(*best, chain_best);
+                    *best
+                };
                 let done = done.fetch_add(REPORT_EVERY, Ordering::Relaxed) + REPORT_EVERY;
-                observe(Progress { done: done.min(total), total, found: found.load(Ordering::Relaxed) });
+                observe(Progress { done: done.min(total), total, found: best.is_some(), best });
             };
             anneal(&ctx, chain, request.seed, per_chain, &progress, cancelled)
         })
@@ -346,7 +388,9 @@ pub fn search(
     for plan in outcome.plans.iter_mut().chain(outcome.closest.as_mut()) {
         plan.band = Some(band_check(&ctx, &plan.plan, cancelled)?);
     }
-    observe(Progress { done: total, total, found: !outcome.plans.is_empty() });
+    let best = outcome.plans.iter().map(|f| Glimpse { removed: f.removed, displaced: f.displaced, score: f.score });
+    let best = best.fold(None, |b, g| Glimpse::best(b, Some(g)));
+    observe(Progress { done: total, total, found: !outcome.plans.is_empty(), best });
     Some(outcome)
 }
 
@@ -359,7 +403,7 @@ fn anneal(
     chain: usize,
     seed: u64,
     steps: usize,
-    progress: &dyn Fn(bool),
+    progress: &dyn Fn(Option<Glimpse>),
     cancelled: &(dyn Fn() -> bool + Sync),
 ) -> Option<Vec<Judged>> {
     let mut chance = Chance::new(seed ^ (chain as u64 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15));
@@ -373,14 +417,14 @@ fn anneal(
     let mut current_cost = cost(&current, weights, ctx);
     let mut kept: Vec<Judged> = Vec::new();
     let mut closest = current.clone();
-    let mut feasible_seen = false;
+    let mut chain_best: Option<Glimpse> = None;
     let (hot, cold) = (1.0f64, 0.002f64);
     for step in 0..steps {
         if step % REPORT_EVERY == REPORT_EVERY - 1 {
             if cancelled() {
                 return None;
             }
-            progress(feasible_seen);
+            progress(chain_best);
         }
         if ctx.levers.is_empty() {
             break;
@@ -389,7 +433,7 @@ fn anneal(
         let next = ctx.judge(changed(&current.candidate, ctx.levers, &mut chance));
         let next_cost = cost(&next, weights, ctx);
         if next.feasible() {
-            feasible_seen = true;
+            chain_best = Glimpse::best(chain_best, Some(Glimpse::of(&next)));
             kept.push(next.clone());
         } else if next.shortfall + next.breach < closest.shortfall + closest.breach {
             closest = next.clone();
