@@ -75,7 +75,7 @@ fn a_seed_gives_the_same_answer_in_either_language() {
     assert_eq!(code, 0, "{err}");
     assert!(text.starts_with("What would it take? Searched from 'Basisforløb 2026'"), "{text}");
     assert!(text.contains("Goal: Taastrupgaard off the list from 2028 on"), "{text}");
-    assert!(!text.contains("fordrevne") && !text.contains(" af listen"), "no Danish in the English answer: {text}");
+    assert!(!text.contains("fordrevet") && !text.contains(" af listen"), "no Danish in the English answer: {text}");
 }
 
 /// With only job consultants, Gadehavegaard cannot get under the cap: the answer says the goal
@@ -158,4 +158,18 @@ fn a_goal_the_plan_already_meets_is_said_to_be_met() {
     let (code, text, err) = run(&args);
     assert_eq!(code, 0, "{err}");
     assert!(text.contains("Planen, der blev søgt ud fra, når allerede målene uden flere handlinger."), "{text}");
+
+    // The plan's own 107 demolitions displace residents; a plan that only builds displaces no
+    // one more, and says 0.
+    let mut json = args.to_vec();
+    json.extend(["--limit", "levers=build_private,build_owned", "--format", "json"]);
+    let (code, out, err) = run(&json);
+    assert_eq!(code, 0, "{err}");
+    let answer: Value = serde_json::from_str(&out).unwrap();
+    let plans = answer["plans"].as_array().unwrap();
+    assert!(!plans.is_empty());
+    for plan in plans {
+        assert_eq!(plan["displaced"].as_f64(), Some(0.0), "{plan:#}");
+        assert!(plan["summary"].as_str().unwrap().starts_with("0 beboere fordrevet af planens tilføjelser"));
+    }
 }

@@ -391,6 +391,9 @@ impl SearchWords {
         #[allow(clippy::cast_precision_loss)] // A count of projections.
         let count = tr.num(outcome.evaluations as f64, 0);
         self.status.push(tr.fill("search.searched", &[("count", &count), ("seed", &outcome.seed.to_string())]));
+        if outcome.already_met {
+            self.status.push(tr.t("search.already_met").to_owned());
+        }
         let offered = outcome.plans.len();
         if outcome.closest.is_some() {
             let out_of_reach: Vec<String> = goals

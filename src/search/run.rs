@@ -51,7 +51,8 @@ pub struct Found {
     pub candidate: Candidate,
     /// Per goal (in the request's order), on the central projection.
     pub goals: Vec<Standing>,
-    /// Residents displaced over all years (their homes demolished, merged or emptied).
+    /// Residents displaced over all years (their homes demolished, merged or emptied) by what
+    /// the plan adds to the plan searched from.
     pub displaced: f64,
     /// Almene family homes out of the family stock: demolished, sold, converted, merged away.
     pub removed: f64,
@@ -193,6 +194,8 @@ struct Context<'a> {
     /// Scales of the costs: residents and almene family homes in the areas searched.
     residents: f64,
     homes: f64,
+    /// Residents the plan searched from displaces already: a plan's cost is what it adds.
+    base_displaced: f64,
 }
 
 /// The least difference in residents or homes that makes two plans different choices.
@@ -226,7 +229,13 @@ impl Context<'_> {
             self.goals.iter().map(|g| goals::standing(g, plan, trace, &self.library.cap)).collect();
         let shortfall = goals.iter().map(|s| s.shortfall).sum();
         let (removed, demolished_or_sold, built) = removals(plan, self.base.actions.len());
-        let displaced = goals::displaced(trace);
+        let displaced = (goals::displaced(trace) - self.base_displaced).max(0.0);
+        let goals: Vec<Standing> = self
+            .goals
+            .iter()
+            .zip(goals)
+            .map(|(g, s)| if *g == Goal::FewestDisplaced { Standing { value: displaced, ..s } } else { s })
+            .collect();
         let over = |value: f64, most: Option<f64>, scale: f64| most.map_or(0.0, |m| (value - m).max(0.0) / scale);
         let breach = over(demolished_or_sold, self.limits.most_removed, 100.0)
             + over(displaced, self.limits.most_displaced, 100.0)
@@ -360,7 +369,10 @@ pub fn search(
         score_year,
         residents: residents.max(1_000.0),
         homes: homes.max(100.0),
+        base_displaced: 0.0,
     };
+    let base_displaced = goals::displaced(&sim::trace(base, ctx.inputs(base), false).0);
+    let ctx = Context { base_displaced, ..ctx };
     let areas = base.municipality.areas.len().max(1);
     let total = request.evaluations.min(SEARCH_WORK / areas).max(CHAINS * 10);
     let per_chain = total / CHAINS;

@@ -22,22 +22,25 @@ pub fn each_frame(ctx: &egui::Context, app: &mut WorkshopApp) {
     }
 }
 
+/// The panel: the title and *Søg*/*Stop* always in view (on a laptop the form alone is taller
+/// than the window); below them, scrolling, the search's progress and answer once there is
+/// one, then the form the room asks with.
 pub fn show(ui: &mut egui::Ui, app: &mut WorkshopApp) {
     let tr = app.tr();
     app.fit_search_form();
+    let plan = std::sync::Arc::clone(app.session.plan());
+    ui.heading(tr.t("search.title"));
+    ui.label(egui::RichText::new(tr.t("search.intro")).italics());
+    run_buttons(ui, app, &plan, tr);
+    ui.separator();
     egui::ScrollArea::vertical().id_salt("search_panel").auto_shrink([false, false]).show(ui, |ui| {
-        ui.heading(tr.t("search.title"));
-        ui.label(egui::RichText::new(tr.t("search.intro")).italics());
-        let plan = std::sync::Arc::clone(app.session.plan());
+        if let Some(words) = app.search_words() {
+            answer(ui, app, tr, &words);
+            ui.separator();
+        }
         let running = app.search.as_ref().is_some_and(crate::app::search::SearchJob::running);
         let cap = app.session.library().cap.cap;
         ui.add_enabled_ui(!running, |ui| form(ui, &mut app.search_form, &plan, cap, tr));
-        ui.add_space(4.0);
-        run_buttons(ui, app, &plan, tr);
-        ui.separator();
-        if let Some(words) = app.search_words() {
-            answer(ui, app, tr, &words);
-        }
     });
 }
 
@@ -241,7 +244,7 @@ fn answer(ui: &mut egui::Ui, app: &mut WorkshopApp, tr: Tr<'_>, words: &SearchWo
         ui.label(egui::RichText::new(line).strong());
     }
     if let Some((share, line)) = &words.progress {
-        ui.add(egui::ProgressBar::new(*share).show_percentage());
+        progress_bar(ui, *share, tr);
         ui.label(line);
     }
     if let Some(out) = &words.out_of_reach {
@@ -311,6 +314,11 @@ fn uses(ui: &mut egui::Ui, lines: &[String]) {
     }
 }
 
+/// The search's progress bar, its share written as the language writes a percentage ("40 %").
+fn progress_bar(ui: &mut egui::Ui, share: f32, tr: Tr<'_>) {
+    ui.add(egui::ProgressBar::new(share).text(tr.pct(f64::from(share), 0)));
+}
+
 /// The search on the projector: read-only and large, from the picture's words; the plans
 /// without their parts, which the laptop shows.
 pub fn words(ui: &mut egui::Ui, words: Option<&SearchWords>, tr: Tr<'_>) {
@@ -328,7 +336,7 @@ pub fn words(ui: &mut egui::Ui, words: Option<&SearchWords>, tr: Tr<'_>) {
             ui.label(egui::RichText::new(line).strong());
         }
         if let Some((share, line)) = &words.progress {
-            ui.add(egui::ProgressBar::new(*share).show_percentage());
+            progress_bar(ui, *share, tr);
             ui.label(line);
         }
         if let Some(out) = &words.out_of_reach {
