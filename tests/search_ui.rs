@@ -71,6 +71,18 @@ fn finished(app: &WorkshopApp) -> bool {
     app.search.as_ref().is_some_and(|job| !job.running())
 }
 
+/// While the search still runs: that a plan meets the goals, the best so far, and *Stop*.
+fn the_room_hears_of_the_first_plan_at_once(harness: &Harness<'_, WorkshopApp>) {
+    assert!(harness.query_by_label("Fundet en plan, der når målene").is_some(), "the room hears of it at once");
+    let best = harness.query_by_label_contains("Bedste indtil nu: ");
+    let best = best.and_then(|node| node.value()).unwrap_or_default();
+    assert!(
+        best.contains("beboere fordrevet af planens tilføjelser") && best.contains("balancescore 2030: "),
+        "the best so far: {best}"
+    );
+    assert!(harness.query_by_label("Stop søgningen").is_some(), "and can still stop");
+}
+
 #[test]
 fn a_search_finds_plans_to_pin_and_to_open_without_losing_the_room_s_work() {
     let dir = tempfile::tempdir().unwrap();
@@ -83,14 +95,7 @@ fn a_search_finds_plans_to_pin_and_to_open_without_losing_the_room_s_work() {
             || matches!(app.search.as_ref().unwrap().state, SearchState::Running { progress, .. } if progress.found)
     });
     if !finished(harness.state()) {
-        assert!(harness.query_by_label("Fundet en plan, der når målene").is_some(), "the room hears of it at once");
-        let best = harness.query_by_label_contains("Bedste indtil nu: ");
-        let best = best.and_then(|node| node.value()).unwrap_or_default();
-        assert!(
-            best.contains("beboere fordrevet af planens tilføjelser") && best.contains("balancescore 2030: "),
-            "the best so far: {best}"
-        );
-        assert!(harness.query_by_label("Stop søgningen").is_some(), "and can still stop");
+        the_room_hears_of_the_first_plan_at_once(&harness);
     }
     let answered = first + wait_for(&mut harness, "the answer", finished);
     println!("first plan meeting the goal after {first:.1?}, the answer after {answered:.1?}");
