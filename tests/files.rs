@@ -375,3 +375,24 @@ fn a_table_without_non_western_shares_is_warned_about_and_saved_at_once() {
     assert_eq!(harness.state().document.path.as_deref(), Some(saved.as_path()));
     assert!(says_saved(&harness), "and only now called saved");
 }
+
+/// Høje-Taastrup from today opens from *Filer → Ny*: its years run from 2026 to 2040, the
+/// slider starts in 2026, and it is set against its own Basisforløb 2026 (the same start with
+/// nothing more done), whose 2026 is its 2026.
+#[test]
+fn hoeje_taastrup_2026_opens_from_the_new_menu_and_starts_in_2026() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = workshop_in(dir.path());
+    click(&mut harness, "Filer");
+    click(&mut harness, "Ny");
+    click(&mut harness, "Ny plan ud fra Høje-Taastrup 2026 (beslutningerne, der mangler)");
+    harness.run();
+    let app = harness.state();
+    assert_eq!(app.session.plan().name, "Høje-Taastrup 2026");
+    assert_eq!(app.session.baseline().name, "Basisforløb 2026");
+    let (plan, baseline) = (app.session.projection(), app.session.baseline_projection());
+    assert_eq!((plan.years.first(), plan.years.last()), (Some(&2026), Some(&2040)));
+    assert_eq!(plan.score_in(2026).map(|s| s.total), baseline.score_in(2026).map(|s| s.total), "one start");
+    assert_eq!(app.view.year, 2026, "the slider starts at the plan's first year");
+    assert!(harness.query_by_label_contains("Balancescore 2026").is_some());
+}
