@@ -148,6 +148,12 @@ fn a_mistyped_goal_or_limit_is_refused_with_words() {
     let (code, _, err) = run(&["search", BASIS_2026]);
     assert_eq!(code, 2);
     assert!(err.contains("--goal"), "{err}");
+    // A pasted wall of text, with a terminal escape in it, is quoted short and harmless.
+    let long = format!("168a:{}\u{1b}[31m", "x".repeat(50_000));
+    let (code, _, err) = run(&["search", BASIS_2026, "--goal", &long]);
+    assert_eq!(code, 2);
+    assert!(err.contains("the plan has no area 'xxx") && err.len() < 1_000, "{} bytes", err.len());
+    assert!(!err.contains('\u{1b}'));
 }
 
 /// Høje-Taastrup 2026 already takes Taastrupgaard off the list (the 107 demolitions of the 2020

@@ -65,6 +65,10 @@ pub(super) fn search(inputs: &Inputs<'_>, out: &mut dyn Write, err: &mut dyn Wri
     output::deliver(&target, &text, "the search's answer", out, err)
 }
 
+/// The most of a message about a goal or limit that is shown: it quotes what was typed, and a
+/// limit may name a thousand areas.
+const LONGEST_MESSAGE: usize = 300;
+
 /// The goals and limits from the command line's words: at least one goal; the limits start
 /// from the room's defaults for those goals and each `--limit` changes one.
 fn request(
@@ -76,11 +80,14 @@ fn request(
     if goals.is_empty() {
         return Err("a search needs at least one --goal".to_owned());
     }
-    let goals: Vec<Goal> =
-        goals.iter().map(|g| search::goals::parse_goal(g, base, &library.cap)).collect::<Result<_, _>>()?;
+    let clipped = |message: String| crate::model::limits::shown(&message, LONGEST_MESSAGE);
+    let goals: Vec<Goal> = goals
+        .iter()
+        .map(|g| search::goals::parse_goal(g, base, &library.cap).map_err(clipped))
+        .collect::<Result<_, _>>()?;
     let mut asked = Limits::default_for(base, &goals);
     for limit in limits {
-        search::goals::apply_limit(limit, base, &mut asked)?;
+        search::goals::apply_limit(limit, base, &mut asked).map_err(clipped)?;
     }
     if asked.levers.is_empty() {
         return Err("the limits leave no lever to pull (levers= names none)".to_owned());
