@@ -42,6 +42,7 @@ fn gadehavegaard_under_the_cap_by_2030_from_the_command_line() {
         let parts = plan["parts"].as_array().unwrap();
         assert!(!parts.is_empty(), "every plan says what it does");
         assert!(parts.iter().all(|p| p["words"].as_str().is_some_and(|w| !w.is_empty())));
+        assert!(plan["why"].as_str().is_some_and(|w| !w.is_empty()), "why it is offered: {plan:#}");
         let levers = plan["levers"].as_array().unwrap();
         assert!(levers.iter().all(|l| l["lever"]["area"] == "gadehavegaard" || l["lever"]["kind"] == "allocation"));
         let years = levers.iter().map(|l| l["year"].as_u64().unwrap());
@@ -52,6 +53,12 @@ fn gadehavegaard_under_the_cap_by_2030_from_the_command_line() {
     assert!(answer["closest"].is_null(), "the goal was met: no closest plan");
     let uses = answer["lever_use"].as_array().unwrap();
     assert!(!uses.is_empty());
+    // Each plan says what it is best at; the one with the highest score says so, unless it is
+    // offered as another way.
+    let best =
+        plans.iter().max_by(|a, b| a["score"].as_f64().unwrap().total_cmp(&b["score"].as_f64().unwrap())).unwrap();
+    let why = best["why"].as_str().unwrap();
+    assert!(why.contains("højeste balancescore") || why.starts_with("en anden vej"), "{why}");
     for used in uses {
         assert!(used["used_in"].as_u64().unwrap() <= used["of"].as_u64().unwrap());
     }

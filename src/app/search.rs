@@ -410,7 +410,7 @@ impl SearchWords {
         }
         for (index, (found, attribution)) in done.found().enumerate() {
             let title = if index < offered {
-                tr.fill("search.plan_title", &[("n", &(index + 1).to_string()), ("of", &offered.to_string())])
+                answer::plan_title(tr, index, offered, &found.why)
             } else {
                 tr.t("search.closest_title").to_owned()
             };

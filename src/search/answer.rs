@@ -96,6 +96,48 @@ pub fn lever_use(tr: Tr<'_>, m: &Municipality, used: &LeverUse) -> String {
     )
 }
 
+/// Why a plan is offered, in words: "færrest fordrevne beboere, højeste balancescore", "en
+/// anden vej: omdannelse til ældreboliger".
+pub fn why(tr: Tr<'_>, whys: &[super::Why]) -> String {
+    use super::Why;
+    let words: Vec<String> = whys
+        .iter()
+        .map(|why| match why {
+            Why::FewestDisplaced => tr.t("search.why.fewest_displaced").to_owned(),
+            Why::FewestRemoved => tr.t("search.why.fewest_removed").to_owned(),
+            Why::FewestLost => tr.t("search.why.fewest_lost").to_owned(),
+            Why::HighestScore => tr.t("search.why.highest_score").to_owned(),
+            Why::Between => tr.t("search.why.between").to_owned(),
+            Why::OtherWay(kinds) => {
+                let levers: Vec<String> = kinds
+                    .iter()
+                    .map(|k| {
+                        if k.builds() {
+                            tr.t("search.why.building").to_owned()
+                        } else {
+                            lever_kind(tr, *k).to_lowercase()
+                        }
+                    })
+                    .collect();
+                let levers =
+                    if levers.is_empty() { tr.t("search.why.letting_only").to_owned() } else { levers.join(", ") };
+                tr.fill("search.why.other_way", &[("levers", &levers)])
+            }
+        })
+        .collect();
+    words.join(", ")
+}
+
+/// A plan's title among those offered: "Plan 2 af 3 – færrest fordrevne beboere".
+pub fn plan_title(tr: Tr<'_>, index: usize, offered: usize, whys: &[super::Why]) -> String {
+    let (n, of) = ((index + 1).to_string(), offered.to_string());
+    if whys.is_empty() {
+        tr.fill("search.plan_title", &[("n", &n), ("of", &of)])
+    } else {
+        tr.fill("search.plan_title_why", &[("n", &n), ("of", &of), ("why", &why(tr, whys))])
+    }
+}
+
 /// The limits in words, one line.
 pub fn limits(tr: Tr<'_>, m: &Municipality, limits: &Limits) -> String {
     let levers: Vec<String> = limits.levers.iter().map(|k| lever_kind(tr, *k).to_lowercase()).collect();
@@ -220,7 +262,7 @@ pub fn text(
     }
     let offered = outcome.plans.len();
     for (i, explained) in explained.iter().take(offered).enumerate() {
-        let title = tr.fill("search.plan_title", &[("n", &(i + 1).to_string()), ("of", &offered.to_string())]);
+        let title = plan_title(tr, i, offered, &explained.found.why);
         lines.extend(plan_block(tr, goals, outcome, title, explained));
     }
     if let Some(closest) = explained.get(offered).filter(|_| outcome.closest.is_some()) {
@@ -323,6 +365,7 @@ fn found_json(
         "levers": settings,
         "parts": parts,
         "summary": summary(tr, found, outcome.score_year),
+        "why": why(tr, &found.why),
     })
 }
 

@@ -14,4 +14,4 @@ pub mod run;
 
 pub use goals::{Goal, Limits};
 pub use levers::{Candidate, Lever, LeverKind, Setting, plan_of};
-pub use run::{Glimpse, Outcome, Progress, Request, search};
+pub use run::{Glimpse, Outcome, Progress, Request, Why, search};

@@ -63,6 +63,23 @@ pub struct Found {
     /// The band: the share of runs (assumptions drawn) in which every goal is met, and the
     /// score's 10th and 90th percentiles; `None` until checked.
     pub band: Option<BandCheck>,
+    /// Why it is offered beside the others (empty for the closest plan).
+    pub why: Vec<Why>,
+}
+
+/// Why a plan is offered: what it is best at among the plans offered, or what else it is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Why {
+    FewestDisplaced,
+    /// Fewest almene family homes out of the family stock.
+    FewestRemoved,
+    /// Fewest almene family homes demolished or sold (lost to the almene sector).
+    FewestLost,
+    HighestScore,
+    /// Between the others on the trade-off.
+    Between,
+    /// Another way to the goals, with these kinds of lever, though another plan does better.
+    OtherWay(Vec<super::LeverKind>),
 }
 
 /// A plan checked against the band.
@@ -570,7 +587,9 @@ fn summarise(ctx: &Context<'_>, judged: &[Judged], seed: u64, evaluations: usize
     } else {
         None
     };
-    let found = |j: Judged| Found {
+    let whys = why_offered(&chosen, ctx.levers, &ctx.tolerance());
+    let found = |(j, why): (Judged, Vec<Why>)| Found {
+        why,
         plan: levers::plan_of(ctx.base, ctx.levers, &j.candidate),
         candidate: j.candidate,
         goals: j.goals,
@@ -582,8 +601,8 @@ fn summarise(ctx: &Context<'_>, judged: &[Judged], seed: u64, evaluations: usize
     };
     Outcome {
         levers: ctx.levers.to_vec(),
-        plans: chosen.into_iter().map(found).collect(),
-        closest: closest.map(found),
+        plans: chosen.into_iter().zip(whys).map(found).collect(),
+        closest: closest.map(|j| found((j, Vec::new()))),
         reachable,
         already_met: ctx.judge(nothing_pulled(ctx)).feasible(),
         uses,
@@ -698,7 +717,12 @@ fn offered(
             break;
         }
         let plan = simplified(ctx, plan);
-        if out.iter().all(|kept| distinct(kept, &plan, &tolerance)) {
+        // Past the trade-off, a plan is offered as another way: one its kinds of lever make.
+        let another_way = i < from_the_trade_off || {
+            let way = strategy(&plan.candidate, ctx.levers);
+            out.iter().all(|kept| strategy(&kept.candidate, ctx.levers) != way)
+        };
+        if another_way && out.iter().all(|kept| distinct(kept, &plan, &tolerance)) {
             out.push(plan);
         }
     }
@@ -708,6 +732,35 @@ fn offered(
         out.sort_by(|a, b| a.removed.total_cmp(&b.removed).then(a.displaced.total_cmp(&b.displaced)));
     }
     out
+}
+
+/// Why each plan is offered: when another offered plan is clearly better, it is another way,
+/// named by its kinds of lever; else the costs in which it is best among `plans` (within the
+/// tolerance, where the plans differ in that cost at all), or between the others.
+fn why_offered(plans: &[Judged], levers: &[Lever], tolerance: &[f64; COSTS]) -> Vec<Vec<Why>> {
+    const BEST_AT: [Why; COSTS] = [Why::FewestDisplaced, Why::FewestRemoved, Why::FewestLost, Why::HighestScore];
+    if plans.len() < 2 {
+        // One plan is simply the answer.
+        return vec![Vec::new(); plans.len()];
+    }
+    let costs: Vec<[f64; COSTS]> = plans.iter().map(Judged::costs).collect();
+    let (lowest, highest): (Vec<f64>, Vec<f64>) = (0..COSTS)
+        .map(|k| costs.iter().map(|c| c[k]).fold((f64::MAX, f64::MIN), |(l, h), v| (l.min(v), h.max(v))))
+        .unzip();
+    plans
+        .iter()
+        .zip(&costs)
+        .map(|(plan, c)| {
+            if costs.iter().any(|other| dominates(other, c, tolerance)) {
+                return vec![Why::OtherWay(strategy(&plan.candidate, levers))];
+            }
+            let why: Vec<Why> = (0..COSTS)
+                .filter(|&k| highest[k] - lowest[k] > tolerance[k] && c[k] <= lowest[k] + tolerance[k])
+                .map(|k| BEST_AT[k].clone())
+                .collect();
+            if why.is_empty() { vec![Why::Between] } else { why }
+        })
+        .collect()
 }
 
 /// A plan against the band: the share of [`crate::bands::RUNS`] runs meeting every goal, and
