@@ -396,17 +396,7 @@ impl SearchWords {
         }
         let offered = outcome.plans.len();
         if outcome.closest.is_some() {
-            let out_of_reach: Vec<String> = goals
-                .iter()
-                .zip(&outcome.reachable)
-                .filter(|(_, reachable)| !**reachable)
-                .map(|(g, _)| answer::goal(tr, m, cap, g))
-                .collect();
-            self.out_of_reach = Some(if out_of_reach.is_empty() {
-                tr.t("search.none_together").to_owned()
-            } else {
-                tr.fill("search.out_of_reach", &[("goals", &out_of_reach.join("; "))])
-            });
+            self.out_of_reach = Some(answer::out_of_reach(tr, m, cap, goals, outcome));
         }
         for (index, (found, attribution)) in done.found().enumerate() {
             let title = if index < offered {

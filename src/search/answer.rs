@@ -221,6 +221,22 @@ pub fn parts(tr: Tr<'_>, plan: &Plan, attribution: &Attribution, year: u16) -> V
     lines
 }
 
+/// When no plan met the goals: which goals no plan met ("Uden for rækkevidde: …"), or that
+/// each was met but never all at once.
+pub fn out_of_reach(tr: Tr<'_>, m: &Municipality, cap: &AlmenFamilyCap, goals: &[Goal], outcome: &Outcome) -> String {
+    let unmet: Vec<String> = goals
+        .iter()
+        .zip(&outcome.reachable)
+        .filter(|(_, reachable)| !**reachable)
+        .map(|(g, _)| goal(tr, m, cap, g))
+        .collect();
+    if unmet.is_empty() {
+        tr.t("search.none_together").to_owned()
+    } else {
+        tr.fill("search.out_of_reach", &[("goals", &unmet.join("; "))])
+    }
+}
+
 /// One plan's block of the text answer: its title, costs and score, its goals, its parts.
 fn plan_block(tr: Tr<'_>, goals: &[Goal], outcome: &Outcome, title: String, explained: &Explained<'_>) -> Vec<String> {
     let found = explained.found;
@@ -266,18 +282,8 @@ pub fn text(
         lines.extend(plan_block(tr, goals, outcome, title, explained));
     }
     if let Some(closest) = explained.get(offered).filter(|_| outcome.closest.is_some()) {
-        let out_of_reach: Vec<String> = goals
-            .iter()
-            .zip(&outcome.reachable)
-            .filter(|(_, reachable)| !**reachable)
-            .map(|(g, _)| goal(tr, m, cap, g))
-            .collect();
         lines.push(String::new());
-        lines.push(if out_of_reach.is_empty() {
-            tr.t("search.none_together").to_owned()
-        } else {
-            tr.fill("search.out_of_reach", &[("goals", &out_of_reach.join("; "))])
-        });
+        lines.push(out_of_reach(tr, m, cap, goals, outcome));
         lines.extend(plan_block(tr, goals, outcome, tr.t("search.closest_title").to_owned(), closest));
     }
     if !outcome.uses.is_empty() {

@@ -240,16 +240,7 @@ fn run_buttons(ui: &mut egui::Ui, app: &mut WorkshopApp, plan: &Plan, tr: Tr<'_>
 /// Where the search stands and its answer, with a plan's buttons.
 fn answer(ui: &mut egui::Ui, app: &mut WorkshopApp, tr: Tr<'_>, words: &SearchWords) {
     question(ui, words);
-    for line in &words.status {
-        ui.label(egui::RichText::new(line).strong());
-    }
-    if let Some((share, line)) = &words.progress {
-        progress_bar(ui, *share, tr);
-        ui.label(line);
-    }
-    if let Some(out) = &words.out_of_reach {
-        ui.label(egui::RichText::new(out).strong().color(palette::LISTED));
-    }
+    standing(ui, tr, words);
     for plan in &words.plans {
         ui.separator();
         ui.push_id(("search_plan", plan.index), |ui| {
@@ -314,6 +305,21 @@ fn uses(ui: &mut egui::Ui, lines: &[String]) {
     }
 }
 
+/// Where the search stands, on the laptop and the projector alike: its status lines, the
+/// progress while it runs, and the goals out of reach.
+fn standing(ui: &mut egui::Ui, tr: Tr<'_>, words: &SearchWords) {
+    for line in &words.status {
+        ui.label(egui::RichText::new(line).strong());
+    }
+    if let Some((share, line)) = &words.progress {
+        progress_bar(ui, *share, tr);
+        ui.label(line);
+    }
+    if let Some(out) = &words.out_of_reach {
+        ui.label(egui::RichText::new(out).strong().color(palette::LISTED));
+    }
+}
+
 /// The search's progress bar, its share written as the language writes a percentage ("40 %").
 fn progress_bar(ui: &mut egui::Ui, share: f32, tr: Tr<'_>) {
     ui.add(egui::ProgressBar::new(share).text(tr.pct(f64::from(share), 0)));
@@ -332,16 +338,7 @@ pub fn words(ui: &mut egui::Ui, words: Option<&SearchWords>, tr: Tr<'_>) {
             ui.label(goal);
         }
         ui.label(egui::RichText::new(&words.limits).small());
-        for line in &words.status {
-            ui.label(egui::RichText::new(line).strong());
-        }
-        if let Some((share, line)) = &words.progress {
-            progress_bar(ui, *share, tr);
-            ui.label(line);
-        }
-        if let Some(out) = &words.out_of_reach {
-            ui.label(egui::RichText::new(out).strong().color(palette::LISTED));
-        }
+        standing(ui, tr, words);
         for plan in &words.plans {
             ui.label(egui::RichText::new(&plan.title).strong());
             ui.label(&plan.summary);
